@@ -1,0 +1,273 @@
+/**
+ * The domain's nouns (DOMAIN.md section 2): places, people and the records the reforms keep.
+ * One rule: these are plain data shapes; ids are strings and times are epoch milliseconds, both
+ * passed in by the caller, so the core never reads a clock or makes an id.
+ */
+
+/** Epoch milliseconds. */
+export type Millis = number
+/** A calendar date in the township's time zone, `YYYY-MM-DD`. */
+export type LocalDate = string
+
+// ---------------------------------------------------------------- places
+
+/** 乡/镇/苏木 */
+export interface Township {
+  id: string
+  name: string
+}
+
+/** 村/嘎查 */
+export interface Village {
+  id: string
+  townshipId: string
+  name: string
+}
+
+/** 村民小组 */
+export interface VillagerGroup {
+  id: string
+  villageId: string
+  name: string
+}
+
+/** 户: the unit that is assigned to a cadre (包户) and that rates its cadre once per period. */
+export interface Household {
+  id: string
+  townshipId: string
+  villageId: string
+  groupId: string
+  /** 户号 within the village, as the township writes it. */
+  number: string
+  headName: string
+  address: string
+  /** The resident cadre assigned to this household (包户干部), or null when unassigned. */
+  cadreId: string | null
+}
+
+// ---------------------------------------------------------------- people
+
+/**
+ * What a person may act as. One person can hold several (a township leader is a cadre and a leader;
+ * a village party secretary is usually also a villager of a household).
+ */
+export type Role =
+  | 'villager' // 村民: a member of a household
+  | 'cadre' // 镇干部: township staff, with a duty
+  | 'leader' // 镇领导班子: township leadership (team leaders, 包片领导, come from here)
+  | 'secretary' // 村支部书记: village party secretary, deputy of the village's work team
+  | 'committee' // 村两委 member
+  | 'representative' // 村民代表
+  | 'supervisor' // 督导组 member (headed by the discipline secretary)
+  | 'publicSupervisor' // 作风建设监督员
+
+export const ROLES: readonly Role[] = [
+  'villager',
+  'cadre',
+  'leader',
+  'secretary',
+  'committee',
+  'representative',
+  'supervisor',
+  'publicSupervisor',
+]
+
+/** 机关合署办公 (the office hub, ~20%) or 包户 resident cadre (~80%). */
+export type CadreDuty = 'office' | 'resident'
+
+export interface Person {
+  id: string
+  townshipId: string
+  name: string
+  /** Full number; masked in every list, revealed only by a logged action. */
+  phone: string
+  roles: Role[]
+  /** Set for villagers (and village cadres who live in the village). */
+  householdId: string | null
+  /** Set for anyone tied to a village: villagers, secretaries, committee members, representatives. */
+  villageId: string | null
+  /** Set for township cadres. */
+  duty: CadreDuty | null
+  /** Job title as the township writes it, e.g. 党委书记, 纪委书记, 民政助理. */
+  title: string
+  photoUrl: string | null
+  /** True when the villager has no phone of their own (signs through another household member). */
+  hasPhone: boolean
+}
+
+/** 驻村工作组: leader = 包片领导, deputy = the village party secretary, members = resident cadres. */
+export interface WorkTeam {
+  id: string
+  townshipId: string
+  villageId: string
+  name: string
+  leaderId: string
+  secretaryId: string
+  memberIds: string[]
+}
+
+/** A registered place where a cadre may sign in (township office or a village sign-in point). */
+export interface SignInPlace {
+  id: string
+  townshipId: string
+  villageId: string | null
+  name: string
+  lat: number
+  lng: number
+  /** Geofence radius in metres. */
+  radiusM: number
+}
+
+/** A WeChat account bound to a person (openid from the WeChat runtime). */
+export interface Binding {
+  id: string
+  openid: string
+  personId: string
+  boundAt: Millis
+}
+
+// ---------------------------------------------------------------- records
+
+/** 办事 (service request) or 反映问题 (problem report): one life cycle, see core/tickets. */
+export type TicketKind = 'service' | 'problem'
+
+export type TicketStatus =
+  | 'submitted' // waiting for the household's cadre to accept (响应)
+  | 'accepted' // the cadre has it
+  | 'escalated_secretary' // passed to the village party secretary
+  | 'joint_meeting' // on the agenda of a 村两委及驻村工作组联系会议
+  | 'township_session' // passed to the township 联席会议
+  | 'resolved' // the handler says it is done; waiting for the villager
+  | 'closed' // the villager confirmed it (end)
+  | 'withdrawn' // the villager withdrew it (end)
+
+export type TicketAction =
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'escalate_secretary'
+  | 'escalate_joint_meeting'
+  | 'escalate_township'
+  | 'confirm'
+  | 'reopen'
+  | 'withdraw'
+
+/** Who performs a transition, relative to the ticket (not a global role). */
+export type TicketActorRole = 'reporter' | 'cadre' | 'secretary' | 'township'
+
+export interface TicketEvent {
+  seq: number
+  action: TicketAction | 'create'
+  from: TicketStatus | null
+  to: TicketStatus
+  actorId: string
+  actorRole: TicketActorRole
+  at: Millis
+  note: string
+}
+
+/** Outcome figures a resolved ticket may carry (DOMAIN 3.11: funds, loans, beneficiaries). */
+export interface TicketResult {
+  fundsYuan?: number
+  loanYuan?: number
+  beneficiaries?: number
+}
+
+export interface Ticket {
+  id: string
+  townshipId: string
+  villageId: string
+  householdId: string
+  kind: TicketKind
+  category: string
+  description: string
+  /** Person who filed it: the villager, or the cadre filing on their behalf. */
+  reporterId: string
+  /** True when a cadre filed it for a villager without a phone. */
+  filedOnBehalf: boolean
+  /** The reporter's name is hidden from everyone outside the handling chain. */
+  anonymous: boolean
+  status: TicketStatus
+  /** Who has it now (cadre, secretary or township office person). */
+  assigneeId: string | null
+  createdAt: Millis
+  dueAt: Millis
+  /** Optimistic concurrency: bumped by every transition. */
+  version: number
+  history: TicketEvent[]
+  /** Villager's rating of the handling, 1-5, once closed. */
+  satisfaction: number | null
+  result: TicketResult | null
+  photoUrls: string[]
+}
+
+/** 民情日记 entry: counts only once a member of the visited household signs it. */
+export type VisitStatus = 'pending' | 'signed' | 'disputed'
+
+export interface Visit {
+  id: string
+  townshipId: string
+  cadreId: string
+  householdId: string
+  villageId: string
+  at: Millis
+  purpose: string
+  notes: string
+  /** The cadre stayed the night in the village (counts as a 543 night once signed). */
+  overnight: boolean
+  status: VisitStatus
+  signedById: string | null
+  signedAt: Millis | null
+  disputeReason: string | null
+}
+
+export type SignInSlot = 'morning' | 'afternoon' | 'evening'
+
+export interface SignIn {
+  id: string
+  townshipId: string
+  cadreId: string
+  at: Millis
+  lat: number
+  lng: number
+  placeId: string | null
+  slot: SignInSlot | null
+  valid: boolean
+  /** Why it is invalid (a stable code), null when valid. */
+  invalidReason: 'TOO_FAR' | 'OUTSIDE_WINDOW' | 'SLOT_TAKEN' | null
+}
+
+export type LeaveStatus = 'requested' | 'approved' | 'declined'
+
+/** 请销假: approved leave lowers that week's 543 requirement. */
+export interface Leave {
+  id: string
+  townshipId: string
+  cadreId: string
+  from: LocalDate
+  to: LocalDate
+  reason: string
+  status: LeaveStatus
+  decidedById: string | null
+}
+
+/** The four 1135 rater bands. */
+export type RaterBand = 'leaders' | 'peers' | 'committees' | 'villagers'
+
+/** A period key: `2026-11` (month), `2026-Q4` (quarter) or `2026` (year). */
+export type PeriodKey = string
+
+export interface Rating {
+  id: string
+  townshipId: string
+  period: PeriodKey
+  band: RaterBand
+  cadreId: string
+  raterId: string
+  /** Set in the villagers band: one rating per household per period. */
+  householdId: string | null
+  /** 1-5 */
+  stars: number
+  comment: string
+  at: Millis
+}

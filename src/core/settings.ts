@@ -1,0 +1,87 @@
+/**
+ * Every number of DOMAIN.md is a setting whose default is the seed's figure ([H] 红庆河镇, [S] 石庄乡).
+ * One rule: rules read numbers from a Settings value passed in, never from a constant of their own.
+ */
+
+export interface TicketCategory {
+  id: string
+  kind: 'service' | 'problem' | 'both'
+  /** Working deadline in hours from filing ([H]: "1-2 days" at the door). */
+  deadlineHours: number
+}
+
+export interface Settings {
+  /** The township's UTC offset in minutes (China: +480). */
+  utcOffsetMinutes: number
+  coverage: {
+    /** [H] each resident cadre covers 60-70 households. */
+    minHouseholdsPerCadre: number
+    maxHouseholdsPerCadre: number
+    /** [H] every villager group has at least one cadre. */
+    minCadresPerGroup: number
+  }
+  tickets: {
+    categories: TicketCategory[]
+  }
+  visits: {
+    /** A sign-off later than this after the visit is refused. */
+    signOffWindowHours: number
+  }
+  signIn: {
+    /** [S] 三定点: 8:00, 14:30, 19:30, as minutes after local midnight. */
+    slots: { morning: number; afternoon: number; evening: number }
+    /** Minutes either side of a slot. */
+    windowMinutes: number
+  }
+  rule543: {
+    /** [S] >= 5 work days, >= 4 nights, >= 3 village days a week. */
+    workDays: number
+    nights: number
+    villageDays: number
+  }
+  evaluation: {
+    /** [H] 1135: leaders 10%, peers 10%, committees + representatives 30%, villagers 50%. */
+    weights: { leaders: number; peers: number; committees: number; villagers: number }
+    /** A band with fewer raters than this is "insufficient". */
+    minRaters: { leaders: number; peers: number; committees: number; villagers: number }
+    /** Stars (1-5) to points: stars x starPoints. */
+    starPoints: number
+    /**
+     * How bands combine when some are insufficient: 'renormalize' scores from the sufficient bands
+     * with their weights rescaled to 100%; 'withhold' gives no total at all.
+     */
+    insufficientRule: 'renormalize' | 'withhold'
+  }
+  allowance: {
+    /** [H] 35 yuan per cadre per day in the village. */
+    yuanPerVillageDay: number
+  }
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  utcOffsetMinutes: 8 * 60,
+  coverage: { minHouseholdsPerCadre: 60, maxHouseholdsPerCadre: 70, minCadresPerGroup: 1 },
+  tickets: {
+    categories: [
+      { id: 'certificate', kind: 'service', deadlineHours: 48 }, // 证明开具
+      { id: 'subsidy', kind: 'service', deadlineHours: 48 }, // 惠农补贴
+      { id: 'loan', kind: 'service', deadlineHours: 120 }, // 助农贷款
+      { id: 'insurance', kind: 'service', deadlineHours: 48 }, // 社保医保
+      { id: 'hukou', kind: 'service', deadlineHours: 48 }, // 户籍
+      { id: 'land', kind: 'both', deadlineHours: 168 }, // 土地草原
+      { id: 'infrastructure', kind: 'problem', deadlineHours: 168 }, // 道路水电
+      { id: 'dispute', kind: 'problem', deadlineHours: 72 }, // 矛盾纠纷
+      { id: 'other', kind: 'both', deadlineHours: 72 }, // 其他
+    ],
+  },
+  visits: { signOffWindowHours: 24 },
+  signIn: { slots: { morning: 8 * 60, afternoon: 14 * 60 + 30, evening: 19 * 60 + 30 }, windowMinutes: 30 },
+  rule543: { workDays: 5, nights: 4, villageDays: 3 },
+  evaluation: {
+    weights: { leaders: 10, peers: 10, committees: 30, villagers: 50 },
+    minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 },
+    starPoints: 20,
+    insufficientRule: 'renormalize',
+  },
+  allowance: { yuanPerVillageDay: 35 },
+}

@@ -1,0 +1,116 @@
+/**
+ * The storage port: what handlers may ask of a database. It is document-shaped (collections of
+ * JSON documents keyed by `id`, queried by equality on named fields) so that it maps one to one onto
+ * the WeChat cloud database as well as onto the embedded SQLite adapter.
+ * One rule: handlers talk to this interface only, never to an adapter.
+ */
+import type {
+  Binding,
+  Household,
+  Leave,
+  Person,
+  Rating,
+  SignIn,
+  SignInPlace,
+  Ticket,
+  Township,
+  Village,
+  VillagerGroup,
+  Visit,
+  WorkTeam,
+} from '../../core/model'
+
+/** A stored answer to a write, keyed by actor + client request id (idempotency). */
+export interface RequestRecord {
+  /** `${actorId}:${requestId}` */
+  id: string
+  action: string
+  /** sha256 of the canonical input: the same id with different input is refused. */
+  inputHash: string
+  /** The JSON answer given the first time. */
+  response: unknown
+  at: number
+}
+
+/** A session issued by the local development login (local mode only). */
+export interface SessionRecord {
+  id: string
+  personId: string
+  createdAt: number
+}
+
+/** Every collection and the type of its documents. */
+export interface Collections {
+  townships: Township
+  villages: Village
+  groups: VillagerGroup
+  households: Household
+  people: Person
+  teams: WorkTeam
+  places: SignInPlace
+  bindings: Binding
+  tickets: Ticket
+  visits: Visit
+  signins: SignIn
+  leaves: Leave
+  ratings: Rating
+  requests: RequestRecord
+  meta: { id: string; value: unknown }
+}
+
+export type CollectionName = keyof Collections
+export type Doc<C extends CollectionName> = Collections[C]
+
+/** Equality filter on top-level fields; an array value means "field is one of these". */
+export type Where<T> = { [K in keyof T]?: T[K] | readonly T[K][] }
+
+export interface FindOptions<T> {
+  orderBy?: { field: keyof T & string; direction?: 'asc' | 'desc' }
+  limit?: number
+  skip?: number
+}
+
+/** Thrown by insert when the id exists (the cloud database's DATABASE_DUPLICATE_WRITE). */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`duplicate id ${id} in ${collection}`)
+    this.name = 'DuplicateKeyError'
+  }
+}
+
+/** Thrown by update when `ifVersion` no longer matches (someone else changed the document). */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`version conflict on ${collection}/${id}`)
+    this.name = 'VersionConflictError'
+  }
+}
+
+export interface Store {
+  get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | null>
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Doc<C>[]>
+  find<C extends CollectionName>(
+    collection: C,
+    where: Where<Doc<C>>,
+    options?: FindOptions<Doc<C>>,
+  ): Promise<Doc<C>[]>
+  count<C extends CollectionName>(collection: C, where: Where<Doc<C>>): Promise<number>
+  /** Fails with DuplicateKeyError when the id exists. */
+  insert<C extends CollectionName>(collection: C, doc: Doc<C>): Promise<void>
+  insertMany<C extends CollectionName>(collection: C, docs: readonly Doc<C>[]): Promise<void>
+  /**
+   * Replaces the document. With `ifVersion`, fails with VersionConflictError unless the stored
+   * document's `version` field equals it (compare-and-set).
+   */
+  replace<C extends CollectionName>(collection: C, doc: Doc<C>, options?: { ifVersion?: number }): Promise<void>
+  remove<C extends CollectionName>(collection: C, id: string): Promise<void>
+  /** Runs `work` so that all its writes happen or none do. Transactions do not nest. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
