@@ -1,0 +1,141 @@
+/**
+ * The "1135" evaluation (一评): each resident cadre's score out of 100 per period, from four rater
+ * bands weighted 10/10/30/50 (township leadership, peer cadres, village committees + villager
+ * representatives, villagers). One rule: a band with too few raters is reported "insufficient",
+ * never silently scored; Settings.evaluation.insufficientRule says how bands then combine.
+ */
+import type { Household, Person, RaterBand, Rating, Role } from './model'
+import { fail, ok, type Result } from './result'
+import type { Settings } from './settings'
+
+export const RATER_BANDS: readonly RaterBand[] = ['leaders', 'peers', 'committees', 'villagers']
+
+/** Roles that may rate in each band. */
+export const BAND_ROLES: Record<RaterBand, readonly Role[]> = {
+  leaders: ['leader'],
+  peers: ['cadre'],
+  committees: ['committee', 'representative', 'secretary'],
+  villagers: ['villager'],
+}
+
+/** A whole number of stars from 1 to 5. */
+export const isValidStars = (stars: number): boolean => Number.isInteger(stars) && stars >= 1 && stars <= 5
+
+export interface BandScore {
+  /** Distinct raters counted (villagers band: distinct households). */
+  raters: number
+  meanStars: number | null
+  /** meanStars x starPoints (0-100), null when no one rated. */
+  points: number | null
+  /** raters >= the band's minRaters (and at least 1). */
+  sufficient: boolean
+  /** The configured weight (percent). */
+  weight: number
+  /** The weight actually used in the total (0 for a band left out). */
+  appliedWeight: number
+}
+
+export interface Score1135 {
+  bands: Record<RaterBand, BandScore>
+  /** Out of 100; null when withheld or when no band is sufficient. */
+  total: number | null
+  insufficientBands: RaterBand[]
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100
+
+/** The key under which duplicates collapse: a household in the villagers band, else the rater. */
+const raterKey = (r: Pick<Rating, 'band' | 'raterId' | 'householdId'>): string =>
+  r.band === 'villagers' && r.householdId !== null ? `household:${r.householdId}` : `rater:${r.raterId}`
+
+/** One rating per rater per band (per household in the villagers band): the latest, by `at` then id. */
+export const latestRatings = <R extends Pick<Rating, 'id' | 'band' | 'raterId' | 'householdId' | 'at'>>(ratings: R[]): R[] => {
+  const latest = new Map<string, R>()
+  for (const r of ratings) {
+    const key = `${r.band}|${raterKey(r)}`
+    const seen = latest.get(key)
+    if (!seen || r.at > seen.at || (r.at === seen.at && r.id > seen.id)) latest.set(key, r)
+  }
+  return [...latest.values()]
+}
+
+/**
+ * Scores one cadre for one period from that cadre's ratings of that period. Per band: duplicates
+ * collapse to the latest (see latestRatings); points = mean stars x starPoints; insufficient when
+ * raters < minRaters. Total = sum(weight x points) / sum(weights) over the bands used:
+ * 'renormalize' uses the sufficient bands only (weights rescaled to 100%), 'withhold' gives null as
+ * soon as one band is insufficient. With the default weights and all bands sufficient this is
+ * sum(weight x points) / 100.
+ */
+export const score1135 = (ratings: Rating[], settings: Pick<Settings, 'evaluation'>): Score1135 => {
+  const { weights, minRaters, starPoints, insufficientRule } = settings.evaluation
+  const counted = latestRatings(ratings)
+  const bands = {} as Record<RaterBand, BandScore>
+  for (const band of RATER_BANDS) {
+    const stars = counted.filter((r) => r.band === band).map((r) => r.stars)
+    const mean = stars.length === 0 ? null : stars.reduce((a, b) => a + b, 0) / stars.length
+    bands[band] = {
+      raters: stars.length,
+      meanStars: mean === null ? null : round2(mean),
+      points: mean === null ? null : mean * starPoints,
+      sufficient: stars.length >= Math.max(1, minRaters[band]),
+      weight: weights[band],
+      appliedWeight: 0,
+    }
+  }
+  const insufficientBands = RATER_BANDS.filter((b) => !bands[b].sufficient)
+  const used = insufficientRule === 'withhold' && insufficientBands.length > 0 ? [] : RATER_BANDS.filter((b) => bands[b].sufficient)
+  const weightSum = used.reduce((sum, b) => sum + weights[b], 0)
+  let total: number | null = null
+  if (weightSum > 0) {
+    total = round2(used.reduce((sum, b) => sum + weights[b] * (bands[b].points ?? 0), 0) / weightSum)
+    for (const b of used) bands[b].appliedWeight = round2((weights[b] * 100) / weightSum)
+  }
+  for (const b of RATER_BANDS) {
+    const p = bands[b].points
+    if (p !== null) bands[b].points = round2(p)
+  }
+  return { bands, total, insufficientBands }
+}
+
+export interface RatingInput {
+  band: RaterBand
+  cadreId: string
+  raterId: string
+  /** Villagers band: the household the rating speaks for. */
+  householdId: string | null
+  stars: number
+}
+
+export type RatingCode = 'RATING.OUT_OF_RANGE' | 'RATING.SELF' | 'RATING.WRONG_BAND' | 'RATING.NOT_YOUR_CADRE'
+
+/**
+ * May this person give this rating? Checked in order: stars a whole number 1-5
+ * ('RATING.OUT_OF_RANGE'); not rating oneself ('RATING.SELF'); the rater holds a role of the band
+ * (BAND_ROLES; 'RATING.WRONG_BAND'); in the villagers band, the rater speaks for their own
+ * household and rates that household's assigned cadre ('RATING.NOT_YOUR_CADRE').
+ * `raterHousehold` is the rater's household as stored (needed for the villagers band).
+ */
+export const validateRating = (input: RatingInput, rater: Person, raterHousehold: Household | null): Result<true, RatingCode> => {
+  if (!isValidStars(input.stars)) return fail('RATING.OUT_OF_RANGE', { stars: input.stars })
+  if (input.raterId === input.cadreId || rater.id === input.cadreId) return fail('RATING.SELF')
+  if (!BAND_ROLES[input.band].some((role) => rater.roles.includes(role))) return fail('RATING.WRONG_BAND', { band: input.band })
+  if (input.band === 'villagers') {
+    const own =
+      rater.householdId !== null &&
+      input.householdId === rater.householdId &&
+      raterHousehold !== null &&
+      raterHousehold.id === rater.householdId &&
+      raterHousehold.cadreId === input.cadreId
+    if (!own) return fail('RATING.NOT_YOUR_CADRE')
+  }
+  return ok(true)
+}
+
+/** What the rated cadre may see of a rating: never who rated (raters are anonymous to the cadre). */
+export type AnonymousRating = Omit<Rating, 'raterId' | 'householdId' | 'id'>
+
+export const anonymize = (rating: Rating): AnonymousRating => {
+  const { raterId: _rater, householdId: _household, id: _id, ...rest } = rating
+  return rest
+}

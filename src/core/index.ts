@@ -1,0 +1,16 @@
+/**
+ * The pure domain core, in one import. One rule: nothing here touches a clock, a random source,
+ * storage, the network or the UI; callers pass time, ids and settings in.
+ */
+export * from './model'
+export * from './settings'
+export * from './result'
+export * from './errors'
+export * from './time'
+export * from './roster'
+export * from './tickets'
+export * from './visits'
+export * from './signin'
+export * from './attendance'
+export * from './evaluation'
+export * from './allowance'

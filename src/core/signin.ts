@@ -1,0 +1,120 @@
+/**
+ * 签到 evaluation: a sign-in is valid only inside a registered place's geofence, inside the window
+ * around one of the three fixed slots (三定点: 8:00, 14:30, 19:30 +/- 30 min by default), and once
+ * per slot per local day. One rule: every sign-in is judged and stored, valid or not, with its reason.
+ */
+import type { LocalDate, Millis, SignIn, SignInPlace, SignInSlot } from './model'
+import { fail, ok, type Result } from './result'
+import type { Settings } from './settings'
+import { localDate, minutesOfDay } from './time'
+import type { SignInInvalidReason } from './errors'
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
+
+export const SIGNIN_SLOTS: readonly SignInSlot[] = ['morning', 'afternoon', 'evening']
+
+const EARTH_RADIUS_M = 6_371_008.8
+const rad = (deg: number) => (deg * Math.PI) / 180
+
+/** Great-circle distance in metres (haversine, mean Earth radius). */
+export const distanceMeters = (a: LatLng, b: LatLng): number => {
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** Latitude within -90..90 and longitude within -180..180, both finite numbers. */
+export const validCoordinates = (p: LatLng): boolean =>
+  Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180
+
+/** The slot whose window (slot +/- windowMinutes, ends included) holds a local time, or null. */
+export const slotAt = (minutes: number, settings: Pick<Settings, 'signIn'>): SignInSlot | null => {
+  const { slots, windowMinutes } = settings.signIn
+  let best: SignInSlot | null = null
+  let bestGap = Infinity
+  for (const slot of SIGNIN_SLOTS) {
+    const gap = Math.abs(minutes - slots[slot])
+    if (gap <= windowMinutes && gap < bestGap) {
+      best = slot
+      bestGap = gap
+    }
+  }
+  return best
+}
+
+/** The nearest place whose geofence holds the point, with its distance; null when none does. */
+export const placeContaining = (point: LatLng, places: SignInPlace[]): { place: SignInPlace; distanceM: number } | null => {
+  let best: { place: SignInPlace; distanceM: number } | null = null
+  for (const place of places) {
+    const d = distanceMeters(point, place)
+    if (d <= place.radiusM && (best === null || d < best.distanceM)) best = { place, distanceM: d }
+  }
+  return best
+}
+
+export interface SignInAttempt extends LatLng {
+  at: Millis
+}
+
+export interface SignInVerdict {
+  placeId: string | null
+  slot: SignInSlot | null
+  valid: boolean
+  invalidReason: SignInInvalidReason | null
+  /** Distance to the matched place, or to the nearest place when too far; null with no places. */
+  distanceM: number | null
+  /** The local date the sign-in belongs to. */
+  date: LocalDate
+}
+
+/**
+ * Judges a sign-in. Place: the nearest place whose geofence contains the point, else 'TOO_FAR'.
+ * Slot: the slot whose window contains the local time, else 'OUTSIDE_WINDOW'. A valid sign-in of the
+ * same cadre for the same slot on the same local day already exists: 'SLOT_TAKEN'. Reasons are
+ * reported in that order (the first that applies). Coordinates out of range: 'SIGNIN.BAD_COORDINATES'
+ * (nothing to store). `earlier` are this cadre's earlier sign-ins (any day; only valid ones matter).
+ */
+export const evaluateSignIn = (
+  attempt: SignInAttempt,
+  places: SignInPlace[],
+  earlier: Pick<SignIn, 'at' | 'slot' | 'valid'>[],
+  settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
+): Result<SignInVerdict, 'SIGNIN.BAD_COORDINATES'> => {
+  if (!validCoordinates(attempt)) return fail('SIGNIN.BAD_COORDINATES', { lat: attempt.lat, lng: attempt.lng })
+  const date = localDate(attempt.at, settings)
+  const slot = slotAt(minutesOfDay(attempt.at, settings), settings)
+  const hit = placeContaining(attempt, places)
+  const nearest = places.length === 0 ? null : Math.min(...places.map((p) => distanceMeters(attempt, p)))
+  const verdict = (invalidReason: SignInInvalidReason | null): SignInVerdict => ({
+    placeId: hit?.place.id ?? null,
+    slot,
+    valid: invalidReason === null,
+    invalidReason,
+    distanceM: hit?.distanceM ?? nearest,
+    date,
+  })
+  if (!hit) return ok(verdict('TOO_FAR'))
+  if (slot === null) return ok(verdict('OUTSIDE_WINDOW'))
+  const taken = earlier.some((s) => s.valid && s.slot === slot && localDate(s.at, settings) === date)
+  return ok(verdict(taken ? 'SLOT_TAKEN' : null))
+}
+
+/** The record to store for an attempt and its verdict (ids and owner passed in). */
+export const toSignIn = (
+  ids: { id: string; townshipId: string; cadreId: string },
+  attempt: SignInAttempt,
+  verdict: SignInVerdict,
+): SignIn => ({
+  ...ids,
+  at: attempt.at,
+  lat: attempt.lat,
+  lng: attempt.lng,
+  placeId: verdict.placeId,
+  slot: verdict.slot,
+  valid: verdict.valid,
+  invalidReason: verdict.invalidReason,
+})
