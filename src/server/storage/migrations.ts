@@ -1,0 +1,117 @@
+/**
+ * The SQLite schema as an ordered list of versioned migrations, recorded in `schema_migrations`.
+ * One rule: a migration, once released, is never edited; a change to the schema is a new version
+ * appended at the end (each runs once, in its own transaction, in version order).
+ */
+import type Database from 'better-sqlite3'
+import type { CollectionName } from './port'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+/** Every collection of the port, one table each. */
+export const COLLECTIONS: readonly CollectionName[] = [
+  'townships',
+  'villages',
+  'groups',
+  'households',
+  'people',
+  'teams',
+  'places',
+  'bindings',
+  'tickets',
+  'visits',
+  'signins',
+  'leaves',
+  'ratings',
+  'requests',
+  'meta',
+]
+
+/**
+ * The fields handlers filter on, one expression index per entry (several fields = a composite
+ * index). A query must use the very same `json_extract(doc, '$.field')` text for SQLite to pick
+ * the index, which is why sqlite.ts builds that text with `jsonField` below.
+ */
+export const INDEXES_V1: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
+  villages: [['townshipId']],
+  groups: [['villageId']],
+  households: [['villageId'], ['groupId'], ['cadreId']],
+  people: [['householdId'], ['villageId'], ['townshipId']],
+  teams: [['villageId']],
+  places: [['townshipId']],
+  bindings: [['openid'], ['personId']],
+  tickets: [['householdId'], ['villageId'], ['assigneeId'], ['status'], ['reporterId']],
+  visits: [['cadreId'], ['householdId']],
+  signins: [['cadreId']],
+  leaves: [['cadreId']],
+  ratings: [
+    ['cadreId', 'period'],
+    ['householdId', 'period'],
+  ],
+}
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/
+
+/** The SQL expression for a top-level document field; the name is checked because it is inlined. */
+export const jsonField = (field: string): string => {
+  if (!FIELD_NAME.test(field)) throw new Error(`bad field name: ${JSON.stringify(field)}`)
+  return `json_extract(doc, '$.${field}')`
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'collections and indexes',
+    up(db) {
+      for (const c of COLLECTIONS) {
+        db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+        for (const fields of INDEXES_V1[c] ?? []) {
+          const name = `${c}_${fields.join('_')}`
+          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+        }
+      }
+    },
+  },
+]
+
+/**
+ * Brings the database up to the last migration and returns the versions it applied (none when
+ * already current). Refuses a database written by newer code rather than guess at its schema.
+ */
+export const applyMigrations = (db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] => {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i].version <= migrations[i - 1].version) {
+      throw new Error(`migrations out of order at version ${migrations[i].version}`)
+    }
+  }
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  )
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  )
+  const known = new Set(migrations.map((m) => m.version))
+  const unknown = [...done].filter((v) => !known.has(v))
+  if (unknown.length > 0) {
+    throw new Error(`database has migrations this code does not know: ${unknown.join(', ')}`)
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  const applied: number[] = []
+  for (const m of migrations) {
+    if (done.has(m.version)) continue
+    // IMMEDIATE takes the write lock first, so two processes opening the same new file cannot
+    // both decide a migration is missing and both run it.
+    db.transaction(() => {
+      const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
+      if (again !== undefined) return
+      m.up(db)
+      record.run(m.version, m.name, Date.now())
+      applied.push(m.version)
+    }).immediate()
+  }
+  return applied
+}
