@@ -1,0 +1,54 @@
+/**
+ * The cloud function `api`: the thin entry of the backend in WeChat's cloud. It reads who is calling
+ * from the WeChat runtime (getWXContext().OPENID, never from the event) and hands the event's
+ * `{ action, input, requestId }` to the same dispatcher the local server uses.
+ * One rule: nothing here but identity, wiring and the answer's shape.
+ */
+import cloud from 'wx-server-sdk'
+import { DEFAULT_SETTINGS } from '../../../src/core/settings'
+import type { ApiResponse } from '../../../src/contracts/errors'
+import type { ServerDeps } from '../../../src/server/context'
+import { errorAnswer, handle } from '../../../src/server/dispatch'
+import { newId } from '../../../src/server/ids'
+import { openSqliteStore } from '../../../src/server/storage/sqlite'
+
+// The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+/**
+ * The store. The WeChat cloud database adapter is a later step; until then the function runs on the
+ * embedded SQLite store at MINQING_SQLITE_PATH (tests, small self-hosted installs).
+ */
+const openStore = () => {
+  const file = process.env.MINQING_SQLITE_PATH
+  if (!file) return null
+  return openSqliteStore(file)
+}
+
+let deps: ServerDeps | null = null
+const getDeps = (): ServerDeps | null => {
+  if (deps) return deps
+  const store = openStore()
+  if (!store) return null
+  deps = { store, settings: DEFAULT_SETTINGS, mode: 'cloud', clock: Date.now, newId, sessions: null }
+  return deps
+}
+
+interface ApiEvent {
+  action?: unknown
+  input?: unknown
+  requestId?: unknown
+}
+
+export const main = async (event: ApiEvent | null | undefined): Promise<ApiResponse<unknown>> => {
+  const current = getDeps()
+  if (!current) {
+    console.error('[minqing] no store configured: set MINQING_SQLITE_PATH')
+    return errorAnswer('SERVER.UNAVAILABLE').body
+  }
+  const { OPENID } = cloud.getWXContext()
+  const openid = typeof OPENID === 'string' && OPENID !== '' ? OPENID : null
+  const request = event && typeof event === 'object' ? { action: event.action, input: event.input, requestId: event.requestId } : null
+  const answer = await handle(request, { kind: 'openid', openid }, current)
+  return answer.body
+}

@@ -1,0 +1,19 @@
+/** Roster: households and their cadres (包户), and the coverage check the office watches. */
+import { z } from 'zod'
+import { defineAction, id, noInput } from '../action'
+import type { CadreCardView, CoverageView, HouseholdRow } from '../views'
+
+export const rosterActions = {
+  /** The villager's own cadre, team and last confirmed visit. */
+  'villager.myCadre': defineAction<CadreCardView>()({ input: noInput, errors: ['ROSTER.HOUSEHOLD_UNASSIGNED'] }),
+  /** The households a resident cadre covers. */
+  'cadre.households': defineAction<HouseholdRow[]>()({ input: noInput }),
+  /** Groups without a cadre (error) and cadres outside 60-70 households (warning). */
+  'roster.coverage': defineAction<CoverageView>()({ input: noInput }),
+  /** Assign a household to a resident cadre, or unassign it (cadreId null). */
+  'roster.assignHousehold': defineAction<{ householdId: string; cadreId: string | null }>()({
+    input: z.object({ householdId: id(), cadreId: id().nullable() }).strict(),
+    errors: ['ROSTER.NOT_RESIDENT_CADRE'],
+    write: true,
+  }),
+}

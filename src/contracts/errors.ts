@@ -1,0 +1,56 @@
+/**
+ * Every error code a client can receive, with its HTTP status. Codes are stable API: programs match
+ * on them, people read the Chinese message the catalogue (src/i18n) gives for each.
+ * One rule: a new failure gets a new code here, never a reused one.
+ */
+
+export const ERROR_STATUS = {
+  // request shape
+  'REQUEST.MALFORMED_JSON': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'REQUEST.ID_REQUIRED': 400,
+  'ACTION.UNKNOWN': 404,
+  'VALIDATION.FAILED': 400,
+  // identity and permission
+  'AUTH.REQUIRED': 401,
+  'AUTH.INVALID_TOKEN': 401,
+  'AUTH.NOT_BOUND': 403,
+  'AUTH.FORBIDDEN': 403,
+  'NOT_FOUND': 404,
+  // retries
+  'IDEMPOTENCY.KEY_REUSED': 409,
+  'CONFLICT.STALE_VERSION': 409,
+  // roster
+  'ROSTER.NOT_RESIDENT_CADRE': 422,
+  'ROSTER.HOUSEHOLD_UNASSIGNED': 422,
+  // tickets
+  'TICKET.INVALID_TRANSITION': 409,
+  'TICKET.FORBIDDEN_ACTOR': 403,
+  'TICKET.REASON_REQUIRED': 422,
+  'TICKET.UNKNOWN_CATEGORY': 422,
+  'TICKET.SATISFACTION_OUT_OF_RANGE': 422,
+  // server
+  'SERVER.INTERNAL': 500,
+  'SERVER.UNAVAILABLE': 503,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.prototype.hasOwnProperty.call(ERROR_STATUS, code)
+
+/** One field that failed validation: its path in the input and a Chinese reason. */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+/** What the server answers when an action fails. */
+export interface ApiError {
+  code: ErrorCode
+  /** Chinese, one sentence: what happened and what to do next. */
+  message: string
+  issues?: FieldIssue[]
+}
+
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError }

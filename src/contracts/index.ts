@@ -1,0 +1,34 @@
+/**
+ * The one contract between client and server: every action by name, with its input schema and
+ * output type. The server validates every input against it; the client's service module is typed
+ * by it. One rule: an action exists only if it is listed here.
+ */
+import type { z } from 'zod'
+import { authActions } from './actions/auth'
+import { rosterActions } from './actions/roster'
+import { ticketActions } from './actions/tickets'
+
+export const actions = {
+  ...authActions,
+  ...rosterActions,
+  ...ticketActions,
+}
+
+export type Actions = typeof actions
+export type ActionName = keyof Actions
+export type InputOf<N extends ActionName> = z.input<Actions[N]['input']>
+export type ParsedInputOf<N extends ActionName> = z.output<Actions[N]['input']>
+export type OutputOf<N extends ActionName> = Actions[N]['output']
+
+export const isActionName = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(actions, name)
+
+/** The request envelope, on HTTP and in the cloud function event alike. */
+export interface ApiRequest<N extends ActionName = ActionName> {
+  action: N
+  input: InputOf<N>
+  /** Client-made id of this attempt; required for writes, the same on every retry. */
+  requestId?: string
+}
+
+export * from './errors'
+export type * from './views'

@@ -1,0 +1,138 @@
+/**
+ * The one door into the backend: `handle(request, caller, deps)` finds the action in the contract,
+ * establishes who is calling, validates the input, and runs the handler; a write runs in one
+ * transaction together with its idempotency record, so it happens once and completely or not at all.
+ * The cloud function and the local HTTP server both call this and nothing else.
+ * One rule: every answer is an ApiResponse with a stable code; nothing a caller sends can crash it.
+ */
+import { createHash } from 'node:crypto'
+import type { z } from 'zod'
+import { actions, isActionName, type ActionName } from '../contracts'
+import { ERROR_STATUS, type ApiResponse, type ErrorCode, type FieldIssue } from '../contracts/errors'
+import { errorMessage, zhCN } from '../i18n/zh-CN'
+import type { Actor, HandlerContext, ServerDeps } from './context'
+import { ActionError } from './errors'
+import { handlers } from './handlers'
+import { resolveActor, type Caller } from './identity'
+import { DuplicateKeyError, VersionConflictError, type Store } from './storage/port'
+
+export interface Answer {
+  status: number
+  body: ApiResponse<unknown>
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/
+
+export const errorAnswer = (code: ErrorCode, issues?: FieldIssue[]): Answer => ({
+  status: ERROR_STATUS[code],
+  body: { ok: false, error: issues ? { code, message: errorMessage(code), issues } : { code, message: errorMessage(code) } },
+})
+
+const fieldIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(input)'
+    const v = zhCN.validation
+    switch (issue.code) {
+      case 'invalid_type':
+        return { path, message: issue.input === undefined ? v.required : v.invalid }
+      case 'too_big':
+        return { path, message: issue.origin === 'string' ? v.tooLong(Number(issue.maximum)) : v.outOfRange }
+      case 'too_small':
+        return { path, message: issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? v.required : v.tooShort(Number(issue.minimum))) : v.outOfRange }
+      case 'unrecognized_keys':
+        return { path: issue.keys.join(','), message: v.unknownField }
+      default:
+        return { path, message: v.invalid }
+    }
+  })
+
+/** Canonical JSON (sorted keys) so the same input always hashes the same. */
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+const hashInput = (action: string, input: unknown): string =>
+  createHash('sha256').update(action).update('\n').update(canonical(input)).digest('hex')
+
+const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number): HandlerContext => ({
+  deps,
+  store,
+  settings: deps.settings,
+  now,
+  newId: deps.newId,
+  actor,
+})
+
+type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
+
+/** The stored first answer to a write, or null if this request id is new. */
+const replayOf = async (store: Store, key: string, action: string, inputHash: string): Promise<unknown | null> => {
+  const previous = await store.get('requests', key)
+  if (!previous) return null
+  if (previous.action !== action || previous.inputHash !== inputHash) throw new ActionError('IDEMPOTENCY.KEY_REUSED')
+  return previous.response
+}
+
+const runWrite = async (
+  deps: ServerDeps,
+  name: ActionName,
+  handler: AnyHandler,
+  input: unknown,
+  actor: Actor | null,
+  requestId: string,
+): Promise<unknown> => {
+  const key = `${actor?.person.id ?? 'anonymous'}:${requestId}`
+  const inputHash = hashInput(name, input)
+  try {
+    return await deps.store.transaction(async (tx) => {
+      const replay = await replayOf(tx, key, name, inputHash)
+      if (replay !== null) return replay
+      const now = deps.clock()
+      const output = await handler(input, contextFor(deps, tx, actor, now))
+      await tx.insert('requests', { id: key, action: name, inputHash, response: output ?? null, at: now })
+      return output
+    })
+  } catch (error) {
+    // Two attempts with one id raced past the replay check (possible on a store without serialized
+    // transactions): the loser's work was rolled back with its transaction, so answer the winner's.
+    if (error instanceof DuplicateKeyError && error.collection === 'requests') {
+      const replay = await replayOf(deps.store, key, name, inputHash)
+      if (replay !== null) return replay
+    }
+    throw error
+  }
+}
+
+export const handle = async (request: unknown, caller: Caller, deps: ServerDeps): Promise<Answer> => {
+  if (!request || typeof request !== 'object' || Array.isArray(request)) return errorAnswer('REQUEST.MALFORMED_JSON')
+  const { action: name, input, requestId } = request as Record<string, unknown>
+  if (typeof name !== 'string' || !isActionName(name)) return errorAnswer('ACTION.UNKNOWN')
+  const def = actions[name]
+  if (def.localOnly && deps.mode !== 'local') return errorAnswer('ACTION.UNKNOWN')
+  try {
+    const actor = def.public ? null : await resolveActor(deps, caller)
+    const parsed = (def.input as z.ZodType).safeParse(input ?? {})
+    if (!parsed.success) return errorAnswer('VALIDATION.FAILED', fieldIssues(parsed.error))
+    const handler = handlers[name] as AnyHandler
+    let output: unknown
+    if (def.write) {
+      if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) return errorAnswer('REQUEST.ID_REQUIRED')
+      output = await runWrite(deps, name, handler, parsed.data, actor, requestId)
+    } else {
+      output = await handler(parsed.data, contextFor(deps, deps.store, actor, deps.clock()))
+    }
+    return { status: 200, body: { ok: true, data: output ?? null } }
+  } catch (error) {
+    if (error instanceof ActionError) return errorAnswer(error.code, error.issues)
+    if (error instanceof VersionConflictError) return errorAnswer('CONFLICT.STALE_VERSION')
+    console.error(`[minqing] ${name} failed:`, error)
+    return errorAnswer('SERVER.INTERNAL')
+  }
+}

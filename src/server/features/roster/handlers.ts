@@ -1,0 +1,141 @@
+/**
+ * Roster actions: the villager's "my cadre" card, a cadre's households, the township's coverage
+ * check, and assigning a household to a resident cadre (包户).
+ */
+import { coverageCheck, isResidentCadre } from '../../../core/roster'
+import type { CoverageFinding, HouseholdRow } from '../../../contracts/views'
+import { zhCN } from '../../../i18n/zh-CN'
+import { actorOf } from '../../context'
+import { refuse } from '../../errors'
+import { policies } from '../../policies'
+import type { Store } from '../../storage/port'
+import type { Handlers } from '../types'
+import { maskPhone, personRef } from '../views'
+
+/** Latest signed (群众签字) visit per household. */
+const lastConfirmedVisits = async (store: Store, householdIds: string[]): Promise<Map<string, number>> => {
+  const latest = new Map<string, number>()
+  if (householdIds.length === 0) return latest
+  const visits = await store.find('visits', { householdId: householdIds, status: 'signed' })
+  for (const visit of visits) latest.set(visit.householdId, Math.max(latest.get(visit.householdId) ?? 0, visit.at))
+  return latest
+}
+
+export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
+  'villager.myCadre': async (_input, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
+    const household = await ctx.store.get('households', person.householdId)
+    if (!household || !policies['household:read'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
+    const cadre = household.cadreId ? await ctx.store.get('people', household.cadreId) : null
+    if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
+    const [team] = await ctx.store.find('teams', { villageId: household.villageId }, { limit: 1 })
+    const teamPeople = team ? await ctx.store.getMany('people', [team.leaderId, team.secretaryId, ...team.memberIds]) : []
+    const byId = new Map(teamPeople.map((p) => [p.id, p]))
+    const leader = team && byId.get(team.leaderId)
+    const secretary = team && byId.get(team.secretaryId)
+    const visits = await lastConfirmedVisits(ctx.store, [household.id])
+    return {
+      cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
+      team:
+        team && leader && secretary
+          ? {
+              id: team.id,
+              name: team.name,
+              leader: personRef(leader),
+              // The secretary's phone is public to the village: it is how villagers reach the team.
+              secretary: { ...personRef(secretary), phone: secretary.phone },
+              members: team.memberIds.flatMap((id) => {
+                const member = byId.get(id)
+                return member ? [personRef(member)] : []
+              }),
+            }
+          : null,
+      lastConfirmedVisitAt: visits.get(household.id) ?? null,
+    }
+  },
+
+  'cadre.households': async (_input, ctx) => {
+    const actor = actorOf(ctx)
+    if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
+    const households = await ctx.store.find('households', { cadreId: actor.person.id }, { orderBy: { field: 'number' } })
+    const ids = households.map((h) => h.id)
+    const [members, groups, villages, visits] = await Promise.all([
+      ctx.store.find('people', { householdId: ids }),
+      ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),
+      ctx.store.getMany('villages', [...new Set(households.map((h) => h.villageId))]),
+      lastConfirmedVisits(ctx.store, ids),
+    ])
+    const groupName = new Map(groups.map((g) => [g.id, g.name]))
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    return households.map((h): HouseholdRow => {
+      const own = members.filter((m) => m.householdId === h.id)
+      const head = own.find((m) => m.name === h.headName) ?? own[0]
+      return {
+        id: h.id,
+        number: h.number,
+        headName: h.headName,
+        villageName: villageName.get(h.villageId) ?? '',
+        groupName: groupName.get(h.groupId) ?? '',
+        memberCount: own.length,
+        phoneMasked: head ? maskPhone(head.phone) : '',
+        lastConfirmedVisitAt: visits.get(h.id) ?? null,
+      }
+    })
+  },
+
+  'roster.coverage': async (_input, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!policies['roster:coverage'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const villages = await ctx.store.find('villages', { townshipId })
+    const [groups, households, people] = await Promise.all([
+      ctx.store.find('groups', { villageId: villages.map((v) => v.id) }),
+      ctx.store.find('households', { townshipId }),
+      ctx.store.find('people', { townshipId }),
+    ])
+    const cadres = people.filter((p) => p.roles.includes('cadre'))
+    const m = zhCN.coverage
+    const { minHouseholdsPerCadre: min, maxHouseholdsPerCadre: max } = ctx.settings.coverage
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    const groupById = new Map(groups.map((g) => [g.id, g]))
+    const householdById = new Map(households.map((h) => [h.id, h]))
+    const cadreName = new Map(cadres.map((c) => [c.id, c.name]))
+    const householdLabel = (id: string) => {
+      const h = householdById.get(id)
+      return h ? `${villageName.get(h.villageId) ?? ''}${h.number}号户（${h.headName}）` : id
+    }
+    const findings = coverageCheck({ groups, households, cadres, settings: ctx.settings }).map((f): CoverageFinding => {
+      switch (f.code) {
+        case 'COVERAGE.GROUP_WITHOUT_CADRE': {
+          const group = groupById.get(f.groupId)
+          const name = `${villageName.get(f.villageId) ?? ''}${group?.name ?? ''}`
+          return { severity: f.severity, code: f.code, subjectId: f.groupId, subjectName: name, message: m.groupWithoutCadre(name, f.cadres) }
+        }
+        case 'COVERAGE.CADRE_LOAD_OUT_OF_RANGE': {
+          const name = cadreName.get(f.cadreId) ?? f.cadreId
+          return { severity: f.severity, code: f.code, subjectId: f.cadreId, subjectName: name, message: m.cadreLoad(name, f.households, min, max) }
+        }
+        case 'COVERAGE.HOUSEHOLD_UNASSIGNED':
+          return { severity: f.severity, code: f.code, subjectId: f.householdId, subjectName: householdLabel(f.householdId), message: m.householdUnassigned(householdLabel(f.householdId)) }
+        case 'COVERAGE.HOUSEHOLD_UNKNOWN_CADRE':
+          return { severity: f.severity, code: f.code, subjectId: f.householdId, subjectName: householdLabel(f.householdId), message: m.householdUnknownCadre(householdLabel(f.householdId)) }
+      }
+    })
+    return { groups: groups.length, households: households.length, residentCadres: cadres.filter(isResidentCadre).length, findings }
+  },
+
+  'roster.assignHousehold': async ({ householdId, cadreId }, ctx) => {
+    const actor = actorOf(ctx)
+    const household = await ctx.store.get('households', householdId)
+    if (!household) return refuse('NOT_FOUND')
+    if (!policies['household:assign'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    if (cadreId !== null) {
+      const cadre = await ctx.store.get('people', cadreId)
+      if (!cadre || cadre.townshipId !== household.townshipId) return refuse('NOT_FOUND')
+      if (!isResidentCadre(cadre)) return refuse('ROSTER.NOT_RESIDENT_CADRE')
+    }
+    await ctx.store.replace('households', { ...household, cadreId })
+    return { householdId, cadreId }
+  },
+}

@@ -1,0 +1,8 @@
+/** Small helpers shared by the features' view builders. One rule: masking happens here, once. */
+import type { Person } from '../../core/model'
+import type { PersonRef } from '../../contracts/views'
+
+/** 13812345678 -> 138****5678: lists never carry a full number. */
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+
+export const personRef = (person: Person): PersonRef => ({ id: person.id, name: person.name, title: person.title })

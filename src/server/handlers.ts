@@ -1,0 +1,15 @@
+/**
+ * Every action's handler, by name. The type makes a contract action without a handler a compile
+ * error. One rule: handlers are grouped by feature folder; this file only gathers them.
+ */
+import type { ActionName } from '../contracts'
+import { authHandlers } from './features/auth/handlers'
+import { rosterHandlers } from './features/roster/handlers'
+import { ticketHandlers } from './features/tickets/handlers'
+import type { Handlers } from './features/types'
+
+export const handlers: Handlers<ActionName> = {
+  ...authHandlers,
+  ...rosterHandlers,
+  ...ticketHandlers,
+}

@@ -1,0 +1,62 @@
+/**
+ * The local HTTP server: `POST /api/<action>` with `{ input, requestId }` and a Bearer session
+ * token, answered by the same dispatcher as the cloud function; it also serves the H5 build.
+ * One rule: every failure, including bodies that are not JSON or are too large, answers the
+ * contract's error shape with a stable code, and the server keeps serving.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { ServerDeps } from '../context'
+import { errorAnswer, handle, type Answer } from '../dispatch'
+
+export interface HttpOptions {
+  deps: ServerDeps
+  /** The H5 build to serve at `/`, if any. */
+  staticDir?: string
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number
+  logger?: boolean
+}
+
+const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
+
+const bearer = (header: string | undefined): string | null => {
+  if (!header) return null
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match?.[1] ?? null
+}
+
+export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false }: HttpOptions): Promise<FastifyInstance> => {
+  const app = Fastify({ logger, bodyLimit })
+
+  // Fastify's own failures (unparsable JSON, too large, wrong content type) in our error shape.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return send(reply, errorAnswer('REQUEST.TOO_LARGE'))
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return send(reply, errorAnswer('REQUEST.UNSUPPORTED_MEDIA_TYPE'))
+    if (error.statusCode === 400) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
+    app.log.error(error)
+    return send(reply, errorAnswer('SERVER.INTERNAL'))
+  })
+
+  app.get('/healthz', async () => ({ ok: true }))
+
+  app.post<{ Params: { action: string } }>('/api/:action', async (request, reply) => {
+    const body = request.body
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
+    const { input, requestId, ...rest } = body as Record<string, unknown>
+    if (Object.keys(rest).length > 0) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
+    const answer = await handle({ action: request.params.action, input, requestId }, { kind: 'token', token: bearer(request.headers.authorization) }, deps)
+    return send(reply, answer)
+  })
+
+  app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
+
+  if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(staticDir), prefix: '/', maxAge: '1h' })
+    // The H5 app routes by hash; any other path gets the app shell.
+    app.setNotFoundHandler((_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 }))
+  }
+  return app
+}

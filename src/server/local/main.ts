@@ -1,0 +1,25 @@
+/**
+ * `npm start`: serves the H5 build (dist-h5/) and the API on 127.0.0.1, seeding the demo township on
+ * first run. Settings by environment: PORT (8710), MINQING_DATA_DIR (.data), MINQING_SEED_HOUSEHOLDS.
+ */
+import path from 'node:path'
+import { DEMO_HOUSEHOLDS, startLocalServer } from './start'
+
+const main = async () => {
+  const root = path.resolve(__dirname, '..', '..', '..')
+  const server = await startLocalServer({
+    dataDir: path.resolve(process.env.MINQING_DATA_DIR ?? path.join(root, '.data')),
+    port: Number(process.env.PORT ?? 8710),
+    staticDir: path.join(root, 'dist-h5'),
+    seedHouseholds: Number(process.env.MINQING_SEED_HOUSEHOLDS ?? DEMO_HOUSEHOLDS),
+  })
+  console.log(`民情通 demo township is running: ${server.url}/`)
+  const stop = () => void server.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

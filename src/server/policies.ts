@@ -1,0 +1,75 @@
+/**
+ * Who may do what to which object (DOMAIN.md section 4), as named pure policies over the actor and
+ * the object. Every handler asks one of these before it reads or writes; the client may ask the same
+ * questions to hide buttons, but only the server's answer counts.
+ * One rule: a policy checks the role AND the object's scope (village, household, township), never
+ * the role alone.
+ */
+import type { Household, Person, Ticket } from '../core/model'
+import type { Actor } from './context'
+
+const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
+
+/** Township staff who see the whole township: office hub cadres and the leadership. */
+export const isTownshipStaff = (actor: Actor, townshipId: string): boolean =>
+  actor.person.townshipId === townshipId &&
+  ((has(actor.person, 'cadre') && actor.person.duty === 'office') || has(actor.person, 'leader'))
+
+/** The supervision group (督导组) reads everything in its township. */
+export const isSupervisor = (actor: Actor, townshipId: string): boolean =>
+  actor.person.townshipId === townshipId && has(actor.person, 'supervisor')
+
+export const isHouseholdMember = (actor: Actor, householdId: string): boolean =>
+  has(actor.person, 'villager') && actor.person.householdId === householdId
+
+export const isHouseholdCadre = (actor: Actor, household: Household): boolean =>
+  has(actor.person, 'cadre') && household.cadreId === actor.person.id
+
+export const isVillageSecretary = (actor: Actor, villageId: string): boolean =>
+  has(actor.person, 'secretary') && actor.person.villageId === villageId
+
+export const leadsVillageTeam = (actor: Actor, villageId: string): boolean => actor.ledVillageIds.includes(villageId)
+
+export const policies = {
+  /** A household's details: its members, its cadre, the township, and the village's team leader. */
+  'household:read': (actor: Actor, household: Household): boolean =>
+    isHouseholdMember(actor, household.id) ||
+    isHouseholdCadre(actor, household) ||
+    isVillageSecretary(actor, household.villageId) ||
+    leadsVillageTeam(actor, household.villageId) ||
+    isTownshipStaff(actor, household.townshipId) ||
+    isSupervisor(actor, household.townshipId),
+
+  /** Changing who covers a household is the township's call (office hub or leadership). */
+  'household:assign': (actor: Actor, household: Household): boolean => isTownshipStaff(actor, household.townshipId),
+
+  /** The coverage check belongs to the township office, its leaders and the supervision group. */
+  'roster:coverage': (actor: Actor, townshipId: string): boolean =>
+    isTownshipStaff(actor, townshipId) || isSupervisor(actor, townshipId),
+
+  /** A villager reports for their own household; a cadre files for a household they cover. */
+  'ticket:create': (actor: Actor, household: Household): boolean =>
+    isHouseholdMember(actor, household.id) || isHouseholdCadre(actor, household),
+
+  /** A ticket is seen by its household, its handling chain, the team leader and the supervisors. */
+  'ticket:read': (actor: Actor, ticket: Ticket, household: Household): boolean =>
+    isHouseholdMember(actor, ticket.householdId) ||
+    isHouseholdCadre(actor, household) ||
+    actor.person.id === ticket.assigneeId ||
+    isVillageSecretary(actor, ticket.villageId) ||
+    leadsVillageTeam(actor, ticket.villageId) ||
+    isTownshipStaff(actor, ticket.townshipId) ||
+    isSupervisor(actor, ticket.townshipId),
+
+  /**
+   * The anonymous reporter's name is shown only inside the handling chain: the reporter, the
+   * household's cadre, the village secretary and township staff. Other household members, the team
+   * leader acting as a reader and the supervisors see "群众".
+   */
+  'ticket:seeReporter': (actor: Actor, ticket: Ticket, household: Household): boolean =>
+    !ticket.anonymous ||
+    actor.person.id === ticket.reporterId ||
+    isHouseholdCadre(actor, household) ||
+    isVillageSecretary(actor, ticket.villageId) ||
+    isTownshipStaff(actor, ticket.townshipId),
+}
