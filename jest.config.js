@@ -5,6 +5,8 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testEnvironment: 'node',
+  // jose ships ESM only; let swc turn it into CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
 }
 module.exports = {
   projects: [

@@ -1,0 +1,76 @@
+/**
+ * Starts the real local server (real HTTP, a real SQLite file in a fresh temp folder) for a test
+ * file, and gives a typed client that signs in as any person through the development login.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ActionName, ApiResponse, InputOf, OutputOf } from '../../src/contracts'
+import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { loadWorld } from './world'
+
+export interface Harness {
+  server: LocalServer
+  dataDir: string
+  /** Raw POST: any body, any headers; answers status and parsed JSON. */
+  post: (path: string, body: string, headers?: Record<string, string>) => Promise<{ status: number; json: ApiResponse<unknown> }>
+  /** A client signed in as the person. */
+  as: (personId: string) => Promise<Client>
+  anonymous: Client
+  /** The test clock (ms); move it with `advance`. */
+  now: () => number
+  advance: (ms: number) => void
+  stop: () => Promise<void>
+}
+
+export interface Client {
+  call: <N extends ActionName>(action: N, input: InputOf<N>, requestId?: string) => Promise<{ status: number; body: ApiResponse<OutputOf<N>> }>
+  /** The data of a successful call; fails the test with the error otherwise. */
+  ok: <N extends ActionName>(action: N, input: InputOf<N>, requestId?: string) => Promise<OutputOf<N>>
+}
+
+let counter = 0
+export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toString(36)}`
+
+export const startHarness = async (options: { world?: boolean; seedHouseholds?: number } = {}): Promise<Harness> => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
+  let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
+  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now })
+  if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
+
+  const post: Harness['post'] = async (p, body, headers = {}) => {
+    const response = await fetch(`${server.url}${p}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+    return { status: response.status, json: (await response.json()) as ApiResponse<unknown> }
+  }
+  const client = (token: string | null): Client => {
+    const call: Client['call'] = async (action, input, id) => {
+      const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
+      const { status, json } = await post(`/api/${action}`, JSON.stringify({ input, requestId: id }), auth)
+      return { status, body: json as ApiResponse<never> }
+    }
+    return {
+      call,
+      ok: async (action, input, id) => {
+        const { status, body } = await call(action, input, id ?? requestId())
+        if (!body.ok) throw new Error(`${action} failed with ${status} ${body.error.code}: ${body.error.message}`)
+        return body.data
+      },
+    }
+  }
+  const anonymous = client(null)
+  return {
+    server,
+    dataDir,
+    post,
+    anonymous,
+    as: async (personId) => client((await anonymous.ok('auth.devLogin', { personId })).token),
+    now: () => now,
+    advance: (ms) => {
+      now += ms
+    },
+    stop: async () => {
+      await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
