@@ -15,6 +15,13 @@ export const isTownshipStaff = (actor: Actor, townshipId: string): boolean =>
   actor.person.townshipId === townshipId &&
   ((has(actor.person, 'cadre') && actor.person.duty === 'office') || has(actor.person, 'leader'))
 
+/**
+ * Township staff who handle tickets (the township session's chain). The supervision group watches
+ * the handlers, so its members are outside the chain even when they are office cadres.
+ */
+export const isTicketHandlingStaff = (actor: Actor, townshipId: string): boolean =>
+  isTownshipStaff(actor, townshipId) && !has(actor.person, 'supervisor')
+
 /** The supervision group (督导组) reads everything in its township. */
 export const isSupervisor = (actor: Actor, townshipId: string): boolean =>
   actor.person.townshipId === townshipId && has(actor.person, 'supervisor')
@@ -63,13 +70,13 @@ export const policies = {
 
   /**
    * The anonymous reporter's name is shown only inside the handling chain: the reporter, the
-   * household's cadre, the village secretary and township staff. Other household members, the team
-   * leader acting as a reader and the supervisors see "群众".
+   * household's cadre, the village secretary and the township staff who handle tickets. Other
+   * household members and the supervision group see "群众".
    */
   'ticket:seeReporter': (actor: Actor, ticket: Ticket, household: Household): boolean =>
     !ticket.anonymous ||
     actor.person.id === ticket.reporterId ||
     isHouseholdCadre(actor, household) ||
     isVillageSecretary(actor, ticket.villageId) ||
-    isTownshipStaff(actor, ticket.townshipId),
+    isTicketHandlingStaff(actor, ticket.townshipId),
 }

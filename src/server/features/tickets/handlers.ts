@@ -6,32 +6,11 @@
  */
 import { applyTransition, isOpen, newTicket } from '../../../core/tickets'
 import type { Household, Ticket, TicketActorRole } from '../../../core/model'
-import type { ErrorCode } from '../../../contracts/errors'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { isSupervisor, isTownshipStaff, policies } from '../../policies'
 import type { Handlers } from '../types'
 import { rolesOnTicket, ticketViews, villageSecretaryIds } from './view'
-
-/** Core codes that the contract does not list separately map onto their nearest contract code. */
-const coreCode = (code: string): ErrorCode => {
-  switch (code) {
-    case 'TICKET.UNKNOWN_CATEGORY':
-    case 'TICKET.CATEGORY_KIND_MISMATCH':
-      return 'TICKET.UNKNOWN_CATEGORY'
-    case 'TICKET.DESCRIPTION_REQUIRED':
-      return 'VALIDATION.FAILED'
-    case 'TICKET.ASSIGNEE_REQUIRED':
-      return 'TICKET.INVALID_TRANSITION'
-    case 'TICKET.INVALID_TRANSITION':
-    case 'TICKET.FORBIDDEN_ACTOR':
-    case 'TICKET.REASON_REQUIRED':
-    case 'TICKET.SATISFACTION_OUT_OF_RANGE':
-      return code
-    default:
-      throw new Error(`unmapped core code ${code}`)
-  }
-}
 
 /** A ticket and its household, or NOT_FOUND; AUTH.FORBIDDEN when the actor may not read it. */
 const readableTicket = async (ctx: HandlerContext, actor: Actor, ticketId: string): Promise<{ ticket: Ticket; household: Household }> => {
@@ -78,7 +57,7 @@ export const ticketHandlers: Handlers<'ticket.create' | 'ticket.get' | 'ticket.l
       },
       ctx.settings,
     )
-    if (!created.ok) return refuse(coreCode(created.code))
+    if (!created.ok) return refuse(created.code)
     await ctx.store.insert('tickets', created.value)
     return single(ctx, actor, created.value, household)
   },
@@ -143,7 +122,7 @@ export const ticketHandlers: Handlers<'ticket.create' | 'ticket.get' | 'ticket.l
       const next = attempt(role)
       if (next.ok || outcome.code === 'TICKET.FORBIDDEN_ACTOR') outcome = next
     }
-    if (!outcome.ok) return refuse(coreCode(outcome.code))
+    if (!outcome.ok) return refuse(outcome.code)
     await ctx.store.replace('tickets', outcome.value, { ifVersion: ticket.version })
     return single(ctx, actor, outcome.value, household)
   },

@@ -7,7 +7,7 @@ import type { Household, Person, Ticket } from '../../../core/model'
 import type { TicketView } from '../../../contracts/views'
 import { zhCN } from '../../../i18n/zh-CN'
 import type { Actor } from '../../context'
-import { isTownshipStaff, policies } from '../../policies'
+import { isTicketHandlingStaff, policies } from '../../policies'
 import type { Store } from '../../storage/port'
 import { personRef } from '../views'
 
@@ -18,7 +18,7 @@ export const rolesOnTicket = (actor: Actor, ticket: Ticket, household: Household
     personHouseholdId: actor.person.householdId,
     householdCadreId: household.cadreId,
     villageSecretaryId,
-    townshipStaff: isTownshipStaff(actor, ticket.townshipId),
+    townshipStaff: isTicketHandlingStaff(actor, ticket.townshipId),
   })
 
 export const villageSecretaryIds = async (store: Store, villageIds: string[]): Promise<Map<string, string>> => {
