@@ -1,0 +1,85 @@
+/**
+ * The cloud function entry, run the way WeChat's runtime runs it: identity in WX_* environment
+ * variables (read by wx-server-sdk's getWXContext), the event carrying only action, input and
+ * requestId, and the embedded store. Also the bundled folder, built and required by a fresh Node.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openSqliteStore } from '../../src/server/storage/sqlite'
+import { loadWorld } from '../server/world'
+
+const root = path.resolve(__dirname, '../..')
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-cloud-'))
+const dbFile = path.join(dir, 'cloud.db')
+
+const asWeChatUser = (openid: string | null) => {
+  process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID'
+  process.env.WX_APPID = 'wx0000000000000000'
+  if (openid === null) delete process.env.WX_OPENID
+  else process.env.WX_OPENID = openid
+}
+
+type Main = (event: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
+let main: Main
+
+beforeAll(async () => {
+  const store = openSqliteStore(dbFile)
+  await loadWorld(store)
+  await store.insert('bindings', { id: 'b-1', openid: 'o-villager-a1', personId: 'villager-a1', boundAt: 0 })
+  await store.close()
+  process.env.MINQING_SQLITE_PATH = dbFile
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  main = require('../../cloudfunctions/api/src/index').main as Main
+})
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+it('answers a bound WeChat user as the person the binding names', async () => {
+  asWeChatUser('o-villager-a1')
+  expect(await main({ action: 'me.get', input: {} })).toMatchObject({ ok: true, data: { id: 'villager-a1', name: '巴特尔' } })
+  expect(await main({ action: 'villager.myCadre', input: {} })).toMatchObject({ ok: true, data: { cadre: { id: 'cadre-a' } } })
+})
+
+it('ignores any identity written into the event', async () => {
+  asWeChatUser('o-stranger')
+  const spoofed = await main({ action: 'me.get', input: {}, userInfo: { openId: 'o-villager-a1' }, openid: 'o-villager-a1' })
+  expect(spoofed).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_BOUND' } })
+})
+
+it('refuses a call without an OPENID from the runtime', async () => {
+  asWeChatUser(null)
+  expect(await main({ action: 'me.get', input: {} })).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } })
+})
+
+it('has no development login in the cloud', async () => {
+  asWeChatUser('o-villager-a1')
+  expect(await main({ action: 'auth.devLogin', input: { personId: 'office-1' } })).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } })
+  expect(await main({ action: 'auth.devPeople', input: {} })).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } })
+})
+
+it('answers malformed events with a code instead of throwing', async () => {
+  asWeChatUser('o-villager-a1')
+  expect(await main(null)).toMatchObject({ ok: false, error: { code: 'REQUEST.MALFORMED_JSON' } })
+  expect(await main({ action: 42 })).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } })
+  expect(await main({ action: 'me.get', input: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION.FAILED' } })
+})
+
+it('makes a retried write idempotent by its request id', async () => {
+  asWeChatUser('o-villager-a1')
+  const event = { action: 'ticket.create', input: { kind: 'problem', category: 'infrastructure', description: '自来水管冻裂' }, requestId: 'cloud-retry-0001' }
+  const first = await main(event)
+  const second = await main(event)
+  expect(first.ok).toBe(true)
+  expect(second).toEqual(first)
+})
+
+it('deploys as one bundled file that a fresh Node process can run', () => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-cloud.mjs')], { cwd: root })
+  const script = `require(${JSON.stringify(path.join(root, 'cloudfunctions/api/index.js'))}).main({ action: 'me.get', input: {} }).then((r) => process.stdout.write(JSON.stringify(r)))`
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: path.join(root, 'cloudfunctions/api'),
+    env: { ...process.env, MINQING_SQLITE_PATH: dbFile, WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-villager-a1' },
+  }).toString()
+  expect(JSON.parse(out)).toMatchObject({ ok: true, data: { id: 'villager-a1' } })
+})
