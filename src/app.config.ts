@@ -1,0 +1,30 @@
+/**
+ * Pages and tab bar. The villager pages (首页 / 我的事项 / 我的) live in the main package so the first
+ * screen is fast; the local login page exists only in the H5 build (WeChat knows people by openid).
+ */
+import { zhCN } from './i18n/zh-CN'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : [])],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f2f2f2',
+    navigationBarBackgroundColor: '#8c1d18',
+    navigationBarTitleText: zhCN.appName,
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#8c1d18',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: zhCN.tabs.home },
+      { pagePath: 'pages/items/index', text: zhCN.tabs.items },
+      { pagePath: 'pages/me/index', text: zhCN.tabs.me },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,29 @@
+/**
+ * Shows its children only for a known person: loading while me.get runs; in WeChat an unbound
+ * person is told to ask their cadre to bind them; other failures show the message and 重试.
+ */
+import type { ReactNode } from 'react'
+import { Loading, ErrorState } from '../../components/State'
+import { Section } from '../../components/Section'
+import type { MeView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import { isSignedOutError } from '../../services/api'
+import { useSession } from './useSession'
+
+export const SessionGate = ({ children }: { children: (me: MeView) => ReactNode }) => {
+  const { state, reload } = useSession()
+  if (state.status === 'loading') return <Loading />
+  if (state.status === 'error') {
+    // H5: on the way to the login screen.
+    if (isSignedOutError(state.error)) return <Loading />
+    if (state.error.code === 'AUTH.NOT_BOUND') {
+      return (
+        <Section title={zhCN.home.notBoundTitle} className='not-bound'>
+          <ErrorState message={zhCN.errors['AUTH.NOT_BOUND']} code={state.error.code} onRetry={reload} />
+        </Section>
+      )
+    }
+    return <ErrorState message={state.error.message} code={state.error.code} onRetry={reload} />
+  }
+  return <>{children(state.data)}</>
+}

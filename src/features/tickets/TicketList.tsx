@@ -1,0 +1,32 @@
+/**
+ * Tickets with their status in plain words, who has it now, and the promised date.
+ * Test selectors: `.ticket-list`, `.ticket-row`, `.ticket-status--<status>`.
+ */
+import { Text, View } from '@tarojs/components'
+import { formatDate } from '../../components/format'
+import type { TicketView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import './TicketList.scss'
+
+const m = zhCN.tickets
+const ENDED: readonly TicketView['status'][] = ['closed', 'withdrawn']
+
+export const TicketList = ({ tickets }: { tickets: TicketView[] }) => (
+  <View className='ticket-list'>
+    {tickets.map((t) => {
+      const ended = ENDED.includes(t.status)
+      return (
+        <View key={t.id} className={`ticket-row ticket-${t.id}`}>
+          <View className='ticket-row__head'>
+            <Text className='ticket-row__kind'>{m.kind[t.kind]}</Text>
+            <Text className='ticket-row__date'>{m.createdOn(formatDate(t.createdAt))}</Text>
+          </View>
+          <Text className='ticket-row__description'>{t.description}</Text>
+          <Text className={`ticket-row__status ticket-status--${t.status}`}>{m.status[t.status]}</Text>
+          {!ended && t.assignee ? <Text className='ticket-row__meta'>{m.handledBy(t.assignee.name)}</Text> : null}
+          {!ended && t.status !== 'resolved' ? <Text className='ticket-row__meta'>{m.dueBy(formatDate(t.dueAt))}</Text> : null}
+        </View>
+      )
+    })}
+  </View>
+)

@@ -1,0 +1,66 @@
+/**
+ * 我的包户干部: photo (or initial), name, title, a big 打电话 button, the work team, and the last
+ * visit that the household signed for. Test selectors: `.cadre-card`, `.cadre-name`, `.call-button`,
+ * `.last-visit`.
+ */
+import { Text, View } from '@tarojs/components'
+import { Avatar } from '../../components/Avatar'
+import { Button } from '../../components/Button'
+import { formatDay } from '../../components/format'
+import type { CadreCardView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import { callPhone } from './useMyCadre'
+import './CadreCard.scss'
+
+const m = zhCN.cadreCard
+
+export const CadreCard = ({ card }: { card: CadreCardView }) => {
+  const { cadre, team, lastConfirmedVisitAt } = card
+  return (
+    <View className='cadre-card'>
+      <Text className='cadre-card__caption'>{m.title}</Text>
+      <View className='cadre-card__who'>
+        <Avatar name={cadre.name} photoUrl={cadre.photoUrl} />
+        <View className='cadre-card__names'>
+          <Text className='cadre-name'>{cadre.name}</Text>
+          <Text className='cadre-title'>{cadre.title}</Text>
+        </View>
+      </View>
+      {cadre.phone ? (
+        <Button big className='call-button' onClick={() => callPhone(cadre.phone)}>
+          {`${m.call} ${cadre.phone}`}
+        </Button>
+      ) : (
+        <Text className='cadre-card__note'>{m.noPhone}</Text>
+      )}
+      <View className='cadre-card__visit last-visit'>
+        <Text className='cadre-card__label'>{m.lastVisit}</Text>
+        <Text className='cadre-card__value'>{lastConfirmedVisitAt ? formatDay(lastConfirmedVisitAt) : m.neverVisited}</Text>
+      </View>
+      {team ? (
+        <View className='cadre-team'>
+          <Text className='cadre-card__label'>{`${m.team}：${team.name}`}</Text>
+          <View className='cadre-team__row'>
+            <Text className='cadre-team__role'>{m.leader}</Text>
+            <Text className='cadre-team__name'>{`${team.leader.name}（${team.leader.title}）`}</Text>
+          </View>
+          <View className='cadre-team__row'>
+            <Text className='cadre-team__role'>{m.secretary}</Text>
+            <Text className='cadre-team__name'>{team.secretary.name}</Text>
+            {team.secretary.phone ? (
+              <Text className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
+                {team.secretary.phone}
+              </Text>
+            ) : null}
+          </View>
+          {team.members.length ? (
+            <View className='cadre-team__row'>
+              <Text className='cadre-team__role'>{m.members}</Text>
+              <Text className='cadre-team__name'>{team.members.map((p) => p.name).join('、')}</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
