@@ -25,6 +25,19 @@ const primaryRole = (roles: Role[]): Role => {
 /** How many people of each role the login screen lists: enough to try every screen, not 1,000 names. */
 const LOGIN_LIMIT = 12
 
+/** Round-robin over villages (first of each village, then second ...), so the list shows every village. */
+const acrossVillages = <T extends { villageId: string | null }>(people: T[]): T[] => {
+  const byVillage = new Map<string, T[]>()
+  for (const p of people) {
+    const key = p.villageId ?? ''
+    byVillage.set(key, [...(byVillage.get(key) ?? []), p])
+  }
+  const queues = [...byVillage.values()]
+  const out: T[] = []
+  for (let i = 0; out.length < people.length; i++) for (const q of queues) if (q[i]) out.push(q[i] as T)
+  return out
+}
+
 export const meView = async (store: Store, actor: Actor): Promise<MeView> => {
   const { person } = actor
   const [township, village, household, teams] = await Promise.all([
@@ -57,7 +70,7 @@ export const authHandlers: Handlers<'auth.devPeople' | 'auth.devLogin' | 'me.get
     const people = await ctx.store.find('people', { townshipId: township.id }, { orderBy: { field: 'id' } })
     const groups: LoginGroup[] = []
     for (const role of LOGIN_ORDER) {
-      const listed = people.filter((p) => primaryRole(p.roles) === role).slice(0, LOGIN_LIMIT)
+      const listed = acrossVillages(people.filter((p) => primaryRole(p.roles) === role)).slice(0, LOGIN_LIMIT)
       if (listed.length === 0) continue
       groups.push({
         role,

@@ -1,0 +1,54 @@
+/**
+ * Browser test harness: the real local server (seeded demo township, SQLite file in a temp folder)
+ * serving the H5 build from dist-h5/, and Debian's chromium driven by playwright-core.
+ * One rule: no browser download; CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+
+const root = path.resolve(__dirname, '../..')
+export const screenshots = path.join(root, '.tmp', 'e2e')
+
+export interface BrowserHarness {
+  server: LocalServer
+  browser: Browser
+  /** A fresh page (own storage: its own session) at a phone-sized viewport. */
+  newPage: () => Promise<Page>
+  stop: () => Promise<void>
+}
+
+export const startBrowserHarness = async (): Promise<BrowserHarness> => {
+  const staticDir = path.join(root, 'dist-h5')
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
+  fs.mkdirSync(screenshots, { recursive: true })
+  const server = await startLocalServer({ dataDir, staticDir })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  return {
+    server,
+    browser,
+    newPage: async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+      return context.newPage()
+    },
+    stop: async () => {
+      await browser.close()
+      await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Signs in through the local login screen by clicking the person's entry. */
+export const loginAs = async (h: BrowserHarness, page: Page, personId: string) => {
+  await page.goto(`${h.server.url}/`)
+  const entry = page.locator(`.person-${personId}`)
+  await entry.waitFor({ timeout: 20_000 })
+  await entry.click()
+}
