@@ -11,7 +11,7 @@ import './TicketList.scss'
 const m = zhCN.tickets
 const ENDED: readonly TicketView['status'][] = ['closed', 'withdrawn']
 
-export const TicketList = ({ tickets }: { tickets: TicketView[] }) => (
+export const TicketList = ({ tickets, now = Date.now() }: { tickets: TicketView[]; now?: number }) => (
   <View className='ticket-list'>
     {tickets.map((t) => {
       const ended = ENDED.includes(t.status)
@@ -24,7 +24,13 @@ export const TicketList = ({ tickets }: { tickets: TicketView[] }) => (
           <Text className='ticket-row__description'>{t.description}</Text>
           <Text className={`ticket-row__status ticket-status--${t.status}`}>{m.status[t.status]}</Text>
           {!ended && t.assignee ? <Text className='ticket-row__meta'>{m.handledBy(t.assignee.name)}</Text> : null}
-          {!ended && t.status !== 'resolved' ? <Text className='ticket-row__meta'>{m.dueBy(formatDate(t.dueAt))}</Text> : null}
+          {!ended && t.status !== 'resolved' ? (
+            t.dueAt < now ? (
+              <Text className='ticket-row__meta ticket-row__overdue'>{m.overdue(formatDate(t.dueAt))}</Text>
+            ) : (
+              <Text className='ticket-row__meta'>{m.dueBy(formatDate(t.dueAt))}</Text>
+            )
+          ) : null}
         </View>
       )
     })}
