@@ -24,7 +24,8 @@ const run = (label, command, args, env = {}) => {
 
 const check = (label, command, args, env) => {
   const { ok, seconds } = run(label, command, args, env)
-  ok ? passed++ : failed++
+  if (ok) passed++
+  else failed++
   summary.push(`${ok ? 'PASS' : 'FAIL'} ${label} (${seconds} s)`)
   return ok
 }
