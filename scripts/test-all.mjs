@@ -56,6 +56,11 @@ jest('unit', ['unit'])
 jest('integration', ['integration'])
 if (check('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {
   check('weapp size budget', process.execPath, [path.join(root, 'scripts/size-budget.mjs')])
+  // WeChat's own compiler lives in a separate tools package (~280 MB): installed on first use.
+  if (!fs.existsSync(path.join(root, 'tools/weapp-check/node_modules/miniprogram-ci'))) {
+    run('install WeChat compiler', 'npm', ['install', '--prefix', 'tools/weapp-check', '--no-audit', '--no-fund'])
+  }
+  check('weapp WeChat compiler and audit', process.execPath, [path.join(root, 'scripts/weapp-check.mjs')])
 }
 if (check('build h5', bin('taro'), ['build', '--type', 'h5'])) {
   jest('e2e', ['e2e'])
