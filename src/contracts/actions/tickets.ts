@@ -1,19 +1,12 @@
 /** Tickets: service requests (办事) and problem reports (反映问题), worked to the end. */
 import { z } from 'zod'
+import type { TicketAction } from '../../core/model'
+import { TICKET_ACTIONS } from '../../core/tickets'
 import { defineAction, id, requiredText, text } from '../action'
 import type { TicketView } from '../views'
 
-export const TICKET_ACTIONS = [
-  'accept',
-  'progress',
-  'resolve',
-  'escalate_secretary',
-  'escalate_joint_meeting',
-  'escalate_township',
-  'confirm',
-  'reopen',
-  'withdraw',
-] as const
+/** The core's transition table names the actions; z.enum needs them as a non-empty tuple. */
+const ticketActionNames = TICKET_ACTIONS as unknown as [TicketAction, ...TicketAction[]]
 
 export const ticketActions = {
   'ticket.create': defineAction<TicketView>()({
@@ -39,7 +32,7 @@ export const ticketActions = {
     input: z
       .object({
         ticketId: id(),
-        action: z.enum(TICKET_ACTIONS),
+        action: z.enum(ticketActionNames),
         /** The version the actor saw: a stale one is refused (two people acting at once). */
         version: z.number().int().min(0),
         note: text(500).default(''),

@@ -40,8 +40,8 @@ import {
   previousPeriod,
   startOfLocalDay,
 } from '../../core/time'
-import { applyTransition, newTicket, type TransitionInput } from '../../core/tickets'
-import { distanceMeters, evaluateSignIn } from '../../core/signin'
+import { applyTransition, newTicket, TICKET_STATUSES, type TransitionInput } from '../../core/tickets'
+import { distanceMeters, evaluateSignIn, toSignIn } from '../../core/signin'
 import { dispute, signOff } from '../../core/visits'
 import type { Result } from '../../core/result'
 import type { Collections } from '../storage/port'
@@ -74,16 +74,6 @@ export const TOWNSHIP_HOUSEHOLDS = 360
 /** Days of history before `now`. */
 export const HISTORY_DAYS = 30
 
-const TICKET_STATUSES: readonly TicketStatus[] = [
-  'submitted',
-  'accepted',
-  'escalated_secretary',
-  'joint_meeting',
-  'township_session',
-  'resolved',
-  'closed',
-  'withdrawn',
-]
 
 const PHONE_PREFIXES = ['130', '131', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '158', '159', '177', '180', '182', '183', '186', '187', '189', '199', '147', '153', '173', '185']
 
@@ -532,20 +522,7 @@ const buildHistory = (r: Roster, rnd: Random, shared: Shared): History => {
       const attempt = { at: at(date, m), lat: round6(spot.lat), lng: round6(spot.lng) }
       if (attempt.at >= now) return
       const verdict = must(evaluateSignIn(attempt, r.places, sameDay, settings), 'sign-in')
-      // The same fields as core's toSignIn, written out: a literal is several times cheaper than
-      // its spread, which matters at 200k sign-ins for a county.
-      const record: SignIn = {
-        id: ids.next('si', 4),
-        townshipId: tw,
-        cadreId: cadre.id,
-        at: attempt.at,
-        lat: attempt.lat,
-        lng: attempt.lng,
-        placeId: verdict.placeId,
-        slot: verdict.slot,
-        valid: verdict.valid,
-        invalidReason: verdict.invalidReason,
-      }
+      const record = toSignIn({ id: ids.next('si', 4), townshipId: tw, cadreId: cadre.id }, attempt, verdict)
       sameDay.push(record)
       signins.push(record)
     }
