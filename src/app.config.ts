@@ -7,7 +7,20 @@ import { zhCN } from './i18n/zh-CN'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : [])],
+  pages: [
+    'pages/index/index',
+    'pages/items/index',
+    'pages/me/index',
+    ...(isH5 ? ['pages/login/index'] : []),
+    // the ticket loop's villager screens (main package: 办事, 反映问题, one of my tickets)
+    'pages/service/index',
+    'pages/report/index',
+    'pages/ticket/index',
+  ],
+  subPackages: [
+    { root: 'subpackages/cadre', pages: ['pages/inbox/index', 'pages/ticket/index', 'pages/file-for/index', 'pages/desk/index'] },
+    { root: 'subpackages/office', pages: ['pages/tickets/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f2f2',

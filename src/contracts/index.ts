@@ -7,11 +7,15 @@ import type { z } from 'zod'
 import { authActions } from './actions/auth'
 import { rosterActions } from './actions/roster'
 import { ticketActions } from './actions/tickets'
+import { meetingActions } from './actions/meetings'
+import { noticeActions } from './actions/notices'
 
 export const actions = {
   ...authActions,
   ...rosterActions,
   ...ticketActions,
+  ...meetingActions,
+  ...noticeActions,
 }
 
 export type Actions = typeof actions

@@ -3,7 +3,8 @@
  * nothing a viewer may not see (a rater's name, an anonymous reporter, a full phone number in a
  * list) can leak by accident. One rule: every field here is safe for every viewer it is sent to.
  */
-import type { CadreDuty, Role, TicketAction, TicketKind, TicketStatus } from '../core/model'
+import type { CadreDuty, GeoPoint, Role, TicketAction, TicketAnswers, TicketKind, TicketResult, TicketStatus } from '../core/model'
+import type { CategoryQuestion, ResultField } from '../core/settings'
 
 export interface PersonRef {
   id: string
@@ -73,6 +74,8 @@ export interface TicketEventView {
   actorName: string
   at: number
   note: string
+  /** Photos attached to this step. */
+  photoUrls: string[]
 }
 
 export interface TicketView {
@@ -95,6 +98,91 @@ export interface TicketView {
   history: TicketEventView[]
   /** What this viewer may do now (the UI shows these buttons; the server enforces anyway). */
   allowedActions: TicketAction[]
+  /** 办事 answers by question id (the category's form says how to show them). */
+  answers: TicketAnswers
+  photoUrls: string[]
+  voiceUrl: string | null
+  location: GeoPoint | null
+  /** Outcome figures recorded at resolution. */
+  result: TicketResult | null
+  /** Filed on behalf: the villager's name (hidden like the reporter's when anonymous). */
+  onBehalfOfName: string | null
+  /** The viewer follows it (a same-village report they chose not to file again). */
+  following: boolean
+}
+
+/** A category as the filing screen needs it: kind, deadline and its own questions. */
+export interface CategoryView {
+  id: string
+  kind: 'service' | 'problem' | 'both'
+  deadlineHours: number
+  questions: CategoryQuestion[]
+  resultFields: ResultField[]
+}
+
+/** An open report of the same category in the same village: no description, no names. */
+export interface SimilarTicketView {
+  id: string
+  status: TicketStatus
+  createdAt: number
+  /** The viewer's own household filed it. */
+  ownHousehold: boolean
+  following: boolean
+}
+
+export interface MeetingView {
+  id: string
+  villageName: string
+  topic: string
+  convenedAt: number
+  convenedBy: PersonRef
+  status: 'convened' | 'recorded'
+  version: number
+  attendees: string[]
+  agenda: { ticketId: string; category: string; description: string; status: TicketStatus }[]
+  decisions: { ticketId: string; decision: string; owner: PersonRef; at: number }[]
+}
+
+/** What a village secretary works from: escalated tickets, meetings, and who may own a decision. */
+export interface SecretaryDeskView {
+  villageName: string
+  escalated: TicketView[]
+  meetings: MeetingView[]
+  owners: PersonRef[]
+}
+
+export interface RatesView {
+  numerator: number
+  denominator: number
+  rate: number | null
+}
+
+export interface RatesRow {
+  id: string
+  name: string
+  tickets: number
+  response: RatesView
+  resolution: RatesView
+  satisfaction: RatesView
+}
+
+export interface TicketRatesReport {
+  period: string
+  overall: RatesRow
+  byCadre: RatesRow[]
+  byTeam: RatesRow[]
+  byVillage: RatesRow[]
+}
+
+export interface NoticeView {
+  id: string
+  ticketId: string
+  kind: TicketKind
+  category: string
+  action: TicketAction | 'create'
+  status: TicketStatus
+  at: number
+  read: boolean
 }
 
 export interface LoginPerson {

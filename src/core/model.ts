@@ -151,6 +151,7 @@ export type TicketAction =
   | 'confirm'
   | 'reopen'
   | 'withdraw'
+  | 'decide' // a joint meeting's decision on the ticket, naming who carries it out
 
 /** Who performs a transition, relative to the ticket (not a global role). */
 export type TicketActorRole = 'reporter' | 'cadre' | 'secretary' | 'township'
@@ -164,6 +165,8 @@ export interface TicketEvent {
   actorRole: TicketActorRole
   at: Millis
   note: string
+  /** Photos attached to this step (a progress note with pictures of the work). */
+  photoUrls?: string[]
 }
 
 /** Outcome figures a resolved ticket may carry (DOMAIN 3.11: funds, loans, beneficiaries). */
@@ -199,6 +202,25 @@ export interface Ticket {
   satisfaction: number | null
   result: TicketResult | null
   photoUrls: string[]
+  /** 办事: answers to the category's own questions (settings.tickets.forms), by question id. */
+  answers?: TicketAnswers
+  /** 反映问题: an optional voice note (upload url). */
+  voiceUrl?: string | null
+  /** Where the problem is, when the villager chose to share it. */
+  location?: GeoPoint | null
+  /** Filed on behalf: the villager without a phone the cadre filed for. */
+  onBehalfOfId?: string | null
+  /** Villagers of the same village who chose to follow it instead of filing the same problem again. */
+  followerIds?: string[]
+}
+
+/** An answer to a category question: text or a date (YYYY-MM-DD), a number, or chosen option ids. */
+export type AnswerValue = string | number | string[]
+export type TicketAnswers = Record<string, AnswerValue>
+
+export interface GeoPoint {
+  lat: number
+  lng: number
 }
 
 /** 民情日记 entry: counts only once a member of the visited household signs it. */
@@ -269,5 +291,57 @@ export interface Rating {
   /** 1-5 */
   stars: number
   comment: string
+  at: Millis
+}
+
+// ---------------------------------------------------------------- ticket escalation and notices
+
+/** One agenda item's outcome at a joint meeting: what was decided and who carries it out. */
+export interface MeetingDecision {
+  ticketId: string
+  decision: string
+  ownerId: string
+  at: Millis
+}
+
+/** 村两委及驻村工作组联系会议: convened by the village secretary with escalated tickets as agenda. */
+export interface JointMeeting {
+  id: string
+  townshipId: string
+  villageId: string
+  convenedById: string
+  convenedAt: Millis
+  topic: string
+  ticketIds: string[]
+  /** Who attended (names as the secretary writes them: committee members, the work team). */
+  attendees: string[]
+  decisions: MeetingDecision[]
+  /** 'recorded' once the secretary has written the minutes (attendees and decisions). */
+  status: 'convened' | 'recorded'
+  version: number
+}
+
+/** An in-app notice to one person that a ticket they are concerned with changed. */
+export interface Notice {
+  id: string
+  townshipId: string
+  personId: string
+  ticketId: string
+  /** The step that caused it ('create' for a new ticket). */
+  action: TicketAction | 'create'
+  status: TicketStatus
+  at: Millis
+  read: boolean
+}
+
+/** A file a person uploaded (photo or voice note), so a ticket can only carry its own uploads. */
+export interface Upload {
+  id: string
+  townshipId: string
+  ownerId: string
+  kind: 'photo' | 'voice'
+  mime: string
+  bytes: number
+  url: string
   at: Millis
 }

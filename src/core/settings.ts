@@ -10,6 +10,32 @@ export interface TicketCategory {
   deadlineHours: number
 }
 
+/**
+ * One question a category asks (like an Open311 service definition's attribute). The label shown is
+ * the catalogue's text for `tickets.questions.<category>.<id>` when it has one, else `label`.
+ */
+export interface CategoryQuestion {
+  id: string
+  type: 'text' | 'number' | 'date' | 'single' | 'multi'
+  required: boolean
+  /** Option ids for single / multi choice. */
+  options?: string[]
+  /** text: most characters; number: largest value. */
+  max?: number
+  /** number: smallest value (default 0). */
+  min?: number
+  label?: string
+}
+
+/** Result figures a resolution may record (DOMAIN 3.11). */
+export type ResultField = 'fundsYuan' | 'loanYuan' | 'beneficiaries'
+
+/** What a category asks when filed and what its resolution may record. */
+export interface CategoryForm {
+  questions: CategoryQuestion[]
+  resultFields: ResultField[]
+}
+
 export interface Settings {
   /** The township's UTC offset in minutes (China: +480). */
   utcOffsetMinutes: number
@@ -22,6 +48,15 @@ export interface Settings {
   }
   tickets: {
     categories: TicketCategory[]
+    /** Per category id; a category without an entry asks nothing and records no figures. */
+    forms: Record<string, CategoryForm>
+    attachments: {
+      /** Photos per ticket or per progress note. */
+      maxPhotos: number
+      maxPhotoBytes: number
+      maxVoiceBytes: number
+      maxVoiceSeconds: number
+    }
   }
   visits: {
     /** A sign-off later than this after the visit is refused. */
@@ -73,6 +108,38 @@ export const DEFAULT_SETTINGS: Settings = {
       { id: 'dispute', kind: 'problem', deadlineHours: 72 }, // 矛盾纠纷
       { id: 'other', kind: 'both', deadlineHours: 72 }, // 其他
     ],
+    forms: {
+      certificate: {
+        questions: [
+          { id: 'certType', type: 'single', required: true, options: ['residence', 'income', 'kinship', 'other'] },
+          { id: 'purpose', type: 'text', required: false, max: 100 },
+          { id: 'neededBy', type: 'date', required: false },
+        ],
+        resultFields: [],
+      },
+      subsidy: {
+        questions: [
+          { id: 'subsidyType', type: 'multi', required: true, options: ['grassland', 'farmland', 'livestock', 'machinery'] },
+          { id: 'areaMu', type: 'number', required: false, min: 0, max: 100000 },
+        ],
+        resultFields: ['fundsYuan', 'beneficiaries'],
+      },
+      loan: {
+        questions: [
+          { id: 'amountYuan', type: 'number', required: true, min: 1000, max: 500000 },
+          { id: 'use', type: 'single', required: true, options: ['livestock', 'planting', 'machinery', 'business'] },
+        ],
+        resultFields: ['loanYuan', 'beneficiaries'],
+      },
+      insurance: {
+        questions: [{ id: 'insuranceType', type: 'single', required: true, options: ['pension', 'medical'] }],
+        resultFields: ['beneficiaries'],
+      },
+      hukou: { questions: [{ id: 'matter', type: 'single', required: true, options: ['birth', 'move', 'correction', 'other'] }], resultFields: [] },
+      land: { questions: [{ id: 'areaMu', type: 'number', required: false, min: 0, max: 100000 }], resultFields: ['fundsYuan', 'beneficiaries'] },
+      infrastructure: { questions: [], resultFields: ['fundsYuan', 'beneficiaries'] },
+    },
+    attachments: { maxPhotos: 9, maxPhotoBytes: 5 * 1024 * 1024, maxVoiceBytes: 2 * 1024 * 1024, maxVoiceSeconds: 60 },
   },
   visits: { signOffWindowHours: 24 },
   signIn: { slots: { morning: 8 * 60, afternoon: 14 * 60 + 30, evening: 19 * 60 + 30 }, windowMinutes: 30 },

@@ -13,6 +13,8 @@ import type {
   TicketKind,
   TicketResult,
   TicketStatus,
+  TicketAnswers,
+  GeoPoint,
 } from './model'
 import { fail, ok, type Result } from './result'
 import type { Settings } from './settings'
@@ -59,6 +61,8 @@ export const TICKET_TRANSITIONS: readonly TicketTransition[] = [
   { action: 'confirm', from: ['resolved'], to: 'closed', who: ['reporter'], needsNote: false },
   { action: 'reopen', from: ['resolved'], to: 'accepted', who: ['reporter'], needsNote: true },
   { action: 'withdraw', from: ['submitted', 'accepted'], to: 'withdrawn', who: ['reporter'], needsNote: false },
+  // the joint meeting's decision on an agenda ticket, with the person who carries it out (owner)
+  { action: 'decide', from: ['joint_meeting'], to: 'same', who: ['secretary'], needsNote: true },
 ]
 
 export const TICKET_ACTIONS: readonly TicketAction[] = TICKET_TRANSITIONS.map((t) => t.action)
@@ -127,6 +131,8 @@ export const ticketRolesOf = (ticket: Ticket, r: TicketRelations): TicketActorRo
   if (r.householdCadreId !== null && r.personId === r.householdCadreId) roles.push('cadre')
   if (r.villageSecretaryId !== null && r.personId === r.villageSecretaryId) roles.push('secretary')
   if (r.townshipStaff) roles.push('township')
+  // The owner a joint meeting named (a work-team member) works it like the household's cadre.
+  if (roles.length === 0 && ticket.assigneeId === r.personId && isWithHandler(ticket.status)) roles.push('cadre')
   return roles
 }
 
@@ -146,6 +152,8 @@ export interface TransitionInput {
   satisfaction?: number | null
   /** resolve: outcome figures (funds, loans, beneficiaries), merged into ticket.result. */
   result?: TicketResult
+  /** Photos attached to this step (progress notes, resolutions). */
+  photoUrls?: string[]
 }
 
 export type TicketTransitionCode =
@@ -170,6 +178,8 @@ const nextAssignee = (ticket: Ticket, input: TransitionInput): string | null => 
       return input.nextAssigneeId ?? null
     case 'reopen':
       return input.nextAssigneeId ?? firstActorOf(ticket, 'accept') ?? ticket.assigneeId
+    case 'decide':
+      return input.nextAssigneeId ?? ticket.assigneeId
     default:
       return ticket.assigneeId
   }
@@ -196,7 +206,7 @@ export const applyTransition = (ticket: Ticket, input: TransitionInput): Result<
   }
   const note = (input.note ?? '').trim()
   if (row.needsNote && note === '') return fail('TICKET.REASON_REQUIRED', { action: input.action })
-  if (input.action === 'escalate_secretary' && !input.nextAssigneeId) {
+  if ((input.action === 'escalate_secretary' || input.action === 'decide') && !input.nextAssigneeId) {
     return fail('TICKET.ASSIGNEE_REQUIRED', { action: input.action })
   }
   const satisfaction = input.action === 'confirm' ? (input.satisfaction ?? null) : ticket.satisfaction
@@ -215,6 +225,7 @@ export const applyTransition = (ticket: Ticket, input: TransitionInput): Result<
     actorRole: input.actorRole,
     at: input.at,
     note,
+    ...(input.photoUrls && input.photoUrls.length ? { photoUrls: input.photoUrls } : {}),
   }
   const result = input.action === 'resolve' && input.result ? { ...(ticket.result ?? {}), ...input.result } : ticket.result
   return ok({
@@ -241,6 +252,12 @@ export interface NewTicketInput {
   filedOnBehalf?: boolean
   anonymous?: boolean
   photoUrls?: string[]
+  /** 办事: the category's answers, already checked by validateAnswers. */
+  answers?: TicketAnswers
+  voiceUrl?: string | null
+  location?: GeoPoint | null
+  /** Filed on behalf: the household member without a phone. */
+  onBehalfOfId?: string | null
   /** The household's cadre, who is asked to accept it; null when the household is unassigned. */
   assigneeId: string | null
   at: Millis
@@ -282,8 +299,27 @@ export const newTicket = (input: NewTicketInput, settings: Pick<Settings, 'ticke
     satisfaction: null,
     result: null,
     photoUrls: input.photoUrls ?? [],
+    ...(input.answers && Object.keys(input.answers).length ? { answers: input.answers } : {}),
+    ...(input.voiceUrl ? { voiceUrl: input.voiceUrl } : {}),
+    ...(input.location ? { location: input.location } : {}),
+    ...(input.onBehalfOfId ? { onBehalfOfId: input.onBehalfOfId } : {}),
   })
 }
+
+// ---------------------------------------------------------------- inbox and duplicates
+
+/**
+ * A handler's inbox order: overdue first (the longest overdue on top), then the rest by deadline,
+ * and last those waiting for the villager (resolved), newest first.
+ */
+export const inboxOrder = (tickets: readonly Ticket[], now: Millis): Ticket[] => {
+  const rank = (t: Ticket) => (t.status === 'resolved' ? 2 : isOverdue(t, now) ? 0 : 1)
+  return [...tickets].sort((a, b) => rank(a) - rank(b) || (rank(a) === 2 ? b.createdAt - a.createdAt : a.dueAt - b.dueAt))
+}
+
+/** Open tickets of the same category in the same village: "already reported, follow it instead". */
+export const openSameCategory = (tickets: readonly Ticket[], villageId: string, category: string): Ticket[] =>
+  tickets.filter((t) => t.villageId === villageId && t.category === category && isOpen(t.status))
 
 // ---------------------------------------------------------------- rates
 
@@ -371,4 +407,25 @@ export const ticketRates = (tickets: Ticket[], range: Range, asOf?: Millis): Tic
     resolution: rate(resolved, resolutionBase),
     satisfaction: rate(satisfied, rated),
   }
+}
+
+/**
+ * The three rates per group (a cadre, a team, a village): `groupsOf` names the groups a ticket
+ * counts for (a ticket may count for several teams, or none). Each group's rates follow ticketRates.
+ */
+export const ticketRatesBy = (
+  tickets: readonly Ticket[],
+  groupsOf: (t: Ticket) => readonly string[],
+  range: Range,
+  asOf?: Millis,
+): Map<string, TicketRates> => {
+  const groups = new Map<string, Ticket[]>()
+  for (const t of tickets) {
+    for (const key of groupsOf(t)) {
+      const list = groups.get(key) ?? []
+      list.push(t)
+      groups.set(key, list)
+    }
+  }
+  return new Map([...groups].map(([key, list]) => [key, ticketRates(list, range, asOf)]))
 }

@@ -18,6 +18,25 @@ export interface ServerDeps {
   newId: (prefix: string) => string
   /** The local development login's session tokens; null in the cloud, where WeChat says who calls. */
   sessions: SessionTokens | null
+  /** WeChat subscribe messages (cloud: the WeChat adapter; local: a log file); none: not sent. */
+  messenger?: SubscribeMessenger
+}
+
+/** One subscribe message: a ticket a person is concerned with changed status. */
+export interface SubscribeMessage {
+  personId: string
+  /** The person's WeChat openid when bound (the cloud adapter needs it). */
+  openid: string | null
+  ticketId: string
+  status: string
+  /** The status in plain words, as the message shows it. */
+  words: string
+  at: number
+}
+
+/** The seam to WeChat's subscribe messages; called only after the write has committed. */
+export interface SubscribeMessenger {
+  send(message: SubscribeMessage): Promise<void>
 }
 
 export interface SessionTokens {
@@ -40,6 +59,8 @@ export interface HandlerContext {
   now: number
   newId: (prefix: string) => string
   actor: Actor | null
+  /** Work to do once the write's transaction has committed (sending messages); reads run it at once. */
+  afterCommit?: (work: () => Promise<void>) => void
 }
 
 /** For handlers of non-public actions: the dispatcher guarantees an actor. */

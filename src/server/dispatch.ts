@@ -61,14 +61,29 @@ const canonical = (value: unknown): string => {
 const hashInput = (action: string, input: unknown): string =>
   createHash('sha256').update(action).update('\n').update(canonical(input)).digest('hex')
 
-const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number): HandlerContext => ({
+const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number, later?: (() => Promise<void>)[]): HandlerContext => ({
   deps,
   store,
   settings: deps.settings,
   now,
   newId: deps.newId,
   actor,
+  afterCommit: (work) => {
+    if (later) later.push(work)
+    else void runLater([work])
+  },
 })
+
+/** Side effects after a commit (messages to WeChat): a failure is logged, never undoes the write. */
+const runLater = async (works: (() => Promise<void>)[]): Promise<void> => {
+  for (const work of works) {
+    try {
+      await work()
+    } catch (error) {
+      console.error('[minqing] after-commit work failed:', error)
+    }
+  }
+}
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
 
@@ -90,15 +105,18 @@ const runWrite = async (
 ): Promise<unknown> => {
   const key = `${actor?.person.id ?? 'anonymous'}:${requestId}`
   const inputHash = hashInput(name, input)
+  const later: (() => Promise<void>)[] = []
   try {
-    return await deps.store.transaction(async (tx) => {
+    const output = await deps.store.transaction(async (tx) => {
       const replay = await replayOf(tx, key, name, inputHash)
       if (replay !== null) return replay
       const now = deps.clock()
-      const output = await handler(input, contextFor(deps, tx, actor, now))
+      const output = await handler(input, contextFor(deps, tx, actor, now, later))
       await tx.insert('requests', { id: key, action: name, inputHash, response: output ?? null, at: now })
       return output
     })
+    await runLater(later)
+    return output
   } catch (error) {
     // Two attempts with one id raced past the replay check (possible on a store without serialized
     // transactions): the loser's work was rolled back with its transaction, so answer the winner's.

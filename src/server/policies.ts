@@ -76,6 +76,7 @@ export const policies = {
   'ticket:seeReporter': (actor: Actor, ticket: Ticket, household: Household): boolean =>
     !ticket.anonymous ||
     actor.person.id === ticket.reporterId ||
+    actor.person.id === ticket.assigneeId ||
     isHouseholdCadre(actor, household) ||
     isVillageSecretary(actor, ticket.villageId) ||
     isTicketHandlingStaff(actor, ticket.townshipId),

@@ -37,6 +37,7 @@ const ALLOWED: [TicketStatus, TicketAction, TicketStatus, TicketActorRole][] = [
   ['joint_meeting', 'escalate_township', 'township_session', 'secretary'],
   ['resolved', 'confirm', 'closed', 'reporter'],
   ['resolved', 'reopen', 'accepted', 'reporter'],
+  ['joint_meeting', 'decide', 'joint_meeting', 'secretary'],
   ...(['accepted', 'escalated_secretary', 'joint_meeting', 'township_session'] as const).flatMap((from) =>
     (['cadre', 'secretary', 'township'] as const).flatMap(
       (who): [TicketStatus, TicketAction, TicketStatus, TicketActorRole][] => [
@@ -55,7 +56,7 @@ const move = (action: TicketAction, actorRole: TicketActorRole, extra: Partial<T
   actorId: actorIdOf[actorRole],
   at: T0 + HOUR,
   note: '情况说明',
-  ...(action === 'escalate_secretary' ? { nextAssigneeId: 'sec1' } : {}),
+  ...(action === 'escalate_secretary' || action === 'decide' ? { nextAssigneeId: 'sec1' } : {}),
   ...extra,
 })
 
@@ -64,7 +65,7 @@ const inStatus = (status: TicketStatus, overrides: Partial<Ticket> = {}) => make
 describe('the transition table', () => {
   it('has exactly one row per action, and covers every action', () => {
     expect([...TICKET_ACTIONS].sort()).toEqual(
-      ['accept', 'progress', 'resolve', 'escalate_secretary', 'escalate_joint_meeting', 'escalate_township', 'confirm', 'reopen', 'withdraw'].sort(),
+      ['accept', 'progress', 'resolve', 'escalate_secretary', 'escalate_joint_meeting', 'escalate_township', 'confirm', 'reopen', 'withdraw', 'decide'].sort(),
     )
     expect(new Set(TICKET_ACTIONS).size).toBe(TICKET_TRANSITIONS.length)
   })

@@ -7,7 +7,7 @@
 import cloud from 'wx-server-sdk'
 import { DEFAULT_SETTINGS } from '../../../src/core/settings'
 import type { ApiResponse } from '../../../src/contracts/errors'
-import type { ServerDeps } from '../../../src/server/context'
+import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context'
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
 import { openSqliteStore } from '../../../src/server/storage/sqlite'
@@ -25,12 +25,32 @@ const openStore = () => {
   return openSqliteStore(file)
 }
 
+/**
+ * The WeChat adapter for subscribe messages (订阅消息): sends only when a template is configured
+ * (MINQING_SUBSCRIBE_TEMPLATE_ID) and the person is bound; without one, nothing leaves the function.
+ */
+const wechatMessenger = (): SubscribeMessenger | undefined => {
+  const templateId = process.env.MINQING_SUBSCRIBE_TEMPLATE_ID
+  if (!templateId) return undefined
+  return {
+    send: async (m) => {
+      if (!m.openid) return
+      await cloud.openapi.subscribeMessage.send({
+        touser: m.openid,
+        templateId,
+        page: `pages/ticket/index?id=${m.ticketId}`,
+        data: { phrase1: { value: m.words.slice(0, 5) }, thing2: { value: m.words.slice(0, 20) }, time3: { value: new Date(m.at).toISOString().slice(0, 16).replace('T', ' ') } },
+      })
+    },
+  }
+}
+
 let deps: ServerDeps | null = null
 const getDeps = (): ServerDeps | null => {
   if (deps) return deps
   const store = openStore()
   if (!store) return null
-  deps = { store, settings: DEFAULT_SETTINGS, mode: 'cloud', clock: Date.now, newId, sessions: null }
+  deps = { store, settings: DEFAULT_SETTINGS, mode: 'cloud', clock: Date.now, newId, sessions: null, messenger: wechatMessenger() }
   return deps
 }
 

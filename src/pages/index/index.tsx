@@ -7,8 +7,9 @@ import { CadreToday } from '../../features/cadre/CadreToday'
 import { CoverageSection } from '../../features/coverage/CoverageSection'
 import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
-import { VillageTickets } from '../../features/tickets/VillageTickets'
+import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets'
 import { VillagerHome } from '../../features/villager/VillagerHome'
+import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
 import './index.scss'
@@ -23,8 +24,11 @@ const IndexPage = () => (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
             {show.villager ? <VillagerHome /> : null}
+            {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
+            {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
             {show.residentCadre ? <CadreToday /> : null}
+            {show.coverage ? <TicketLinks show={['session']} /> : null}
             {show.coverage ? <CoverageSection /> : null}
             {any ? null : <Empty text={zhCN.home.otherRole} />}
           </View>

@@ -1,11 +1,19 @@
 /** 我的事项 tab. */
 import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
-import { MyTickets } from '../../features/tickets/MyTickets'
+import { MyTickets } from '../../features/tickets/my-tickets/MyTickets'
+import { NoticeInbox } from '../../features/tickets/notifications/NoticeInbox'
 
 const ItemsPage = () => (
   <View className='page items-page'>
-    <SessionGate>{() => <MyTickets />}</SessionGate>
+    <SessionGate>
+      {() => (
+        <>
+          <NoticeInbox />
+          <MyTickets />
+        </>
+      )}
+    </SessionGate>
   </View>
 )
 

@@ -10,6 +10,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import fastifyStatic from '@fastify/static'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
+import { registerUploads } from './uploads'
 
 export interface HttpOptions {
   deps: ServerDeps
@@ -18,6 +19,8 @@ export interface HttpOptions {
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number
   logger?: boolean
+  /** Local mode: where uploaded photos and voice notes are stored (enables /upload). */
+  uploadDir?: string
 }
 
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
@@ -28,7 +31,7 @@ const bearer = (header: string | undefined): string | null => {
   return match?.[1] ?? null
 }
 
-export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false }: HttpOptions): Promise<FastifyInstance> => {
+export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir }: HttpOptions): Promise<FastifyInstance> => {
   const app = Fastify({ logger, bodyLimit })
 
   // Fastify's own failures (unparsable JSON, too large, wrong content type) in our error shape.
@@ -50,6 +53,8 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
     const answer = await handle({ action: request.params.action, input, requestId }, { kind: 'token', token: bearer(request.headers.authorization) }, deps)
     return send(reply, answer)
   })
+
+  if (uploadDir) await registerUploads(app, deps, uploadDir)
 
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 

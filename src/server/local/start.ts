@@ -12,6 +12,7 @@ import type { ServerDeps } from '../context'
 import { buildHttpApp } from '../http/app'
 import { newId } from '../ids'
 import { localSessions } from './sessions'
+import { fileMessenger } from '../features/tickets/notifications/messenger'
 import { generateTownship, seedStore } from '../seed'
 import { openSqliteStore } from '../storage/sqlite'
 import type { Store } from '../storage/port'
@@ -34,6 +35,9 @@ export interface LocalServer {
   deps: ServerDeps
   close: () => Promise<void>
 }
+
+/** Local mode's subscribe-message adapter writes here, in the data folder (tests read it). */
+export const SUBSCRIBE_LOG = 'subscribe-messages.log'
 
 /** The demo township's size: about 红庆河镇's, with 5-6 resident cadres per 嘎查. */
 export const DEMO_HOUSEHOLDS = 330
@@ -68,8 +72,9 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     clock,
     newId,
     sessions: localSessions(sessionSecret(options.dataDir), clock),
+    messenger: fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG)),
   }
-  const app = await buildHttpApp({ deps, staticDir: options.staticDir })
+  const app = await buildHttpApp({ deps, staticDir: options.staticDir, uploadDir: path.join(options.dataDir, 'uploads') })
   const host = options.host ?? '127.0.0.1'
   await app.listen({ port: options.port ?? 0, host })
   const address = app.server.address()

@@ -814,6 +814,9 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     leaves: [],
     ratings: [],
     meta: [],
+    meetings: [],
+    notices: [],
+    uploads: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

@@ -21,6 +21,9 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'tickets',
   'ratings',
   'meta',
+  'meetings',
+  'notices',
+  'uploads',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

@@ -76,7 +76,29 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 2,
+    name: 'ticket loop: meetings, notices, uploads',
+    up(db) {
+      for (const c of ['meetings', 'notices', 'uploads'] as const) {
+        db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      }
+      for (const [c, list] of Object.entries(INDEXES_V2)) {
+        for (const fields of list ?? []) {
+          db.exec(`CREATE INDEX IF NOT EXISTS "${c}_${fields.join('_')}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+        }
+      }
+    },
+  },
 ]
+
+/** Migration 2 (ticket loop): joint meetings, notices, uploads; tickets by village and category. */
+export const INDEXES_V2: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
+  meetings: [['villageId'], ['townshipId']],
+  notices: [['personId', 'at'], ['ticketId']],
+  uploads: [['ownerId']],
+  tickets: [['villageId', 'category'], ['townshipId', 'status']],
+}
 
 /**
  * Brings the database up to the last migration and returns the versions it applied (none when

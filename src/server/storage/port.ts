@@ -7,13 +7,16 @@
 import type {
   Binding,
   Household,
+  JointMeeting,
   Leave,
+  Notice,
   Person,
   Rating,
   SignIn,
   SignInPlace,
   Ticket,
   Township,
+  Upload,
   Village,
   VillagerGroup,
   Visit,
@@ -56,6 +59,12 @@ export interface Collections {
   ratings: Rating
   requests: RequestRecord
   meta: { id: string; value: unknown }
+  /** 村两委及驻村工作组联系会议 (joint meetings) and their decisions. */
+  meetings: JointMeeting
+  /** In-app notices of ticket changes. */
+  notices: Notice
+  /** Photos and voice notes uploaded to the local server. */
+  uploads: Upload
 }
 
 export type CollectionName = keyof Collections

@@ -73,6 +73,11 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     satisfaction: true,
     result: true,
     photoUrls: true,
+    answers: true,
+    voiceUrl: true,
+    location: true,
+    onBehalfOfId: true,
+    followerIds: true,
   },
   visits: {
     id: true,
@@ -116,6 +121,21 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
   },
   requests: { id: true, action: true, inputHash: true, response: true, at: true },
   meta: { id: true, value: true },
+  meetings: {
+    id: true,
+    townshipId: true,
+    villageId: true,
+    convenedById: true,
+    convenedAt: true,
+    topic: true,
+    ticketIds: true,
+    attendees: true,
+    decisions: true,
+    status: true,
+    version: true,
+  },
+  notices: { id: true, townshipId: true, personId: true, ticketId: true, action: true, status: true, at: true, read: true },
+  uploads: { id: true, townshipId: true, ownerId: true, kind: true, mime: true, bytes: true, url: true, at: true },
 }
 
 type Scalar = string | number | null

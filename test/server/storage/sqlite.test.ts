@@ -256,14 +256,16 @@ describe('sqlite store', () => {
       expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all()).toEqual(rows)
 
       let runs = 0
+      // The next version after the code's last one (other features append theirs).
+      const next = (MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0) + 1
       const extra: Migration[] = [
         ...MIGRATIONS,
-        { version: 2, name: 'test column', up: () => void runs++ },
+        { version: next, name: 'test column', up: () => void runs++ },
       ]
-      expect(applyMigrations(db, extra)).toEqual([2])
+      expect(applyMigrations(db, extra)).toEqual([next])
       expect(applyMigrations(db, extra)).toEqual([])
       expect(runs).toBe(1)
-      // Code that does not know version 2 refuses the newer file.
+      // Code that does not know the newer version refuses the newer file.
       expect(() => applyMigrations(db, MIGRATIONS)).toThrow(/does not know/)
     } finally {
       db.close()
@@ -272,11 +274,12 @@ describe('sqlite store', () => {
 
   it('a failing migration leaves no trace', () => {
     const db = new Database(':memory:')
+    const last = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
     try {
       const bad: Migration[] = [
         ...MIGRATIONS,
         {
-          version: 2,
+          version: last + 1,
           name: 'half done',
           up: (d) => {
             d.exec('CREATE TABLE scratch (x)')
@@ -286,7 +289,7 @@ describe('sqlite store', () => {
       ]
       expect(() => applyMigrations(db, bad)).toThrow('oops')
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'scratch'").get()).toBeUndefined()
-      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: last })
     } finally {
       db.close()
     }

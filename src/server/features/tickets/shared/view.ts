@@ -2,14 +2,14 @@
  * Builds what a viewer sees of tickets. One rule: an anonymous reporter's name (and their own steps'
  * names) reach only the handling chain, decided by policies['ticket:seeReporter'].
  */
-import { allowedActions, ticketRolesOf } from '../../../core/tickets'
-import type { Household, Person, Ticket } from '../../../core/model'
-import type { TicketView } from '../../../contracts/views'
-import { zhCN } from '../../../i18n/zh-CN'
-import type { Actor } from '../../context'
-import { isTicketHandlingStaff, policies } from '../../policies'
-import type { Store } from '../../storage/port'
-import { personRef } from '../views'
+import { allowedActions, ticketRolesOf } from '../../../../core/tickets'
+import type { Household, Person, Ticket } from '../../../../core/model'
+import type { TicketView } from '../../../../contracts/views'
+import { zhCN } from '../../../../i18n/zh-CN'
+import type { Actor } from '../../../context'
+import { isTicketHandlingStaff, policies } from '../../../policies'
+import type { Store } from '../../../storage/port'
+import { personRef } from '../../views'
 
 /** The ticket-relative roles of an actor (core decides; this only gathers the facts). */
 export const rolesOnTicket = (actor: Actor, ticket: Ticket, household: Household, villageSecretaryId: string | null) =>
@@ -33,6 +33,7 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
   for (const t of tickets) {
     personIds.add(t.reporterId)
     if (t.assigneeId) personIds.add(t.assigneeId)
+    if (t.onBehalfOfId) personIds.add(t.onBehalfOfId)
     for (const e of t.history) personIds.add(e.actorId)
   }
   const villageIds = [...new Set(tickets.map((t) => t.villageId))]
@@ -75,8 +76,16 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
         actorName: hidden(e.actorId) ? zhCN.tickets.anonymousReporter : nameOf(e.actorId),
         at: e.at,
         note: e.note,
+        photoUrls: e.photoUrls ?? [],
       })),
       allowedActions: allowedActions(t, roles),
+      answers: t.answers ?? {},
+      photoUrls: t.photoUrls,
+      voiceUrl: t.voiceUrl ?? null,
+      location: t.location ?? null,
+      result: t.result,
+      onBehalfOfName: t.onBehalfOfId && seesReporter ? nameOf(t.onBehalfOfId) : null,
+      following: (t.followerIds ?? []).includes(actor.person.id),
     }
   })
 }

@@ -1,9 +1,9 @@
 /** For a village party secretary: the village's open tickets, below their own villager home. */
-import { Section } from '../../components/Section'
-import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
-import { TicketList } from './TicketList'
-import { useTickets } from './useTickets'
+import { Section } from '../../../components/Section'
+import { Loadable } from '../../../components/State'
+import { zhCN } from '../../../i18n/zh-CN'
+import { TicketList } from '../shared/TicketList'
+import { useTickets } from '../shared/useTickets'
 
 export const VillageTickets = () => {
   const { state, reload } = useTickets(true)

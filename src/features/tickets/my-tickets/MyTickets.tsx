@@ -1,11 +1,11 @@
 /** 我的事项: the caller's tickets, newest first, reloaded whenever the tab is shown again. */
 import { useDidShow } from '@tarojs/taro'
 import { useRef } from 'react'
-import { Section } from '../../components/Section'
-import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
-import { TicketList } from './TicketList'
-import { useTickets } from './useTickets'
+import { Section } from '../../../components/Section'
+import { Loadable } from '../../../components/State'
+import { zhCN } from '../../../i18n/zh-CN'
+import { TicketList } from '../shared/TicketList'
+import { useTickets } from '../shared/useTickets'
 
 export const MyTickets = () => {
   const { state, reload } = useTickets()

@@ -2,8 +2,8 @@
  * Tickets through the real HTTP server: a villager's report worked through escalation to the end,
  * who may see and act on it, anonymity, and two people acting on one ticket at the same moment.
  */
-import type { TicketView } from '../../src/contracts'
-import { requestId, startHarness, type Harness } from './harness'
+import type { InputOf, TicketView } from '../../../src/contracts'
+import { requestId, startHarness, type Harness } from '../harness'
 
 let h: Harness
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => h.stop())
 const report = { kind: 'problem' as const, category: 'infrastructure', description: '村道坑洼，雨天无法通行' }
 const file = async (personId = 'villager-a1', extra: Partial<typeof report & { anonymous: boolean }> = {}) =>
   (await h.as(personId)).ok('ticket.create', { ...report, ...extra })
-const act = async (personId: string, t: TicketView, action: TicketView['allowedActions'][number], note = '', satisfaction?: number) =>
+const act = async (personId: string, t: TicketView, action: InputOf<'ticket.act'>['action'], note = '', satisfaction?: number) =>
   (await h.as(personId)).call('ticket.act', { ticketId: t.id, action, version: t.version, note, ...(satisfaction ? { satisfaction } : {}) }, requestId())
 
 describe('a problem report followed to the end', () => {
@@ -22,7 +22,7 @@ describe('a problem report followed to the end', () => {
     let t = await file()
     expect(t).toMatchObject({ status: 'submitted', assignee: { id: 'cadre-a' }, reporterName: '巴特尔', allowedActions: ['withdraw'] })
     expect(t.dueAt - t.createdAt).toBe(168 * 3_600_000)
-    const steps: [string, TicketView['allowedActions'][number], string, string][] = [
+    const steps: [string, InputOf<'ticket.act'>['action'], string, string][] = [
       ['cadre-a', 'accept', '', 'accepted'],
       ['cadre-a', 'escalate_secretary', '需要村里协调修路资金', 'escalated_secretary'],
       ['secretary-a', 'escalate_joint_meeting', '提交村两委及驻村工作组联系会议', 'joint_meeting'],
@@ -100,7 +100,7 @@ describe('who may see and act on a ticket', () => {
   })
 
   it('lets a cadre file for a household they cover, marked as filed on behalf', async () => {
-    const filed = await (await h.as('cadre-a')).ok('ticket.create', { ...report, kind: 'service', category: 'certificate', householdId: 'hh-a2' })
+    const filed = await (await h.as('cadre-a')).ok('ticket.create', { ...report, kind: 'service', category: 'certificate', householdId: 'hh-a2', answers: { certType: 'residence' } })
     expect(filed).toMatchObject({ filedOnBehalf: true, status: 'submitted' })
     expect((await (await h.as('cadre-a')).call('ticket.create', { ...report, householdId: 'hh-b1' }, requestId())).status).toBe(403)
   })

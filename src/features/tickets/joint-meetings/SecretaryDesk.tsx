@@ -1,0 +1,135 @@
+/**
+ * The village party secretary's desk: the village's escalated tickets (tap one to work it or pass
+ * it to the township 联席会议), convening a 村两委及驻村工作组联系会议 with chosen tickets as the
+ * agenda, and minuting a convened meeting: attendees, and per ticket a decision and an owner.
+ * Test selectors: `.secretary-desk`, `.check-<ticketId>`, `.convene-meeting`, `.meeting-<id>`,
+ * `.attendees-input`, `.decision-input`, `.owner-<personId>`, `.record-meeting`.
+ */
+import { useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '../../../components/Button'
+import { formatDate } from '../../../components/format'
+import { Section } from '../../../components/Section'
+import { ErrorState, Loadable } from '../../../components/State'
+import { toast } from '../../../components/feedback'
+import type { MeetingView, PersonRef, SecretaryDeskView } from '../../../contracts'
+import { zhCN } from '../../../i18n/zh-CN'
+import { ApiCallError, call, newRequestId } from '../../../services/api'
+import { useCall } from '../../../services/useCall'
+import { Check, Chips, Field } from '../shared/Pieces'
+import { TicketList } from '../shared/TicketList'
+import { categoryName } from '../shared/words'
+
+const m = zhCN.ticketLoop
+const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
+
+const MeetingMinutes = ({ meeting, owners, onDone }: { meeting: MeetingView; owners: PersonRef[]; onDone: () => void }) => {
+  const [attendees, setAttendees] = useState('')
+  const [decisions, setDecisions] = useState<Record<string, { decision: string; ownerId: string }>>({})
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const [pending, setPending] = useState(false)
+  const set = (ticketId: string, patch: Partial<{ decision: string; ownerId: string }>) =>
+    setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
+  const record = async () => {
+    setPending(true)
+    setError(null)
+    try {
+      await call('meeting.record', {
+        meetingId: meeting.id,
+        version: meeting.version,
+        attendees: attendees.split(/[、，,\s]+/).map((a) => a.trim()).filter(Boolean),
+        decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+      }, { requestId: newRequestId() })
+      toast(m.recorded)
+      onDone()
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', String(e)))
+    } finally {
+      setPending(false)
+    }
+  }
+  return (
+    <View className={`meeting meeting-${meeting.id}`}>
+      <Field label={m.attendees}>
+        <Textarea className='mq-textarea attendees-input' value={attendees} maxlength={400} onInput={(e) => setAttendees(e.detail.value)} />
+      </Field>
+      {meeting.agenda.map((a) => (
+        <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`agenda-${a.ticketId}`}>
+          <Textarea className='mq-textarea decision-input' placeholder={m.decision} value={decisions[a.ticketId]?.decision ?? ''} maxlength={500} onInput={(e) => set(a.ticketId, { decision: e.detail.value })} />
+          <Text className='mq-hint'>{m.owner}</Text>
+          <Chips options={owners.map((p) => ({ id: p.id, label: `${p.name}（${p.title}）` }))} selected={[decisions[a.ticketId]?.ownerId ?? '']} onToggle={(id) => set(a.ticketId, { ownerId: id })} />
+        </Field>
+      ))}
+      {error ? <ErrorState message={error.message} code={error.code} /> : null}
+      <Button className='record-meeting' loading={pending} onClick={() => void record()}>
+        {m.record}
+      </Button>
+    </View>
+  )
+}
+
+const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void }) => {
+  const [chosen, setChosen] = useState<string[]>([])
+  const [topic, setTopic] = useState('')
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<ApiCallError | null>(null)
+  const waiting = desk.escalated.filter((t) => t.status === 'escalated_secretary')
+  const convene = async () => {
+    if (chosen.length === 0) return toast(m.chooseAgenda)
+    if (!topic.trim() || !note.trim()) return toast(m.reasonRequired)
+    try {
+      await call('meeting.convene', { ticketIds: chosen, topic, note }, { requestId: newRequestId() })
+      setChosen([])
+      reload()
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', String(e)))
+    }
+  }
+  return (
+    <>
+      <Section title={`${desk.villageName} · ${m.deskEscalated}`} className='secretary-desk'>
+        {desk.escalated.length ? <TicketList tickets={desk.escalated} detailPage={HANDLER_TICKET_PAGE} /> : <Text className='mq-hint'>{m.deskEmpty}</Text>}
+      </Section>
+      {waiting.length ? (
+        <Section title={m.convene} className='convene-panel'>
+          {waiting.map((t) => (
+            <Check key={t.id} id={t.id} checked={chosen.includes(t.id)} label={`${categoryName(t.category)}：${t.description}`} onToggle={() => setChosen(chosen.includes(t.id) ? chosen.filter((x) => x !== t.id) : [...chosen, t.id])} />
+          ))}
+          <Field label={m.topic}>
+            <Textarea className='mq-textarea topic-input' value={topic} maxlength={100} onInput={(e) => setTopic(e.detail.value)} />
+          </Field>
+          <Field label={m.conveneNote}>
+            <Textarea className='mq-textarea convene-note-input' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+          </Field>
+          {error ? <ErrorState message={error.message} code={error.code} /> : null}
+          <Button className='convene-meeting' onClick={() => void convene()}>
+            {m.convene}
+          </Button>
+        </Section>
+      ) : null}
+      <Section title={m.meetings} className='meetings'>
+        {desk.meetings.map((mt) => (
+          <View key={mt.id} className='mq-field'>
+            <Text className='mq-field__label'>{`${formatDate(mt.convenedAt)} ${mt.topic}（${mt.status === 'recorded' ? m.meetingRecorded : m.meetingConvened}）`}</Text>
+            {mt.status === 'recorded' ? (
+              mt.decisions.map((d) => <Text key={d.ticketId} className='mq-hint'>{`${d.decision}（${m.owner}：${d.owner.name}）`}</Text>)
+            ) : (
+              <MeetingMinutes meeting={mt} owners={desk.owners} onDone={reload} />
+            )}
+          </View>
+        ))}
+      </Section>
+    </>
+  )
+}
+
+export const SecretaryDesk = () => {
+  const { state, reload } = useCall('meeting.desk', {})
+  return (
+    <Section title={m.deskTitle}>
+      <Loadable state={state} onRetry={reload}>
+        {(desk) => <Desk desk={desk} reload={reload} />}
+      </Loadable>
+    </Section>
+  )
+}

@@ -1,0 +1,42 @@
+/** 消息: the in-app notices of status changes on my tickets (and those I follow). Selector: `.notices`. */
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../../components/Button'
+import { formatDate } from '../../../components/format'
+import { Section } from '../../../components/Section'
+import { Loadable } from '../../../components/State'
+import { zhCN } from '../../../i18n/zh-CN'
+import { call, newRequestId } from '../../../services/api'
+import { useCall } from '../../../services/useCall'
+import { categoryName } from '../shared/words'
+
+const m = zhCN.ticketLoop
+
+export const NoticeInbox = ({ detailPage = '/pages/ticket/index' }: { detailPage?: string }) => {
+  const { state, reload } = useCall('notice.list', {})
+  const readAll = async () => {
+    await call('notice.readAll', {}, { requestId: newRequestId() })
+    reload()
+  }
+  return (
+    <Section title={state.status === 'ready' && state.data.unread ? `${m.noticesTitle}（${m.unread(state.data.unread)}）` : m.noticesTitle} className='notices'>
+      <Loadable state={state} onRetry={reload} isEmpty={(d) => d.notices.length === 0} emptyText={m.noticesEmpty}>
+        {(d) => (
+          <View>
+            {d.notices.slice(0, 10).map((n) => (
+              <View key={n.id} className={`notice-row ${n.read ? '' : 'notice-row--unread'}`} onClick={() => void Taro.navigateTo({ url: `${detailPage}?id=${n.ticketId}` })}>
+                <Text>{m.notice(zhCN.tickets.kind[n.kind], categoryName(n.category), zhCN.tickets.status[n.status])}</Text>
+                <Text className='mq-hint'>{formatDate(n.at)}</Text>
+              </View>
+            ))}
+            {d.unread ? (
+              <Button kind='plain' className='read-all' onClick={() => void readAll()}>
+                {m.readAll}
+              </Button>
+            ) : null}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}

@@ -1,0 +1,161 @@
+/**
+ * One ticket for whoever may see it: status in plain words with who has it and what comes next,
+ * what was asked, photos, the timeline, and the buttons this viewer may press (from the server's
+ * allowedActions): the villager confirms and rates or reopens with a reason; a handler accepts,
+ * notes progress with photos (response templates), resolves with result figures, or escalates.
+ * Test selectors: `.ticket-detail`, `.ticket-status--<status>`, `.act-<action>`, `.note-input`.
+ */
+import { useState } from 'react'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '../../../components/Button'
+import { formatDate } from '../../../components/format'
+import { Section } from '../../../components/Section'
+import { ErrorState } from '../../../components/State'
+import { toast } from '../../../components/feedback'
+import type { CategoryView, TicketView } from '../../../contracts'
+import { zhCN } from '../../../i18n/zh-CN'
+import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
+import { Timeline } from './Timeline'
+import { useAct } from './useTicket'
+import { categoryName, optionName, questionLabel } from './words'
+import './tickets.scss'
+
+const m = zhCN.ticketLoop
+const t = zhCN.tickets
+
+const answerText = (v: string | number | string[]): string => (Array.isArray(v) ? v.map(optionName).join('、') : typeof v === 'string' ? optionName(v) : String(v))
+
+export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView; category: CategoryView | undefined }) => {
+  const [ticket, setTicket] = useState(initial)
+  const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const [stars, setStars] = useState(0)
+  const [figures, setFigures] = useState<Record<string, string>>({})
+  const { act, pending, error } = useAct(ticket, (next) => {
+    setTicket(next)
+    setNote('')
+    setPhotos([])
+    toast(m.done)
+  })
+  const can = (a: string) => ticket.allowedActions.includes(a as TicketView['allowedActions'][number])
+  const needNote = (run: () => void) => () => (note.trim() ? run() : toast(m.reasonRequired))
+  const result = () => {
+    const entries = Object.entries(figures).filter(([, v]) => v.trim() !== '' && !Number.isNaN(Number(v)))
+    return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, Math.round(Number(v))])) : undefined
+  }
+  const isHandler = can('accept') || can('progress') || can('resolve')
+  const ended = ticket.status === 'closed' || ticket.status === 'withdrawn'
+
+  return (
+    <View className={`ticket-detail ticket-detail--${ticket.id}`}>
+      <Section title={`${t.kind[ticket.kind]} · ${categoryName(ticket.category)}`}>
+        <Text className={`ticket-detail__status ticket-status--${ticket.status}`}>{t.status[ticket.status]}</Text>
+        {!ended && ticket.assignee ? <Text className='mq-hint'>{m.nowWith(ticket.assignee.name)}</Text> : null}
+        {!ended && ticket.status !== 'resolved' ? <Text className='mq-hint'>{t.dueBy(formatDate(ticket.dueAt))}</Text> : null}
+        {ticket.filedOnBehalf ? <Text className='mq-hint filed-on-behalf'>{`${m.filedOnBehalf}${ticket.onBehalfOfName ? `（${ticket.onBehalfOfName}）` : ''}`}</Text> : null}
+        <Text className='ticket-detail__description'>{ticket.description}</Text>
+        {Object.keys(ticket.answers).length ? (
+          <Field label={m.answers}>
+            {Object.entries(ticket.answers).map(([k, v]) => (
+              <Text key={k} className='mq-hint'>{`${questionLabel(k)}：${answerText(v)}`}</Text>
+            ))}
+          </Field>
+        ) : null}
+        {ticket.photoUrls.length ? (
+          <View className='mq-photos'>
+            {ticket.photoUrls.map((u) => (
+              <Image key={u} className='mq-photo ticket-photo' src={u} mode='aspectFill' />
+            ))}
+          </View>
+        ) : null}
+        {ticket.result ? (
+          <Field label={m.result}>
+            {Object.entries(ticket.result).map(([k, v]) => (
+              <Text key={k} className='mq-hint'>{`${m.resultFields[k] ?? k}：${v}`}</Text>
+            ))}
+          </Field>
+        ) : null}
+        {ticket.satisfaction ? <Text className='mq-hint'>{m.rated(ticket.satisfaction)}</Text> : null}
+      </Section>
+
+      {error ? <ErrorState message={error.message} code={error.code} /> : null}
+
+      {can('confirm') ? (
+        <Section title={m.confirmTitle} className='confirm-panel'>
+          <Field label={m.rate}>
+            <Stars value={stars} onChange={setStars} />
+          </Field>
+          <Button big className='act-confirm' loading={pending === 'confirm'} onClick={() => void act({ action: 'confirm', note: '', ...(stars ? { satisfaction: stars } : {}) })}>
+            {m.confirm}
+          </Button>
+          <Field label={m.reopenReason}>
+            <Textarea className='mq-textarea note-input' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+          </Field>
+          <Button kind='secondary' className='act-reopen' loading={pending === 'reopen'} onClick={needNote(() => void act({ action: 'reopen', note }))}>
+            {m.reopen}
+          </Button>
+        </Section>
+      ) : null}
+
+      {isHandler || can('escalate_secretary') || can('escalate_township') ? (
+        <Section title={m.note} className='handle-panel'>
+          {can('accept') ? (
+            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => void act({ action: 'accept', note: '' })}>
+              {m.accept}
+            </Button>
+          ) : null}
+          {can('progress') || can('resolve') || can('escalate_secretary') || can('escalate_township') ? (
+            <>
+              <Field label={m.templates}>
+                <Chips options={m.templateList.map((x, i) => ({ id: `tpl${i}`, label: x }))} selected={[]} onToggle={(id) => setNote(m.templateList[Number(id.slice(3))] ?? '')} />
+              </Field>
+              <Textarea className='mq-textarea note-input' value={note} maxlength={500} placeholder={m.notePlaceholder} onInput={(e) => setNote(e.detail.value)} />
+              <PhotoPicker photos={photos} onChange={setPhotos} max={9} />
+            </>
+          ) : null}
+          {can('resolve') && category?.resultFields.length
+            ? category.resultFields.map((f) => (
+                <Field key={f} label={m.resultFields[f] ?? f}>
+                  <Input className={`mq-input figure-${f}`} type='number' value={figures[f] ?? ''} onInput={(e) => setFigures({ ...figures, [f]: e.detail.value })} />
+                </Field>
+              ))
+            : null}
+          <View className='mq-row'>
+            {can('progress') ? (
+              <Button kind='secondary' className='act-progress' loading={pending === 'progress'} onClick={needNote(() => void act({ action: 'progress', note, photoUrls: photos.map((p) => p.url) }))}>
+                {m.progress}
+              </Button>
+            ) : null}
+            {can('resolve') ? (
+              <Button className='act-resolve' loading={pending === 'resolve'} onClick={() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() })}>
+                {m.resolve}
+              </Button>
+            ) : null}
+            {can('escalate_secretary') ? (
+              <Button kind='secondary' className='act-escalate_secretary' loading={pending === 'escalate_secretary'} onClick={needNote(() => void act({ action: 'escalate_secretary', note }))}>
+                {m.escalate}
+              </Button>
+            ) : null}
+            {can('escalate_township') ? (
+              <Button kind='secondary' className='act-escalate_township' loading={pending === 'escalate_township'} onClick={needNote(() => void act({ action: 'escalate_township', note }))}>
+                {m.escalateTownship}
+              </Button>
+            ) : null}
+          </View>
+        </Section>
+      ) : null}
+
+      {can('withdraw') && !isHandler ? (
+        <Section>
+          <Button kind='plain' className='act-withdraw' loading={pending === 'withdraw'} onClick={() => void act({ action: 'withdraw', note: '' })}>
+            {m.withdraw}
+          </Button>
+        </Section>
+      ) : null}
+
+      <Section title={m.timeline}>
+        <Timeline events={ticket.history} />
+      </Section>
+    </View>
+  )
+}

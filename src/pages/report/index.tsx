@@ -1,0 +1,12 @@
+/** 反映问题 (problem report), main package: three taps from home to submitted. */
+import { View } from '@tarojs/components'
+import { SessionGate } from '../../features/session/SessionGate'
+import { ProblemReportForm } from '../../features/tickets/problem-reports/ProblemReportForm'
+
+const Page = () => (
+  <View className='page'>
+    <SessionGate>{() => <ProblemReportForm />}</SessionGate>
+  </View>
+)
+
+export default Page

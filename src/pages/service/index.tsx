@@ -1,0 +1,12 @@
+/** 办事 (service request), main package: villagers file here. */
+import { View } from '@tarojs/components'
+import { SessionGate } from '../../features/session/SessionGate'
+import { ServiceRequestForm } from '../../features/tickets/service-requests/ServiceRequestForm'
+
+const Page = () => (
+  <View className='page'>
+    <SessionGate>{() => <ServiceRequestForm />}</SessionGate>
+  </View>
+)
+
+export default Page

@@ -1,0 +1,64 @@
+/**
+ * Filing a ticket (ticket.create), for both kinds: the villager for their own household, or the
+ * household's cadre on behalf of a member without a phone (the ticket says so). The kind-specific
+ * checks live with their flow: a service request's answers (service-requests/), a problem report's
+ * voice note and location (problem-reports/).
+ * One rule: a ticket is born only through core newTicket, and its first notice goes out with it.
+ */
+import { newTicket } from '../../../../core/tickets'
+import { actorOf } from '../../../context'
+import { refuse } from '../../../errors'
+import { policies } from '../../../policies'
+import type { Handlers } from '../../types'
+import { checkAttachments } from '../shared/attachments'
+import { singleView } from '../shared/access'
+import { notifyStep } from '../notifications/notify'
+import { serviceRequestAnswers } from '../service-requests/answers'
+import { problemReportExtras } from '../problem-reports/extras'
+
+export const filingHandlers: Handlers<'ticket.create'> = {
+  'ticket.create': async (input, ctx) => {
+    const actor = actorOf(ctx)
+    const householdId = input.householdId ?? actor.person.householdId
+    if (!householdId) return refuse('AUTH.FORBIDDEN')
+    const household = await ctx.store.get('households', householdId)
+    if (!household) return refuse('NOT_FOUND')
+    if (!policies['ticket:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    const onBehalf = household.cadreId === actor.person.id && actor.person.householdId !== household.id
+    let onBehalfOfId: string | null = null
+    if (input.onBehalfOfId) {
+      const member = onBehalf ? await ctx.store.get('people', input.onBehalfOfId) : null
+      if (!member || member.householdId !== household.id) return refuse('TICKET.NOT_HOUSEHOLD_MEMBER')
+      onBehalfOfId = member.id
+    }
+    await checkAttachments(ctx, actor, input.photoUrls, 'photo')
+    const answers = serviceRequestAnswers(input.kind, input.category, input.answers, ctx.settings)
+    const extras = await problemReportExtras(ctx, actor, input)
+    const created = newTicket(
+      {
+        id: ctx.newId('tk'),
+        townshipId: household.townshipId,
+        villageId: household.villageId,
+        householdId: household.id,
+        kind: input.kind,
+        category: input.category,
+        description: input.description,
+        reporterId: actor.person.id,
+        filedOnBehalf: onBehalf,
+        anonymous: input.anonymous,
+        photoUrls: input.photoUrls,
+        answers,
+        voiceUrl: extras.voiceUrl,
+        location: extras.location,
+        onBehalfOfId,
+        assigneeId: household.cadreId,
+        at: ctx.now,
+      },
+      ctx.settings,
+    )
+    if (!created.ok) return refuse(created.code)
+    await ctx.store.insert('tickets', created.value)
+    await notifyStep(ctx, created.value, null, actor.person.id)
+    return singleView(ctx, actor, created.value, household)
+  },
+}

@@ -1,0 +1,12 @@
+/** 办事: the categories with their questions and deadlines, as the filing screen shows them. */
+import type { CategoryView } from '../../../../contracts/views'
+import { formOf } from '../../../../core/ticket-forms'
+import type { Handlers } from '../../types'
+
+export const serviceRequestHandlers: Handlers<'ticket.categories'> = {
+  'ticket.categories': async (_input, ctx) =>
+    ctx.settings.tickets.categories.map((c): CategoryView => {
+      const form = formOf(c.id, ctx.settings)
+      return { id: c.id, kind: c.kind, deadlineHours: c.deadlineHours, questions: form.questions, resultFields: form.resultFields }
+    }),
+}

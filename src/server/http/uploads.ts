@@ -1,0 +1,99 @@
+/**
+ * Local uploads (local mode only; in WeChat the client puts files in cloud storage):
+ * `POST /upload?kind=photo|voice` (multipart, one file, Bearer session) checks the file's type by its
+ * magic bytes and its size, strips photo metadata, stores it under the data folder with a random
+ * name and records who uploaded it; `GET /uploads/<name>` serves it back.
+ * One rule: a file is stored only after every check passed, and answers use the contract's errors.
+ */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import multipart from '@fastify/multipart'
+import type { ErrorCode } from '../../contracts/errors'
+import type { ServerDeps } from '../context'
+import { errorAnswer } from '../dispatch'
+import { ActionError } from '../errors'
+import { resolveActor } from '../identity'
+import { sniff, stripMetadata } from '../uploads/files'
+
+const NAME = /^[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|mp3|m4a|aac|webm|ogg|wav|amr)$/
+const MIME: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  webm: 'audio/webm',
+  ogg: 'audio/ogg',
+  wav: 'audio/wav',
+  amr: 'audio/amr',
+}
+
+const fail = (reply: FastifyReply, code: ErrorCode) => {
+  const answer = errorAnswer(code)
+  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
+}
+
+export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, uploadDir: string): Promise<void> => {
+  fs.mkdirSync(uploadDir, { recursive: true })
+  const { maxPhotoBytes, maxVoiceBytes } = deps.settings.tickets.attachments
+  await app.register(multipart, { limits: { files: 1, fileSize: Math.max(maxPhotoBytes, maxVoiceBytes), fields: 2, parts: 3 } })
+
+  app.post<{ Querystring: { kind?: string } }>('/upload', async (request, reply) => {
+    const kind = request.query.kind === 'voice' ? 'voice' : request.query.kind === 'photo' ? 'photo' : null
+    if (!kind) return fail(reply, 'VALIDATION.FAILED')
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
+    let actor
+    try {
+      actor = await resolveActor(deps, { kind: 'token', token: match?.[1] ?? null })
+    } catch (error) {
+      if (error instanceof ActionError) return fail(reply, error.code)
+      throw error
+    }
+    if (!request.isMultipart()) return fail(reply, 'UPLOAD.MISSING_FILE')
+    let buffer: Buffer
+    try {
+      const file = await request.file()
+      if (!file) return fail(reply, 'UPLOAD.MISSING_FILE')
+      buffer = await file.toBuffer()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return fail(reply, 'UPLOAD.TOO_LARGE')
+      return fail(reply, 'UPLOAD.MISSING_FILE')
+    }
+    const sniffed = sniff(buffer)
+    if (!sniffed || sniffed.kind !== kind) return fail(reply, 'UPLOAD.BAD_TYPE')
+    if (buffer.length > (kind === 'photo' ? maxPhotoBytes : maxVoiceBytes)) return fail(reply, 'UPLOAD.TOO_LARGE')
+    const clean = stripMetadata(buffer, sniffed.mime)
+    const name = `${randomUUID().replace(/-/g, '')}.${sniffed.ext}`
+    await fs.promises.writeFile(path.join(uploadDir, name), clean, { mode: 0o600 })
+    const url = `/uploads/${name}`
+    const now = deps.clock()
+    await deps.store.insert('uploads', {
+      id: deps.newId('up'),
+      townshipId: actor.person.townshipId,
+      ownerId: actor.person.id,
+      kind,
+      mime: sniffed.mime,
+      bytes: clean.length,
+      url,
+      at: now,
+    })
+    return reply.type('application/json; charset=utf-8').send({ ok: true, data: { url, kind, bytes: clean.length } })
+  })
+
+  app.get<{ Params: { name: string } }>('/uploads/:name', async (request, reply) => {
+    const { name } = request.params
+    if (!NAME.test(name)) return fail(reply, 'NOT_FOUND')
+    const file = path.join(uploadDir, name)
+    if (!fs.existsSync(file)) return fail(reply, 'NOT_FOUND')
+    const ext = name.split('.').pop() ?? ''
+    return reply
+      .type(MIME[ext] ?? 'application/octet-stream')
+      .header('cache-control', 'private, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .send(fs.createReadStream(file))
+  })
+}

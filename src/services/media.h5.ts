@@ -1,0 +1,88 @@
+/**
+ * H5 media (local demo): photos are decoded and re-drawn on a canvas (downsized, re-encoded as
+ * JPEG: EXIF and GPS do not survive), then posted to the local server's /upload with the session.
+ * One rule: the original file never leaves the browser.
+ */
+import Taro from '@tarojs/taro'
+import transport from './transport'
+import { PHOTO_MAX_SIDE, PHOTO_QUALITY, type Media } from './media-types'
+
+const pickFiles = (accept: string, multiple: boolean): Promise<File[]> =>
+  new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = accept
+    input.multiple = multiple
+    input.className = 'mq-file-input'
+    input.style.display = 'none'
+    input.onchange = () => {
+      resolve(Array.from(input.files ?? []))
+      input.remove()
+    }
+    document.body.appendChild(input)
+    input.click()
+  })
+
+const reencode = async (file: File): Promise<Blob> => {
+  const bitmap = await createImageBitmap(file)
+  const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(bitmap.width, bitmap.height))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale))
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale))
+  const g = canvas.getContext('2d')
+  if (!g) throw new Error('no canvas')
+  g.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', PHOTO_QUALITY))
+}
+
+const upload = async (blob: Blob, kind: 'photo' | 'voice', name: string): Promise<string> => {
+  const form = new FormData()
+  form.append('file', blob, name)
+  const token = transport.session.get()
+  const response = await fetch(`/upload?kind=${kind}`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  const body = (await response.json()) as { ok: boolean; data?: { url: string }; error?: { message: string } }
+  if (!body.ok || !body.data) throw new Error(body.error?.message ?? 'upload failed')
+  return body.data.url
+}
+
+let recorder: MediaRecorder | null = null
+let chunks: Blob[] = []
+let startedAt = 0
+
+const media: Media = {
+  async pickPhotos(max) {
+    const files = (await pickFiles('image/*', true)).slice(0, max)
+    const picked = []
+    for (const file of files) {
+      const blob = await reencode(file)
+      picked.push({ preview: URL.createObjectURL(blob), url: await upload(blob, 'photo', 'photo.jpg') })
+    }
+    return picked
+  },
+  async startVoice() {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true })
+    chunks = []
+    recorder = new MediaRecorder(stream)
+    recorder.ondataavailable = (e) => chunks.push(e.data)
+    startedAt = Date.now()
+    recorder.start()
+  },
+  async stopVoice() {
+    const r = recorder
+    if (!r) throw new Error('not recording')
+    await new Promise<void>((resolve) => {
+      r.onstop = () => resolve()
+      r.stop()
+    })
+    r.stream.getTracks().forEach((t) => t.stop())
+    recorder = null
+    const seconds = Math.round((Date.now() - startedAt) / 1000)
+    return { url: await upload(new Blob(chunks, { type: 'audio/webm' }), 'voice', 'voice.webm'), seconds }
+  },
+  async locate() {
+    const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' })
+    return { lat: latitude, lng: longitude }
+  },
+}
+
+export default media

@@ -1,0 +1,49 @@
+/**
+ * WeChat media: photos through Taro.compressImage (re-encoded: EXIF and GPS dropped), voice through
+ * the recorder manager, both uploaded to WeChat cloud storage; the file id is the attachment url.
+ * One rule: screens never call wx.cloud; this module is the one place that uploads.
+ */
+import Taro from '@tarojs/taro'
+import { newRequestId } from './api'
+import { PHOTO_QUALITY, type Media } from './media-types'
+
+const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${newRequestId()}.${ext}`, filePath })
+  return fileID
+}
+
+let startedAt = 0
+
+const media: Media = {
+  async pickPhotos(max) {
+    const chosen = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+    const picked = []
+    for (const src of chosen.tempFilePaths.slice(0, max)) {
+      const { tempFilePath } = await Taro.compressImage({ src, quality: Math.round(PHOTO_QUALITY * 100) })
+      picked.push({ preview: tempFilePath, url: await toCloud(tempFilePath, 'tickets/photos', 'jpg') })
+    }
+    return picked
+  },
+  async startVoice() {
+    startedAt = Date.now()
+    Taro.getRecorderManager().start({ format: 'mp3', duration: 60_000 })
+  },
+  stopVoice() {
+    return new Promise((resolve, reject) => {
+      const manager = Taro.getRecorderManager()
+      manager.onStop((res) => {
+        toCloud(res.tempFilePath, 'tickets/voice', 'mp3').then(
+          (url) => resolve({ url, seconds: Math.round((Date.now() - startedAt) / 1000) }),
+          reject,
+        )
+      })
+      manager.stop()
+    })
+  },
+  async locate() {
+    const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })
+    return { lat: latitude, lng: longitude }
+  },
+}
+
+export default media

@@ -1,0 +1,12 @@
+/** A ticket as its handler works it (cadre, secretary, township office). */
+import { View } from '@tarojs/components'
+import { SessionGate } from '../../../../features/session/SessionGate'
+import { TicketPage } from '../../../../features/tickets/shared/TicketPage'
+
+const Page = () => (
+  <View className='page'>
+    <SessionGate>{() => <TicketPage />}</SessionGate>
+  </View>
+)
+
+export default Page
