@@ -1,11 +1,15 @@
-/** The app shell: connects the backend once at launch; pages do the rest. */
+/** The app shell: connects the backend and starts the outbox once at launch; pages do the rest. */
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initBackend } from './services/api'
+import { startOutbox } from './services/outbox'
 import './app.scss'
 
 const App = ({ children }: PropsWithChildren) => {
-  useLaunch(() => initBackend())
+  useLaunch(() => {
+    initBackend()
+    startOutbox()
+  })
   return children
 }
 

@@ -89,6 +89,12 @@ export const zhCN = {
     offline: '网络已断开，恢复后会自动重新提交',
     never: '还没有',
   },
+  outbox: {
+    offline: '网络已断开',
+    waiting: (n: number) => `${n} 件事已保存在手机上，联网后会自动提交：`,
+    queued: '网络不好，已保存在手机上，联网后会自动提交。',
+    sendNow: '现在重新提交',
+  },
   login: {
     title: '选择登录身份',
     hint: '本地演示：选择一位示范乡镇里的人员登录',

@@ -13,9 +13,11 @@ import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
 import './index.scss'
+import { OfflineBanner } from '../../components/OfflineBanner'
 
 const IndexPage = () => (
   <View className='page home-page'>
+    <OfflineBanner />
     <SessionGate>
       {(me) => {
         const show = homeSectionsFor(me)

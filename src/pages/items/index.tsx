@@ -3,9 +3,11 @@ import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { MyTickets } from '../../features/tickets/my-tickets/MyTickets'
 import { NoticeInbox } from '../../features/tickets/notifications/NoticeInbox'
+import { OfflineBanner } from '../../components/OfflineBanner'
 
 const ItemsPage = () => (
   <View className='page items-page'>
+    <OfflineBanner />
     <SessionGate>
       {() => (
         <>

@@ -2,9 +2,11 @@
 import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { ProblemReportForm } from '../../features/tickets/problem-reports/ProblemReportForm'
+import { OfflineBanner } from '../../components/OfflineBanner'
 
 const Page = () => (
   <View className='page'>
+    <OfflineBanner />
     <SessionGate>{() => <ProblemReportForm />}</SessionGate>
   </View>
 )

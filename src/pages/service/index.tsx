@@ -2,9 +2,11 @@
 import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { ServiceRequestForm } from '../../features/tickets/service-requests/ServiceRequestForm'
+import { OfflineBanner } from '../../components/OfflineBanner'
 
 const Page = () => (
   <View className='page'>
+    <OfflineBanner />
     <SessionGate>{() => <ServiceRequestForm />}</SessionGate>
   </View>
 )
