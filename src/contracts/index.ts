@@ -7,11 +7,13 @@ import type { z } from 'zod'
 import { authActions } from './actions/auth'
 import { rosterActions } from './actions/roster'
 import { ticketActions } from './actions/tickets'
+import { officeActions } from './actions/office'
 
 export const actions = {
   ...authActions,
   ...rosterActions,
   ...ticketActions,
+  ...officeActions,
 }
 
 export type Actions = typeof actions
@@ -32,3 +34,4 @@ export interface ApiRequest<N extends ActionName = ActionName> {
 
 export * from './errors'
 export type * from './views'
+export type * from './views.office'

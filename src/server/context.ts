@@ -6,6 +6,7 @@
 import type { Person } from '../core/model'
 import type { Settings } from '../core/settings'
 import type { Store } from './storage/port'
+import type { Caller } from './identity'
 
 export type Mode = 'local' | 'cloud'
 
@@ -40,6 +41,8 @@ export interface HandlerContext {
   now: number
   newId: (prefix: string) => string
   actor: Actor | null
+  /** Who called, as the transport says (a WeChat OPENID or a session token); for binding only. */
+  caller?: Caller
 }
 
 /** For handlers of non-public actions: the dispatcher guarantees an actor. */

@@ -61,13 +61,14 @@ const canonical = (value: unknown): string => {
 const hashInput = (action: string, input: unknown): string =>
   createHash('sha256').update(action).update('\n').update(canonical(input)).digest('hex')
 
-const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number): HandlerContext => ({
+const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number, caller?: Caller): HandlerContext => ({
   deps,
   store,
   settings: deps.settings,
   now,
   newId: deps.newId,
   actor,
+  caller,
 })
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
@@ -87,6 +88,7 @@ const runWrite = async (
   input: unknown,
   actor: Actor | null,
   requestId: string,
+  caller?: Caller,
 ): Promise<unknown> => {
   const key = `${actor?.person.id ?? 'anonymous'}:${requestId}`
   const inputHash = hashInput(name, input)
@@ -95,7 +97,7 @@ const runWrite = async (
       const replay = await replayOf(tx, key, name, inputHash)
       if (replay !== null) return replay
       const now = deps.clock()
-      const output = await handler(input, contextFor(deps, tx, actor, now))
+      const output = await handler(input, contextFor(deps, tx, actor, now, caller))
       await tx.insert('requests', { id: key, action: name, inputHash, response: output ?? null, at: now })
       return output
     })
@@ -124,9 +126,9 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
     let output: unknown
     if (def.write) {
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) return errorAnswer('REQUEST.ID_REQUIRED')
-      output = await runWrite(deps, name, handler, parsed.data, actor, requestId)
+      output = await runWrite(deps, name, handler, parsed.data, actor, requestId, caller)
     } else {
-      output = await handler(parsed.data, contextFor(deps, deps.store, actor, deps.clock()))
+      output = await handler(parsed.data, contextFor(deps, deps.store, actor, deps.clock(), caller))
     }
     return { status: 200, body: { ok: true, data: output ?? null } }
   } catch (error) {

@@ -837,6 +837,15 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     leaves: [],
     ratings: [],
     meta: [],
+    periods: [],
+    closeResults: [],
+    selfReviews: [],
+    checks: [],
+    reports: [],
+    findings: [],
+    notices: [],
+    reveals: [],
+    invitations: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

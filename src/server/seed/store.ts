@@ -21,6 +21,15 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'tickets',
   'ratings',
   'meta',
+  'periods',
+  'closeResults',
+  'selfReviews',
+  'checks',
+  'reports',
+  'findings',
+  'notices',
+  'reveals',
+  'invitations',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

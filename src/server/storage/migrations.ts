@@ -31,6 +31,36 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'meta',
 ]
 
+/** Collections added by migration 4 (office, close, supervision, notices, privacy, binding). */
+export const COLLECTIONS_V4: readonly CollectionName[] = [
+  'periods',
+  'closeResults',
+  'selfReviews',
+  'checks',
+  'reports',
+  'findings',
+  'notices',
+  'reveals',
+  'invitations',
+]
+
+export const INDEXES_V4: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
+  periods: [['townshipId']],
+  closeResults: [['townshipId']],
+  selfReviews: [['cadreId'], ['townshipId', 'period']],
+  checks: [['townshipId']],
+  reports: [['townshipId'], ['cadreId']],
+  findings: [['cadreId'], ['townshipId']],
+  notices: [['townshipId', 'villageId']],
+  reveals: [['townshipId']],
+  invitations: [['personId']],
+  signins: [['townshipId']],
+  visits: [['townshipId']],
+  leaves: [['townshipId']],
+  ratings: [['townshipId', 'period']],
+  tickets: [['townshipId']],
+}
+
 /**
  * The fields handlers filter on, one expression index per entry (several fields = a composite
  * index). A query must use the very same `json_extract(doc, '$.field')` text for SQLite to pick
@@ -70,6 +100,19 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const c of COLLECTIONS) {
         db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
         for (const fields of INDEXES_V1[c] ?? []) {
+          const name = `${c}_${fields.join('_')}`
+          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+        }
+      }
+    },
+  },
+  {
+    version: 4,
+    name: 'office, close, supervision, notices, reveals, invitations',
+    up(db) {
+      for (const c of COLLECTIONS_V4) db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      for (const [c, list] of Object.entries(INDEXES_V4)) {
+        for (const fields of list ?? []) {
           const name = `${c}_${fields.join('_')}`
           db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
         }

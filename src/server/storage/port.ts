@@ -5,6 +5,14 @@
  * One rule: handlers talk to this interface only, never to an adapter.
  */
 import type {
+  Finding,
+  Invitation,
+  Notice,
+  PeriodRecord,
+  RevealRecord,
+  SelfReview,
+  SupervisionCheck,
+  SupervisionReport,
   Binding,
   Household,
   Leave,
@@ -56,6 +64,25 @@ export interface Collections {
   ratings: Rating
   requests: RequestRecord
   meta: { id: string; value: unknown }
+  // office and supervision (migration 4)
+  periods: PeriodRecord
+  closeResults: CloseResultRecord
+  selfReviews: SelfReview
+  checks: SupervisionCheck
+  reports: SupervisionReport
+  findings: Finding
+  notices: Notice
+  reveals: RevealRecord
+  invitations: Invitation
+}
+
+/** The stored result of a month-end close (`id` as its PeriodRecord's). */
+export interface CloseResultRecord {
+  id: string
+  townshipId: string
+  period: string
+  digest: string
+  result: import('../../core/close').CloseResult
 }
 
 export type CollectionName = keyof Collections
