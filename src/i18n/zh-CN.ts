@@ -68,6 +68,33 @@ const roles: Record<Role, string> = {
   publicSupervisor: '作风建设监督员',
 }
 
+/** Office hub, close, posting, supervision, notices and binding (issue 6). */
+export const zhOffice = {
+  importIssues: {
+    'IMPORT.MISSING_COLUMN': '表头缺少这一列，请使用模板',
+    'IMPORT.REQUIRED': '必须填写',
+    'IMPORT.BAD_VALUE': '填写的内容不在可选范围内',
+    'IMPORT.BAD_PHONE': '手机号应为 1 开头的 11 位数字',
+    'IMPORT.DUPLICATE_PHONE': '手机号与前面的行重复',
+    'IMPORT.DUPLICATE_PERSON': '同一户里这个人已经出现过',
+    'IMPORT.UNKNOWN_CADRE': '表里没有这个手机号的干部',
+    'IMPORT.NOT_RESIDENT_CADRE': '这个手机号的干部不是包户干部',
+    'IMPORT.INCONSISTENT_HOUSEHOLD': '与同一户前面的行不一致',
+    'IMPORT.EMPTY': '表格里没有数据',
+  } as Record<string, string>,
+  importIssue: (row: number, column: string | null, what: string, value: string) =>
+    `第 ${row} 行${column ? `「${column}」` : ''}：${what}${value ? `（现在是“${value}”）` : ''}。`,
+  teamName: (village: string) => `${village}驻村工作组`,
+  slot: { morning: '8:00', afternoon: '14:30', evening: '19:30' } as Record<string, string>,
+  exports: {
+    posting: { sheet: '考勤公示', file: '考勤公示', columns: ['姓名', '职务', '村', '有效签到次数', '签到时间', '无效签到', '请假天数', '缺勤天数', '543 达标周数', '下村天数（群众签字）', '自我点评', '同事点评', '群众点评'] },
+    scores: { sheet: '1135考核', file: '1135考核表', columns: ['姓名', '村', '镇领导（10%）', '同事（10%）', '村两委及村民代表（30%）', '群众（50%）', '总分', '样本不足的评价类别'] },
+    allowance: { sheet: '生活保障', file: '生活保障台账', columns: ['姓名', '村', '下村天数', '日期', '金额（元）'] },
+    tickets: { sheet: '事项', file: '事项清单', columns: ['编号', '村', '户号', '类型', '类别', '状态', '提交时间', '承诺办结', '争取资金（元）', '协调贷款（元）', '受益人数'] },
+    insufficient: '样本不足',
+  },
+}
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -180,6 +207,7 @@ export const zhCN = {
     neverVisited: '还没有经您家签字确认的入户记录',
     actions: { service: '办事', report: '反映问题', rate: '评价' },
   },
+  office: zhOffice,
 }
 
 export type Messages = typeof zhCN
@@ -187,3 +215,4 @@ export type Messages = typeof zhCN
 /** The Chinese message for an error code, falling back to the generic one for unknown codes. */
 export const errorMessage = (code: string): string =>
   (errors as Record<string, string>)[code] ?? errors['SERVER.INTERNAL']
+

@@ -10,6 +10,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import fastifyStatic from '@fastify/static'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
+import { registerFileRoutes } from './files'
 
 export interface HttpOptions {
   deps: ServerDeps
@@ -50,6 +51,8 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
     const answer = await handle({ action: request.params.action, input, requestId }, { kind: 'token', token: bearer(request.headers.authorization) }, deps)
     return send(reply, answer)
   })
+
+  await registerFileRoutes(app, deps)
 
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 
