@@ -7,7 +7,13 @@ import { zhCN } from './i18n/zh-CN'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : [])],
+  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', 'pages/posting/index', 'pages/bind/index', ...(isH5 ? ['pages/login/index'] : [])],
+  subPackages: [
+    // Township office and supervision group (desk work: roster, close, posting, exports, supervision).
+    { root: 'subpackages/office', pages: ['index/index', 'dashboard/index', 'roster/index', 'supervision/index', 'report/index'] },
+    // The cadre's binding invitation (QR code at the door).
+    { root: 'subpackages/binding', pages: ['invite/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f2f2',

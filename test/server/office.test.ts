@@ -21,7 +21,7 @@ const tokenOf = async (personId: string) => (await h.anonymous.ok('auth.devLogin
 
 const upload = async (personId: string, bytes: Buffer | string, fileName: string) => {
   const form = new FormData()
-  form.append('file', new Blob([bytes]), fileName)
+  form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), fileName)
   const response = await fetch(`${h.server.url}/files/roster-import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await tokenOf(personId)}` } })
   return { status: response.status, json: (await response.json()) as { ok: boolean; data?: Record<string, unknown>; error?: { code: string; issues?: { path: string; message: string }[] } } }
 }

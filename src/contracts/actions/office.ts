@@ -67,7 +67,7 @@ export const officeActions = {
     input: z.object({ villageId: id().nullable(), title: requiredText(40), body: requiredText(1000) }).strict(),
     write: true,
   }),
-  'office.notices': defineAction<NoticeView[]>()({ input: noInput }),
+  'office.notices': defineAction<{ notices: NoticeView[]; villages: { id: string; name: string }[] }>()({ input: noInput }),
 
   'supervision.dashboard': defineAction<SupervisionDashboardView>()({ input: z.object({ month: month() }).strict() }),
   'supervision.planCheck': defineAction<CheckView>()({
@@ -113,6 +113,10 @@ export const officeActions = {
   /** A villager's notices: their village's and the township's. */
   'notices.forMe': defineAction<NoticeView[]>()({ input: noInput }),
 
+  /** The members of a household the caller may invite, and whether each is bound already. */
+  'binding.members': defineAction<{ householdNumber: string; headName: string; members: { id: string; name: string; hasPhone: boolean; bound: boolean }[] }>()({
+    input: z.object({ householdId: id() }).strict(),
+  }),
   /** The household's cadre makes a one-time, expiring invitation (QR code) for a member. */
   'binding.invite': defineAction<InvitationView>()({ input: z.object({ personId: id() }).strict(), write: true }),
   /**

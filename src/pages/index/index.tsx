@@ -5,6 +5,9 @@
 import { Text, View } from '@tarojs/components'
 import { CadreToday } from '../../features/cadre/CadreToday'
 import { CoverageSection } from '../../features/coverage/CoverageSection'
+import { OfficeEntry, officeEntriesFor } from '../../features/office/OfficeEntry'
+import { PostingMonths } from '../../features/posting/PostingMonths'
+import { SelfReviewForm } from '../../features/posting/SelfReviewForm'
 import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/VillageTickets'
@@ -18,14 +21,18 @@ const IndexPage = () => (
     <SessionGate>
       {(me) => {
         const show = homeSectionsFor(me)
-        const any = show.villager || show.residentCadre || show.coverage || show.villageTickets
+        const office = officeEntriesFor(me).length > 0
+        const any = show.villager || show.residentCadre || show.coverage || show.villageTickets || office
         return (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
             {show.villager ? <VillagerHome /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
             {show.residentCadre ? <CadreToday /> : null}
+            {office ? <OfficeEntry me={me} /> : null}
             {show.coverage ? <CoverageSection /> : null}
+            {show.residentCadre ? <SelfReviewForm /> : null}
+            <PostingMonths />
             {any ? null : <Empty text={zhCN.home.otherRole} />}
           </View>
         )

@@ -15,7 +15,20 @@ import type { Handlers } from '../types'
 /** The page the QR code opens (main package: the villager has no session yet). */
 export const BIND_PAGE = '/pages/bind/index'
 
-export const bindingHandlers: Handlers<'binding.invite' | 'binding.accept'> = {
+export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'binding.accept'> = {
+  'binding.members': async ({ householdId }, ctx) => {
+    const household = await ctx.store.get('households', householdId)
+    if (!household) return refuse('NOT_FOUND')
+    if (!policies['binding:invite'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
+    const members = await ctx.store.find('people', { householdId }, { orderBy: { field: 'name' } })
+    const bound = new Set((members.length ? await ctx.store.find('bindings', { personId: members.map((m) => m.id) }) : []).map((b) => b.personId))
+    return {
+      householdNumber: household.number,
+      headName: household.headName,
+      members: members.map((m) => ({ id: m.id, name: m.name, hasPhone: m.hasPhone, bound: bound.has(m.id) })),
+    }
+  },
+
   'binding.invite': async ({ personId }, ctx) => {
     const actor = actorOf(ctx)
     const member = await ctx.store.get('people', personId)

@@ -300,10 +300,13 @@ export const officeHandlers: Handlers<
     const townshipId = township(ctx, 'office:read')
     const [notices, villages] = await Promise.all([
       ctx.store.find('notices', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 50 }),
-      ctx.store.find('villages', { townshipId }),
+      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
     ])
     const who = await names(ctx.store, notices.map((n) => n.authorId))
-    return notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who))
+    return {
+      notices: notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who)),
+      villages: villages.map((v) => ({ id: v.id, name: v.name })),
+    }
   },
 
   'posting.months': async (_input, ctx) => {
