@@ -199,11 +199,21 @@ export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.I
   const villages = [...new Set([...hhList.map((h) => h.village)])]
   const groupKeys = new Map<string, { village: string; name: string }>()
   for (const h of hhList) groupKeys.set(`${h.village}/${h.group}`, { village: h.village, name: h.group })
-  const teams = villages.map((village) => {
-    const leader = people.find((p) => p.roles.includes('leader') && p.village === village)
-    const secretary = people.find((p) => p.roles.includes('secretary') && p.village === village)
-    const members = people.filter((p) => p.roles.includes('cadre') && p.duty === 'resident' && p.village === village)
-    return { village, leaderPhone: leader?.phone ?? null, secretaryRow: secretary?.row ?? null, memberPhones: members.map((m) => m.phone) }
-  })
+  // One pass over people (a county has ~1,500 villages and ~200,000 people: no per-village scans).
+  const leaderOf = new Map<string, string>()
+  const secretaryOf = new Map<string, number>()
+  const membersOf = new Map<string, string[]>()
+  for (const p of people) {
+    if (p.village === null) continue
+    if (p.roles.includes('leader') && !leaderOf.has(p.village)) leaderOf.set(p.village, p.phone)
+    if (p.roles.includes('secretary') && !secretaryOf.has(p.village)) secretaryOf.set(p.village, p.row)
+    if (p.roles.includes('cadre') && p.duty === 'resident') membersOf.set(p.village, [...(membersOf.get(p.village) ?? []), p.phone])
+  }
+  const teams = villages.map((village) => ({
+    village,
+    leaderPhone: leaderOf.get(village) ?? null,
+    secretaryRow: secretaryOf.get(village) ?? null,
+    memberPhones: membersOf.get(village) ?? [],
+  }))
   return ok({ villages, groups: [...groupKeys.values()], households: hhList, people, teams })
 }
