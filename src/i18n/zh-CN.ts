@@ -221,6 +221,7 @@ export const zhOffice = {
       dismiss: '不属实',
       findingsTitle: '记入档案的问题',
       findingsEmpty: '暂时没有记入档案的问题。',
+      teamFindingsTitle: '工作组成员被督导发现的问题',
       reportTitle: '提交监督意见',
       reportHint: '作风建设监督员：发现干部不在岗、不作为等问题，请写明时间、地点和经过。',
       reportText: '监督意见',

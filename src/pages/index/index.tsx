@@ -8,6 +8,7 @@ import { CoverageSection } from '../../features/coverage/CoverageSection'
 import { OfficeEntry, officeEntriesFor } from '../../features/office/OfficeEntry'
 import { PostingMonths } from '../../features/posting/PostingMonths'
 import { SelfReviewForm } from '../../features/posting/SelfReviewForm'
+import { TeamFindings } from '../../features/supervision/TeamFindings'
 import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/VillageTickets'
@@ -32,6 +33,7 @@ const IndexPage = () => (
             {office ? <OfficeEntry me={me} /> : null}
             {show.coverage ? <CoverageSection /> : null}
             {show.residentCadre ? <SelfReviewForm /> : null}
+            {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
             <PostingMonths />
             {any ? null : <Empty text={zhCN.home.otherRole} />}
           </View>
