@@ -16,10 +16,20 @@ export default defineAppConfig({
     'pages/service/index',
     'pages/report/index',
     'pages/ticket/index',
+    // the monthly public posting (公示) and binding a WeChat account to a household member
+    'pages/posting/index',
+    'pages/bind/index',
   ],
   subPackages: [
     { root: 'subpackages/cadre', pages: ['pages/inbox/index', 'pages/ticket/index', 'pages/file-for/index', 'pages/desk/index'] },
-    { root: 'subpackages/office', pages: ['pages/tickets/index'] },
+    // Township office and supervision group (desk work: township session tickets, roster, close,
+    // posting, exports, supervision).
+    {
+      root: 'subpackages/office',
+      pages: ['pages/tickets/index', 'index/index', 'dashboard/index', 'roster/index', 'supervision/index', 'report/index'],
+    },
+    // The cadre's binding invitation (QR code at the door).
+    { root: 'subpackages/binding', pages: ['invite/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,14 +8,16 @@ import { authActions } from './actions/auth'
 import { rosterActions } from './actions/roster'
 import { ticketActions } from './actions/tickets'
 import { meetingActions } from './actions/meetings'
-import { noticeActions } from './actions/notices'
+import { notificationActions } from './actions/notifications'
+import { officeActions } from './actions/office'
 
 export const actions = {
   ...authActions,
   ...rosterActions,
   ...ticketActions,
   ...meetingActions,
-  ...noticeActions,
+  ...notificationActions,
+  ...officeActions,
 }
 
 export type Actions = typeof actions
@@ -36,3 +38,4 @@ export interface ApiRequest<N extends ActionName = ActionName> {
 
 export * from './errors'
 export type * from './views'
+export type * from './views.office'

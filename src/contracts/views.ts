@@ -174,7 +174,7 @@ export interface TicketRatesReport {
   byVillage: RatesRow[]
 }
 
-export interface NoticeView {
+export interface NotificationView {
   id: string
   ticketId: string
   kind: TicketKind

@@ -33,6 +33,8 @@ export const CORE_ERROR_CODES = [
   'RATING.SELF',
   'RATING.NOT_YOUR_CADRE',
   'RATING.WRONG_BAND',
+  // roster import (the detail carries every row problem)
+  'IMPORT.INVALID_ROWS',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

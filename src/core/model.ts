@@ -294,7 +294,7 @@ export interface Rating {
   at: Millis
 }
 
-// ---------------------------------------------------------------- ticket escalation and notices
+// ---------------------------------------------------------------- ticket escalation and notifications
 
 /** One agenda item's outcome at a joint meeting: what was decided and who carries it out. */
 export interface MeetingDecision {
@@ -321,8 +321,8 @@ export interface JointMeeting {
   version: number
 }
 
-/** An in-app notice to one person that a ticket they are concerned with changed. */
-export interface Notice {
+/** An in-app notification to one person that a ticket they are concerned with changed. */
+export interface Notification {
   id: string
   townshipId: string
   personId: string
@@ -344,4 +344,122 @@ export interface Upload {
   bytes: number
   url: string
   at: Millis
+}
+// ---------------------------------------------------------------- office and supervision
+
+/** A month's state for the month-end close (月末结账): other features check `status` before writing. */
+export type PeriodStatus = 'open' | 'closed'
+
+export interface PeriodReopening {
+  at: Millis
+  byId: string
+  reason: string
+  /** The digest of the close this reopening undid. */
+  digest: string
+}
+
+/** `id` = `${townshipId}:${period}`. A period with no record is open. */
+export interface PeriodRecord {
+  id: string
+  townshipId: string
+  period: PeriodKey
+  status: PeriodStatus
+  closedAt: Millis | null
+  closedById: string | null
+  /** sha256 of the canonical inputs of the last close. */
+  digest: string | null
+  reopenings: PeriodReopening[]
+}
+
+/** 自我点评: a cadre's own review of a month, one per cadre per month (`id` = `${cadreId}:${period}`). */
+export interface SelfReview {
+  id: string
+  townshipId: string
+  cadreId: string
+  period: PeriodKey
+  text: string
+  at: Millis
+}
+
+/** 督导组 check: an unannounced check of a village, or a verification of where a cadre is. */
+export type CheckKind = 'unannounced' | 'whereabouts'
+export type CheckMethod = 'phone' | 'inPerson'
+export type CheckOutcome = 'ok' | 'problem'
+
+export interface SupervisionCheck {
+  id: string
+  townshipId: string
+  kind: CheckKind
+  /** The planned date (unannounced) or the date of the verification. */
+  date: LocalDate
+  villageId: string | null
+  /** The cadre verified (whereabouts) or found at fault. */
+  cadreId: string | null
+  method: CheckMethod | null
+  status: 'planned' | 'done'
+  outcome: CheckOutcome | null
+  note: string
+  createdById: string
+  createdAt: Millis
+  recordedAt: Millis | null
+}
+
+/** A report filed by a public supervisor (作风建设监督员) or the supervision group. */
+export interface SupervisionReport {
+  id: string
+  townshipId: string
+  reporterId: string
+  cadreId: string | null
+  villageId: string | null
+  text: string
+  at: Millis
+  status: 'open' | 'upheld' | 'dismissed'
+  decidedById: string | null
+  decisionNote: string
+}
+
+/** A finding in a cadre's record (档案), from a check or an upheld report. */
+export interface Finding {
+  id: string
+  townshipId: string
+  cadreId: string
+  source: 'check' | 'report'
+  sourceId: string
+  text: string
+  at: Millis
+  byId: string
+}
+
+/** 村务公开: a notice to one village or (villageId null) the whole township. */
+export interface Notice {
+  id: string
+  townshipId: string
+  villageId: string | null
+  title: string
+  body: string
+  authorId: string
+  at: Millis
+}
+
+/** Every reveal of a masked phone or address: who saw whose, when. */
+export interface RevealRecord {
+  id: string
+  townshipId: string
+  actorId: string
+  subjectId: string
+  field: 'phone' | 'address'
+  at: Millis
+}
+
+/** A one-time, expiring invitation to bind a WeChat account to a household member. */
+export interface Invitation {
+  /** The token itself (unguessable). */
+  id: string
+  townshipId: string
+  personId: string
+  householdId: string
+  createdById: string
+  createdAt: Millis
+  expiresAt: Millis
+  usedAt: Millis | null
 }

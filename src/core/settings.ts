@@ -91,6 +91,16 @@ export interface Settings {
     /** [H] 35 yuan per cadre per day in the village. */
     yuanPerVillageDay: number
   }
+  supervision: {
+    /** [H][S] at least 2 unannounced checks a month. */
+    checksPerMonth: number
+  }
+  office: {
+    /** Largest roster spreadsheet accepted, in bytes. */
+    importMaxBytes: number
+    /** A binding invitation (QR code at the door) expires after this many minutes. */
+    invitationMinutes: number
+  }
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -151,4 +161,6 @@ export const DEFAULT_SETTINGS: Settings = {
     insufficientRule: 'renormalize',
   },
   allowance: { yuanPerVillageDay: 35 },
+  supervision: { checksPerMonth: 2 },
+  office: { importMaxBytes: 40 * 1024 * 1024, invitationMinutes: 30 },
 }

@@ -6,6 +6,7 @@
 import type { Person } from '../core/model'
 import type { Settings } from '../core/settings'
 import type { Store } from './storage/port'
+import type { Caller } from './identity'
 
 export type Mode = 'local' | 'cloud'
 
@@ -61,6 +62,8 @@ export interface HandlerContext {
   actor: Actor | null
   /** Work to do once the write's transaction has committed (sending messages); reads run it at once. */
   afterCommit?: (work: () => Promise<void>) => void
+  /** Who called, as the transport says (a WeChat OPENID or a session token); for binding only. */
+  caller?: Caller
 }
 
 /** For handlers of non-public actions: the dispatcher guarantees an actor. */

@@ -61,7 +61,14 @@ const canonical = (value: unknown): string => {
 const hashInput = (action: string, input: unknown): string =>
   createHash('sha256').update(action).update('\n').update(canonical(input)).digest('hex')
 
-const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: number, later?: (() => Promise<void>)[]): HandlerContext => ({
+const contextFor = (
+  deps: ServerDeps,
+  store: Store,
+  actor: Actor | null,
+  now: number,
+  caller?: Caller,
+  later?: (() => Promise<void>)[],
+): HandlerContext => ({
   deps,
   store,
   settings: deps.settings,
@@ -72,6 +79,7 @@ const contextFor = (deps: ServerDeps, store: Store, actor: Actor | null, now: nu
     if (later) later.push(work)
     else void runLater([work])
   },
+  caller,
 })
 
 /** Side effects after a commit (messages to WeChat): a failure is logged, never undoes the write. */
@@ -102,6 +110,7 @@ const runWrite = async (
   input: unknown,
   actor: Actor | null,
   requestId: string,
+  caller?: Caller,
 ): Promise<unknown> => {
   const key = `${actor?.person.id ?? 'anonymous'}:${requestId}`
   const inputHash = hashInput(name, input)
@@ -111,7 +120,7 @@ const runWrite = async (
       const replay = await replayOf(tx, key, name, inputHash)
       if (replay !== null) return replay
       const now = deps.clock()
-      const output = await handler(input, contextFor(deps, tx, actor, now, later))
+      const output = await handler(input, contextFor(deps, tx, actor, now, caller, later))
       await tx.insert('requests', { id: key, action: name, inputHash, response: output ?? null, at: now })
       return output
     })
@@ -142,9 +151,9 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
     let output: unknown
     if (def.write) {
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) return errorAnswer('REQUEST.ID_REQUIRED')
-      output = await runWrite(deps, name, handler, parsed.data, actor, requestId)
+      output = await runWrite(deps, name, handler, parsed.data, actor, requestId, caller)
     } else {
-      output = await handler(parsed.data, contextFor(deps, deps.store, actor, deps.clock()))
+      output = await handler(parsed.data, contextFor(deps, deps.store, actor, deps.clock(), caller))
     }
     return { status: 200, body: { ok: true, data: output ?? null } }
   } catch (error) {

@@ -6,10 +6,16 @@ import type { ActionName } from '../contracts'
 import { authHandlers } from './features/auth/handlers'
 import { rosterHandlers } from './features/roster/handlers'
 import { ticketHandlers } from './features/tickets/handlers'
+import { officeHandlers } from './features/office/handlers'
+import { supervisionHandlers } from './features/supervision/handlers'
+import { bindingHandlers } from './features/binding/handlers'
 import type { Handlers } from './features/types'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
   ...rosterHandlers,
   ...ticketHandlers,
+  ...officeHandlers,
+  ...supervisionHandlers,
+  ...bindingHandlers,
 }

@@ -5,7 +5,7 @@
  * One rule: a policy checks the role AND the object's scope (village, household, township), never
  * the role alone.
  */
-import type { Household, Person, Ticket } from '../core/model'
+import type { Household, Person, Ticket, WorkTeam } from '../core/model'
 import type { Actor } from './context'
 
 const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
@@ -80,4 +80,37 @@ export const policies = {
     isHouseholdCadre(actor, household) ||
     isVillageSecretary(actor, ticket.villageId) ||
     isTicketHandlingStaff(actor, ticket.townshipId),
+
+  // ---------------------------------------------------------------- office and supervision
+
+  /** Close months, edit the roster, post township notices: the office hub and the leadership. */
+  'office:manage': (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId),
+
+  /** Dashboards, results, exports and the reveal log: the office, the leadership and the supervisors. */
+  'office:read': (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId) || isSupervisor(actor, townshipId),
+
+  /** Plan and record checks, verify whereabouts, decide reports: the supervision group only. */
+  'supervision:act': (actor: Actor, townshipId: string): boolean => isSupervisor(actor, townshipId),
+
+  /** File a supervision report: public supervisors (作风建设监督员) and the group. */
+  'supervision:fileReport': (actor: Actor, townshipId: string): boolean =>
+    actor.person.townshipId === townshipId && (has(actor.person, 'publicSupervisor') || has(actor.person, 'supervisor')),
+
+  /** A cadre's record (档案): the cadre, the leader of a team they are on, the office and the supervisors. */
+  'cadre:record': (actor: Actor, cadre: Person, teams: WorkTeam[]): boolean =>
+    actor.person.id === cadre.id ||
+    teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadre.id)) ||
+    isTownshipStaff(actor, cadre.townshipId) ||
+    isSupervisor(actor, cadre.townshipId),
+
+  /** A notice to the township: the office; to one village: also its team leader and its secretary. */
+  'notice:post': (actor: Actor, townshipId: string, villageId: string | null): boolean =>
+    isTownshipStaff(actor, townshipId) || (villageId !== null && (leadsVillageTeam(actor, villageId) || isVillageSecretary(actor, villageId))),
+
+  /** The public posting (公示) is for the whole township, villagers included. */
+  'posting:read': (actor: Actor, townshipId: string): boolean => actor.person.townshipId === townshipId,
+
+  /** A binding invitation for a household member: the household's cadre (at the door) or the office. */
+  'binding:invite': (actor: Actor, household: Household): boolean =>
+    isHouseholdCadre(actor, household) || isTownshipStaff(actor, household.townshipId),
 }

@@ -1,6 +1,6 @@
 /** Category forms (Open311-like questions) and who hears about a ticket's step. */
 import { expectedCompletion, validateAnswers, validateResult } from '../../src/core/ticket-forms'
-import { noticeRecipients } from '../../src/core/notices'
+import { notificationRecipients } from '../../src/core/notifications'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { makeTicket } from './factories'
 
@@ -45,12 +45,12 @@ describe('who hears about a step', () => {
   const facts = { previousAssigneeId: null, householdMemberIds: ['m1', 'm2'], householdCadreId: 'c1', villageSecretaryId: 'sec1' }
   it('the reporter, the holder and the cadre, never the actor; the secretary once it is escalated', () => {
     const t = makeTicket({ reporterId: 'v1', assigneeId: 'c1', status: 'accepted' })
-    expect(noticeRecipients({ ...facts, ticket: t, actorId: 'c1' })).toEqual(['v1'])
+    expect(notificationRecipients({ ...facts, ticket: t, actorId: 'c1' })).toEqual(['v1'])
     const up = makeTicket({ reporterId: 'v1', assigneeId: 'sec1', status: 'escalated_secretary' })
-    expect(noticeRecipients({ ...facts, ticket: up, previousAssigneeId: 'c1', actorId: 'c1' }).sort()).toEqual(['sec1', 'v1'])
+    expect(notificationRecipients({ ...facts, ticket: up, previousAssigneeId: 'c1', actorId: 'c1' }).sort()).toEqual(['sec1', 'v1'])
   })
   it('a ticket filed on behalf notifies the household members, and followers hear too', () => {
     const t = makeTicket({ reporterId: 'c1', filedOnBehalf: true, assigneeId: 'c1', status: 'resolved', followerIds: ['f1'] })
-    expect(noticeRecipients({ ...facts, ticket: t, actorId: 'c1' }).sort()).toEqual(['f1', 'm1', 'm2'])
+    expect(notificationRecipients({ ...facts, ticket: t, actorId: 'c1' }).sort()).toEqual(['f1', 'm1', 'm2'])
   })
 })

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ActionName, ApiResponse, InputOf, OutputOf } from '../../src/contracts'
+import type { Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
 import { loadWorld } from './world'
 
@@ -32,10 +33,10 @@ export interface Client {
 let counter = 0
 export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
-export const startHarness = async (options: { world?: boolean; seedHouseholds?: number } = {}): Promise<Harness> => {
+export const startHarness = async (options: { world?: boolean; seedHouseholds?: number; settings?: Settings } = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now })
+  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
   const post: Harness['post'] = async (p, body, headers = {}) => {

@@ -5,6 +5,10 @@
 import { Text, View } from '@tarojs/components'
 import { CadreToday } from '../../features/cadre/CadreToday'
 import { CoverageSection } from '../../features/coverage/CoverageSection'
+import { OfficeEntry, officeEntriesFor } from '../../features/office/OfficeEntry'
+import { PostingMonths } from '../../features/posting/PostingMonths'
+import { SelfReviewForm } from '../../features/posting/SelfReviewForm'
+import { TeamFindings } from '../../features/supervision/TeamFindings'
 import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets'
@@ -21,7 +25,8 @@ const IndexPage = () => (
     <SessionGate>
       {(me) => {
         const show = homeSectionsFor(me)
-        const any = show.villager || show.residentCadre || show.coverage || show.villageTickets
+        const office = officeEntriesFor(me).length > 0
+        const any = show.villager || show.residentCadre || show.coverage || show.villageTickets || office
         return (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
@@ -31,7 +36,11 @@ const IndexPage = () => (
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
             {show.residentCadre ? <CadreToday /> : null}
             {show.coverage ? <TicketLinks show={['session']} /> : null}
+            {office ? <OfficeEntry me={me} /> : null}
             {show.coverage ? <CoverageSection /> : null}
+            {show.residentCadre ? <SelfReviewForm /> : null}
+            {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
+            <PostingMonths />
             {any ? null : <Empty text={zhCN.home.otherRole} />}
           </View>
         )

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { MyTickets } from '../../features/tickets/my-tickets/MyTickets'
-import { NoticeInbox } from '../../features/tickets/notifications/NoticeInbox'
+import { NotificationInbox } from '../../features/tickets/notifications/NotificationInbox'
 import { OfflineBanner } from '../../components/OfflineBanner'
 
 const ItemsPage = () => (
@@ -11,7 +11,7 @@ const ItemsPage = () => (
     <SessionGate>
       {() => (
         <>
-          <NoticeInbox />
+          <NotificationInbox />
           <MyTickets />
         </>
       )}

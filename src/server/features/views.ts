@@ -6,3 +6,10 @@ import type { PersonRef } from '../../contracts/views'
 export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
 
 export const personRef = (person: Person): PersonRef => ({ id: person.id, name: person.name, title: person.title })
+
+/** 内蒙古伊金霍洛旗... -> 内蒙古伊金**** : lists show only the first characters of an address. */
+export const maskAddress = (address: string): string => {
+  const chars = [...address]
+  if (chars.length === 0) return ''
+  return `${chars.slice(0, Math.min(4, Math.ceil(chars.length / 3))).join('')}****`
+}

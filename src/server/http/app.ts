@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
 import { registerUploads } from './uploads'
+import { registerFileRoutes } from './files'
 
 export interface HttpOptions {
   deps: ServerDeps
@@ -55,6 +56,7 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
   })
 
   if (uploadDir) await registerUploads(app, deps, uploadDir)
+  await registerFileRoutes(app, deps)
 
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import type { ErrorCode } from '../../contracts/errors'
 import type { ServerDeps } from '../context'
@@ -39,9 +39,7 @@ const fail = (reply: FastifyReply, code: ErrorCode) => {
 export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, uploadDir: string): Promise<void> => {
   fs.mkdirSync(uploadDir, { recursive: true })
   const { maxPhotoBytes, maxVoiceBytes } = deps.settings.tickets.attachments
-  await app.register(multipart, { limits: { files: 1, fileSize: Math.max(maxPhotoBytes, maxVoiceBytes), fields: 2, parts: 3 } })
-
-  app.post<{ Querystring: { kind?: string } }>('/upload', async (request, reply) => {
+  const receiveUpload = async (request: FastifyRequest<{ Querystring: { kind?: string } }>, reply: FastifyReply) => {
     const kind = request.query.kind === 'voice' ? 'voice' : request.query.kind === 'photo' ? 'photo' : null
     if (!kind) return fail(reply, 'VALIDATION.FAILED')
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
@@ -82,6 +80,12 @@ export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, up
       at: now,
     })
     return reply.type('application/json; charset=utf-8').send({ ok: true, data: { url, kind, bytes: clean.length } })
+  }
+
+  // Multipart in its own scope, with this route's limits (the roster import has its own).
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { files: 1, fileSize: Math.max(maxPhotoBytes, maxVoiceBytes), fields: 2, parts: 3 } })
+    scope.post<{ Querystring: { kind?: string } }>('/upload', (request, reply) => receiveUpload(request, reply))
   })
 
   app.get<{ Params: { name: string } }>('/uploads/:name', async (request, reply) => {

@@ -815,8 +815,17 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     ratings: [],
     meta: [],
     meetings: [],
-    notices: [],
+    notifications: [],
     uploads: [],
+    periods: [],
+    closeResults: [],
+    selfReviews: [],
+    checks: [],
+    reports: [],
+    findings: [],
+    notices: [],
+    reveals: [],
+    invitations: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.
@@ -854,6 +863,17 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     data.signins.push(...history.signins)
     data.leaves.push(...history.leaves)
     data.ratings.push(...history.ratings)
+    // 村务公开: one township-wide notice from the office and one to the first village.
+    const author = roster.office[0]
+    if (author) {
+      const at = options.now - 2 * 24 * 3_600_000
+      data.notices.push(
+        { id: shared.ids.next('notice', 5), townshipId: roster.township.id, villageId: null, title: W.NOTICES[0].title, body: W.NOTICES[0].body, authorId: author.id, at },
+        ...(roster.villages[0]
+          ? [{ id: shared.ids.next('notice', 5), townshipId: roster.township.id, villageId: roster.villages[0].id, title: W.NOTICES[1].title, body: W.NOTICES[1].body, authorId: author.id, at: at + 3_600_000 }]
+          : []),
+      )
+    }
   })
   data.meta.push({
     id: 'seed',

@@ -88,3 +88,9 @@ export const VISIT_NOTES = [
 export const DISPUTE_REASONS = ['当天干部没有来我家', '记录的事情和实际不符', '只打了个电话，没有入户']
 export const RATING_COMMENTS = ['干部很负责，随叫随到', '办事效率高', '希望多来村里看看', '态度好，有耐心', '问题解决得及时', '']
 export const LEAVE_REASONS = ['家中老人住院', '参加旗里业务培训', '孩子高考陪考', '病假', '年休假']
+
+/** Demo notices (村务公开): one to the township, one to a village. */
+export const NOTICES = [
+  { title: '惠农补贴发放通知', body: '本月 25 日起发放耕地地力保护补贴，请携带一卡通到嘎查便民服务站核对，行动不便的农户由包户干部上门办理。' },
+  { title: '嘎查务公开：道路硬化工程', body: '村道硬化工程资金 86 万元已到位，施工期间请注意安全，有意见可向驻村工作组反映。' },
+] as const

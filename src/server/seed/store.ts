@@ -22,8 +22,17 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'ratings',
   'meta',
   'meetings',
-  'notices',
+  'notifications',
   'uploads',
+  'periods',
+  'closeResults',
+  'selfReviews',
+  'checks',
+  'reports',
+  'findings',
+  'notices',
+  'reveals',
+  'invitations',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

@@ -31,6 +31,36 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'meta',
 ]
 
+/** Collections added by migration 4 (office, close, supervision, notices, privacy, binding). */
+export const COLLECTIONS_V4: readonly CollectionName[] = [
+  'periods',
+  'closeResults',
+  'selfReviews',
+  'checks',
+  'reports',
+  'findings',
+  'notices',
+  'reveals',
+  'invitations',
+]
+
+export const INDEXES_V4: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
+  periods: [['townshipId']],
+  closeResults: [['townshipId']],
+  selfReviews: [['cadreId'], ['townshipId', 'period']],
+  checks: [['townshipId']],
+  reports: [['townshipId'], ['cadreId']],
+  findings: [['cadreId'], ['townshipId']],
+  notices: [['townshipId', 'villageId']],
+  reveals: [['townshipId']],
+  invitations: [['personId']],
+  signins: [['townshipId']],
+  visits: [['townshipId']],
+  leaves: [['townshipId']],
+  ratings: [['townshipId', 'period']],
+  tickets: [['townshipId']],
+}
+
 /**
  * The fields handlers filter on, one expression index per entry (several fields = a composite
  * index). A query must use the very same `json_extract(doc, '$.field')` text for SQLite to pick
@@ -78,9 +108,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'ticket loop: meetings, notices, uploads',
+    name: 'ticket loop: meetings, notifications, uploads',
     up(db) {
-      for (const c of ['meetings', 'notices', 'uploads'] as const) {
+      for (const c of ['meetings', 'notifications', 'uploads'] as const) {
         db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
       }
       for (const [c, list] of Object.entries(INDEXES_V2)) {
@@ -90,12 +120,25 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    name: 'office, close, supervision, notices, reveals, invitations',
+    up(db) {
+      for (const c of COLLECTIONS_V4) db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      for (const [c, list] of Object.entries(INDEXES_V4)) {
+        for (const fields of list ?? []) {
+          const name = `${c}_${fields.join('_')}`
+          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+        }
+      }
+    },
+  },
 ]
 
-/** Migration 2 (ticket loop): joint meetings, notices, uploads; tickets by village and category. */
+/** Migration 2 (ticket loop): joint meetings, notifications, uploads; tickets by village and category. */
 export const INDEXES_V2: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
   meetings: [['villageId'], ['townshipId']],
-  notices: [['personId', 'at'], ['ticketId']],
+  notifications: [['personId', 'at'], ['ticketId']],
   uploads: [['ownerId']],
   tickets: [['villageId', 'category'], ['townshipId', 'status']],
 }

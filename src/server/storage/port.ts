@@ -5,11 +5,19 @@
  * One rule: handlers talk to this interface only, never to an adapter.
  */
 import type {
+  Finding,
+  Invitation,
+  Notice,
+  Notification,
+  PeriodRecord,
+  RevealRecord,
+  SelfReview,
+  SupervisionCheck,
+  SupervisionReport,
   Binding,
   Household,
   JointMeeting,
   Leave,
-  Notice,
   Person,
   Rating,
   SignIn,
@@ -61,10 +69,29 @@ export interface Collections {
   meta: { id: string; value: unknown }
   /** 村两委及驻村工作组联系会议 (joint meetings) and their decisions. */
   meetings: JointMeeting
-  /** In-app notices of ticket changes. */
-  notices: Notice
+  /** In-app notifications of ticket changes. */
+  notifications: Notification
   /** Photos and voice notes uploaded to the local server. */
   uploads: Upload
+  // office and supervision (migration 4)
+  periods: PeriodRecord
+  closeResults: CloseResultRecord
+  selfReviews: SelfReview
+  checks: SupervisionCheck
+  reports: SupervisionReport
+  findings: Finding
+  notices: Notice
+  reveals: RevealRecord
+  invitations: Invitation
+}
+
+/** The stored result of a month-end close (`id` as its PeriodRecord's). */
+export interface CloseResultRecord {
+  id: string
+  townshipId: string
+  period: string
+  digest: string
+  result: import('../../core/close').CloseResult
 }
 
 export type CollectionName = keyof Collections

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => h.stop())
 
 const HOUR = 3_600_000
-const count = async (collection: 'tickets' | 'meetings' | 'notices' | 'uploads') => (await h.server.deps.store.find(collection, {})).length
+const count = async (collection: 'tickets' | 'meetings' | 'notifications' | 'uploads') => (await h.server.deps.store.find(collection, {})).length
 
 /** A JPEG whose EXIF segment carries a GPS tag: the server must drop it. */
 const jpegWithGps = () =>
@@ -65,14 +65,14 @@ describe('a service request (办事) from filing to the villager confirming it',
     expect(t.history.map((e) => e.action)).toEqual(['create', 'accept', 'progress', 'resolve', 'confirm'])
 
     // Every status change reached the villager's in-app inbox and the subscribe-message log.
-    const inbox = await villager.ok('notice.list', {})
-    expect(inbox.notices.filter((n) => n.ticketId === t.id).map((n) => n.status).sort()).toEqual(['accepted', 'accepted', 'resolved'].sort())
+    const inbox = await villager.ok('notification.list', {})
+    expect(inbox.notifications.filter((n) => n.ticketId === t.id).map((n) => n.status).sort()).toEqual(['accepted', 'accepted', 'resolved'].sort())
     const log = readMessageLog(path.join(h.dataDir, SUBSCRIBE_LOG)).filter((m) => m.ticketId === t.id)
     expect(log.filter((m) => m.personId === 'villager-a2').map((m) => m.status)).toEqual(['accepted', 'accepted', 'resolved'])
     expect(log.filter((m) => m.personId === 'cadre-a').map((m) => m.status)).toEqual(['submitted', 'closed'])
     expect(log.some((m) => m.personId === 'villager-b1' || m.personId === 'cadre-b')).toBe(false)
-    expect((await villager.ok('notice.readAll', {})).unread).toBe(0)
-    expect((await villager.ok('notice.list', {})).unread).toBe(0)
+    expect((await villager.ok('notification.readAll', {})).unread).toBe(0)
+    expect((await villager.ok('notification.list', {})).unread).toBe(0)
   })
 
   it.each([
@@ -196,7 +196,7 @@ describe('a problem report (反映问题) through the joint meeting and the town
     t = await act('office-1', t, 'resolve', { note: '联席会议决定：镇国土所重新勘界，已完成' })
     expect(t.status).toBe('resolved')
     // The follower heard every change after following; the reporter stays anonymous to them.
-    const followerNotices = (await (await h.as('villager-a2')).ok('notice.list', {})).notices.filter((n) => n.ticketId === t.id)
+    const followerNotices = (await (await h.as('villager-a2')).ok('notification.list', {})).notifications.filter((n) => n.ticketId === t.id)
     expect(followerNotices.map((n) => n.status)).toContain('resolved')
     const followerRead = await (await h.as('villager-a2')).call('ticket.get', { ticketId: t.id })
     expect(followerRead.body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
@@ -282,14 +282,14 @@ describe('bad input on every new action: a clear error, nothing written', () => 
     ['meeting.convene with oversized topic', 'meeting.convene', { ticketIds: ['tk-1'], topic: long, note: '说明' }],
     ['meeting.record with no attendees', 'meeting.record', { meetingId: 'mt-1', version: 1, attendees: [], decisions: [{ ticketId: 'tk-1', decision: '决定', ownerId: 'cadre-a' }] }],
     ['meeting.record with an extra field', 'meeting.record', { meetingId: 'mt-1', version: 1, attendees: ['a'], decisions: [], extra: 1 }],
-    ['notice.readAll with an unknown field', 'notice.readAll', { all: true }],
+    ['notification.readAll with an unknown field', 'notification.readAll', { all: true }],
     ['ticket.categories with an unknown field', 'ticket.categories', { x: 1 }],
   ])('%s', async (_label, action, input) => {
-    const before = await Promise.all([count('tickets'), count('meetings'), count('notices')])
+    const before = await Promise.all([count('tickets'), count('meetings'), count('notifications')])
     const r = await (await h.as('secretary-a')).call(action as 'ticket.create', input as InputOf<'ticket.create'>, requestId())
     expect(r.status).toBe(400)
     expect(r.body).toMatchObject({ ok: false, error: { code: 'VALIDATION.FAILED' } })
-    expect(await Promise.all([count('tickets'), count('meetings'), count('notices')])).toEqual(before)
+    expect(await Promise.all([count('tickets'), count('meetings'), count('notifications')])).toEqual(before)
   })
 
   it("refuses acting on, following or recording another village's objects by id", async () => {

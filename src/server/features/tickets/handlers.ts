@@ -9,7 +9,7 @@
 import type { Handlers } from '../types'
 import { filingHandlers } from './filing/handlers'
 import { jointMeetingHandlers } from './joint-meetings/handlers'
-import { noticeHandlers } from './notifications/handlers'
+import { notificationHandlers } from './notifications/handlers'
 import { problemReportHandlers } from './problem-reports/handlers'
 import { rateHandlers } from './rates/handlers'
 import { serviceRequestHandlers } from './service-requests/handlers'
@@ -28,8 +28,8 @@ type TicketLoopAction =
   | 'meeting.desk'
   | 'meeting.convene'
   | 'meeting.record'
-  | 'notice.list'
-  | 'notice.readAll'
+  | 'notification.list'
+  | 'notification.readAll'
 
 export const ticketHandlers: Handlers<TicketLoopAction> = {
   ...filingHandlers,
@@ -38,5 +38,5 @@ export const ticketHandlers: Handlers<TicketLoopAction> = {
   ...stepHandlers,
   ...rateHandlers,
   ...jointMeetingHandlers,
-  ...noticeHandlers,
+  ...notificationHandlers,
 }

@@ -1,9 +1,9 @@
 /**
- * After every ticket step: an in-app notice to each person concerned (core/notices decides who),
+ * After every ticket step: an in-app notification to each person concerned (core/notifications decides who),
  * written in the step's transaction, and a WeChat subscribe message sent after it commits.
- * One rule: handlers call `notifyStep` after every status change, nothing else writes notices.
+ * One rule: handlers call `notifyStep` after every status change, nothing else writes notifications.
  */
-import { noticeRecipients } from '../../../../core/notices'
+import { notificationRecipients } from '../../../../core/notifications'
 import type { Ticket } from '../../../../core/model'
 import { zhCN } from '../../../../i18n/zh-CN'
 import type { HandlerContext } from '../../../context'
@@ -15,7 +15,7 @@ export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAs
     ticket.filedOnBehalf ? ctx.store.find('people', { householdId: ticket.householdId }) : Promise.resolve([]),
     villageSecretaryIds(ctx.store, [ticket.villageId]),
   ])
-  const recipients = noticeRecipients({
+  const recipients = notificationRecipients({
     ticket,
     previousAssigneeId,
     actorId,
@@ -26,7 +26,7 @@ export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAs
   if (recipients.length === 0) return
   const last = ticket.history[ticket.history.length - 1]
   await ctx.store.insertMany(
-    'notices',
+    'notifications',
     recipients.map((personId) => ({
       id: ctx.newId('nt'),
       townshipId: ticket.townshipId,

@@ -1,12 +1,12 @@
 /**
- * Who hears about a ticket's step (in-app notice and subscribe message): the people concerned.
+ * Who hears about a ticket's step (in-app notification and subscribe message): the people concerned.
  * One rule: everyone concerned except the person who took the step; nobody outside the ticket's
  * household, handling chain and followers.
  */
 import type { Ticket } from './model'
 import { isEscalated } from './tickets'
 
-export interface NoticeFacts {
+export interface NotificationFacts {
   /** The ticket after the step. */
   ticket: Ticket
   /** Who held it before the step (null for a new ticket). */
@@ -22,7 +22,7 @@ export interface NoticeFacts {
  * The reporter (or, for a ticket filed on behalf, the household's members), the new and previous
  * holder, the household's cadre, the village secretary once it is escalated, and the followers.
  */
-export const noticeRecipients = (f: NoticeFacts): string[] => {
+export const notificationRecipients = (f: NotificationFacts): string[] => {
   const t = f.ticket
   const wasEscalated = t.history.some((e) => e.to === 'escalated_secretary')
   const ids = [

@@ -1,4 +1,4 @@
-/** 消息: the in-app notices of status changes on my tickets (and those I follow). Selector: `.notices`. */
+/** 消息: the in-app notifications of status changes on my tickets (and those I follow). Selector: `.notices`. */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
@@ -12,18 +12,18 @@ import { categoryName } from '../shared/words'
 
 const m = zhCN.ticketLoop
 
-export const NoticeInbox = ({ detailPage = '/pages/ticket/index' }: { detailPage?: string }) => {
-  const { state, reload } = useCall('notice.list', {})
+export const NotificationInbox = ({ detailPage = '/pages/ticket/index' }: { detailPage?: string }) => {
+  const { state, reload } = useCall('notification.list', {})
   const readAll = async () => {
-    await call('notice.readAll', {}, { requestId: newRequestId() })
+    await call('notification.readAll', {}, { requestId: newRequestId() })
     reload()
   }
   return (
     <Section title={state.status === 'ready' && state.data.unread ? `${m.noticesTitle}（${m.unread(state.data.unread)}）` : m.noticesTitle} className='notices'>
-      <Loadable state={state} onRetry={reload} isEmpty={(d) => d.notices.length === 0} emptyText={m.noticesEmpty}>
+      <Loadable state={state} onRetry={reload} isEmpty={(d) => d.notifications.length === 0} emptyText={m.noticesEmpty}>
         {(d) => (
           <View>
-            {d.notices.slice(0, 10).map((n) => (
+            {d.notifications.slice(0, 10).map((n) => (
               <View key={n.id} className={`notice-row ${n.read ? '' : 'notice-row--unread'}`} onClick={() => void Taro.navigateTo({ url: `${detailPage}?id=${n.ticketId}` })}>
                 <Text>{m.notice(zhCN.tickets.kind[n.kind], categoryName(n.category), zhCN.tickets.status[n.status])}</Text>
                 <Text className='mq-hint'>{formatDate(n.at)}</Text>

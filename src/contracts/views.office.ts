@@ -1,0 +1,157 @@
+/**
+ * Views of the office hub (统计汇总), the month-end close, the public posting (公示), supervision,
+ * notices, privacy and binding. One rule: phones and addresses appear masked in every list; the
+ * posting carries no rater and no score.
+ */
+import type { CheckKind, CheckMethod, CheckOutcome, PeriodStatus } from '../core/model'
+import type { CadreMonth, PostingRow } from '../core/close'
+import type { Rate } from '../core/tickets'
+import type { PersonRef } from './views'
+
+export interface PeriodView {
+  period: string
+  status: PeriodStatus
+  closedAt: number | null
+  closedBy: string | null
+  digest: string | null
+  reopenings: { at: number; by: string; reason: string; digest: string }[]
+}
+
+export interface CloseView extends PeriodView {
+  cadres: number
+  /** Township rates of the month. */
+  rates: { response: Rate; resolution: Rate; satisfaction: Rate }
+}
+
+export interface PostingView {
+  period: string
+  townshipName: string
+  closedAt: number
+  rows: (PostingRow & { villageName: string })[]
+}
+
+export interface DashboardCadreRow {
+  cadreId: string
+  name: string
+  villageName: string
+  teamName: string
+  villageDays: number
+  compliantWeeks: number
+  weeks: number
+  absences: number
+  score: number | null
+  allowanceYuan: number
+}
+
+export interface DashboardView {
+  period: string
+  /** Closed: figures from the stored close; open: computed now from the records. */
+  status: PeriodStatus
+  filters: { villages: { id: string; name: string }[]; teams: { id: string; name: string }[] }
+  cadres: DashboardCadreRow[]
+  rates: { response: Rate; resolution: Rate; satisfaction: Rate }
+  /** Bars: signed village days per village. */
+  villageDaysByVillage: { label: string; value: number }[]
+  supervision: { required: number; done: number; met: boolean }
+}
+
+export interface ResultsView {
+  period: string
+  township: { fundsYuan: number; loanYuan: number; beneficiaries: number; tickets: number }
+  villages: { villageId: string; villageName: string; fundsYuan: number; loanYuan: number; beneficiaries: number; tickets: number }[]
+}
+
+export interface RosterHouseholdRow {
+  id: string
+  number: string
+  headName: string
+  headId: string | null
+  villageName: string
+  groupName: string
+  cadreName: string | null
+  /** Masked (138****0000) until revealed. */
+  phoneMasked: string
+  /** Masked (first characters only) until revealed. */
+  addressMasked: string
+}
+
+export interface RevealRow {
+  id: string
+  at: number
+  actor: string
+  subject: string
+  field: 'phone' | 'address'
+}
+
+export interface CheckView {
+  id: string
+  kind: CheckKind
+  date: string
+  villageName: string | null
+  cadreName: string | null
+  method: CheckMethod | null
+  status: 'planned' | 'done'
+  outcome: CheckOutcome | null
+  note: string
+}
+
+export interface SupervisionDashboardView {
+  month: string
+  required: number
+  done: number
+  planned: number
+  met: boolean
+  checks: CheckView[]
+  openReports: number
+  villages: { id: string; name: string }[]
+  cadres: PersonRef[]
+}
+
+export interface ReportView {
+  id: string
+  reporter: string
+  cadreName: string | null
+  villageName: string | null
+  text: string
+  at: number
+  status: 'open' | 'upheld' | 'dismissed'
+}
+
+export interface FindingView {
+  id: string
+  cadreId: string
+  cadreName: string
+  source: 'check' | 'report'
+  text: string
+  at: number
+}
+
+export interface NoticeView {
+  id: string
+  title: string
+  body: string
+  /** null: the whole township. */
+  villageName: string | null
+  author: string
+  at: number
+}
+
+export interface InvitationView {
+  token: string
+  expiresAt: number
+  /** The H5 page the QR code opens (with the token). */
+  path: string
+  personName: string
+}
+
+export interface ImportView {
+  villages: number
+  groups: number
+  households: number
+  people: number
+  teams: number
+  /** Coverage warnings and errors right after the import. */
+  coverage: { severity: 'error' | 'warning'; code: string; message: string }[]
+}
+
+export type { CadreMonth }

@@ -1,0 +1,104 @@
+/**
+ * 月末结账: the last six months with their status in words; close a month, reopen it with a
+ * reason (logged), open its posting, and download the four xlsx exports.
+ * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.close-button`, `.posting-link`, `.export-<kind>`.
+ */
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { Field } from '../../components/Field'
+import { toast } from '../../components/feedback'
+import { formatDate } from '../../components/format'
+import { ErrorState, Loadable } from '../../components/State'
+import { Section } from '../../components/Section'
+import type { PeriodView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import { ApiCallError } from '../../services/api'
+import files from '../../services/files'
+import type { ExportKind } from '../../services/files-types'
+import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
+import './office.scss'
+
+const m = zhCN.office.ui.close
+const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
+
+const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {
+  const close = useSubmit('office.closePeriod')
+  const reopen = useSubmit('office.reopenPeriod')
+  const [reason, setReason] = useState('')
+  const [downloadError, setDownloadError] = useState<ApiCallError | null>(null)
+  const closed = p.status === 'closed'
+
+  const doClose = async () => {
+    const out = await close.submit({ period: p.period })
+    if (out) {
+      toast(m.closed(out.cadres))
+      onChanged()
+    }
+  }
+  const doReopen = async () => {
+    if (!reason.trim()) return toast(m.reasonRequired)
+    if (await reopen.submit({ period: p.period, reason })) {
+      toast(m.reopened)
+      setReason('')
+      onChanged()
+    }
+  }
+  const download = (kind: ExportKind) => {
+    setDownloadError(null)
+    files.downloadExport(kind, p.period).then(
+      () => toast(m.downloaded),
+      (e: unknown) => setDownloadError(e instanceof ApiCallError ? e : null),
+    )
+  }
+  const error = close.error ?? reopen.error ?? downloadError
+  return (
+    <View className={`office-row period-row period-${p.period} period--${p.status}`}>
+      <Text className='office-row__title'>{`${p.period} · ${m.status[p.status]}`}</Text>
+      {closed && p.closedAt && p.closedBy ? <Text className='office-row__meta'>{m.closedBy(p.closedBy, formatDate(p.closedAt))}</Text> : null}
+      {p.digest ? <Text className='office-row__meta period-digest'>{m.digest(p.digest)}</Text> : null}
+      {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
+      {closed ? (
+        <View className='office-buttons'>
+          <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>
+            {m.posting}
+          </Button>
+          {KINDS.map((k) => (
+            <Button key={k} kind='secondary' className={`export-${k}`} onClick={() => download(k)}>
+              {`${m.exports}：${m.exportKinds[k]}`}
+            </Button>
+          ))}
+          <Field label={m.reason} value={reason} onChange={setReason} className='reopen-reason' maxlength={200} />
+          <Button kind='plain' className='reopen-button' loading={reopen.pending} onClick={() => void doReopen()}>
+            {m.reopen}
+          </Button>
+        </View>
+      ) : (
+        <Button className='close-button' loading={close.pending} onClick={() => void doClose()}>
+          {close.pending ? m.closing : m.close}
+        </Button>
+      )}
+      {error ? <ErrorState message={error.message} code={error.code} /> : null}
+    </View>
+  )
+}
+
+export const ClosePanel = () => {
+  const { state, reload } = useCall('office.periods', {})
+  return (
+    <Section title={m.title} className='close-panel'>
+      <Text className='office-note'>{m.hint}</Text>
+      <Loadable state={state} onRetry={reload}>
+        {(periods) => (
+          <View>
+            {periods.map((p) => (
+              <PeriodRow key={p.period} p={p} onChanged={reload} />
+            ))}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * The doors from the home screen into the office subpackage, by role: the office hub and leaders
+ * get the workbench, the dashboard and the roster; the supervision group its workbench; a public
+ * supervisor (作风建设监督员) the report form. Test selectors: `.office-entry`, `.entry-<key>`.
+ */
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { Section } from '../../components/Section'
+import type { MeView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import './office.scss'
+
+const m = zhCN.office.ui.entry
+
+export const officeEntriesFor = (me: MeView): (keyof typeof m)[] => {
+  const office = (me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader')
+  const out: (keyof typeof m)[] = []
+  if (office) out.push('office', 'dashboard', 'roster')
+  if (me.roles.includes('supervisor')) out.push('supervision')
+  if (me.roles.includes('publicSupervisor') || me.roles.includes('supervisor')) out.push('report')
+  return out
+}
+
+export const OfficeEntry = ({ me }: { me: MeView }) => {
+  const entries = officeEntriesFor(me)
+  if (entries.length === 0) return null
+  return (
+    <Section className='office-entry'>
+      <View className='office-buttons'>
+        {entries.map((key) => (
+          <Button key={key} kind={key === 'office' || key === 'supervision' ? 'primary' : 'secondary'} className={`entry-${key}`} onClick={() => void Taro.navigateTo({ url: `/subpackages/office/${key === 'office' ? 'index' : key}/index` })}>
+            {m[key]}
+          </Button>
+        ))}
+      </View>
+    </Section>
+  )
+}

@@ -1,0 +1,32 @@
+/**
+ * The months whose posting is out, for everyone in the township (villagers included): one tap opens it.
+ * Test selectors: `.posting-months`, `.posting-month-<YYYY-MM>`.
+ */
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { Loadable } from '../../components/State'
+import { Section } from '../../components/Section'
+import { zhCN } from '../../i18n/zh-CN'
+import { useCall } from '../../services/useCall'
+
+const m = zhCN.office.ui.posting
+
+export const PostingMonths = () => {
+  const { state, reload } = useCall('posting.months', {})
+  return (
+    <Section title={m.monthsTitle} className='posting-months'>
+      <Loadable state={state} onRetry={reload} isEmpty={(months) => months.length === 0} emptyText={m.none}>
+        {(months) => (
+          <View>
+            {months.slice(0, 3).map((p) => (
+              <Button key={p} kind='secondary' big className={`posting-month-${p}`} onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p}` })}>
+                {m.open(p)}
+              </Button>
+            ))}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}

@@ -1,0 +1,202 @@
+/**
+ * 督导工作台: whether the month has its 2 unannounced checks; plan one, record its outcome (a
+ * problem with a named cadre goes into that cadre's record); verify by phone or in person whether a
+ * cadre is in a village; decide public supervisors' reports; the findings recorded.
+ * Test selectors: `.supervision-panel`, `.checks-status`, `.plan-check`, `.check-row`, `.record-ok`.
+ */
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { Choice, Field } from '../../components/Field'
+import { toast } from '../../components/feedback'
+import { formatDate } from '../../components/format'
+import { ErrorState, Loadable } from '../../components/State'
+import { Section } from '../../components/Section'
+import type { CheckView, SupervisionDashboardView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
+import './supervision.scss'
+
+const m = zhCN.office.ui.supervision
+const d = zhCN.office.ui.dashboard
+
+const thisMonth = () => {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
+}
+
+const CheckRow = ({ c, cadres, onDone }: { c: CheckView; cadres: SupervisionDashboardView['cadres']; onDone: () => void }) => {
+  const record = useSubmit('supervision.recordCheck')
+  const [note, setNote] = useState('')
+  const [cadreId, setCadreId] = useState('')
+  const save = async (outcome: 'ok' | 'problem') => {
+    if (!note.trim()) return toast(m.noteRequired)
+    if (await record.submit({ checkId: c.id, outcome, cadreId: cadreId || null, note })) {
+      toast(m.recorded)
+      onDone()
+    }
+  }
+  return (
+    <View className={`sup-row check-row check-row--${c.status}`}>
+      <Text className='sup-row__title'>{`${c.date} ${m.kind[c.kind]} · ${c.villageName ?? ''} · ${m.status[c.status]}${c.outcome ? `：${m.outcome[c.outcome]}` : ''}`}</Text>
+      {c.cadreName ? <Text className='sup-row__meta'>{`${m.cadre}：${c.cadreName}${c.method ? `（${m.method[c.method]}）` : ''}`}</Text> : null}
+      {c.note ? <Text className='sup-row__meta'>{c.note}</Text> : null}
+      {c.status === 'planned' ? (
+        <View className='sup-form'>
+          <Field label={m.note} value={note} onChange={setNote} multiline className='check-note' />
+          <Choice label={m.cadre} options={[{ value: '', label: m.none }, ...cadres.map((x) => ({ value: x.id, label: x.name }))]} value={cadreId} onChange={setCadreId} />
+          <View className='sup-buttons'>
+            <Button className='record-ok' loading={record.pending} onClick={() => void save('ok')}>
+              {m.recordOk}
+            </Button>
+            <Button kind='secondary' className='record-problem' onClick={() => void save('problem')}>
+              {m.recordProblem}
+            </Button>
+          </View>
+          {record.error ? <ErrorState message={record.error.message} code={record.error.code} /> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+const PlanCheck = ({ data, onDone }: { data: SupervisionDashboardView; onDone: () => void }) => {
+  const plan = useSubmit('supervision.planCheck')
+  const [date, setDate] = useState('')
+  const [villageId, setVillageId] = useState('')
+  const submit = async () => {
+    if (await plan.submit({ date: date.trim(), villageId: villageId || null, note: '' })) {
+      toast(m.planned)
+      setDate('')
+      onDone()
+    }
+  }
+  return (
+    <Section title={m.planTitle} className='plan-check'>
+      <Field label={m.date} value={date} onChange={setDate} maxlength={10} className='plan-date' />
+      <Choice label={d.village} options={[{ value: '', label: m.none }, ...data.villages.map((v) => ({ value: v.id, label: v.name }))]} value={villageId} onChange={setVillageId} className='plan-village' />
+      <Button className='plan-submit' loading={plan.pending} onClick={() => void submit()}>
+        {m.plan}
+      </Button>
+      {plan.error ? <ErrorState message={plan.error.message} code={plan.error.code} /> : null}
+    </Section>
+  )
+}
+
+const VerifyPresence = ({ data, onDone }: { data: SupervisionDashboardView; onDone: () => void }) => {
+  const verify = useSubmit('supervision.verifyPresence')
+  const [cadreId, setCadreId] = useState(data.cadres[0]?.id ?? '')
+  const [villageId, setVillageId] = useState(data.villages[0]?.id ?? '')
+  const [method, setMethod] = useState<'phone' | 'inPerson'>('phone')
+  const [note, setNote] = useState('')
+  const submit = async (present: boolean) => {
+    if (await verify.submit({ cadreId, villageId, method, present, note })) {
+      toast(m.verified)
+      setNote('')
+      onDone()
+    }
+  }
+  return (
+    <Section title={m.verifyTitle} className='verify-presence'>
+      <Choice label={m.cadre} options={data.cadres.slice(0, 30).map((x) => ({ value: x.id, label: x.name }))} value={cadreId} onChange={setCadreId} />
+      <Choice label={d.village} options={data.villages.map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
+      <Choice label='' options={[{ value: 'phone' as const, label: m.method.phone }, { value: 'inPerson' as const, label: m.method.inPerson }]} value={method} onChange={setMethod} />
+      <Field label={m.note} value={note} onChange={setNote} multiline />
+      <View className='sup-buttons'>
+        <Button className='verify-present' loading={verify.pending} onClick={() => void submit(true)}>
+          {m.present}
+        </Button>
+        <Button kind='secondary' className='verify-absent' onClick={() => void submit(false)}>
+          {m.absent}
+        </Button>
+      </View>
+      {verify.error ? <ErrorState message={verify.error.message} code={verify.error.code} /> : null}
+    </Section>
+  )
+}
+
+const Reports = () => {
+  const { state, reload } = useCall('supervision.reports', {})
+  const resolve = useSubmit('supervision.resolveReport')
+  const decide = async (reportId: string, upheld: boolean) => {
+    if (await resolve.submit({ reportId, upheld, note: upheld ? m.uphold : m.dismiss })) reload()
+  }
+  return (
+    <Section title={m.reportsTitle} className='reports-panel'>
+      <Loadable state={state} onRetry={reload} isEmpty={(r) => r.length === 0} emptyText={m.reportsEmpty}>
+        {(reports) => (
+          <View>
+            {reports.map((r) => (
+              <View key={r.id} className='sup-row report-row'>
+                <Text className='sup-row__title'>{`${r.reporter} · ${formatDate(r.at)}${r.cadreName ? ` · ${r.cadreName}` : ''}`}</Text>
+                <Text className='sup-row__meta'>{r.text}</Text>
+                {r.status === 'open' ? (
+                  <View className='sup-buttons'>
+                    <Button className='report-uphold' onClick={() => void decide(r.id, true)}>
+                      {m.uphold}
+                    </Button>
+                    <Button kind='secondary' className='report-dismiss' onClick={() => void decide(r.id, false)}>
+                      {m.dismiss}
+                    </Button>
+                  </View>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </Loadable>
+      {resolve.error ? <ErrorState message={resolve.error.message} code={resolve.error.code} /> : null}
+    </Section>
+  )
+}
+
+const Findings = ({ generation }: { generation: number }) => {
+  const { state, reload } = useCall('supervision.findings', { cadreId: null }, generation >= 0)
+  return (
+    <Section title={m.findingsTitle} className='findings-panel'>
+      <Loadable state={state} onRetry={reload} isEmpty={(r) => r.length === 0} emptyText={m.findingsEmpty}>
+        {(rows) => (
+          <View>
+            {rows.map((f) => (
+              <View key={f.id} className='sup-row finding-row'>
+                <Text className='sup-row__title'>{`${f.cadreName} · ${formatDate(f.at)}`}</Text>
+                <Text className='sup-row__meta'>{f.text}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}
+
+export const SupervisionPanel = () => {
+  const [month] = useState(thisMonth)
+  const [generation, setGeneration] = useState(0)
+  const { state, reload } = useCall('supervision.dashboard', { month })
+  const changed = () => {
+    reload()
+    setGeneration((g) => g + 1)
+  }
+  return (
+    <View className='supervision-panel'>
+      <Loadable state={state} onRetry={reload}>
+        {(data) => (
+          <View>
+            <Section title={`${m.checksTitle}（${data.month}）`}>
+              <Text className={`checks-status checks-status--${data.met ? 'met' : 'short'}`}>{d.checks(data.done, data.required, data.met)}</Text>
+              {data.checks.map((c) => (
+                <CheckRow key={c.id} c={c} cadres={data.cadres} onDone={changed} />
+              ))}
+            </Section>
+            <PlanCheck data={data} onDone={changed} />
+            <VerifyPresence data={data} onDone={changed} />
+          </View>
+        )}
+      </Loadable>
+      <Reports />
+      <Findings key={generation} generation={generation} />
+    </View>
+  )
+}

@@ -1,0 +1,34 @@
+/**
+ * 村务公开 on the villager's home: the latest notices of their village and of the township.
+ * Test selectors: `.villager-notices`, `.villager-notice`.
+ */
+import { Text, View } from '@tarojs/components'
+import { formatDate } from '../../components/format'
+import { Loadable } from '../../components/State'
+import { Section } from '../../components/Section'
+import { zhCN } from '../../i18n/zh-CN'
+import { useCall } from '../../services/useCall'
+import './VillagerNotices.scss'
+
+const m = zhCN.office.ui.notices
+
+export const VillagerNotices = () => {
+  const { state, reload } = useCall('notices.forMe', {})
+  return (
+    <Section title={m.villagerTitle} className='villager-notices'>
+      <Loadable state={state} onRetry={reload} isEmpty={(n) => n.length === 0} emptyText={m.empty}>
+        {(notices) => (
+          <View>
+            {notices.map((n) => (
+              <View key={n.id} className='villager-notice'>
+                <Text className='villager-notice__title'>{n.title}</Text>
+                <Text className='villager-notice__meta'>{`${m.scope(n.villageName)} · ${formatDate(n.at)}`}</Text>
+                <Text className='villager-notice__body'>{n.body}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}

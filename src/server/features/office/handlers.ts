@@ -1,0 +1,355 @@
+/**
+ * Office hub actions: month-end close and reopen, the public posting and self-reviews, dashboards,
+ * results, roster editing, privacy reveals (logged) and notices (村务公开).
+ * One rule: every handler checks a named policy on the actor's own township before it reads.
+ */
+import { closeMonth, postingRows } from '../../../core/close'
+import type { PeriodRecord, Person } from '../../../core/model'
+import { resultTotals } from '../../../core/results'
+import { monthlyCheckStatus } from '../../../core/supervision'
+import { periodRange } from '../../../core/time'
+import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
+import { actorOf, type HandlerContext } from '../../context'
+import { refuse } from '../../errors'
+import { policies } from '../../policies'
+import type { Store } from '../../storage/port'
+import type { Handlers } from '../types'
+import { maskAddress, maskPhone } from '../views'
+import { digestOf, gatherCloseInputs, monthResult, periodId, periodRecord } from './month'
+
+const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
+  const list = [...new Set(ids.filter((i): i is string => i !== null))]
+  const people = await store.getMany('people', list)
+  return new Map(people.map((p) => [p.id, p.name]))
+}
+
+export const periodView = async (store: Store, record: PeriodRecord | null, period: string): Promise<PeriodView> => {
+  if (!record) return { period, status: 'open', closedAt: null, closedBy: null, digest: null, reopenings: [] }
+  const who = await names(store, [record.closedById, ...record.reopenings.map((r) => r.byId)])
+  return {
+    period,
+    status: record.status,
+    closedAt: record.closedAt,
+    closedBy: record.closedById ? (who.get(record.closedById) ?? null) : null,
+    digest: record.digest,
+    reopenings: record.reopenings.map((r) => ({ at: r.at, by: who.get(r.byId) ?? '', reason: r.reason, digest: r.digest })),
+  }
+}
+
+/** The township of the actor, after a policy check. */
+const township = (ctx: HandlerContext, policy: 'office:manage' | 'office:read'): string => {
+  const actor = actorOf(ctx)
+  const townshipId = actor.person.townshipId
+  if (!policies[policy](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+  return townshipId
+}
+
+export const noticeView = (n: { id: string; title: string; body: string; villageId: string | null; authorId: string; at: number }, villageName: Map<string, string>, who: Map<string, string>): NoticeView => ({
+  id: n.id,
+  title: n.title,
+  body: n.body,
+  villageName: n.villageId ? (villageName.get(n.villageId) ?? '') : null,
+  author: who.get(n.authorId) ?? '',
+  at: n.at,
+})
+
+const monthsBack = (now: number, ctx: HandlerContext, n: number): string[] => {
+  const offset = ctx.settings.utcOffsetMinutes * 60_000
+  const d = new Date(now + offset)
+  const out: string[] = []
+  for (let i = 1; i <= n; i++) {
+    const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 1))
+    out.push(`${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`)
+  }
+  return out
+}
+
+export const officeHandlers: Handlers<
+  | 'office.closePeriod'
+  | 'office.reopenPeriod'
+  | 'office.periods'
+  | 'office.dashboard'
+  | 'office.results'
+  | 'office.households'
+  | 'office.updateHousehold'
+  | 'office.updatePerson'
+  | 'office.reveal'
+  | 'office.revealLog'
+  | 'office.postNotice'
+  | 'office.notices'
+  | 'posting.months'
+  | 'posting.get'
+  | 'cadre.selfReview'
+  | 'notices.forMe'
+> = {
+  'office.closePeriod': async ({ period }, ctx) => {
+    const townshipId = township(ctx, 'office:manage')
+    if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
+    const existing = await periodRecord(ctx.store, townshipId, period)
+    if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    const inputs = await gatherCloseInputs(ctx.store, townshipId, period, ctx.settings)
+    const digest = digestOf(inputs)
+    const result = closeMonth(inputs)
+    const id = periodId(townshipId, period)
+    const record: PeriodRecord = {
+      id,
+      townshipId,
+      period,
+      status: 'closed',
+      closedAt: ctx.now,
+      closedById: actorOf(ctx).person.id,
+      digest,
+      reopenings: existing?.reopenings ?? [],
+    }
+    if (existing) await ctx.store.replace('periods', record)
+    else await ctx.store.insert('periods', record)
+    const stored = { id, townshipId, period, digest, result }
+    if (await ctx.store.get('closeResults', id)) await ctx.store.replace('closeResults', stored)
+    else await ctx.store.insert('closeResults', stored)
+    return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates }
+  },
+
+  'office.reopenPeriod': async ({ period, reason }, ctx) => {
+    const townshipId = township(ctx, 'office:manage')
+    const existing = await periodRecord(ctx.store, townshipId, period)
+    if (!existing || existing.status !== 'closed') return refuse('PERIOD.NOT_CLOSED')
+    const record: PeriodRecord = {
+      ...existing,
+      status: 'open',
+      reopenings: [...existing.reopenings, { at: ctx.now, byId: actorOf(ctx).person.id, reason, digest: existing.digest ?? '' }],
+    }
+    await ctx.store.replace('periods', record)
+    return periodView(ctx.store, record, period)
+  },
+
+  'office.periods': async (_input, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const records = new Map((await ctx.store.find('periods', { townshipId })).map((r) => [r.period, r]))
+    return Promise.all(monthsBack(ctx.now, ctx, 6).map((p) => periodView(ctx.store, records.get(p) ?? null, p)))
+  },
+
+  'office.dashboard': async ({ period, villageId, teamId }, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const [{ closed, result }, villages, teams, checks] = await Promise.all([
+      monthResult(ctx.store, townshipId, period, ctx.settings),
+      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
+      ctx.store.find('teams', { townshipId }, { orderBy: { field: 'name' } }),
+      ctx.store.find('checks', { townshipId }),
+    ])
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    const teamName = new Map(teams.map((t) => [t.id, t.name]))
+    const rows = result.cadres.filter((c) => (!villageId || c.villageId === villageId) && (!teamId || c.teamId === teamId))
+    const byVillage = new Map<string, number>()
+    for (const c of rows) {
+      const key = c.villageId ? (villageName.get(c.villageId) ?? '') : ''
+      byVillage.set(key, (byVillage.get(key) ?? 0) + c.villageDays.length)
+    }
+    const status = monthlyCheckStatus(checks, period, ctx.settings)
+    return {
+      period,
+      status: closed ? 'closed' : 'open',
+      filters: { villages: villages.map((v) => ({ id: v.id, name: v.name })), teams: teams.map((t) => ({ id: t.id, name: t.name })) },
+      cadres: rows.map(
+        (c): DashboardCadreRow => ({
+          cadreId: c.cadreId,
+          name: c.name,
+          villageName: c.villageId ? (villageName.get(c.villageId) ?? '') : '',
+          teamName: c.teamId ? (teamName.get(c.teamId) ?? '') : '',
+          villageDays: c.villageDays.length,
+          compliantWeeks: c.weeks.filter((w) => w.compliant).length,
+          weeks: c.weeks.length,
+          absences: c.absences.length,
+          score: c.score.total,
+          allowanceYuan: c.allowanceYuan,
+        }),
+      ),
+      rates: result.rates,
+      villageDaysByVillage: [...byVillage.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value),
+      supervision: { required: status.required, done: status.done, met: status.met },
+    }
+  },
+
+  'office.results': async ({ period, villageId }, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const [tickets, villages] = await Promise.all([ctx.store.find('tickets', { townshipId }), ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } })])
+    const totals = resultTotals(
+      tickets.filter((t) => !villageId || t.villageId === villageId),
+      periodRange(period, ctx.settings),
+    )
+    const zero = { fundsYuan: 0, loanYuan: 0, beneficiaries: 0, tickets: 0 }
+    return {
+      period,
+      township: totals.get('') ?? zero,
+      villages: villages
+        .filter((v) => !villageId || v.id === villageId)
+        .map((v) => ({ villageId: v.id, villageName: v.name, ...(totals.get(v.id) ?? zero) })),
+    }
+  },
+
+  'office.households': async ({ query, villageId, limit }, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const where = villageId ? { townshipId, villageId } : { townshipId }
+    let households = await ctx.store.find('households', where, { orderBy: { field: 'number' } })
+    const q = query?.trim()
+    if (q) households = households.filter((h) => h.headName.includes(q) || h.number.includes(q))
+    households = households.slice(0, limit ?? 50)
+    const [members, groups, villages, cadres] = await Promise.all([
+      ctx.store.find('people', { householdId: households.map((h) => h.id) }),
+      ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),
+      ctx.store.getMany('villages', [...new Set(households.map((h) => h.villageId))]),
+      names(ctx.store, households.map((h) => h.cadreId)),
+    ])
+    const groupName = new Map(groups.map((g) => [g.id, g.name]))
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    return households.map((h): RosterHouseholdRow => {
+      const own = members.filter((m) => m.householdId === h.id)
+      const head = own.find((m) => m.name === h.headName) ?? own[0] ?? null
+      return {
+        id: h.id,
+        number: h.number,
+        headName: h.headName,
+        headId: head?.id ?? null,
+        villageName: villageName.get(h.villageId) ?? '',
+        groupName: groupName.get(h.groupId) ?? '',
+        cadreName: h.cadreId ? (cadres.get(h.cadreId) ?? null) : null,
+        phoneMasked: head ? maskPhone(head.phone) : '',
+        addressMasked: maskAddress(h.address),
+      }
+    })
+  },
+
+  'office.updateHousehold': async ({ householdId, headName, address, groupId }, ctx) => {
+    const actor = actorOf(ctx)
+    const household = await ctx.store.get('households', householdId)
+    if (!household) return refuse('NOT_FOUND')
+    if (!policies['office:manage'](actor, household.townshipId)) return refuse('AUTH.FORBIDDEN')
+    if (groupId !== undefined) {
+      const group = await ctx.store.get('groups', groupId)
+      if (!group || group.villageId !== household.villageId) return refuse('NOT_FOUND')
+    }
+    await ctx.store.replace('households', {
+      ...household,
+      headName: headName ?? household.headName,
+      address: address ?? household.address,
+      groupId: groupId ?? household.groupId,
+    })
+    return { householdId }
+  },
+
+  'office.updatePerson': async ({ personId, name, phone, title }, ctx) => {
+    const actor = actorOf(ctx)
+    const person = await ctx.store.get('people', personId)
+    if (!person) return refuse('NOT_FOUND')
+    if (!policies['office:manage'](actor, person.townshipId)) return refuse('AUTH.FORBIDDEN')
+    const next: Person = { ...person, name: name ?? person.name, phone: phone ?? person.phone, title: title ?? person.title }
+    if (phone !== undefined) next.hasPhone = true
+    await ctx.store.replace('people', next)
+    return { personId }
+  },
+
+  'office.reveal': async ({ subjectId, field }, ctx) => {
+    const actor = actorOf(ctx)
+    let value: string
+    let townshipId: string
+    if (field === 'phone') {
+      const person = await ctx.store.get('people', subjectId)
+      if (!person) return refuse('NOT_FOUND')
+      value = person.phone
+      townshipId = person.townshipId
+    } else {
+      const household = await ctx.store.get('households', subjectId)
+      if (!household) return refuse('NOT_FOUND')
+      value = household.address
+      townshipId = household.townshipId
+    }
+    if (!policies['office:read'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId, actorId: actor.person.id, subjectId, field, at: ctx.now })
+    return { value }
+  },
+
+  'office.revealLog': async (_input, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const log = await ctx.store.find('reveals', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 200 })
+    const who = await names(ctx.store, log.map((r) => r.actorId))
+    const people = await names(ctx.store, log.filter((r) => r.field === 'phone').map((r) => r.subjectId))
+    const households = new Map((await ctx.store.getMany('households', log.filter((r) => r.field === 'address').map((r) => r.subjectId))).map((h) => [h.id, `${h.number}号户（${h.headName}）`]))
+    return log.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: who.get(r.actorId) ?? r.actorId,
+      subject: (r.field === 'phone' ? people.get(r.subjectId) : households.get(r.subjectId)) ?? r.subjectId,
+      field: r.field,
+    }))
+  },
+
+  'office.postNotice': async ({ villageId, title, body }, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (villageId !== null) {
+      const village = await ctx.store.get('villages', villageId)
+      if (!village || village.townshipId !== townshipId) return refuse('NOT_FOUND')
+    }
+    if (!policies['notice:post'](actor, townshipId, villageId)) return refuse('AUTH.FORBIDDEN')
+    const notice = { id: ctx.newId('notice'), townshipId, villageId, title, body, authorId: actor.person.id, at: ctx.now }
+    await ctx.store.insert('notices', notice)
+    const villages = villageId ? await ctx.store.getMany('villages', [villageId]) : []
+    return noticeView(notice, new Map(villages.map((v) => [v.id, v.name])), new Map([[actor.person.id, actor.person.name]]))
+  },
+
+  'office.notices': async (_input, ctx) => {
+    const townshipId = township(ctx, 'office:read')
+    const [notices, villages] = await Promise.all([
+      ctx.store.find('notices', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 50 }),
+      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
+    ])
+    const who = await names(ctx.store, notices.map((n) => n.authorId))
+    return {
+      notices: notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who)),
+      villages: villages.map((v) => ({ id: v.id, name: v.name })),
+    }
+  },
+
+  'posting.months': async (_input, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!policies['posting:read'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const records = await ctx.store.find('periods', { townshipId, status: 'closed' }, { orderBy: { field: 'period', direction: 'desc' }, limit: 24 })
+    return records.map((r) => r.period)
+  },
+
+  'posting.get': async ({ period }, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!policies['posting:read'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const record = await periodRecord(ctx.store, townshipId, period)
+    const stored = record?.status === 'closed' ? await ctx.store.get('closeResults', record.id) : null
+    if (!record || !stored) return refuse('PERIOD.NOT_CLOSED')
+    const [township, villages] = await Promise.all([ctx.store.get('townships', townshipId), ctx.store.find('villages', { townshipId })])
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    return {
+      period,
+      townshipName: township?.name ?? '',
+      closedAt: record.closedAt ?? 0,
+      rows: postingRows(stored.result).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
+    }
+  },
+
+  'cadre.selfReview': async ({ period, text }, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!person.roles.includes('cadre') || person.duty !== 'resident') return refuse('AUTH.FORBIDDEN')
+    if ((await periodRecord(ctx.store, person.townshipId, period))?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    const review = { id: `${person.id}:${period}`, townshipId: person.townshipId, cadreId: person.id, period, text, at: ctx.now }
+    if (await ctx.store.get('selfReviews', review.id)) await ctx.store.replace('selfReviews', review)
+    else await ctx.store.insert('selfReviews', review)
+    return { period, text }
+  },
+
+  'notices.forMe': async (_input, ctx) => {
+    const { person } = actorOf(ctx)
+    const villageIds: (string | null)[] = person.villageId ? [null, person.villageId] : [null]
+    const notices = await ctx.store.find('notices', { townshipId: person.townshipId, villageId: villageIds }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 })
+    const villages = await ctx.store.getMany('villages', person.villageId ? [person.villageId] : [])
+    const who = await names(ctx.store, notices.map((n) => n.authorId))
+    return notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who))
+  },
+}

@@ -1,0 +1,15 @@
+/**
+ * The seam for spreadsheet files (roster import, template and xlsx exports): files.h5.ts talks to
+ * the local server's /files routes; files.weapp.ts says it is not available in the mini-program yet.
+ * One rule: failures are ApiCallErrors with a stable code, like every other call.
+ */
+import type { ImportView } from '../contracts'
+
+export type ExportKind = 'posting' | 'scores' | 'allowance' | 'tickets'
+
+export interface Files {
+  /** Lets the person pick a .xlsx/.csv file and imports it; null when they cancelled. */
+  pickAndImportRoster(): Promise<ImportView | null>
+  downloadTemplate(format: 'xlsx' | 'csv'): Promise<void>
+  downloadExport(kind: ExportKind, period: string): Promise<void>
+}
