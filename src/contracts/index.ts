@@ -7,11 +7,17 @@ import type { z } from 'zod'
 import { authActions } from './actions/auth'
 import { rosterActions } from './actions/roster'
 import { ticketActions } from './actions/tickets'
+import { visitActions } from './actions/visits'
+import { attendanceActions } from './actions/attendance'
+import { ratingActions } from './actions/ratings'
 
 export const actions = {
   ...authActions,
   ...rosterActions,
   ...ticketActions,
+  ...visitActions,
+  ...attendanceActions,
+  ...ratingActions,
 }
 
 export type Actions = typeof actions
@@ -32,3 +38,4 @@ export interface ApiRequest<N extends ActionName = ActionName> {
 
 export * from './errors'
 export type * from './views'
+export type * from './views-verdict'

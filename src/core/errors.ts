@@ -31,6 +31,11 @@ export const CORE_ERROR_CODES = [
   'RATING.SELF',
   'RATING.NOT_YOUR_CADRE',
   'RATING.WRONG_BAND',
+  'RATING.DIMENSIONS',
+  // uploaded images (signatures, sign-in photos)
+  'IMAGE.NOT_AN_IMAGE',
+  'IMAGE.TOO_LARGE',
+  'IMAGE.BAD_DIMENSIONS',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

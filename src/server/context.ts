@@ -6,6 +6,7 @@
 import type { Person } from '../core/model'
 import type { Settings } from '../core/settings'
 import type { Store } from './storage/port'
+import type { WechatCodes } from './wechat/port'
 
 export type Mode = 'local' | 'cloud'
 
@@ -18,6 +19,8 @@ export interface ServerDeps {
   newId: (prefix: string) => string
   /** The local development login's session tokens; null in the cloud, where WeChat says who calls. */
   sessions: SessionTokens | null
+  /** WeChat services (mini-program codes); the local adapter when absent. */
+  wechat?: WechatCodes
 }
 
 export interface SessionTokens {

@@ -7,9 +7,15 @@ import { authHandlers } from './features/auth/handlers'
 import { rosterHandlers } from './features/roster/handlers'
 import { ticketHandlers } from './features/tickets/handlers'
 import type { Handlers } from './features/types'
+import { visitHandlers } from './features/visits/handlers'
+import { attendanceHandlers } from './features/attendance/handlers'
+import { ratingHandlers } from './features/ratings/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
   ...rosterHandlers,
   ...ticketHandlers,
+  ...visitHandlers,
+  ...attendanceHandlers,
+  ...ratingHandlers,
 }

@@ -14,6 +14,7 @@ import { newId } from '../ids'
 import { localSessions } from './sessions'
 import { generateTownship, seedStore } from '../seed'
 import { openSqliteStore } from '../storage/sqlite'
+import { localWechatCodes } from '../wechat/local'
 import type { Store } from '../storage/port'
 
 export interface LocalOptions {
@@ -68,6 +69,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     clock,
     newId,
     sessions: localSessions(sessionSecret(options.dataDir), clock),
+    wechat: localWechatCodes,
   }
   const app = await buildHttpApp({ deps, staticDir: options.staticDir })
   const host = options.host ?? '127.0.0.1'

@@ -837,6 +837,8 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     leaves: [],
     ratings: [],
     meta: [],
+    images: [],
+    consents: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

@@ -21,6 +21,8 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'tickets',
   'ratings',
   'meta',
+  'images',
+  'consents',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

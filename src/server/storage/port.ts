@@ -6,6 +6,8 @@
  */
 import type {
   Binding,
+  Consent,
+  StoredImage,
   Household,
   Leave,
   Person,
@@ -56,6 +58,8 @@ export interface Collections {
   ratings: Rating
   requests: RequestRecord
   meta: { id: string; value: unknown }
+  images: StoredImage
+  consents: Consent
 }
 
 export type CollectionName = keyof Collections

@@ -88,6 +88,11 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     signedById: true,
     signedAt: true,
     disputeReason: true,
+    problems: true,
+    ticketIds: true,
+    location: true,
+    onBehalfOfId: true,
+    signatureId: true,
   },
   signins: {
     id: true,
@@ -100,6 +105,8 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     slot: true,
     valid: true,
     invalidReason: true,
+    photoId: true,
+    distanceM: true,
   },
   leaves: { id: true, townshipId: true, cadreId: true, from: true, to: true, reason: true, status: true, decidedById: true },
   ratings: {
@@ -113,9 +120,12 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     stars: true,
     comment: true,
     at: true,
+    dimensions: true,
   },
   requests: { id: true, action: true, inputHash: true, response: true, at: true },
   meta: { id: true, value: true },
+  images: { id: true, townshipId: true, kind: true, ownerId: true, mime: true, width: true, height: true, bytes: true, data: true, at: true },
+  consents: { id: true, personId: true, kind: true, at: true },
 }
 
 type Scalar = string | number | null

@@ -256,14 +256,15 @@ describe('sqlite store', () => {
       expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all()).toEqual(rows)
 
       let runs = 0
+      const next = MIGRATIONS[MIGRATIONS.length - 1].version + 1
       const extra: Migration[] = [
         ...MIGRATIONS,
-        { version: 2, name: 'test column', up: () => void runs++ },
+        { version: next, name: 'test column', up: () => void runs++ },
       ]
-      expect(applyMigrations(db, extra)).toEqual([2])
+      expect(applyMigrations(db, extra)).toEqual([next])
       expect(applyMigrations(db, extra)).toEqual([])
       expect(runs).toBe(1)
-      // Code that does not know version 2 refuses the newer file.
+      // Code that does not know the newer version refuses the newer file.
       expect(() => applyMigrations(db, MIGRATIONS)).toThrow(/does not know/)
     } finally {
       db.close()
@@ -276,7 +277,7 @@ describe('sqlite store', () => {
       const bad: Migration[] = [
         ...MIGRATIONS,
         {
-          version: 2,
+          version: MIGRATIONS[MIGRATIONS.length - 1].version + 1,
           name: 'half done',
           up: (d) => {
             d.exec('CREATE TABLE scratch (x)')
@@ -286,7 +287,7 @@ describe('sqlite store', () => {
       ]
       expect(() => applyMigrations(db, bad)).toThrow('oops')
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'scratch'").get()).toBeUndefined()
-      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS[MIGRATIONS.length - 1].version })
     } finally {
       db.close()
     }
