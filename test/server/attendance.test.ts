@@ -7,7 +7,6 @@ import { jpegHeader, notAnImage, realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
 const HOUR = 3_600_000
-const DAY = 24 * HOUR
 let h: Harness
 const office = { lat: 39.6, lng: 109.8 }
 beforeAll(async () => {
