@@ -7,7 +7,14 @@ import { zhCN } from './i18n/zh-CN'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : [])],
+  pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : []), 'pages/sign/index', 'pages/rate/index'],
+  subPackages: [
+    { root: 'subpackages/cadre', pages: ['pages/visit/index', 'pages/signin/index', 'pages/leave/index', 'pages/attendance/index', 'pages/scores/index'] },
+    { root: 'subpackages/office', pages: ['pages/ratings/index'] },
+  ],
+  // 签到 and 走访 record where the cadre is: WeChat asks the person once, with this purpose.
+  permission: { 'scope.userLocation': { desc: '签到和入户走访时记录您所在的位置' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f2f2',

@@ -6,7 +6,6 @@
 import { jpegHeader, notAnImage, realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
-const HOUR = 3_600_000
 let h: Harness
 const office = { lat: 39.6, lng: 109.8 }
 beforeAll(async () => {

@@ -1,6 +1,7 @@
-/** The three big villager actions: 办事 / 反映问题 / 评价 (each at least 60x60 px). */
+/** The three big villager actions: 办事 / 反映问题 / 评价 (each at least 60x60 px); 评价 opens the 1135 rating. */
 import { Text, View } from '@tarojs/components'
 import { zhCN } from '../../i18n/zh-CN'
+import { ROUTES, go } from '../../components/routes'
 import { comingSoon } from './useMyCadre'
 import './VillagerActions.scss'
 
@@ -13,7 +14,7 @@ const actions = [
 export const VillagerActions = () => (
   <View className='villager-actions'>
     {actions.map((a) => (
-      <View key={a.key} className={`villager-action villager-action--${a.key}`} hoverClass='villager-action--hover' onClick={comingSoon}>
+      <View key={a.key} className={`villager-action villager-action--${a.key}`} hoverClass='villager-action--hover' onClick={a.key === 'rate' ? () => go(ROUTES.rate) : comingSoon}>
         <Text className='villager-action__label'>{a.label}</Text>
       </View>
     ))}

@@ -6,6 +6,7 @@ import { zhCN } from '../../i18n/zh-CN'
 import { CadreCard } from './CadreCard'
 import { useMyCadre } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
+import { WaitingVisits } from '../visits/WaitingVisits'
 
 export const VillagerHome = () => {
   const { state, reload } = useMyCadre()
@@ -22,6 +23,7 @@ export const VillagerHome = () => {
         {(card) => <CadreCard card={card} />}
       </Loadable>
       <VillagerActions />
+      <WaitingVisits />
     </View>
   )
 }

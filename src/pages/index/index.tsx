@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { CadreToday } from '../../features/cadre/CadreToday'
+import { CadreLinks } from '../../features/cadre/CadreLinks'
 import { CoverageSection } from '../../features/coverage/CoverageSection'
 import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
@@ -24,6 +25,7 @@ const IndexPage = () => (
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
             {show.villager ? <VillagerHome /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
+            <CadreLinks me={me} />
             {show.residentCadre ? <CadreToday /> : null}
             {show.coverage ? <CoverageSection /> : null}
             {any ? null : <Empty text={zhCN.home.otherRole} />}

@@ -1,0 +1,114 @@
+/**
+ * The cadre's visit screen: pick the household, write the purpose, notes and problems, save; then
+ * the sign-off code (and share card in WeChat), the status, and "转为事项" for the problems found.
+ * Must fit in a minute at the door. Test selectors: `.visit-form`, `.visit-save`, `.visit-created`.
+ */
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { Choice, Field, Line } from '../../components/Form'
+import { formatDay } from '../../components/format'
+import { toast } from '../../components/feedback'
+import { Section } from '../../components/Section'
+import { ErrorState, Loadable } from '../../components/State'
+import type { VisitView } from '../../contracts'
+import { zhCN } from '../../i18n/zh-CN'
+import { call } from '../../services/api'
+import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
+import { SignCode } from './SignCode'
+import { visitStatusText } from './visitStatus'
+
+const m = zhCN.verdict.visit
+
+const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void }) => {
+  const [v, setV] = useState(visit)
+  const toTicket = useSubmit('visit.toTicket')
+  const refresh = async () => {
+    const list = await call('visit.list', { householdId: v.householdId }).catch(() => [])
+    const fresh = list.find((x) => x.id === v.id)
+    if (fresh) setV(fresh)
+  }
+  return (
+    <View className='visit-created'>
+      <Section title={`${v.householdNumber}号 ${v.headName}`}>
+        <Line className='visit-status'>{visitStatusText(v)}</Line>
+        {v.signedByName ? <Line>{v.onBehalfOfName ? m.onBehalf(v.signedByName, v.onBehalfOfName) : m.signedBy(v.signedByName)}</Line> : <View />}
+        {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDay(v.deadline))}</Line> : <View />}
+        {v.status === 'pending' && !v.expired ? <SignCode visitId={v.id} householdNumber={v.householdNumber} /> : <View />}
+        <Button kind='secondary' className='visit-refresh' onClick={() => void refresh()}>
+          {m.refresh}
+        </Button>
+      </Section>
+      {v.problems && v.ticketIds.length === 0 ? (
+        <Section title={m.problems}>
+          <Line>{v.problems}</Line>
+          <Button
+            className='visit-to-ticket'
+            loading={toTicket.busy}
+            onClick={async () => {
+              const out = await toTicket.submit({ visitId: v.id })
+              if (out) {
+                setV(out.visit)
+                toast(m.ticketMade)
+              }
+            }}
+          >
+            {m.toTicket}
+          </Button>
+          {toTicket.error ? <ErrorState message={toTicket.error.message} code={toTicket.error.code} /> : null}
+        </Section>
+      ) : null}
+      <Button kind='plain' className='visit-another' onClick={onAnother}>
+        {m.another}
+      </Button>
+    </View>
+  )
+}
+
+export const VisitPanel = ({ householdId }: { householdId?: string }) => {
+  const households = useCall('cadre.households', {})
+  const [chosen, setChosen] = useState<string | null>(householdId ?? null)
+  const [purpose, setPurpose] = useState('')
+  const [notes, setNotes] = useState('')
+  const [problems, setProblems] = useState('')
+  const [overnight, setOvernight] = useState(false)
+  const [created, setCreated] = useState<VisitView | null>(null)
+  const save = useSubmit('visit.create')
+  if (created) return <Created visit={created} onAnother={() => setCreated(null)} />
+  return (
+    <Section title={m.newTitle} className='visit-form'>
+      <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
+        {(list) => (
+          <View className='visit-households'>
+            <Line>{m.household}</Line>
+            <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: `${h.number}号 ${h.headName}` }))} />
+          </View>
+        )}
+      </Loadable>
+      <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />
+      <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />
+      <Field label={m.problems} value={problems} onInput={setProblems} placeholder={m.problemsHint} multiline className='visit-problems' />
+      <Choice value={overnight ? 'yes' : null} onChange={() => setOvernight(!overnight)} options={[{ value: 'yes', label: m.overnight }]} />
+      <Button
+        big
+        className='visit-save'
+        loading={save.busy}
+        onClick={async () => {
+          if (!chosen) return toast(m.pickHousehold)
+          const out = await save.submit({ householdId: chosen, purpose, notes, problems, overnight })
+          if (out) {
+            setCreated(out)
+            setPurpose('')
+            setNotes('')
+            setProblems('')
+            toast(m.saved)
+          }
+        }}
+      >
+        {m.save}
+      </Button>
+      {save.error ? <ErrorState message={save.error.message} code={save.error.code} /> : null}
+    </Section>
+  )
+}
