@@ -322,6 +322,18 @@ export const zhCN = {
       ratings: '1135 评价汇总',
     },
     ratingsTitle: '1135 评价汇总（镇里可见评价人）',
+    /** Chinese punctuation for composed lines, so screens hold no inline text. */
+    fmt: {
+      labeled: (label: string, value: string) => `${label}：${value}`,
+      paren: (main: string, aside: string) => `${main}（${aside}）`,
+      household: (number: string, head: string) => `${number}号 ${head}`,
+      list: (items: string[]) => items.join('、'),
+      then: (a: string, b: string) => `${a}，${b}`,
+      leave: (name: string, from: string, to: string, days: string, reason: string) => `${name}：${from} 至 ${to}（${days}）${reason}`,
+      rating: (band: string, rater: string, household: string | null, stars: string, comment: string) =>
+        [band, household ? `${rater}（${household}号）` : rater, stars, comment].filter(Boolean).join(' · '),
+      shareTitle: (title: string, number: string) => `${title}（${number}号）`,
+    },
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
 }

@@ -48,9 +48,9 @@ export const LeavePanel = () => {
             <View>
               {leaves.map((l) => (
                 <View key={l.id} className={`leave-row leave-${l.id}`}>
-                  <Line>{`${l.cadre.name}：${l.from} 至 ${l.to}（${m.days(l.days)}）${l.reason}`}</Line>
+                  <Line>{zhCN.verdict.fmt.leave(l.cadre.name, l.from, l.to, m.days(l.days), l.reason)}</Line>
                   <Line tone={l.status === 'approved' ? 'good' : l.status === 'declined' ? 'bad' : 'muted'}>
-                    {`${m.status[l.status]}${l.decidedByName ? `，${m.decidedBy(l.decidedByName)}` : ''}`}
+                    {l.decidedByName ? zhCN.verdict.fmt.then(m.status[l.status], m.decidedBy(l.decidedByName)) : m.status[l.status]}
                   </Line>
                   {l.canDecide ? (
                     <View className='mq-row'>

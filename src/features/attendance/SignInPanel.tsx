@@ -25,8 +25,8 @@ const hhmm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes 
 export const Attempt = ({ a }: { a: SignInView }) => (
   <View className={`signin-attempt signin-attempt--${a.valid ? 'valid' : 'invalid'}`}>
     <Line tone={a.valid ? 'good' : 'bad'}>{`${dayjs(a.at).format('HH:mm')} ${a.valid ? m.valid(a.placeName ?? '') : m.invalid}`}</Line>
-    {a.invalidReason ? <Line className='signin-reason'>{m.reasons[a.invalidReason]}</Line> : <View />}
-    {a.distanceM !== null && !a.valid ? <Line tone='muted'>{m.distance(a.distanceM)}</Line> : <View />}
+    {a.invalidReason ? <Line className='signin-reason'>{m.reasons[a.invalidReason]}</Line> : null}
+    {a.distanceM !== null && !a.valid ? <Line tone='muted'>{m.distance(a.distanceM)}</Line> : null}
   </View>
 )
 
@@ -63,7 +63,7 @@ export const SignInPanel = () => {
             <Section title={m.title}>
               {t.slots.map((s) => (
                 <View key={s.slot} className={`mq-row signin-slot signin-slot-${s.slot} signin-slot--${s.state}`}>
-                  <Text className='mq-line'>{`${m.slots[s.slot]}（${m.window(hhmm(s.from), hhmm(s.to))}）`}</Text>
+                  <Text className='mq-line'>{zhCN.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
                   <Text className={`mq-line ${s.state === 'signed' ? 'mq-line--good' : s.state === 'missed' ? 'mq-line--bad' : ''}`}>{m.state[s.state]}</Text>
                 </View>
               ))}

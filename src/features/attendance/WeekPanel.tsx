@@ -22,9 +22,9 @@ const Counts = ({ w }: { w: Week543View }) => (
         <Text className={`mq-line week-count ${w.met[k] ? 'mq-line--good' : 'mq-line--bad'}`}>{m.of(w[k], w.required[k])}</Text>
       </View>
     ))}
-    {w.leaveDays ? <Line tone='muted'>{m.leave(w.leaveDays)}</Line> : <View />}
+    {w.leaveDays ? <Line tone='muted'>{m.leave(w.leaveDays)}</Line> : null}
     <Line tone={w.compliant ? 'good' : 'bad'} className='week-verdict'>
-      {w.compliant ? m.compliant : m.short(w.short.map((k) => m[k]).join('、'))}
+      {w.compliant ? m.compliant : m.short(zhCN.verdict.fmt.list(w.short.map((k) => m[k])))}
     </Line>
   </View>
 )
@@ -53,10 +53,10 @@ export const WeekPanel = ({ showTeam }: { showTeam: boolean }) => {
               <View>
                 {t.teams.map((tm) => (
                   <View key={tm.id} className={`team-${tm.id}`}>
-                    <Line>{`${tm.name}（${m.teamShort(tm.shortCount)}）`}</Line>
+                    <Line>{zhCN.verdict.fmt.paren(tm.name, m.teamShort(tm.shortCount))}</Line>
                     {tm.rows.map((r) => (
                       <Line key={r.cadre.id} tone={r.compliant ? 'good' : 'bad'} className={`team-row team-row-${r.cadre.id}`}>
-                        {`${r.cadre.name}：${r.compliant ? m.compliant : m.short(r.short.map((k) => m[k]).join('、'))}`}
+                        {zhCN.verdict.fmt.labeled(r.cadre.name, r.compliant ? m.compliant : m.short(zhCN.verdict.fmt.list(r.short.map((k) => m[k]))))}
                       </Line>
                     ))}
                   </View>

@@ -19,7 +19,7 @@ export const MyScore = () => {
     <Loadable state={state} onRetry={reload}>
       {(s) => (
         <View className='my-score'>
-          <Section title={`${m.title}（${s.period}）`}>
+          <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
             <Line tone='good' className='score-total'>
               {s.score.total === null ? m.noTotal : m.total(s.score.total.toFixed(1))}
             </Line>
@@ -36,9 +36,9 @@ export const MyScore = () => {
             })}
           </Section>
           <Section title={m.comments}>
-            {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : <View />}
+            {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : null}
             {s.comments.map((c, i) => (
-              <Line key={i} className='score-comment'>{`${r.bands[c.band]} ${r.stars(Math.round(c.stars))}：${c.comment}`}</Line>
+              <Line key={i} className='score-comment'>{zhCN.verdict.fmt.labeled(`${r.bands[c.band]} ${r.stars(Math.round(c.stars))}`, c.comment)}</Line>
             ))}
           </Section>
         </View>

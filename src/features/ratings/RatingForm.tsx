@@ -23,7 +23,7 @@ const Target = ({ form, target, onSaved }: { form: RatingFormView; target: Ratin
   const [comment, setComment] = useState(target.mine?.comment ?? '')
   const save = useSubmit('rating.submit')
   return (
-    <Section title={`${target.cadre.name}（${m.bands[target.band]}）`} className={`rating-target rating-target-${target.cadre.id}-${target.band}`}>
+    <Section title={zhCN.verdict.fmt.paren(target.cadre.name, m.bands[target.band])} className={`rating-target rating-target-${target.cadre.id}-${target.band}`}>
       {form.dimensions.map((d) => (
         <Stars key={d} className={`rating-dim-${d}`} label={m.dimensions[d] ?? d} value={dims[d] ?? 0} onChange={(n) => setDims({ ...dims, [d]: n })} />
       ))}

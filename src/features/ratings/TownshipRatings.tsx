@@ -22,11 +22,11 @@ export const TownshipRatings = () => {
             <Line tone='muted'>{v.score.title}</Line>
           </Section>
           {t.cadres.map((c) => (
-            <Section key={c.cadre.id} title={`${c.cadre.name}：${c.score.total === null ? v.score.noTotal : v.score.total(c.score.total.toFixed(1))}`} className='township-cadre'>
+            <Section key={c.cadre.id} title={zhCN.verdict.fmt.labeled(c.cadre.name, c.score.total === null ? v.score.noTotal : v.score.total(c.score.total.toFixed(1)))} className='township-cadre'>
               {c.ratings.map((r) => (
                 <View key={r.id} className={r.noContact ? 'rating-no-contact' : 'rating-row'}>
-                  <Line>{`${v.rating.bands[r.band]} · ${r.rater.name}${r.householdNumber ? `（${r.householdNumber}号）` : ''} · ${v.rating.stars(r.stars)}${r.comment ? ` · ${r.comment}` : ''}`}</Line>
-                  {r.noContact ? <Line tone='bad'>{v.noContact}</Line> : <View />}
+                  <Line>{zhCN.verdict.fmt.rating(v.rating.bands[r.band], r.rater.name, r.householdNumber, v.rating.stars(r.stars), r.comment)}</Line>
+                  {r.noContact ? <Line tone='bad'>{v.noContact}</Line> : null}
                 </View>
               ))}
             </Section>

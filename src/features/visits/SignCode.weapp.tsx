@@ -13,7 +13,7 @@ import './SignCode.scss'
 
 export const SignCode = ({ visitId, householdNumber }: { visitId: string; householdNumber: string }) => {
   const code = useCall('visit.signCode', { visitId, wxacode: true })
-  useShareAppMessage(() => ({ title: `${zhCN.verdict.sign.title}（${householdNumber}号）`, path: `${ROUTES.sign}?visit=${encodeURIComponent(visitId)}` }))
+  useShareAppMessage(() => ({ title: zhCN.verdict.fmt.shareTitle(zhCN.verdict.sign.title, householdNumber), path: `${ROUTES.sign}?visit=${encodeURIComponent(visitId)}` }))
   return (
     <View className='sign-code'>
       <Text className='mq-line'>{zhCN.verdict.visit.askSign}</Text>

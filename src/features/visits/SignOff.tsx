@@ -25,10 +25,10 @@ const m = zhCN.verdict.sign
 const Detail = ({ v }: { v: VisitSignView }) => (
   <Section title={m.title} className='sign-visit'>
     <Line>{m.who(v.cadre.name, v.cadre.title)}</Line>
-    <Line tone='muted'>{`${m.visitedAt}：${formatDay(v.at)}`}</Line>
-    <Line>{`${m.purpose}：${v.purpose}`}</Line>
-    {v.notes ? <Line>{`${m.notes}：${v.notes}`}</Line> : <View />}
-    {v.problems ? <Line>{`${m.problems}：${v.problems}`}</Line> : <View />}
+    <Line tone='muted'>{zhCN.verdict.fmt.labeled(m.visitedAt, formatDay(v.at))}</Line>
+    <Line>{zhCN.verdict.fmt.labeled(m.purpose, v.purpose)}</Line>
+    {v.notes ? <Line>{zhCN.verdict.fmt.labeled(m.notes, v.notes)}</Line> : null}
+    {v.problems ? <Line>{zhCN.verdict.fmt.labeled(m.problems, v.problems)}</Line> : null}
     <Line tone={v.counts ? 'good' : v.status === 'pending' && !v.expired ? undefined : 'bad'} className='sign-status'>
       {visitStatusText(v)}
     </Line>

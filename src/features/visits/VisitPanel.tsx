@@ -31,11 +31,11 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
   }
   return (
     <View className='visit-created'>
-      <Section title={`${v.householdNumber}号 ${v.headName}`}>
+      <Section title={zhCN.verdict.fmt.household(v.householdNumber, v.headName)}>
         <Line className='visit-status'>{visitStatusText(v)}</Line>
-        {v.signedByName ? <Line>{v.onBehalfOfName ? m.onBehalf(v.signedByName, v.onBehalfOfName) : m.signedBy(v.signedByName)}</Line> : <View />}
-        {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDay(v.deadline))}</Line> : <View />}
-        {v.status === 'pending' && !v.expired ? <SignCode visitId={v.id} householdNumber={v.householdNumber} /> : <View />}
+        {v.signedByName ? <Line>{v.onBehalfOfName ? m.onBehalf(v.signedByName, v.onBehalfOfName) : m.signedBy(v.signedByName)}</Line> : null}
+        {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDay(v.deadline))}</Line> : null}
+        {v.status === 'pending' && !v.expired ? <SignCode visitId={v.id} householdNumber={v.householdNumber} /> : null}
         <Button kind='secondary' className='visit-refresh' onClick={() => void refresh()}>
           {m.refresh}
         </Button>
@@ -82,7 +82,7 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
         {(list) => (
           <View className='visit-households'>
             <Line>{m.household}</Line>
-            <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: `${h.number}号 ${h.headName}` }))} />
+            <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: zhCN.verdict.fmt.household(h.number, h.headName) }))} />
           </View>
         )}
       </Loadable>
