@@ -10,7 +10,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/items/index', 'pages/me/index', ...(isH5 ? ['pages/login/index'] : []), 'pages/sign/index', 'pages/rate/index'],
   subPackages: [
     { root: 'subpackages/cadre', pages: ['pages/visit/index', 'pages/signin/index', 'pages/leave/index', 'pages/attendance/index', 'pages/scores/index'] },
-    { root: 'subpackages/office', pages: ['pages/ratings/index'] },
+    { root: 'subpackages/office', pages: ['pages/ratings/index', 'pages/signins/index'] },
   ],
   // 签到 and 走访 record where the cadre is: WeChat asks the person once, with this purpose.
   permission: { 'scope.userLocation': { desc: '签到和入户走访时记录您所在的位置' } },

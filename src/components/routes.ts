@@ -14,6 +14,7 @@ export const ROUTES = {
   attendance: '/subpackages/cadre/pages/attendance/index',
   scores: '/subpackages/cadre/pages/scores/index',
   ratings: '/subpackages/office/pages/ratings/index',
+  signins: '/subpackages/office/pages/signins/index',
 } as const
 
 export const go = (path: string, query: Record<string, string> = {}): void => {

@@ -31,6 +31,9 @@ export interface VisitView {
   signedAt: number | null
   disputeReason: string | null
   ticketIds: string[]
+  /** Where the cadre recorded it, when the phone gave a location. */
+  location: { lat: number; lng: number } | null
+  hasPhoto: boolean
 }
 
 /** What the villager's sign-off page shows (a member of the visited household). */
@@ -59,6 +62,12 @@ export interface SignInView {
   valid: boolean
   invalidReason: 'TOO_FAR' | 'OUTSIDE_WINDOW' | 'SLOT_TAKEN' | null
   distanceM: number | null
+}
+
+/** A sign-in as the supervision group and the township see it: whose, and whether a photo exists. */
+export interface TownshipSignInView extends SignInView {
+  cadre: PersonRef
+  hasPhoto: boolean
 }
 
 export interface SlotView {

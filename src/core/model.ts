@@ -227,8 +227,10 @@ export interface Visit {
   location?: { lat: number; lng: number } | null
   /** The household member without a phone on whose behalf signedById signed (代签). */
   onBehalfOfId?: string | null
-  /** The stored handwritten signature (photos collection), once signed. */
+  /** The stored handwritten signature (images collection), once signed. */
   signatureId?: string | null
+  /** An optional photo the cadre took at the door (images collection). */
+  photoId?: string | null
 }
 
 export type SignInSlot = 'morning' | 'afternoon' | 'evening'
@@ -292,7 +294,7 @@ export interface Rating {
 export interface StoredImage {
   id: string
   townshipId: string
-  kind: 'signature' | 'signinPhoto'
+  kind: 'signature' | 'signinPhoto' | 'visitPhoto'
   ownerId: string
   mime: 'image/png' | 'image/jpeg'
   width: number

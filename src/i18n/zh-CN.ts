@@ -204,6 +204,11 @@ export const zhCN = {
       ticketMade: '已转为事项，由您跟进办理',
       another: '再记一户',
       list: '我的走访记录',
+      listEmpty: '还没有走访记录。',
+      addLocation: '记录位置（可选）',
+      locationAdded: '已记录位置',
+      addPhoto: '拍一张照片（可选）',
+      photoAdded: '已拍照',
       status: {
         pending: '等待农户签字确认',
         signed: '农户已签字确认，计入走访',
@@ -320,8 +325,13 @@ export const zhCN = {
       scores: '我的评价',
       rate: '评价干部',
       ratings: '1135 评价汇总',
+      signins: '签到核查',
     },
     ratingsTitle: '1135 评价汇总（镇里可见评价人）',
+    signinsTitle: '今日签到核查（照片仅督导组和镇里可见）',
+    signinsEmpty: '今天还没有签到记录。',
+    showPhoto: '看现场照片',
+    noPhoto: '没有照片',
     /** Chinese punctuation for composed lines, so screens hold no inline text. */
     fmt: {
       labeled: (label: string, value: string) => `${label}：${value}`,

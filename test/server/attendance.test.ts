@@ -76,6 +76,17 @@ describe('sign-in (签到)', () => {
     }
   })
 
+  it("lists the day's sign-ins of the township, with reasons, for the supervision group only", async () => {
+    const list = await (await h.as('supervisor-1')).ok('signin.township', { date: '2026-11-24' })
+    expect(list.map((s) => s.invalidReason).sort()).toEqual([null, 'OUTSIDE_WINDOW', 'SLOT_TAKEN', 'TOO_FAR'].sort())
+    expect(list.every((s) => s.cadre.name === '张伟' && s.hasPhoto)).toBe(true)
+    expect(await (await h.as('supervisor-1')).ok('signin.township', { date: '2026-11-25' })).toEqual([])
+    for (const who of ['cadre-a', 'villager-a1', 'secretary-a']) {
+      expect((await (await h.as(who)).call('signin.township', {})).body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    }
+    expect((await (await h.as('office-x')).ok('signin.township', { date: '2026-11-24' }))).toEqual([])
+  })
+
   it('a villager may not sign in', async () => {
     expect((await (await h.as('villager-a1')).call('signin.submit', { ...office, photo }, requestId())).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
   })

@@ -161,6 +161,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'signin.today': {},
       'signin.consent': {},
       'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' },
+      'signin.township': {},
       'signin.photo': { signInId: signIn?.id ?? rating?.id ?? 'none' },
       'leave.request': { from: '2026-11-30', to: '2026-11-30', reason: '事假' },
       'leave.decide': { leaveId: 'none', approve: true },

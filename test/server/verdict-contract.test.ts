@@ -65,6 +65,7 @@ const invalid: [ActionName, string, unknown][] = [
   ['signin.submit', 'cadre-a', { lat: 39.6, lng: 109.8 }],
   ['signin.submit', 'cadre-a', { lat: '39.6', lng: 109.8, photo: 'AAAA' }],
   ['signin.photo', 'supervisor-1', {}],
+  ['signin.township', 'supervisor-1', { date: '24/11/2026' }],
   ['leave.request', 'cadre-a', { from: '2026/12/01', to: '2026-12-02', reason: '事假' }],
   ['leave.decide', 'leader-a', { leaveId: 'lv-1', approve: 'yes' }],
   ['attendance.week', 'cadre-a', { weekKey: '2026-48' }],

@@ -4,7 +4,7 @@
  * a problem becomes a ticket in one tap, and bad signatures are refused with nothing written.
  */
 import type { VisitView } from '../../src/contracts'
-import { realPng, pngHeader, notAnImage } from './fixtures/images'
+import { jpegHeader, realPng, pngHeader, notAnImage } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -140,6 +140,17 @@ describe('logging a visit', () => {
     const bad = await (await h.as('cadre-a')).call('visit.create', { householdId: 'hh-a1', purpose: '走访', lat: 91, lng: 100 }, requestId())
     expect(bad.body).toMatchObject({ ok: false, error: { code: 'SIGNIN.BAD_COORDINATES' } })
     expect(await h.server.deps.store.find('visits', { householdId: 'hh-b1' })).toHaveLength(0)
+  })
+
+  it('keeps an optional location and photo from the door; a photo that is not an image is refused', async () => {
+    const v = await logVisit('hh-a1', { lat: 39.61, lng: 109.81, photo: jpegHeader(800, 600) })
+    expect(v).toMatchObject({ location: { lat: 39.61, lng: 109.81 }, hasPhoto: true })
+    const image = await h.server.deps.store.get('images', (await stored(v.id))?.photoId ?? '')
+    expect(image).toMatchObject({ kind: 'visitPhoto', mime: 'image/jpeg', ownerId: 'cadre-a' })
+    const before = (await h.server.deps.store.find('visits', {})).length
+    const bad = await (await h.as('cadre-a')).call('visit.create', { householdId: 'hh-a1', purpose: '走访', photo: notAnImage }, requestId())
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'IMAGE.NOT_AN_IMAGE' } })
+    expect((await h.server.deps.store.find('visits', {})).length).toBe(before)
   })
 
   it('gives a sign-off code: the page path, and a PNG mini-program code from the (local) WeChat adapter', async () => {

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { defineAction, id, noInput, requiredText } from '../action'
 import { base64Image } from './visits'
-import type { LedgerView, LeaveView, SignInTodayView, SignInView, Team543View, Week543View } from '../views-verdict'
+import type { LedgerView, LeaveView, SignInTodayView, SignInView, Team543View, TownshipSignInView, Week543View } from '../views-verdict'
 
 const localDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const weekKey = () => z.string().regex(/^\d{4}-W\d{2}$/)
@@ -19,6 +19,8 @@ export const attendanceActions = {
     errors: ['SIGNIN.BAD_COORDINATES', 'SIGNIN.CONSENT_REQUIRED', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
     write: true,
   }),
+  /** A day's sign-ins of the whole township (default today), for the supervision group and township staff. */
+  'signin.township': defineAction<TownshipSignInView[]>()({ input: z.object({ date: localDate().optional() }).strict() }),
   /** A sign-in's live photo: the supervision group and township staff only. */
   'signin.photo': defineAction<{ mime: string; imageBase64: string }>()({ input: z.object({ signInId: id() }).strict() }),
   'leave.request': defineAction<LeaveView>()({

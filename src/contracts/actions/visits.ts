@@ -19,9 +19,11 @@ export const visitActions = {
         overnight: z.boolean().default(false),
         lat: z.number().finite().optional(),
         lng: z.number().finite().optional(),
+        /** An optional photo taken at the door (JPEG or PNG base64). */
+        photo: base64Image(300_000).optional(),
       })
       .strict(),
-    errors: ['SIGNIN.BAD_COORDINATES'],
+    errors: ['SIGNIN.BAD_COORDINATES', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
     write: true,
   }),
   /** The cadre's own visits, newest first (or one household's). */

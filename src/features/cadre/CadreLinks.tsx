@@ -24,6 +24,7 @@ export const cadreLinksFor = (me: MeView) => {
     ...(resident ? [{ key: 'scores', label: m.scores, path: ROUTES.scores }] : []),
     ...(cadre || me.roles.includes('leader') ? [{ key: 'rate', label: m.rate, path: ROUTES.rate }] : []),
     ...(township ? [{ key: 'ratings', label: m.ratings, path: ROUTES.ratings }] : []),
+    ...(township ? [{ key: 'signins', label: m.signins, path: ROUTES.signins }] : []),
   ]
 }
 

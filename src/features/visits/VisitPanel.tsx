@@ -14,6 +14,8 @@ import { ErrorState, Loadable } from '../../components/State'
 import type { VisitView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import { call } from '../../services/api'
+import device from '../../services/device'
+import { DeviceError } from '../../services/device-types'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { SignCode } from './SignCode'
@@ -66,6 +68,27 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
   )
 }
 
+/** The cadre's recent visits with their state in words (newest first). */
+const RecentVisits = () => {
+  const { state, reload } = useCall('visit.list', {})
+  return (
+    <Section title={m.list} className='visit-list'>
+      <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={m.listEmpty}>
+        {(list) => (
+          <View>
+            {list.slice(0, 20).map((v) => (
+              <View key={v.id} className={`visit-row visit-row--${v.expired ? 'expired' : v.status}`}>
+                <Line>{zhCN.verdict.fmt.labeled(zhCN.verdict.fmt.household(v.householdNumber, v.headName), formatDay(v.at))}</Line>
+                <Line tone={v.counts ? 'good' : v.status === 'pending' && !v.expired ? 'muted' : 'bad'}>{visitStatusText(v)}</Line>
+              </View>
+            ))}
+          </View>
+        )}
+      </Loadable>
+    </Section>
+  )
+}
+
 export const VisitPanel = ({ householdId }: { householdId?: string }) => {
   const households = useCall('cadre.households', {})
   const [chosen, setChosen] = useState<string | null>(householdId ?? null)
@@ -74,41 +97,62 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
   const [problems, setProblems] = useState('')
   const [overnight, setOvernight] = useState(false)
   const [created, setCreated] = useState<VisitView | null>(null)
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null)
+  const [photo, setPhoto] = useState<string | null>(null)
   const save = useSubmit('visit.create')
   if (created) return <Created visit={created} onAnother={() => setCreated(null)} />
+  const locate = () =>
+    device.location().then(setPoint, () => toast(zhCN.verdict.signin.locationFailed))
+  const shoot = () =>
+    device.livePhoto().then(setPhoto, (e: unknown) => {
+      if (!(e instanceof DeviceError && e.kind === 'cancelled')) toast(zhCN.errors['IMAGE.NOT_AN_IMAGE'])
+    })
   return (
-    <Section title={m.newTitle} className='visit-form'>
-      <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
-        {(list) => (
-          <View className='visit-households'>
-            <Line>{m.household}</Line>
-            <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: zhCN.verdict.fmt.household(h.number, h.headName) }))} />
-          </View>
-        )}
-      </Loadable>
-      <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />
-      <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />
-      <Field label={m.problems} value={problems} onInput={setProblems} placeholder={m.problemsHint} multiline className='visit-problems' />
-      <Choice value={overnight ? 'yes' : null} onChange={() => setOvernight(!overnight)} options={[{ value: 'yes', label: m.overnight }]} />
-      <Button
-        big
-        className='visit-save'
-        loading={save.busy}
-        onClick={async () => {
-          if (!chosen) return toast(m.pickHousehold)
-          const out = await save.submit({ householdId: chosen, purpose, notes, problems, overnight })
-          if (out) {
-            setCreated(out)
-            setPurpose('')
-            setNotes('')
-            setProblems('')
-            toast(m.saved)
-          }
-        }}
-      >
-        {m.save}
-      </Button>
-      {save.error ? <ErrorState message={save.error.message} code={save.error.code} /> : null}
-    </Section>
+    <View>
+      <Section title={m.newTitle} className='visit-form'>
+        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
+          {(list) => (
+            <View className='visit-households'>
+              <Line>{m.household}</Line>
+              <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: zhCN.verdict.fmt.household(h.number, h.headName) }))} />
+            </View>
+          )}
+        </Loadable>
+        <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />
+        <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />
+        <Field label={m.problems} value={problems} onInput={setProblems} placeholder={m.problemsHint} multiline className='visit-problems' />
+        <Choice value={overnight ? 'yes' : null} onChange={() => setOvernight(!overnight)} options={[{ value: 'yes', label: m.overnight }]} />
+        <View className='mq-row'>
+          <Button kind='plain' className='visit-locate' onClick={() => void locate()}>
+            {point ? m.locationAdded : m.addLocation}
+          </Button>
+          <Button kind='plain' className='visit-photo' onClick={() => void shoot()}>
+            {photo ? m.photoAdded : m.addPhoto}
+          </Button>
+        </View>
+        <Button
+          big
+          className='visit-save'
+          loading={save.busy}
+          onClick={async () => {
+            if (!chosen) return toast(m.pickHousehold)
+            const out = await save.submit({ householdId: chosen, purpose, notes, problems, overnight, ...(point ?? {}), ...(photo ? { photo } : {}) })
+            if (out) {
+              setCreated(out)
+              setPurpose('')
+              setNotes('')
+              setProblems('')
+              setPoint(null)
+              setPhoto(null)
+              toast(m.saved)
+            }
+          }}
+        >
+          {m.save}
+        </Button>
+        {save.error ? <ErrorState message={save.error.message} code={save.error.code} /> : null}
+      </Section>
+      <RecentVisits />
+    </View>
   )
 }

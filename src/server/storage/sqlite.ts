@@ -93,6 +93,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     location: true,
     onBehalfOfId: true,
     signatureId: true,
+    photoId: true,
   },
   signins: {
     id: true,

@@ -8,7 +8,7 @@ import { monthlyLedger } from '../../../core/allowance'
 import { leaveDates, weekly543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
 import { evaluateSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
-import { isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, weekRange } from '../../../core/time'
+import { addDays, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, startOfLocalDay, weekRange } from '../../../core/time'
 import type { LeaveView, SignInView, Week543View } from '../../../contracts/views-verdict'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
@@ -113,6 +113,7 @@ export const attendanceHandlers: Handlers<
   | 'signin.consent'
   | 'signin.submit'
   | 'signin.photo'
+  | 'signin.township'
   | 'leave.request'
   | 'leave.decide'
   | 'leave.list'
@@ -175,6 +176,29 @@ export const attendanceHandlers: Handlers<
     }
     await ctx.store.insert('signins', record)
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
+  },
+
+  'signin.township': async ({ date }, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!isSupervisor(actor, townshipId) && !isTownshipStaff(actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const day = date ?? localDate(ctx.now, ctx.settings)
+    if (!isLocalDate(day)) return refuse('PERIOD.BAD_KEY')
+    const start = startOfLocalDay(day, ctx.settings)
+    const end = startOfLocalDay(addDays(day, 1), ctx.settings)
+    const [places, people] = await Promise.all([ctx.store.find('places', { townshipId }), ctx.store.find('people', { townshipId })])
+    const cadres = people.filter(isCadre)
+    const all = cadres.length ? await ctx.store.find('signins', { cadreId: cadres.map((c) => c.id) }) : []
+    const byId = new Map(cadres.map((c) => [c.id, c]))
+    const placeName = new Map(places.map((p) => [p.id, p.name]))
+    return all
+      .filter((s) => s.at >= start && s.at < end)
+      .sort((a, b) => b.at - a.at)
+      .slice(0, 500)
+      .map((s) => {
+        const cadre = byId.get(s.cadreId)
+        return { ...signInView(s, placeName), cadre: cadre ? personRef(cadre) : { id: s.cadreId, name: '', title: '' }, hasPhoto: Boolean(s.photoId) }
+      })
   },
 
   'signin.photo': async ({ signInId }, ctx) => {

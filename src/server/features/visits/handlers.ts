@@ -74,6 +74,17 @@ export const visitHandlers: Handlers<
       if (!validCoordinates(point)) return refuse('SIGNIN.BAD_COORDINATES')
       location = point
     }
+    const u = ctx.settings.uploads
+    const photo = input.photo
+      ? await storeImage(ctx, input.photo, {
+          kind: 'visitPhoto',
+          ownerId: actor.person.id,
+          townshipId: household.townshipId,
+          maxBytes: u.photoMaxBytes,
+          maxSide: u.photoMaxSide,
+          types: ['image/jpeg', 'image/png'],
+        })
+      : null
     const visit: Visit = {
       id: ctx.newId('v'),
       townshipId: household.townshipId,
@@ -93,6 +104,7 @@ export const visitHandlers: Handlers<
       location,
       onBehalfOfId: null,
       signatureId: null,
+      photoId: photo?.id ?? null,
     }
     await ctx.store.insert('visits', visit)
     return visitView(ctx.store, visit, ctx.settings, ctx.now)

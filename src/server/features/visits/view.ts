@@ -42,6 +42,8 @@ export const visitViews = async (store: Store, visits: Visit[], settings: Settin
       signedAt: v.signedAt,
       disputeReason: v.disputeReason,
       ticketIds: v.ticketIds ?? [],
+      location: v.location ?? null,
+      hasPhoto: Boolean(v.photoId),
     }
   })
 }
