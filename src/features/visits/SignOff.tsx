@@ -8,7 +8,7 @@ import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Choice, Field, Line } from '../../components/Form'
-import { formatDay } from '../../components/format'
+import { formatDayTime } from '../../components/format'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
@@ -25,7 +25,7 @@ const m = zhCN.verdict.sign
 const Detail = ({ v }: { v: VisitSignView }) => (
   <Section title={m.title} className='sign-visit'>
     <Line>{m.who(v.cadre.name, v.cadre.title)}</Line>
-    <Line tone='muted'>{zhCN.verdict.fmt.labeled(m.visitedAt, formatDay(v.at))}</Line>
+    <Line tone='muted'>{zhCN.verdict.fmt.labeled(m.visitedAt, formatDayTime(v.at))}</Line>
     <Line>{zhCN.verdict.fmt.labeled(m.purpose, v.purpose)}</Line>
     {v.notes ? <Line>{zhCN.verdict.fmt.labeled(m.notes, v.notes)}</Line> : null}
     {v.problems ? <Line>{zhCN.verdict.fmt.labeled(m.problems, v.problems)}</Line> : null}

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Choice, Field, Line } from '../../components/Form'
-import { formatDay } from '../../components/format'
+import { formatDay, formatDayTime } from '../../components/format'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
@@ -36,7 +36,7 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
       <Section title={zhCN.verdict.fmt.household(v.householdNumber, v.headName)}>
         <Line className='visit-status'>{visitStatusText(v)}</Line>
         {v.signedByName ? <Line>{v.onBehalfOfName ? m.onBehalf(v.signedByName, v.onBehalfOfName) : m.signedBy(v.signedByName)}</Line> : null}
-        {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDay(v.deadline))}</Line> : null}
+        {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDayTime(v.deadline))}</Line> : null}
         {v.status === 'pending' && !v.expired ? <SignCode visitId={v.id} householdNumber={v.householdNumber} /> : null}
         <Button kind='secondary' className='visit-refresh' onClick={() => void refresh()}>
           {m.refresh}
