@@ -93,7 +93,14 @@ it('a visit logged by the cadre is refused to another household, signed by its o
   await m.page.locator('.at-button.waiting-visit__sign').first().click()
   const canvas = m.page.locator('.signature-canvas')
   await canvas.waitFor({ timeout: 20_000 })
-  const box = await canvas.boundingBox()
+  // The page slides in (H5 route animation): draw only once the canvas has stopped moving.
+  let box = await canvas.boundingBox()
+  for (let i = 0; i < 50; i++) {
+    await m.page.waitForTimeout(100)
+    const next = await canvas.boundingBox()
+    if (box && next && box.x === next.x && box.y === next.y && box.width === next.width) break
+    box = next
+  }
   if (!box) throw new Error('no signature canvas')
   await m.page.mouse.move(box.x + 30, box.y + 40)
   await m.page.mouse.down()
