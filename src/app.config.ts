@@ -16,21 +16,51 @@ export default defineAppConfig({
     'pages/service/index',
     'pages/report/index',
     'pages/ticket/index',
+    // the verdict's villager screens: sign a visit (民情日记), rate my cadre (1135)
+    'pages/sign/index',
+    'pages/rate/index',
     // the monthly public posting (公示) and binding a WeChat account to a household member
     'pages/posting/index',
     'pages/bind/index',
   ],
   subPackages: [
-    { root: 'subpackages/cadre', pages: ['pages/inbox/index', 'pages/ticket/index', 'pages/file-for/index', 'pages/desk/index'] },
-    // Township office and supervision group (desk work: township session tickets, roster, close,
-    // posting, exports, supervision).
+    {
+      root: 'subpackages/cadre',
+      pages: [
+        // tickets: inbox, one ticket, filing for a villager, the secretary's joint-meeting desk
+        'pages/inbox/index',
+        'pages/ticket/index',
+        'pages/file-for/index',
+        'pages/desk/index',
+        // the verdict: visit log, sign-in, leave, 543 and allowance, my scores
+        'pages/visit/index',
+        'pages/signin/index',
+        'pages/leave/index',
+        'pages/attendance/index',
+        'pages/scores/index',
+      ],
+    },
+    // Township office and supervision group (desk work: township session tickets, 1135 summary,
+    // sign-in check, roster, close, posting, exports, supervision).
     {
       root: 'subpackages/office',
-      pages: ['pages/tickets/index', 'index/index', 'dashboard/index', 'roster/index', 'supervision/index', 'report/index'],
+      pages: [
+        'pages/tickets/index',
+        'pages/ratings/index',
+        'pages/signins/index',
+        'index/index',
+        'dashboard/index',
+        'roster/index',
+        'supervision/index',
+        'report/index',
+      ],
     },
     // The cadre's binding invitation (QR code at the door).
     { root: 'subpackages/binding', pages: ['invite/index'] },
   ],
+  // 签到 and 走访 record where the cadre is: WeChat asks the person once, with this purpose.
+  permission: { 'scope.userLocation': { desc: '签到和入户走访时记录您所在的位置' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f2f2',

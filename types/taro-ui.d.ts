@@ -15,6 +15,7 @@ declare module 'taro-ui/lib/components/button' {
     className?: string
     customStyle?: string | Record<string, string>
     onClick?: (event: any) => void
+    openType?: 'share' | 'contact' | 'getPhoneNumber'
     children?: ReactNode
   }
   const AtButton: ComponentType<AtButtonProps>

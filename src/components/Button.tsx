@@ -17,10 +17,13 @@ export interface ButtonProps {
   loading?: boolean
   disabled?: boolean
   className?: string
+  /** WeChat open abilities, e.g. 'share' (the share card). */
+  openType?: 'share'
 }
 
-export const Button = ({ children, onClick, kind = 'primary', big = false, loading, disabled, className }: ButtonProps) => (
+export const Button = ({ children, onClick, kind = 'primary', big = false, loading, disabled, className, openType }: ButtonProps) => (
   <AtButton
+    openType={openType}
     type={kind === 'plain' ? undefined : kind}
     loading={loading}
     disabled={disabled}

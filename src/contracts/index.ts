@@ -10,6 +10,9 @@ import { ticketActions } from './actions/tickets'
 import { meetingActions } from './actions/meetings'
 import { notificationActions } from './actions/notifications'
 import { officeActions } from './actions/office'
+import { visitActions } from './actions/visits'
+import { attendanceActions } from './actions/attendance'
+import { ratingActions } from './actions/ratings'
 
 export const actions = {
   ...authActions,
@@ -18,6 +21,9 @@ export const actions = {
   ...meetingActions,
   ...notificationActions,
   ...officeActions,
+  ...visitActions,
+  ...attendanceActions,
+  ...ratingActions,
 }
 
 export type Actions = typeof actions
@@ -39,3 +45,4 @@ export interface ApiRequest<N extends ActionName = ActionName> {
 export * from './errors'
 export type * from './views'
 export type * from './views.office'
+export type * from './views-verdict'

@@ -35,6 +35,11 @@ export const CORE_ERROR_CODES = [
   'RATING.WRONG_BAND',
   // roster import (the detail carries every row problem)
   'IMPORT.INVALID_ROWS',
+  'RATING.DIMENSIONS',
+  // uploaded images (signatures, sign-in photos)
+  'IMAGE.NOT_AN_IMAGE',
+  'IMAGE.TOO_LARGE',
+  'IMAGE.BAD_DIMENSIONS',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

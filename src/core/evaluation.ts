@@ -139,3 +139,32 @@ export const anonymize = (rating: Rating): AnonymousRating => {
   const { raterId: _rater, householdId: _household, id: _id, ...rest } = rating
   return rest
 }
+
+/**
+ * A multi-dimension rating's stars: every named dimension present, each a whole number 1-5
+ * ('RATING.OUT_OF_RANGE' otherwise, or 'RATING.DIMENSIONS' for missing or unknown names); the
+ * rating's stars are their mean (rounded to 2 decimals) so score1135 reads one number per rater.
+ */
+export const starsFromDimensions = (
+  given: Record<string, number>,
+  dimensions: readonly string[],
+): Result<number, 'RATING.OUT_OF_RANGE' | 'RATING.DIMENSIONS'> => {
+  const names = Object.keys(given)
+  if (names.length !== dimensions.length || !dimensions.every((d) => names.includes(d))) return fail('RATING.DIMENSIONS', { expected: [...dimensions] })
+  const values = dimensions.map((d) => given[d] as number)
+  if (!values.every(isValidStars)) return fail('RATING.OUT_OF_RANGE')
+  return ok(round2(values.reduce((a, b) => a + b, 0) / values.length))
+}
+
+/**
+ * Fraud check for the township: a villagers-band rating is marked when its household had, in the
+ * period, neither a signed visit from anyone nor a ticket (no contact to judge the cadre by).
+ */
+export const withoutContact = (
+  rating: Pick<Rating, 'band' | 'householdId'>,
+  contact: { signedVisitHouseholds: ReadonlySet<string>; ticketHouseholds: ReadonlySet<string> },
+): boolean =>
+  rating.band === 'villagers' &&
+  rating.householdId !== null &&
+  !contact.signedVisitHouseholds.has(rating.householdId) &&
+  !contact.ticketHouseholds.has(rating.householdId)

@@ -241,6 +241,18 @@ export interface Visit {
   signedById: string | null
   signedAt: Millis | null
   disputeReason: string | null
+  /** Problems found at the door (民情), each of which may become a ticket in one tap. */
+  problems?: string
+  /** Tickets made from this visit's problems. */
+  ticketIds?: string[]
+  /** Where the cadre recorded it, when the phone gave a location. */
+  location?: { lat: number; lng: number } | null
+  /** The household member without a phone on whose behalf signedById signed (代签). */
+  onBehalfOfId?: string | null
+  /** The stored handwritten signature (images collection), once signed. */
+  signatureId?: string | null
+  /** An optional photo the cadre took at the door (images collection). */
+  photoId?: string | null
 }
 
 export type SignInSlot = 'morning' | 'afternoon' | 'evening'
@@ -257,6 +269,10 @@ export interface SignIn {
   valid: boolean
   /** Why it is invalid (a stable code), null when valid. */
   invalidReason: 'TOO_FAR' | 'OUTSIDE_WINDOW' | 'SLOT_TAKEN' | null
+  /** The live photo (photos collection): evidence for supervisors only. */
+  photoId?: string | null
+  /** Metres to the matched place (or the nearest one when too far). */
+  distanceM?: number | null
 }
 
 export type LeaveStatus = 'requested' | 'approved' | 'declined'
@@ -291,6 +307,32 @@ export interface Rating {
   /** 1-5 */
   stars: number
   comment: string
+  at: Millis
+  /** Stars per named dimension (Settings.evaluation.dimensions); `stars` is their mean. */
+  dimensions?: Record<string, number>
+}
+
+/** A stored image: a visit's handwritten signature or a sign-in's live photo. */
+export interface StoredImage {
+  id: string
+  townshipId: string
+  kind: 'signature' | 'signinPhoto' | 'visitPhoto'
+  ownerId: string
+  mime: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  bytes: number
+  /** Base64 of the image file. */
+  data: string
+  at: Millis
+}
+
+/** A person's one-time consent (e.g. to the sign-in photo and its stated purpose). */
+export interface Consent {
+  /** `${kind}:${personId}` */
+  id: string
+  personId: string
+  kind: 'signinPhoto'
   at: Millis
 }
 

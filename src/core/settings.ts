@@ -86,6 +86,8 @@ export interface Settings {
      * with their weights rescaled to 100%; 'withhold' gives no total at all.
      */
     insufficientRule: 'renormalize' | 'withhold'
+    /** The named dimensions a rater gives 1-5 stars on; the rating's stars are their mean. */
+    dimensions: readonly string[]
   }
   allowance: {
     /** [H] 35 yuan per cadre per day in the village. */
@@ -100,6 +102,14 @@ export interface Settings {
     importMaxBytes: number
     /** A binding invitation (QR code at the door) expires after this many minutes. */
     invitationMinutes: number
+  }
+  uploads: {
+    /** Largest handwritten signature accepted (PNG bytes) and its largest side in pixels. */
+    signatureMaxBytes: number
+    signatureMaxSide: number
+    /** Largest sign-in live photo accepted (JPEG or PNG bytes) and its largest side in pixels. */
+    photoMaxBytes: number
+    photoMaxSide: number
   }
 }
 
@@ -159,8 +169,12 @@ export const DEFAULT_SETTINGS: Settings = {
     minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 },
     starPoints: 20,
     insufficientRule: 'renormalize',
+    dimensions: ['attitude', 'effectiveness', 'presence'], // 工作态度, 办事效率, 入户走访
   },
   allowance: { yuanPerVillageDay: 35 },
   supervision: { checksPerMonth: 2 },
   office: { importMaxBytes: 40 * 1024 * 1024, invitationMinutes: 30 },
+  // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
+  // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
+  uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
 }

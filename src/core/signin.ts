@@ -118,3 +118,38 @@ export const toSignIn = (
   valid: verdict.valid,
   invalidReason: verdict.invalidReason,
 })
+
+/** A slot of one day as the cadre sees it: signed (valid), open now, still to come, or missed. */
+export type SlotState = 'signed' | 'open' | 'upcoming' | 'missed'
+
+export interface SlotOfDay {
+  slot: SignInSlot
+  /** Minutes after local midnight of the slot and its window's ends. */
+  minutes: number
+  from: number
+  to: number
+  state: SlotState
+}
+
+/**
+ * The three slots of a local date for one cadre at `now`: 'signed' when a valid sign-in holds the
+ * slot that day; otherwise 'open' inside the window, 'upcoming' before it, 'missed' after it.
+ */
+export const slotsOfDay = (
+  date: LocalDate,
+  signIns: Pick<SignIn, 'at' | 'slot' | 'valid'>[],
+  now: Millis,
+  settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
+): SlotOfDay[] => {
+  const today = localDate(now, settings)
+  const nowMinutes = date < today ? 24 * 60 : date > today ? -1 : minutesOfDay(now, settings)
+  const { slots, windowMinutes } = settings.signIn
+  return SIGNIN_SLOTS.map((slot) => {
+    const minutes = slots[slot]
+    const from = minutes - windowMinutes
+    const to = minutes + windowMinutes
+    const signed = signIns.some((s) => s.valid && s.slot === slot && localDate(s.at, settings) === date)
+    const state: SlotState = signed ? 'signed' : nowMinutes < from ? 'upcoming' : nowMinutes <= to ? 'open' : 'missed'
+    return { slot, minutes, from, to, state }
+  })
+}

@@ -7,6 +7,7 @@ import type { Person } from '../core/model'
 import type { Settings } from '../core/settings'
 import type { Store } from './storage/port'
 import type { Caller } from './identity'
+import type { WechatCodes } from './wechat/port'
 
 export type Mode = 'local' | 'cloud'
 
@@ -21,6 +22,8 @@ export interface ServerDeps {
   sessions: SessionTokens | null
   /** WeChat subscribe messages (cloud: the WeChat adapter; local: a log file); none: not sent. */
   messenger?: SubscribeMessenger
+  /** WeChat services (mini-program codes); the local adapter when absent. */
+  wechat?: WechatCodes
 }
 
 /** One subscribe message: a ticket a person is concerned with changed status. */

@@ -10,6 +10,9 @@ import { officeHandlers } from './features/office/handlers'
 import { supervisionHandlers } from './features/supervision/handlers'
 import { bindingHandlers } from './features/binding/handlers'
 import type { Handlers } from './features/types'
+import { visitHandlers } from './features/visits/handlers'
+import { attendanceHandlers } from './features/attendance/handlers'
+import { ratingHandlers } from './features/ratings/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -18,4 +21,7 @@ export const handlers: Handlers<ActionName> = {
   ...officeHandlers,
   ...supervisionHandlers,
   ...bindingHandlers,
+  ...visitHandlers,
+  ...attendanceHandlers,
+  ...ratingHandlers,
 }

@@ -5,7 +5,7 @@
  * One rule: a policy checks the role AND the object's scope (village, household, township), never
  * the role alone.
  */
-import type { Household, Person, Ticket, WorkTeam } from '../core/model'
+import type { Household, Leave, Person, SignIn, Ticket, Visit, WorkTeam } from '../core/model'
 import type { Actor } from './context'
 
 const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
@@ -113,4 +113,41 @@ export const policies = {
   /** A binding invitation for a household member: the household's cadre (at the door) or the office. */
   'binding:invite': (actor: Actor, household: Household): boolean =>
     isHouseholdCadre(actor, household) || isTownshipStaff(actor, household.townshipId),
+}
+
+// ---------------------------------------------------------------- the verdict (issue 5)
+
+/** The team leader (包片领导) of a cadre: leads a team the cadre is a member of. */
+export const leadsCadre = (actor: Actor, cadreId: string, teams: readonly WorkTeam[]): boolean =>
+  teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadreId))
+
+export const verdictPolicies = {
+  /** A cadre logs a visit only to a household they cover. */
+  'visit:create': (actor: Actor, household: Household): boolean => isHouseholdCadre(actor, household),
+
+  /** A visit is seen by its household, its cadre, the village's team leader and the township. */
+  'visit:read': (actor: Actor, visit: Visit): boolean =>
+    isHouseholdMember(actor, visit.householdId) ||
+    actor.person.id === visit.cadreId ||
+    leadsVillageTeam(actor, visit.villageId) ||
+    isTownshipStaff(actor, visit.townshipId) ||
+    isSupervisor(actor, visit.townshipId),
+
+  /** The sign-in photo is evidence for the supervision group and the township only. */
+  'signin:photo': (actor: Actor, signIn: SignIn): boolean =>
+    isSupervisor(actor, signIn.townshipId) || isTownshipStaff(actor, signIn.townshipId),
+
+  /** Leave is decided by the cadre's team leader. */
+  'leave:decide': (actor: Actor, leave: Leave, teams: readonly WorkTeam[]): boolean =>
+    actor.person.townshipId === leave.townshipId && leadsCadre(actor, leave.cadreId, teams),
+
+  /** A cadre's attendance and allowance: the cadre, their team leader, the township, the supervisors. */
+  'attendance:read': (actor: Actor, cadre: Person, teams: readonly WorkTeam[]): boolean =>
+    actor.person.id === cadre.id ||
+    (actor.person.townshipId === cadre.townshipId && leadsCadre(actor, cadre.id, teams)) ||
+    isTownshipStaff(actor, cadre.townshipId) ||
+    isSupervisor(actor, cadre.townshipId),
+
+  /** Who rated whom is for the township's fraud checks only. */
+  'rating:seeRaters': (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId) || isSupervisor(actor, townshipId),
 }

@@ -1,7 +1,7 @@
 /**
- * React glue for writes: `useSubmit(action)` gives `submit(input)` with one request id per attempt
- * group (a retry after a failure reuses it, so a write that reached the server happens once), the
- * pending flag and the last error. One rule: the id is renewed only after a success.
+ * React glue for writes: `submit(input)` calls the action once with a request id that stays the
+ * same while the person retries the same thing (so a resend after a dropped network happens once),
+ * and keeps busy/error state. One rule: a new input gets a new request id.
  */
 import { useCallback, useRef, useState } from 'react'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
@@ -11,21 +11,16 @@ import { ApiCallError, call, newRequestId } from './api'
 export const useSubmit = <N extends ActionName>(action: N) => {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<ApiCallError | null>(null)
-  const requestId = useRef(newRequestId())
-  const lastInput = useRef('')
-
+  const last = useRef<{ key: string; id: string } | null>(null)
   const submit = useCallback(
     async (input: InputOf<N>): Promise<OutputOf<N> | null> => {
       const key = JSON.stringify(input)
-      // A different input is a different submit: it gets its own id.
-      if (key !== lastInput.current) requestId.current = newRequestId()
-      lastInput.current = key
+      if (!last.current || last.current.key !== key) last.current = { key, id: newRequestId() }
       setPending(true)
       setError(null)
       try {
-        const out = await call(action, input, { requestId: requestId.current })
-        requestId.current = newRequestId()
-        lastInput.current = ''
+        const out = await call(action, input, { requestId: last.current.id })
+        last.current = null
         return out
       } catch (e) {
         setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', errorMessage('SERVER.INTERNAL')))

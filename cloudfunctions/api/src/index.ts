@@ -11,6 +11,7 @@ import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
 import { openSqliteStore } from '../../../src/server/storage/sqlite'
+import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -50,7 +51,17 @@ const getDeps = (): ServerDeps | null => {
   if (deps) return deps
   const store = openStore()
   if (!store) return null
-  deps = { store, settings: DEFAULT_SETTINGS, mode: 'cloud', clock: Date.now, newId, sessions: null, messenger: wechatMessenger() }
+  deps = {
+    store,
+    settings: DEFAULT_SETTINGS,
+    mode: 'cloud',
+    clock: Date.now,
+    newId,
+    sessions: null,
+    // Built here, called only when a cadre asks for a sign-off code inside WeChat's runtime.
+    wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
+    messenger: wechatMessenger(),
+  }
   return deps
 }
 

@@ -7,6 +7,7 @@ import { CadreCard } from './CadreCard'
 import { useMyCadre } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
 import { VillagerNotices } from './VillagerNotices'
+import { WaitingVisits } from '../visits/WaitingVisits'
 
 export const VillagerHome = () => {
   const { state, reload } = useMyCadre()
@@ -24,6 +25,7 @@ export const VillagerHome = () => {
       </Loadable>
       <VillagerActions />
       <VillagerNotices />
+      <WaitingVisits />
     </View>
   )
 }

@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { CadreToday } from '../../features/cadre/CadreToday'
+import { CadreLinks } from '../../features/cadre/CadreLinks'
 import { CoverageSection } from '../../features/coverage/CoverageSection'
 import { OfficeEntry, officeEntriesFor } from '../../features/office/OfficeEntry'
 import { PostingMonths } from '../../features/posting/PostingMonths'
@@ -34,6 +35,7 @@ const IndexPage = () => (
             {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
+            <CadreLinks me={me} />
             {show.residentCadre ? <CadreToday /> : null}
             {show.coverage ? <TicketLinks show={['session']} /> : null}
             {office ? <OfficeEntry me={me} /> : null}

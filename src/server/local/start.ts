@@ -15,6 +15,7 @@ import { localSessions } from './sessions'
 import { fileMessenger } from '../features/tickets/notifications/messenger'
 import { generateTownship, seedStore } from '../seed'
 import { openSqliteStore } from '../storage/sqlite'
+import { localWechatCodes } from '../wechat/local'
 import type { Store } from '../storage/port'
 
 export interface LocalOptions {
@@ -73,6 +74,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     newId,
     sessions: localSessions(sessionSecret(options.dataDir), clock),
     messenger: fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG)),
+    wechat: localWechatCodes,
   }
   const app = await buildHttpApp({ deps, staticDir: options.staticDir, uploadDir: path.join(options.dataDir, 'uploads') })
   const host = options.host ?? '127.0.0.1'

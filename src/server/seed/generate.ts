@@ -645,15 +645,19 @@ const buildHistory = (r: Roster, rnd: Random, shared: Shared): History => {
       [1, 3],
     ] as const)
   const rate = (band: RaterBand, cadreId: string, raterId: string, householdId: string | null): void => {
+    const id = ids.next('rt', 4)
+    const given = stars()
     ratings.push({
-      id: ids.next('rt', 4),
+      id,
       townshipId: tw,
       period,
       band,
       cadreId,
       raterId,
       householdId,
-      stars: stars(),
+      stars: given,
+      // The same stars on every named dimension, as a rater who taps one row of stars would give.
+      dimensions: Object.fromEntries(settings.evaluation.dimensions.map((d) => [d, given])),
       comment: band === 'villagers' || rnd.chance(0.3) ? rnd.pick(W.RATING_COMMENTS) : '',
       at: ratedAt(),
     })
@@ -826,6 +830,8 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     notices: [],
     reveals: [],
     invitations: [],
+    images: [],
+    consents: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

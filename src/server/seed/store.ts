@@ -33,6 +33,8 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'notices',
   'reveals',
   'invitations',
+  'images',
+  'consents',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

@@ -121,6 +121,31 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    // Issue 5 (the verdict): stored images (signatures, sign-in photos), one-time consents, and the
+    // indexes the verdict's queries use (visits by status and time, sign-ins by time, ratings by
+    // rater, leaves by status).
+    version: 3,
+    name: 'images, consents and verdict indexes',
+    up(db) {
+      for (const c of ['images', 'consents'] as const) db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      const indexes: [CollectionName, string[]][] = [
+        ['images', ['ownerId']],
+        ['consents', ['personId']],
+        ['visits', ['cadreId', 'at']],
+        ['visits', ['householdId', 'status']],
+        ['visits', ['townshipId', 'at']],
+        ['signins', ['cadreId', 'at']],
+        ['ratings', ['townshipId', 'period']],
+        ['ratings', ['raterId', 'period']],
+        ['leaves', ['status']],
+        ['tickets', ['townshipId']],
+      ]
+      for (const [c, fields] of indexes) {
+        db.exec(`CREATE INDEX IF NOT EXISTS "${c}_${fields.join('_')}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+      }
+    },
+  },
+  {
     version: 4,
     name: 'office, close, supervision, notices, reveals, invitations',
     up(db) {

@@ -15,6 +15,8 @@ import type {
   SupervisionCheck,
   SupervisionReport,
   Binding,
+  Consent,
+  StoredImage,
   Household,
   JointMeeting,
   Leave,
@@ -83,6 +85,9 @@ export interface Collections {
   notices: Notice
   reveals: RevealRecord
   invitations: Invitation
+  // the verdict (migration 3): signatures and sign-in photos, one-time consents
+  images: StoredImage
+  consents: Consent
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -93,6 +93,12 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     signedById: true,
     signedAt: true,
     disputeReason: true,
+    problems: true,
+    ticketIds: true,
+    location: true,
+    onBehalfOfId: true,
+    signatureId: true,
+    photoId: true,
   },
   signins: {
     id: true,
@@ -105,6 +111,8 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     slot: true,
     valid: true,
     invalidReason: true,
+    photoId: true,
+    distanceM: true,
   },
   leaves: { id: true, townshipId: true, cadreId: true, from: true, to: true, reason: true, status: true, decidedById: true },
   ratings: {
@@ -118,6 +126,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     stars: true,
     comment: true,
     at: true,
+    dimensions: true,
   },
   requests: { id: true, action: true, inputHash: true, response: true, at: true },
   meta: { id: true, value: true },
@@ -159,6 +168,8 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
   notices: { id: true, townshipId: true, villageId: true, title: true, body: true, authorId: true, at: true },
   reveals: { id: true, townshipId: true, actorId: true, subjectId: true, field: true, at: true },
   invitations: { id: true, townshipId: true, personId: true, householdId: true, createdById: true, createdAt: true, expiresAt: true, usedAt: true },
+  images: { id: true, townshipId: true, kind: true, ownerId: true, mime: true, width: true, height: true, bytes: true, data: true, at: true },
+  consents: { id: true, personId: true, kind: true, at: true },
 }
 
 type Scalar = string | number | null

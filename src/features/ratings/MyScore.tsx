@@ -1,0 +1,48 @@
+/**
+ * 我的 1135 得分: the total, each band (weight, points, how many rated, or "insufficient"), and the
+ * comments without who wrote them. Test selectors: `.my-score`, `.score-total`, `.score-band-<band>`.
+ */
+import { View } from '@tarojs/components'
+import { Line } from '../../components/Form'
+import { Section } from '../../components/Section'
+import { Loadable } from '../../components/State'
+import { zhCN } from '../../i18n/zh-CN'
+import { useCall } from '../../services/useCall'
+
+const m = zhCN.verdict.score
+const r = zhCN.verdict.rating
+const BANDS = ['leaders', 'peers', 'committees', 'villagers'] as const
+
+export const MyScore = () => {
+  const { state, reload } = useCall('rating.myScore', {})
+  return (
+    <Loadable state={state} onRetry={reload}>
+      {(s) => (
+        <View className='my-score'>
+          <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
+            <Line tone='good' className='score-total'>
+              {s.score.total === null ? m.noTotal : m.total(s.score.total.toFixed(1))}
+            </Line>
+            {BANDS.map((b) => {
+              const band = s.score.bands[b]
+              return (
+                <View key={b} className={`mq-row score-band-${b}`}>
+                  <Line>{m.band(r.bands[b], band.weight)}</Line>
+                  <Line tone={band.sufficient ? undefined : 'bad'}>
+                    {band.sufficient && band.points !== null ? m.points(band.points.toFixed(1), band.raters) : m.insufficient(band.raters)}
+                  </Line>
+                </View>
+              )
+            })}
+          </Section>
+          <Section title={m.comments}>
+            {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : null}
+            {s.comments.map((c, i) => (
+              <Line key={i} className='score-comment'>{zhCN.verdict.fmt.labeled(`${r.bands[c.band]} ${r.stars(Math.round(c.stars))}`, c.comment)}</Line>
+            ))}
+          </Section>
+        </View>
+      )}
+    </Loadable>
+  )
+}

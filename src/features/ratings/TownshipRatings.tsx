@@ -1,0 +1,38 @@
+/**
+ * The township's 1135 view: each resident cadre's total and every rating with its rater, ratings
+ * from households with no signed visit and no ticket in the period marked for checking.
+ * Test selectors: `.township-ratings`, `.township-cadre`, `.rating-no-contact`.
+ */
+import { View } from '@tarojs/components'
+import { Line } from '../../components/Form'
+import { Section } from '../../components/Section'
+import { Loadable } from '../../components/State'
+import { zhCN } from '../../i18n/zh-CN'
+import { useCall } from '../../services/useCall'
+
+const v = zhCN.verdict
+
+export const TownshipRatings = () => {
+  const { state, reload } = useCall('rating.township', {})
+  return (
+    <Loadable state={state} onRetry={reload}>
+      {(t) => (
+        <View className='township-ratings'>
+          <Section title={`${v.ratingsTitle} ${t.period}`}>
+            <Line tone='muted'>{v.score.title}</Line>
+          </Section>
+          {t.cadres.map((c) => (
+            <Section key={c.cadre.id} title={zhCN.verdict.fmt.labeled(c.cadre.name, c.score.total === null ? v.score.noTotal : v.score.total(c.score.total.toFixed(1)))} className='township-cadre'>
+              {c.ratings.map((r) => (
+                <View key={r.id} className={r.noContact ? 'rating-no-contact' : 'rating-row'}>
+                  <Line>{zhCN.verdict.fmt.rating(v.rating.bands[r.band], r.rater.name, r.householdNumber, v.rating.stars(r.stars), r.comment)}</Line>
+                  {r.noContact ? <Line tone='bad'>{v.noContact}</Line> : null}
+                </View>
+              ))}
+            </Section>
+          ))}
+        </View>
+      )}
+    </Loadable>
+  )
+}

@@ -1,0 +1,192 @@
+/**
+ * 1135 actions: whom a person may rate and in which band, rating (one per rater — per household in
+ * the villagers band — per cadre and period, replaced until the period closes), the cadre's own
+ * scores, and the township's full view with no-contact ratings marked.
+ * One rule: what a cadre receives about their own ratings passes through core anonymize and carries
+ * no rater id, name, household or time.
+ */
+import { RATER_BANDS, anonymize, score1135, starsFromDimensions, validateRating, withoutContact, type Score1135 } from '../../../core/evaluation'
+import type { Person, PeriodKey, RaterBand, Rating } from '../../../core/model'
+import { isPeriodClosed, ratablePeriods } from '../../../core/periods'
+import { isResidentCadre } from '../../../core/roster'
+import { parsePeriodKey, periodOf, periodRange } from '../../../core/time'
+import type { RatingFormView, RatingTargetView, ScoreView } from '../../../contracts/views-verdict'
+import { actorOf, type Actor, type HandlerContext } from '../../context'
+import { refuse } from '../../errors'
+import { verdictPolicies } from '../../policies'
+import type { Handlers } from '../types'
+import { personRef } from '../views'
+
+/** Months of the caller's township that the month-end close (月末结账, office) has closed. */
+export const closedPeriods = async (ctx: HandlerContext): Promise<PeriodKey[]> => {
+  const townshipId = ctx.actor?.person.townshipId
+  if (!townshipId) return []
+  const closed = await ctx.store.find('periods', { townshipId, status: 'closed' })
+  return closed.map((record) => record.period)
+}
+
+const periodOrNow = (ctx: HandlerContext, period: string | undefined): PeriodKey => {
+  const key = period ?? periodOf(ctx.now, 'month', ctx.settings)
+  if (!parsePeriodKey(key).ok) return refuse('PERIOD.BAD_KEY')
+  return key
+}
+
+const has = (p: Person, role: Person['roles'][number]) => p.roles.includes(role)
+
+/** The cadres this person rates, and in which band (a leader rates as a leader, never also as a peer). */
+const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
+  const me = actor.person
+  const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
+  const township = await ctx.store.find('people', { townshipId: me.townshipId })
+  const residents = township.filter((p) => isResidentCadre(p) && p.id !== me.id)
+  if (has(me, 'villager') && me.householdId) {
+    const household = await ctx.store.get('households', me.householdId)
+    const cadre = household?.cadreId ? residents.find((c) => c.id === household.cadreId) : undefined
+    if (cadre) out.push({ cadre, band: 'villagers', householdId: me.householdId })
+  }
+  if (has(me, 'leader')) for (const c of residents) out.push({ cadre: c, band: 'leaders', householdId: null })
+  else if (has(me, 'cadre')) for (const c of residents) out.push({ cadre: c, band: 'peers', householdId: null })
+  if ((has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId) {
+    const households = await ctx.store.find('households', { villageId: me.villageId })
+    const covering = new Set(households.map((h) => h.cadreId))
+    for (const c of residents) if (covering.has(c.id)) out.push({ cadre: c, band: 'committees', householdId: null })
+  }
+  return out
+}
+
+/** The viewer's own current rating of a cadre in a band (the household's, in the villagers band). */
+const ownRating = (ratings: Rating[], me: Person, cadreId: string, band: RaterBand, householdId: string | null): Rating | undefined =>
+  ratings
+    .filter((r) => r.cadreId === cadreId && r.band === band && (band === 'villagers' ? r.householdId === householdId : r.raterId === me.id))
+    .sort((a, b) => b.at - a.at)[0]
+
+const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey): Promise<RatingFormView> => {
+  const closed = await closedPeriods(ctx)
+  const targets = await targetsOf(ctx, actor)
+  const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
+  const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
+  return {
+    period,
+    periods: ratablePeriods(ctx.now, closed, ctx.settings),
+    closed: isPeriodClosed(period, closed),
+    dimensions: [...ctx.settings.evaluation.dimensions],
+    targets: targets.map(({ cadre, band, householdId }): RatingTargetView => {
+      const mine = ownRating(ratings, actor.person, cadre.id, band, householdId)
+      return { cadre: personRef(cadre), band, mine: mine ? { dimensions: mine.dimensions ?? {}, comment: mine.comment } : null }
+    }),
+  }
+}
+
+const scoreView = (s: Score1135): ScoreView => ({ bands: s.bands, total: s.total, insufficientBands: s.insufficientBands })
+
+const BAND_ORDER = new Map(RATER_BANDS.map((b, i) => [b, i]))
+
+export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.myScore' | 'rating.township'> = {
+  'rating.form': async ({ period }, ctx) => formFor(ctx, actorOf(ctx), periodOrNow(ctx, period)),
+
+  'rating.submit': async (input, ctx) => {
+    const actor = actorOf(ctx)
+    const period = periodOrNow(ctx, input.period)
+    const closed = await closedPeriods(ctx)
+    if (isPeriodClosed(period, closed)) return refuse('RATING.PERIOD_CLOSED')
+    if (!ratablePeriods(ctx.now, closed, ctx.settings).includes(period)) return refuse('PERIOD.BAD_KEY')
+    const stars = starsFromDimensions(input.dimensions, ctx.settings.evaluation.dimensions)
+    if (!stars.ok) return refuse(stars.code)
+    const cadre = await ctx.store.get('people', input.cadreId)
+    if (!cadre || cadre.townshipId !== actor.person.townshipId || !isResidentCadre(cadre)) {
+      if (cadre?.id === actor.person.id) return refuse('RATING.SELF')
+      return refuse('NOT_FOUND')
+    }
+    const householdId = input.band === 'villagers' ? actor.person.householdId : null
+    const raterHousehold = householdId ? await ctx.store.get('households', householdId) : null
+    // Each dimension was checked above; the core checks self-rating, band roles and "your cadre".
+    const allowed = validateRating({ band: input.band, cadreId: cadre.id, raterId: actor.person.id, householdId, stars: Math.round(stars.value) }, actor.person, raterHousehold)
+    if (!allowed.ok) return refuse(allowed.code)
+    // Scope beyond roles: the band must be one this person rates this cadre in (targetsOf).
+    const targets = await targetsOf(ctx, actor)
+    if (!targets.some((t) => t.cadre.id === cadre.id && t.band === input.band)) return refuse('RATING.WRONG_BAND')
+    const existing = await ctx.store.find('ratings', { cadreId: cadre.id, period })
+    const previous = ownRating(existing, actor.person, cadre.id, input.band, householdId)
+    const rating: Rating = {
+      id: previous?.id ?? ctx.newId('rt'),
+      townshipId: cadre.townshipId,
+      period,
+      band: input.band,
+      cadreId: cadre.id,
+      raterId: actor.person.id,
+      householdId,
+      stars: stars.value,
+      comment: input.comment,
+      at: ctx.now,
+      dimensions: Object.fromEntries(ctx.settings.evaluation.dimensions.map((d) => [d, input.dimensions[d] as number])),
+    }
+    // Replace, not add: the household (or rater) has one rating per cadre and period.
+    if (previous) await ctx.store.replace('ratings', rating)
+    else await ctx.store.insert('ratings', rating)
+    return formFor(ctx, actor, period)
+  },
+
+  'rating.myScore': async ({ period }, ctx) => {
+    const actor = actorOf(ctx)
+    if (!has(actor.person, 'cadre')) return refuse('AUTH.FORBIDDEN')
+    const key = periodOrNow(ctx, period)
+    const ratings = await ctx.store.find('ratings', { cadreId: actor.person.id, period: key })
+    const score = score1135(ratings, ctx.settings)
+    // Comments without rater, household, id or time, in a fixed order that says nothing of who or when.
+    const comments = ratings
+      .map(anonymize)
+      .filter((r) => r.comment.trim() !== '')
+      .map((r) => ({ band: r.band, stars: r.stars, comment: r.comment }))
+      .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || b.stars - a.stars || a.comment.localeCompare(b.comment))
+    return { period: key, cadre: personRef(actor.person), score: scoreView(score), comments }
+  },
+
+  'rating.township': async ({ period, cadreId }, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!verdictPolicies['rating:seeRaters'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const key = periodOrNow(ctx, period)
+    const range = periodRange(key, ctx.settings)
+    const people = await ctx.store.find('people', { townshipId })
+    const byId = new Map(people.map((p) => [p.id, p]))
+    const cadres = people.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
+    const [ratings, signed, tickets] = await Promise.all([
+      ctx.store.find('ratings', { townshipId, period: key }),
+      ctx.store.find('visits', { townshipId, status: 'signed' }),
+      ctx.store.find('tickets', { townshipId }),
+    ])
+    const inPeriod = (at: number) => at >= range.start && at < range.end
+    const contact = {
+      signedVisitHouseholds: new Set(signed.filter((v) => inPeriod(v.at)).map((v) => v.householdId)),
+      ticketHouseholds: new Set(tickets.filter((t) => inPeriod(t.createdAt)).map((t) => t.householdId)),
+    }
+    const households = new Map(
+      (await ctx.store.getMany('households', [...new Set(ratings.flatMap((r) => (r.householdId ? [r.householdId] : [])))])).map((h) => [h.id, h]),
+    )
+    return {
+      period: key,
+      cadres: cadres
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((cadre) => {
+          const mine = ratings.filter((r) => r.cadreId === cadre.id)
+          const views = mine
+            .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || a.at - b.at)
+            .map((r) => {
+              const rater = byId.get(r.raterId)
+              return {
+                id: r.id,
+                band: r.band,
+                rater: rater ? personRef(rater) : { id: r.raterId, name: '', title: '' },
+                householdNumber: r.householdId ? (households.get(r.householdId)?.number ?? null) : null,
+                stars: r.stars,
+                dimensions: r.dimensions ?? {},
+                comment: r.comment,
+                at: r.at,
+                noContact: withoutContact(r, contact),
+              }
+            })
+          return { cadre: personRef(cadre), score: scoreView(score1135(mine, ctx.settings)), ratings: views, noContactCount: views.filter((v) => v.noContact).length }
+        }),
+    }
+  },
+}

@@ -1,0 +1,204 @@
+/**
+ * 民情日记 actions: a cadre logs a visit, gets a sign-off code, turns a problem into a ticket; a
+ * member of the visited household signs it with a handwritten signature (for themselves or for a
+ * member without a phone) or disputes it. One rule: the visit's status changes only through
+ * core/visits' signOff/dispute, so only a member of that household, inside the window, can make it count.
+ */
+import { validCoordinates } from '../../../core/signin'
+import { dispute, signOff } from '../../../core/visits'
+import type { Person, Visit } from '../../../core/model'
+import { actorOf, type Actor, type HandlerContext } from '../../context'
+import { refuse } from '../../errors'
+import { verdictPolicies } from '../../policies'
+import { ticketHandlers } from '../tickets/handlers'
+import type { Handlers } from '../types'
+import { storeImage } from '../uploads'
+import { personRef } from '../views'
+import { localWechatCodes } from '../../wechat/local'
+import { visitView, visitViews } from './view'
+
+/** The sign-off page in the main package (fast first screen for villagers). */
+export const SIGN_PAGE = 'pages/sign/index'
+
+const LIST_LIMIT = 100
+
+/**
+ * A mini-program code's scene holds at most 32 characters: a `v-<uuid>` id is sent as the uuid's
+ * 32 hex digits, and the page puts the id back together (see features/visits/visitId).
+ */
+export const sceneOf = (visitId: string): string => {
+  const m = /^v-([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/.exec(visitId)
+  return m ? m.slice(1).join('') : visitId.slice(0, 32)
+}
+
+const readableVisit = async (ctx: HandlerContext, actor: Actor, visitId: string): Promise<Visit> => {
+  const visit = await ctx.store.get('visits', visitId)
+  if (!visit) return refuse('NOT_FOUND')
+  // The sign-off page is what a stranger would open: tell them plainly that only the household signs.
+  if (!verdictPolicies['visit:read'](actor, visit)) return refuse('VISIT.NOT_HOUSEHOLD_MEMBER')
+  return visit
+}
+
+/** The member without a phone this signer speaks for: same household as the visit and the signer. */
+const proxyTarget = async (ctx: HandlerContext, signer: Person, visit: Visit, onBehalfOfId: string | undefined): Promise<Person | null> => {
+  if (onBehalfOfId === undefined) return null
+  const target = await ctx.store.get('people', onBehalfOfId)
+  const allowed =
+    target !== null &&
+    target.id !== signer.id &&
+    !target.hasPhone &&
+    target.householdId === visit.householdId &&
+    signer.householdId === visit.householdId
+  if (!allowed) return refuse('VISIT.PROXY_NOT_ALLOWED')
+  return target
+}
+
+/** Members of the household without a phone, for whom a member may sign. */
+const proxyChoices = async (ctx: HandlerContext, actor: Actor, visit: Visit) => {
+  if (actor.person.householdId !== visit.householdId) return []
+  const members = await ctx.store.find('people', { householdId: visit.householdId })
+  return members.filter((p) => !p.hasPhone && p.id !== actor.person.id).map(personRef)
+}
+
+export const visitHandlers: Handlers<
+  'visit.create' | 'visit.list' | 'visit.get' | 'visit.waiting' | 'visit.signCode' | 'visit.signOff' | 'visit.dispute' | 'visit.toTicket'
+> = {
+  'visit.create': async (input, ctx) => {
+    const actor = actorOf(ctx)
+    const household = await ctx.store.get('households', input.householdId)
+    if (!household) return refuse('NOT_FOUND')
+    if (!verdictPolicies['visit:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    let location: Visit['location'] = null
+    if (input.lat !== undefined || input.lng !== undefined) {
+      const point = { lat: input.lat ?? Number.NaN, lng: input.lng ?? Number.NaN }
+      if (!validCoordinates(point)) return refuse('SIGNIN.BAD_COORDINATES')
+      location = point
+    }
+    const u = ctx.settings.uploads
+    const photo = input.photo
+      ? await storeImage(ctx, input.photo, {
+          kind: 'visitPhoto',
+          ownerId: actor.person.id,
+          townshipId: household.townshipId,
+          maxBytes: u.photoMaxBytes,
+          maxSide: u.photoMaxSide,
+          types: ['image/jpeg', 'image/png'],
+        })
+      : null
+    const visit: Visit = {
+      id: ctx.newId('v'),
+      townshipId: household.townshipId,
+      cadreId: actor.person.id,
+      householdId: household.id,
+      villageId: household.villageId,
+      at: ctx.now,
+      purpose: input.purpose,
+      notes: input.notes,
+      problems: input.problems,
+      overnight: input.overnight,
+      status: 'pending',
+      signedById: null,
+      signedAt: null,
+      disputeReason: null,
+      ticketIds: [],
+      location,
+      onBehalfOfId: null,
+      signatureId: null,
+      photoId: photo?.id ?? null,
+    }
+    await ctx.store.insert('visits', visit)
+    return visitView(ctx.store, visit, ctx.settings, ctx.now)
+  },
+
+  'visit.list': async ({ householdId }, ctx) => {
+    const actor = actorOf(ctx)
+    if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
+    const where = householdId ? { cadreId: actor.person.id, householdId } : { cadreId: actor.person.id }
+    const visits = await ctx.store.find('visits', where, { orderBy: { field: 'at', direction: 'desc' }, limit: LIST_LIMIT })
+    return visitViews(ctx.store, visits, ctx.settings, ctx.now)
+  },
+
+  'visit.get': async ({ visitId }, ctx) => {
+    const actor = actorOf(ctx)
+    const visit = await readableVisit(ctx, actor, visitId)
+    return { ...(await visitView(ctx.store, visit, ctx.settings, ctx.now)), proxyFor: await proxyChoices(ctx, actor, visit) }
+  },
+
+  'visit.waiting': async (_input, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!person.householdId || !person.roles.includes('villager')) return []
+    const pending = await ctx.store.find('visits', { householdId: person.householdId, status: 'pending' }, { orderBy: { field: 'at', direction: 'desc' }, limit: 20 })
+    const views = await visitViews(ctx.store, pending, ctx.settings, ctx.now)
+    return views.filter((v) => !v.expired && v.at <= ctx.now && v.cadre.id !== person.id)
+  },
+
+  'visit.signCode': async ({ visitId, wxacode }, ctx) => {
+    const actor = actorOf(ctx)
+    const visit = await ctx.store.get('visits', visitId)
+    if (!visit) return refuse('NOT_FOUND')
+    if (visit.cadreId !== actor.person.id) return refuse('AUTH.FORBIDDEN')
+    const view = await visitView(ctx.store, visit, ctx.settings, ctx.now)
+    if (visit.status !== 'pending') return refuse('VISIT.ALREADY_DECIDED')
+    if (view.expired) return refuse('VISIT.WINDOW_CLOSED')
+    const scene = sceneOf(visit.id)
+    let imageBase64: string | null = null
+    if (wxacode) {
+      try {
+        const png = await (ctx.deps.wechat ?? localWechatCodes).unlimitedCode({ scene, page: SIGN_PAGE, width: 430 })
+        imageBase64 = Buffer.from(png).toString('base64')
+      } catch (error) {
+        console.error('[minqing] mini-program code failed:', error)
+        return refuse('SERVER.UNAVAILABLE')
+      }
+    }
+    return { visitId: visit.id, page: SIGN_PAGE, query: `visit=${encodeURIComponent(visit.id)}`, scene, imageBase64 }
+  },
+
+  'visit.signOff': async ({ visitId, signaturePng, onBehalfOfId }, ctx) => {
+    const actor = actorOf(ctx)
+    const visit = await ctx.store.get('visits', visitId)
+    if (!visit) return refuse('NOT_FOUND')
+    const signed = signOff(visit, actor.person, ctx.now, ctx.settings)
+    if (!signed.ok) return refuse(signed.code)
+    const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
+    const u = ctx.settings.uploads
+    const image = await storeImage(ctx, signaturePng, {
+      kind: 'signature',
+      ownerId: actor.person.id,
+      townshipId: visit.townshipId,
+      maxBytes: u.signatureMaxBytes,
+      maxSide: u.signatureMaxSide,
+      types: ['image/png'],
+    })
+    const next: Visit = { ...signed.value, signatureId: image.id, onBehalfOfId: target?.id ?? null }
+    await ctx.store.replace('visits', next)
+    return visitView(ctx.store, next, ctx.settings, ctx.now)
+  },
+
+  'visit.dispute': async ({ visitId, reason, onBehalfOfId }, ctx) => {
+    const actor = actorOf(ctx)
+    const visit = await ctx.store.get('visits', visitId)
+    if (!visit) return refuse('NOT_FOUND')
+    const disputed = dispute(visit, actor.person, reason, ctx.now, ctx.settings)
+    if (!disputed.ok) return refuse(disputed.code)
+    const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
+    const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
+    await ctx.store.replace('visits', next)
+    return visitView(ctx.store, next, ctx.settings, ctx.now)
+  },
+
+  'visit.toTicket': async ({ visitId, kind, category, description }, ctx) => {
+    const actor = actorOf(ctx)
+    const visit = await ctx.store.get('visits', visitId)
+    if (!visit) return refuse('NOT_FOUND')
+    if (visit.cadreId !== actor.person.id) return refuse('AUTH.FORBIDDEN')
+    // The one way a ticket is made: ticket.create's own handler (policy, deadline, history).
+    const ticket = await ticketHandlers['ticket.create'](
+      { kind, category, description: (description ?? visit.problems ?? '').trim(), anonymous: false, householdId: visit.householdId, photoUrls: [], answers: {} },
+      ctx,
+    )
+    const next: Visit = { ...visit, ticketIds: [...(visit.ticketIds ?? []), ticket.id] }
+    await ctx.store.replace('visits', next)
+    return { visit: await visitView(ctx.store, next, ctx.settings, ctx.now), ticket }
+  },
+}

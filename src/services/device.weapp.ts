@@ -1,0 +1,31 @@
+/**
+ * WeChat sensors: Taro.getLocation (wgs84) and Taro.chooseMedia from the camera only, read as
+ * base64 through the file system manager. One rule: no album, so the photo is taken now.
+ */
+import Taro from '@tarojs/taro'
+import { DeviceError, type Device } from './device-types'
+
+const device: Device = {
+  async location() {
+    try {
+      const r = await Taro.getLocation({ type: 'wgs84', isHighAccuracy: true })
+      return { lat: r.latitude, lng: r.longitude }
+    } catch {
+      throw new DeviceError('location')
+    }
+  },
+  async livePhoto() {
+    let path: string
+    try {
+      const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera'], sizeType: ['compressed'], camera: 'front' })
+      path = r.tempFiles[0]?.tempFilePath ?? ''
+    } catch {
+      throw new DeviceError('cancelled')
+    }
+    if (!path) throw new DeviceError('cancelled')
+    const data = Taro.getFileSystemManager().readFileSync(path, 'base64')
+    return typeof data === 'string' ? data : ''
+  },
+}
+
+export default device

@@ -1,0 +1,12 @@
+/** 签到 (cadre subpackage). */
+import { View } from '@tarojs/components'
+import { SignInPanel } from '../../../../features/attendance/SignInPanel'
+import { SessionGate } from '../../../../features/session/SessionGate'
+
+const SignInPage = () => (
+  <View className='page signin-page'>
+    <SessionGate>{() => <SignInPanel />}</SessionGate>
+  </View>
+)
+
+export default SignInPage

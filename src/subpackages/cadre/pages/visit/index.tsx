@@ -1,0 +1,13 @@
+/** 记录走访 (cadre subpackage). */
+import { View } from '@tarojs/components'
+import { pageParams } from '../../../../components/routes'
+import { SessionGate } from '../../../../features/session/SessionGate'
+import { VisitPanel } from '../../../../features/visits/VisitPanel'
+
+const VisitPage = () => (
+  <View className='page visit-page'>
+    <SessionGate>{() => <VisitPanel householdId={pageParams().household} />}</SessionGate>
+  </View>
+)
+
+export default VisitPage
