@@ -5,6 +5,7 @@
  */
 import type { LeaveStatus, RaterBand, SignInSlot, VisitStatus } from '../core/model'
 import type { PersonRef } from './views'
+import type { BandScore } from '../core/evaluation'
 
 export interface VisitView {
   id: string
@@ -150,14 +151,8 @@ export interface RatingFormView {
   targets: RatingTargetView[]
 }
 
-export interface BandScoreView {
-  raters: number
-  meanStars: number | null
-  points: number | null
-  sufficient: boolean
-  weight: number
-  appliedWeight: number
-}
+/** A band's score as the core computes it (no rater identities in it). */
+export type BandScoreView = BandScore
 
 export interface ScoreView {
   bands: Record<RaterBand, BandScoreView>

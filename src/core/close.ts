@@ -14,6 +14,7 @@ import type { Settings } from './settings'
 import { ticketRates, type TicketRates } from './tickets'
 import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
 import { countsAsVisit } from './visits'
+import { canonicalJson } from './canonical'
 
 export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
 
@@ -77,17 +78,7 @@ export interface CloseResult {
 
 const byId = <T extends { id: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
-/** JSON with object keys sorted at every level and undefined fields dropped: one text per value. */
-export const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}
+export { canonicalJson }
 
 /** The inputs as one canonical text (every list sorted by id): hash it to get the close's digest. */
 export const canonicalCloseInputs = (inputs: CloseInputs): string =>

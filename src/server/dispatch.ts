@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
+import { canonicalJson } from '../core/canonical'
 import { actions, isActionName, type ActionName } from '../contracts'
 import { ERROR_STATUS, type ApiResponse, type ErrorCode, type FieldIssue } from '../contracts/errors'
 import { errorMessage, zhCN } from '../i18n/zh-CN'
@@ -46,20 +47,8 @@ const fieldIssues = (error: z.ZodError): FieldIssue[] =>
     }
   })
 
-/** Canonical JSON (sorted keys) so the same input always hashes the same. */
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}
-
 const hashInput = (action: string, input: unknown): string =>
-  createHash('sha256').update(action).update('\n').update(canonical(input)).digest('hex')
+  createHash('sha256').update(action).update('\n').update(canonicalJson(input)).digest('hex')
 
 const contextFor = (
   deps: ServerDeps,
