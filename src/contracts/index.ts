@@ -10,6 +10,7 @@ import { ticketActions } from './actions/tickets'
 import { meetingActions } from './actions/meetings'
 import { notificationActions } from './actions/notifications'
 import { officeActions } from './actions/office'
+import { recordActions } from './actions/records'
 
 export const actions = {
   ...authActions,
@@ -18,6 +19,7 @@ export const actions = {
   ...meetingActions,
   ...notificationActions,
   ...officeActions,
+  ...recordActions,
 }
 
 export type Actions = typeof actions
@@ -39,3 +41,4 @@ export interface ApiRequest<N extends ActionName = ActionName> {
 export * from './errors'
 export type * from './views'
 export type * from './views.office'
+export type * from './views.records'

@@ -9,6 +9,7 @@ import { ticketHandlers } from './features/tickets/handlers'
 import { officeHandlers } from './features/office/handlers'
 import { supervisionHandlers } from './features/supervision/handlers'
 import { bindingHandlers } from './features/binding/handlers'
+import { recordHandlers } from './features/records/handlers'
 import type { Handlers } from './features/types'
 
 export const handlers: Handlers<ActionName> = {
@@ -18,4 +19,5 @@ export const handlers: Handlers<ActionName> = {
   ...officeHandlers,
   ...supervisionHandlers,
   ...bindingHandlers,
+  ...recordHandlers,
 }

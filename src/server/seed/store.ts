@@ -33,6 +33,7 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'notices',
   'reveals',
   'invitations',
+  'chainNotes',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

@@ -30,6 +30,7 @@ import type {
   Visit,
   WorkTeam,
 } from '../../core/model'
+import type { ResponsibilityNote } from '../../core/model'
 
 /** A stored answer to a write, keyed by actor + client request id (idempotency). */
 export interface RequestRecord {
@@ -83,6 +84,9 @@ export interface Collections {
   notices: Notice
   reveals: RevealRecord
   invitations: Invitation
+  // cadre's record (migration 5)
+  /** 责任追究 notes in a cadre's record (档案). */
+  chainNotes: ResponsibilityNote
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

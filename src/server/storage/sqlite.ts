@@ -129,7 +129,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     convenedAt: true,
     topic: true,
     ticketIds: true,
-    attendees: true,
+    attendeeIds: true,
     decisions: true,
     status: true,
     version: true,
@@ -159,6 +159,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
   notices: { id: true, townshipId: true, villageId: true, title: true, body: true, authorId: true, at: true },
   reveals: { id: true, townshipId: true, actorId: true, subjectId: true, field: true, at: true },
   invitations: { id: true, townshipId: true, personId: true, householdId: true, createdById: true, createdAt: true, expiresAt: true, usedAt: true },
+  chainNotes: { id: true, townshipId: true, cadreId: true, period: true, text: true, byId: true, at: true },
 }
 
 type Scalar = string | number | null
