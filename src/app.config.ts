@@ -21,12 +21,12 @@ export default defineAppConfig({
     'pages/bind/index',
   ],
   subPackages: [
-    { root: 'subpackages/cadre', pages: ['pages/inbox/index', 'pages/ticket/index', 'pages/file-for/index', 'pages/desk/index'] },
+    { root: 'subpackages/cadre', pages: ['pages/inbox/index', 'pages/ticket/index', 'pages/file-for/index', 'pages/desk/index', 'pages/record/index'] },
     // Township office and supervision group (desk work: township session tickets, roster, close,
     // posting, exports, supervision).
     {
       root: 'subpackages/office',
-      pages: ['pages/tickets/index', 'index/index', 'dashboard/index', 'roster/index', 'supervision/index', 'report/index'],
+      pages: ['pages/tickets/index', 'index/index', 'dashboard/index', 'roster/index', 'supervision/index', 'report/index', 'cadres/index'],
     },
     // The cadre's binding invitation (QR code at the door).
     { root: 'subpackages/binding', pages: ['invite/index'] },

@@ -141,8 +141,8 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await minutes.locator('.at-button.record-meeting').click()
   await secretary.locator('.meetings', { hasText: '村集体出资更换护栏' }).waitFor({ timeout: 20_000 })
   expect((await h.server.deps.store.get('tickets', id))?.assigneeId).toBe(who.cadreId)
-  const stored = (await h.server.deps.store.find('meetings', {})).find((m) => m.ticketIds.includes(id))
-  expect(stored?.attendeeIds).toEqual([who.secretaryId, who.cadreId])
+  const minuted = (await h.server.deps.store.find('meetings', {})).find((m) => m.ticketIds.includes(id))
+  expect(minuted?.attendeeIds).toEqual([who.secretaryId, who.cadreId])
 
   await openTicket(cadre, CADRE_TICKET, id)
   await fill(cadre, '.handle-panel .note-input', '护栏已更换完毕')
