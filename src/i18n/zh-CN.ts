@@ -314,7 +314,6 @@ export const zhRecords = {
   assignLoad: (name: string, n: number) => `${name}（${n} 户）`,
   assigned: '已更换，覆盖检查已更新。',
   cancel: '取消',
-  coverageTitle: '包户覆盖检查（随分配实时更新）',
   // joint meetings: attendees chosen from the roster
   attendees: '参会人员（从村两委、村党支部书记和驻村工作组中勾选）',
   attendeesRequired: '请先勾选参会人员。',
