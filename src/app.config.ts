@@ -38,6 +38,8 @@ export default defineAppConfig({
         'pages/leave/index',
         'pages/attendance/index',
         'pages/scores/index',
+        // the cadre's record (档案)
+        'pages/record/index',
       ],
     },
     // Township office and supervision group (desk work: township session tickets, 1135 summary,
@@ -53,6 +55,7 @@ export default defineAppConfig({
         'roster/index',
         'supervision/index',
         'report/index',
+        'cadres/index',
       ],
     },
     // The cadre's binding invitation (QR code at the door).

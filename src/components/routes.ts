@@ -31,3 +31,8 @@ export const pageParams = (): Record<string, string> => {
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string') out[k] = decodeURIComponent(v)
   return out
 }
+
+/** Pages more than one feature links to: a cadre's record (cadre subpackage) and the cadres list (office subpackage). */
+export const RECORD_PAGE = '/subpackages/cadre/pages/record/index'
+export const CADRES_PAGE = '/subpackages/office/cadres/index'
+export const recordUrl = (cadreId: string): string => `${RECORD_PAGE}?cadreId=${encodeURIComponent(cadreId)}`

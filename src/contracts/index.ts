@@ -13,6 +13,7 @@ import { officeActions } from './actions/office'
 import { visitActions } from './actions/visits'
 import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
+import { recordActions } from './actions/records'
 
 export const actions = {
   ...authActions,
@@ -24,6 +25,7 @@ export const actions = {
   ...visitActions,
   ...attendanceActions,
   ...ratingActions,
+  ...recordActions,
 }
 
 export type Actions = typeof actions
@@ -46,3 +48,4 @@ export * from './errors'
 export type * from './views'
 export type * from './views.office'
 export type * from './views-verdict'
+export type * from './views.records'

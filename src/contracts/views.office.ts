@@ -69,6 +69,8 @@ export interface RosterHouseholdRow {
   villageName: string
   groupName: string
   cadreName: string | null
+  /** The assigned resident cadre (包户干部), for the assignment screen. */
+  cadreId: string | null
   /** Masked (138****0000) until revealed. */
   phoneMasked: string
   /** Masked (first characters only) until revealed. */

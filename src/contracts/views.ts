@@ -138,7 +138,8 @@ export interface MeetingView {
   convenedBy: PersonRef
   status: 'convened' | 'recorded'
   version: number
-  attendees: string[]
+  /** Who attended (chosen from the roster; names readable here). */
+  attendees: PersonRef[]
   agenda: { ticketId: string; category: string; description: string; status: TicketStatus }[]
   decisions: { ticketId: string; decision: string; owner: PersonRef; at: number }[]
 }
@@ -149,6 +150,8 @@ export interface SecretaryDeskView {
   escalated: TicketView[]
   meetings: MeetingView[]
   owners: PersonRef[]
+  /** Who may attend: the village's committee members, the secretary, the work team's leader and members. */
+  attendeeCandidates: PersonRef[]
 }
 
 export interface RatesView {

@@ -355,8 +355,11 @@ export interface JointMeeting {
   convenedAt: Millis
   topic: string
   ticketIds: string[]
-  /** Who attended (names as the secretary writes them: committee members, the work team). */
-  attendees: string[]
+  /**
+   * Who attended, as person ids chosen from the roster: the village's committee members (村两委),
+   * its party secretary, and the work team's leader and members (views turn them into names).
+   */
+  attendeeIds: string[]
   decisions: MeetingDecision[]
   /** 'recorded' once the secretary has written the minutes (attendees and decisions). */
   status: 'convened' | 'recorded'
@@ -504,4 +507,19 @@ export interface Invitation {
   createdAt: Millis
   expiresAt: Millis
   usedAt: Millis | null
+}
+
+/**
+ * 责任追究 note in a cadre's record (档案): the team leader (who answers for the members' absences,
+ * DOMAIN 3.8) or the township writes what was done about a member's failure in a month.
+ */
+export interface ResponsibilityNote {
+  id: string
+  townshipId: string
+  cadreId: string
+  /** The month the note is about (`2026-11`), or null for a note not tied to a month. */
+  period: PeriodKey | null
+  text: string
+  byId: string
+  at: Millis
 }

@@ -42,6 +42,7 @@ const errors: Record<ErrorCode, string> = {
   'MEETING.TICKET_NOT_ON_AGENDA': '这件事不在本次会议的议题里，请重新选择。',
   'MEETING.OWNER_NOT_IN_TEAM': '负责人只能是本村驻村工作组或村党支部书记，请重新选择。',
   'MEETING.ALREADY_RECORDED': '这次会议已经记录过了，请刷新后查看。',
+  'MEETING.ATTENDEE_NOT_ELIGIBLE': '参会人员只能从本村两委、村党支部书记和驻村工作组中选择，请重新选择。',
   'VISIT.NOT_HOUSEHOLD_MEMBER': '只有被走访户的家庭成员才能签字确认。',
   'VISIT.SELF_SIGN': '干部不能为自己的走访签字。',
   'VISIT.BEFORE_VISIT': '走访时间还没到，暂时不能签字。',
@@ -266,6 +267,69 @@ export const zhOffice = {
     },
     weappFilesUnavailable: '小程序里暂不能上传或下载表格，请在电脑上打开网页版办理。',
   },
+}
+
+/** A cadre's record (档案), the cadres list, report targets, household assignment, meeting attendees (gaps of issues 4 and 6). */
+export const zhRecords = {
+  listTitle: '干部档案',
+  listHint: '点开一名干部，查看已结账月份的考勤、1135 得分、督导发现的问题、自我点评和责任追究记录。',
+  listEmpty: '没有可以查看的干部档案。',
+  duty: { resident: '包户干部', office: '机关干部' } as Record<string, string>,
+  listRow: (village: string | null, households: number, findings: number) =>
+    `${village ?? '未分到工作组'} · 包联 ${households} 户 · 督导问题 ${findings} 条`,
+  open: '查看档案',
+  mine: '我的档案',
+  recordTitle: (name: string) => `${name}的档案`,
+  team: (team: string | null) => (team ? `所在工作组：${team}` : '不在驻村工作组'),
+  responsible: (name: string | null) => (name ? `责任领导（包片领导）：${name}` : '没有责任领导'),
+  monthsTitle: '已结账月份的考勤与考核',
+  monthsEmpty: '还没有已结账的月份。',
+  month: (period: string) => `${period}`,
+  signIns: (valid: number, invalid: number) => `有效签到 ${valid} 次${invalid ? `，无效 ${invalid} 次` : ''}`,
+  absences: (n: number, days: string) => (n ? `缺勤 ${n} 天（${days}）` : '没有缺勤'),
+  leave: (n: number) => (n ? `请假 ${n} 天` : '没有请假'),
+  villageDays: (n: number, yuan: number) => `下村 ${n} 天（群众签字），生活保障 ${yuan} 元`,
+  week: (key: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
+    `${key}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
+  scoreTotal: (total: number | null) => (total === null ? '1135 总分：暂不计分（样本不足）' : `1135 总分：${total} 分`),
+  bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
+  band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
+    `${name}（${weight}%）：${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
+  findingsTitle: '督导组发现的问题',
+  findingsEmpty: '没有督导发现的问题。',
+  source: { check: '督导检查', report: '监督意见' } as Record<string, string>,
+  reviewsTitle: '自我点评',
+  reviewsEmpty: '还没有写过自我点评。',
+  notesTitle: '责任追究记录',
+  notesEmpty: '没有责任追究记录。',
+  noteBy: (by: string, date: string, period: string | null) => `${by} · ${date}${period ? ` · ${period}` : ''}`,
+  notePeriod: '所属月份（如 2026-11，可不填）',
+  noteText: '记录内容（如约谈、提醒、整改要求）',
+  noteAdd: '记入档案',
+  noteAdded: '已记入档案。',
+  noteRequired: '请先写记录内容。',
+  notePeriodBad: '月份请写成 2026-11 这样。',
+  // supervision: findings per cadre, report about a named cadre
+  findingsFilter: '按干部查看',
+  allCadres: '全部干部',
+  reportCadre: '被反映的干部',
+  reportVillage: '所在村（可不选）',
+  reportCadreRequired: '请先选择被反映的干部。',
+  reportCadreSearch: '输入姓名查找干部',
+  // roster: households assigned to resident cadres
+  assign: '更换包户干部',
+  assignTitle: (house: string) => `${house} 的包户干部`,
+  assignNone: '暂不分配',
+  assignLoad: (name: string, n: number) => `${name}（${n} 户）`,
+  assigned: '已更换，覆盖检查已更新。',
+  cancel: '取消',
+  // joint meetings: attendees chosen from the roster
+  attendees: '参会人员（从村两委、村党支部书记和驻村工作组中勾选）',
+  attendeesRequired: '请先勾选参会人员。',
+  attendeesList: (names: string) => `参会：${names}`,
+  // doors
+  entryCadres: '干部档案',
+  teamMembersTitle: '工作组成员档案',
 }
 
 export const zhCN = {
@@ -718,6 +782,7 @@ export const zhCN = {
     },
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
+  records: zhRecords,
 }
 
 export type Messages = typeof zhCN

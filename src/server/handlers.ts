@@ -9,6 +9,7 @@ import { ticketHandlers } from './features/tickets/handlers'
 import { officeHandlers } from './features/office/handlers'
 import { supervisionHandlers } from './features/supervision/handlers'
 import { bindingHandlers } from './features/binding/handlers'
+import { recordHandlers } from './features/records/handlers'
 import type { Handlers } from './features/types'
 import { visitHandlers } from './features/visits/handlers'
 import { attendanceHandlers } from './features/attendance/handlers'
@@ -24,4 +25,5 @@ export const handlers: Handlers<ActionName> = {
   ...visitHandlers,
   ...attendanceHandlers,
   ...ratingHandlers,
+  ...recordHandlers,
 }

@@ -103,6 +103,18 @@ export const policies = {
     isTownshipStaff(actor, cadre.townshipId) ||
     isSupervisor(actor, cadre.townshipId),
 
+  /**
+   * A responsibility note (责任追究) in a cadre's record: the leader of a team the cadre is on (who
+   * answers for the members) or the township office and leadership.
+   */
+  'cadre:addNote': (actor: Actor, cadre: Person, teams: WorkTeam[]): boolean =>
+    actor.person.id !== cadre.id &&
+    (teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadre.id)) || isTownshipStaff(actor, cadre.townshipId)),
+
+  /** The township's cadres to name in a supervision report: whoever may file one. */
+  'supervision:reportTargets': (actor: Actor, townshipId: string): boolean =>
+    actor.person.townshipId === townshipId && (has(actor.person, 'publicSupervisor') || has(actor.person, 'supervisor')),
+
   /** A notice to the township: the office; to one village: also its team leader and its secretary. */
   'notice:post': (actor: Actor, townshipId: string, villageId: string | null): boolean =>
     isTownshipStaff(actor, townshipId) || (villageId !== null && (leadsVillageTeam(actor, villageId) || isVillageSecretary(actor, villageId))),

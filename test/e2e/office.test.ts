@@ -31,6 +31,16 @@ const listedPerson = async (match: (p: { roles: string[]; duty: string | null })
 
 const click = (page: Page, selector: string) => page.locator(selector).first().click()
 
+/** Waits until `read` answers something `ok` accepts (a write seen in the store). */
+const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const v = await read()
+    if (ok(v) || Date.now() > end) return v
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
 const lastMonth = () => {
   const d = new Date(Date.now() + 8 * 3_600_000)
   const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1))
@@ -116,4 +126,82 @@ it('a supervisor plans an unannounced check and records it', async () => {
   await page.locator('.check-row--done').first().waitFor({ timeout: 20_000 })
   expect(await page.locator('.checks-status').textContent()).toContain('1/2')
   await page.screenshot({ path: path.join(screenshots, 'supervision-check.png'), fullPage: true })
+})
+
+it("a public supervisor reports a named cadre; the group upholds it and finds it under that cadre; the office reads the cadre's record and notes it", async () => {
+  const publicId = await listedPerson((p) => p.roles.includes('publicSupervisor'))
+  const cadreId = await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'resident')
+  const cadre = await h.server.deps.store.get('people', cadreId)
+  if (!cadre) throw new Error('no cadre')
+  const text = `${cadre.name}周三上午不在村，电话也打不通。`
+
+  // 作风建设监督员: find the cadre by name, choose them, send.
+  const pub = await h.newPage()
+  await loginAs(h, pub, publicId)
+  await click(pub, '.entry-report')
+  await pub.locator('.report-form .report-search').waitFor({ timeout: 20_000 })
+  await pub.locator('.report-search input').fill(cadre.name)
+  await click(pub, `.report-cadre .mq-choice__item--${cadreId}`)
+  await pub.locator('.report-text textarea').fill(text)
+  await click(pub, '.report-send.at-button')
+  expect(await until(async () => (await h.server.deps.store.find('reports', { cadreId })).map((r) => r.text), (texts) => texts.includes(text))).toContain(text)
+
+  // The supervision group upholds it; it is in that cadre's findings and record.
+  const sup = await h.newPage()
+  await loginAs(h, sup, await listedPerson((p) => p.roles.includes('supervisor')))
+  await click(sup, '.entry-supervision')
+  const report = sup.locator('.report-row', { hasText: text })
+  await report.waitFor({ timeout: 20_000 })
+  await report.locator('.report-uphold').click()
+  await click(sup, `.findings-filter .mq-choice__item--${cadreId}`)
+  const finding = sup.locator('.findings-panel .finding-row', { hasText: text })
+  await finding.waitFor({ timeout: 20_000 })
+  expect(await sup.locator('.findings-panel .finding-row').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(cadre.name)]))
+  await finding.locator('.open-record').click()
+  await sup.locator('.cadre-record .record-findings', { hasText: text }).waitFor({ timeout: 20_000 })
+
+  // The office: cadres list (phones masked, reveal logged) -> the record with last month's close -> a note.
+  const office = await h.newPage()
+  await loginAs(h, office, await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
+  await click(office, '.entry-cadres')
+  const row = office.locator(`.cadre-row-${cadreId}`)
+  await row.waitFor({ timeout: 20_000 })
+  expect(await row.locator('.cadre-phone').textContent()).toMatch(/^\d{3}\*{4}\d{4}$/)
+  await row.locator('.reveal-phone').click()
+  await row.locator('.cadre-phone', { hasText: cadre.phone }).waitFor({ timeout: 20_000 })
+  expect((await h.server.deps.store.find('reveals', { subjectId: cadreId })).length).toBeGreaterThan(0)
+  await row.locator('.open-record').click()
+  await office.locator(`.cadre-record-${cadreId}`).waitFor({ timeout: 20_000 })
+  await office.locator(`.record-month-${lastMonth()}`).waitFor({ timeout: 20_000 })
+  expect(await office.locator(`.record-month-${lastMonth()}`).textContent()).toContain('1135')
+  expect(await office.locator('.record-findings').textContent()).toContain(text)
+  await office.locator('.note-text textarea').fill('已约谈，责令整改。')
+  await click(office, '.note-add.at-button')
+  await office.locator('.record-notes .note-row', { hasText: '已约谈，责令整改。' }).waitFor({ timeout: 20_000 })
+  await office.screenshot({ path: path.join(screenshots, 'cadre-record.png'), fullPage: true })
+
+  // The cadre opens their own record from home.
+  const own = await h.newPage()
+  await loginAs(h, own, cadreId)
+  await click(own, '.my-record')
+  await own.locator('.record-notes .note-row', { hasText: '已约谈，责令整改。' }).waitFor({ timeout: 20_000 })
+  expect(await own.locator('.note-add').count()).toBe(0)
+})
+
+it('the office takes a household off its cadre on the roster page and the coverage check names it at once', async () => {
+  const page = await h.newPage()
+  await loginAs(h, page, await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
+  await click(page, '.entry-roster')
+  await page.locator('.roster-coverage .coverage-report').waitFor({ timeout: 20_000 })
+  const row = page.locator('.roster-row').first()
+  await row.waitFor({ timeout: 20_000 })
+  const title = (await row.locator('.office-row__title').textContent()) ?? ''
+  const [, number, head] = /(\d+)号 (\S+)$/.exec(title.trim()) ?? []
+  await row.locator('.assign-open').click()
+  await click(page, '.assign-choice .mq-choice__item--')
+  await row.locator('.assign-save').click()
+  // An unassigned household is a coverage warning naming it (村 + 户号 + 户主).
+  await page.locator('.roster-coverage .coverage-finding--warning', { hasText: `${number}号户（${head}）` }).waitFor({ timeout: 20_000 })
+  expect(await row.locator('.office-row__meta').first().textContent()).toContain('还没有包户干部')
+  await page.screenshot({ path: path.join(screenshots, 'roster-assign.png'), fullPage: true })
 })

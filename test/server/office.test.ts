@@ -291,6 +291,7 @@ describe('authorization: villagers and resident cadres reach no office or superv
     'supervision.resolveReport': { reportId: 'nope', upheld: true, note: 'x' },
     'supervision.fileReport': { cadreId: 'cadre-a', villageId: null, text: 'x' },
     'supervision.findings': { cadreId: null },
+    'supervision.reportTargets': {},
   }
 
   it('lists a sample input for every office.* and supervision.* action', () => {

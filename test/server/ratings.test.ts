@@ -181,7 +181,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'ticket.rates': { period: '2026-11' },
       'meeting.desk': {},
       'meeting.convene': { ticketIds: [ticket?.id ?? 'none'], topic: '议题', note: '说明' },
-      'meeting.record': { meetingId: 'none', version: 1, attendees: [], decisions: [] },
+      'meeting.record': { meetingId: 'none', version: 1, attendeeIds: [], decisions: [] },
       'notification.list': {},
       'notification.readAll': {},
       // the office and supervision group (issue 6): a cadre is refused, and the refusal names no one
@@ -214,6 +214,10 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'binding.members': { householdId: 'hh-r1' },
       'binding.invite': { personId: 'rater-v1' },
       'binding.accept': { token: 'none-token-0000' },
+      // the cadre's record (档案)
+      'records.cadres': {},
+      'records.addNote': { cadreId: 'cadre-a', period: '2026-10', text: '备注' },
+      'supervision.reportTargets': {},
     }
   }
 

@@ -26,14 +26,15 @@ export const meetingActions = {
       .object({
         meetingId: id(),
         version: z.number().int().min(0),
-        attendees: z.array(requiredText(20)).min(1).max(40),
+        /** Person ids from the desk's attendee candidates (村两委, the secretary, the work team). */
+        attendeeIds: z.array(id()).min(1).max(40),
         decisions: z
           .array(z.object({ ticketId: id(), decision: requiredText(500), ownerId: id() }).strict())
           .min(1)
           .max(20),
       })
       .strict(),
-    errors: ['MEETING.TICKET_NOT_ON_AGENDA', 'MEETING.OWNER_NOT_IN_TEAM', 'MEETING.ALREADY_RECORDED', 'CONFLICT.STALE_VERSION'],
+    errors: ['MEETING.TICKET_NOT_ON_AGENDA', 'MEETING.OWNER_NOT_IN_TEAM', 'MEETING.ATTENDEE_NOT_ELIGIBLE', 'MEETING.ALREADY_RECORDED', 'CONFLICT.STALE_VERSION'],
     write: true,
   }),
 }

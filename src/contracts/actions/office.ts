@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { defineAction, id, noInput, requiredText, text } from '../action'
-import type { PersonRef } from '../views'
+import type { CadreRecordView } from '../views.records'
 import type {
   CheckView,
   CloseView,
@@ -106,8 +106,11 @@ export const officeActions = {
     errors: ['PERIOD.ALREADY_CLOSED'],
     write: true,
   }),
-  /** A cadre's record (档案): findings; the cadre, their team leader, the office and supervisors. */
-  'cadre.record': defineAction<{ cadre: PersonRef; findings: FindingView[] }>()({ input: z.object({ cadreId: id() }).strict() }),
+  /**
+   * A cadre's record (档案): closed months' attendance and 1135 scores, findings, self-reviews and
+   * responsibility notes; the cadre, their team leader, the office, leaders and supervisors.
+   */
+  'cadre.record': defineAction<CadreRecordView>()({ input: z.object({ cadreId: id() }).strict() }),
   /** A team leader: the findings of the members of the teams they lead. */
   'team.findings': defineAction<FindingView[]>()({ input: noInput }),
   /** A villager's notices: their village's and the township's. */

@@ -1,13 +1,15 @@
 /**
  * The doors from the home screen into the office subpackage, by role: the office hub and leaders
  * get the workbench, the dashboard and the roster; the supervision group its workbench; a public
- * supervisor (作风建设监督员) the report form. Test selectors: `.office-entry`, `.entry-<key>`.
+ * supervisor (作风建设监督员) the report form; the office, leaders and the group also the cadres'
+ * records (干部档案). Test selectors: `.office-entry`, `.entry-<key>`, `.entry-cadres`.
  */
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
+import { CADRES_PAGE } from '../../components/routes'
 import { zhCN } from '../../i18n/zh-CN'
 import './office.scss'
 
@@ -33,6 +35,11 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
             {m[key]}
           </Button>
         ))}
+        {entries.includes('office') || entries.includes('supervision') ? (
+          <Button kind='secondary' className='entry-cadres' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
+            {zhCN.records.entryCadres}
+          </Button>
+        ) : null}
       </View>
     </Section>
   )

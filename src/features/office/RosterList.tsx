@@ -1,7 +1,10 @@
 /**
  * Roster editing and privacy: households with masked phone and address; revealing one is a logged
- * action (the log below says who saw whose, when); the address can be corrected in place.
- * Test selectors: `.roster-list`, `.roster-row`, `.reveal-phone`, `.reveal-log`.
+ * action (the log below says who saw whose, when); the address can be corrected in place; the
+ * household's resident cadre (包户干部) can be changed, each cadre shown with their load, and the
+ * page's coverage check is told to load again.
+ * Test selectors: `.roster-list`, `.roster-row`, `.reveal-phone`, `.reveal-log`, `.assign-open`,
+ * `.assign-choice`, `.assign-save`.
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -11,16 +14,51 @@ import { toast } from '../../components/feedback'
 import { formatDay } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import type { RosterHouseholdRow } from '../../contracts'
+import type { CadreListRow, RosterHouseholdRow } from '../../contracts'
+import { Choice } from '../../components/Field'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './office.scss'
 
 const m = zhCN.office.ui.roster
+const r = zhCN.records
 
-const Row = ({ h, onRevealed }: { h: RosterHouseholdRow; onRevealed: () => void }) => {
+/** Change the household's resident cadre (or leave it unassigned); each choice shows the cadre's load. */
+const Assign = ({ h, residents, onDone, onCancel }: { h: RosterHouseholdRow; residents: CadreListRow[]; onDone: () => void; onCancel: () => void }) => {
+  const assign = useSubmit('roster.assignHousehold')
+  const [cadreId, setCadreId] = useState(h.cadreId ?? '')
+  const save = async () => {
+    if (await assign.submit({ householdId: h.id, cadreId: cadreId || null })) {
+      toast(r.assigned)
+      onDone()
+    }
+  }
+  return (
+    <View className='assign-panel'>
+      <Choice
+        label={r.assignTitle(`${h.number}号 ${h.headName}`)}
+        className='assign-choice'
+        options={[{ value: '', label: r.assignNone }, ...residents.map((c) => ({ value: c.id, label: r.assignLoad(c.name, c.households) }))]}
+        value={cadreId}
+        onChange={setCadreId}
+      />
+      <View className='office-buttons'>
+        <Button className='assign-save' loading={assign.pending} onClick={() => void save()}>
+          {m.save}
+        </Button>
+        <Button kind='plain' className='assign-cancel' onClick={onCancel}>
+          {r.cancel}
+        </Button>
+      </View>
+      {assign.error ? <ErrorState message={assign.error.message} code={assign.error.code} /> : null}
+    </View>
+  )
+}
+
+const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; residents: CadreListRow[]; onRevealed: () => void; onAssigned: () => void }) => {
   const reveal = useSubmit('office.reveal')
+  const [assigning, setAssigning] = useState(false)
   const update = useSubmit('office.updateHousehold')
   const [phone, setPhone] = useState<string | null>(null)
   const [address, setAddress] = useState<string | null>(null)
@@ -72,6 +110,16 @@ const Row = ({ h, onRevealed }: { h: RosterHouseholdRow; onRevealed: () => void 
           </Button>
         )}
       </View>
+      {assigning ? (
+        <Assign h={h} residents={residents} onCancel={() => setAssigning(false)} onDone={() => {
+          setAssigning(false)
+          onAssigned()
+        }} />
+      ) : (
+        <Button kind='secondary' className='assign-open' onClick={() => setAssigning(true)}>
+          {r.assign}
+        </Button>
+      )}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
     </View>
   )
@@ -97,10 +145,18 @@ const RevealLog = ({ generation }: { generation: number }) => {
   )
 }
 
-export const RosterList = () => {
+/** `onAssigned`: a household changed cadre (the page loads its coverage check again). */
+export const RosterList = ({ onAssigned }: { onAssigned?: () => void }) => {
   const [query, setQuery] = useState('')
   const [generation, setGeneration] = useState(0)
   const { state, reload } = useCall('office.households', { query: query.trim() || undefined, limit: 30 })
+  const cadres = useCall('records.cadres', {})
+  const residents = cadres.state.status === 'ready' ? cadres.state.data.filter((c) => c.duty === 'resident') : []
+  const assigned = () => {
+    reload()
+    cadres.reload()
+    onAssigned?.()
+  }
   return (
     <View>
       <Section title={m.listTitle} className='roster-list'>
@@ -109,7 +165,7 @@ export const RosterList = () => {
           {(rows) => (
             <View>
               {rows.map((h) => (
-                <Row key={h.id} h={h} onRevealed={() => setGeneration((g) => g + 1)} />
+                <Row key={h.id} h={h} residents={residents} onAssigned={assigned} onRevealed={() => setGeneration((g) => g + 1)} />
               ))}
             </View>
           )}

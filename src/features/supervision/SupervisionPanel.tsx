@@ -2,14 +2,17 @@
  * 督导工作台: whether the month has its 2 unannounced checks; plan one, record its outcome (a
  * problem with a named cadre goes into that cadre's record); verify by phone or in person whether a
  * cadre is in a village; decide public supervisors' reports; the findings recorded.
- * Test selectors: `.supervision-panel`, `.checks-status`, `.plan-check`, `.check-row`, `.record-ok`.
+ * Test selectors: `.supervision-panel`, `.checks-status`, `.plan-check`, `.check-row`, `.record-ok`,
+ * `.findings-filter`, `.finding-row`, `.open-record`.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Choice, Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
+import { recordUrl } from '../../components/routes'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CheckView, SupervisionDashboardView } from '../../contracts'
@@ -20,6 +23,7 @@ import './supervision.scss'
 
 const m = zhCN.office.ui.supervision
 const d = zhCN.office.ui.dashboard
+const r = zhCN.records
 
 const thisMonth = () => {
   const now = new Date()
@@ -116,11 +120,14 @@ const VerifyPresence = ({ data, onDone }: { data: SupervisionDashboardView; onDo
   )
 }
 
-const Reports = () => {
+const Reports = ({ onDecided }: { onDecided: () => void }) => {
   const { state, reload } = useCall('supervision.reports', {})
   const resolve = useSubmit('supervision.resolveReport')
   const decide = async (reportId: string, upheld: boolean) => {
-    if (await resolve.submit({ reportId, upheld, note: upheld ? m.uphold : m.dismiss })) reload()
+    if (await resolve.submit({ reportId, upheld, note: upheld ? m.uphold : m.dismiss })) {
+      reload()
+      onDecided()
+    }
   }
   return (
     <Section title={m.reportsTitle} className='reports-panel'>
@@ -151,17 +158,27 @@ const Reports = () => {
   )
 }
 
-const Findings = ({ generation }: { generation: number }) => {
-  const { state, reload } = useCall('supervision.findings', { cadreId: null }, generation >= 0)
+/** The findings in the cadres' records, all or one cadre's (supervision.findings by cadre). */
+const Findings = ({ generation, cadres }: { generation: number; cadres: SupervisionDashboardView['cadres'] }) => {
+  const [cadreId, setCadreId] = useState('')
+  const { state, reload } = useCall('supervision.findings', { cadreId: cadreId || null })
+  // A recorded check or an upheld report may have added a finding: load again, keeping the filter.
+  useEffect(() => {
+    if (generation > 0) reload()
+  }, [generation, reload])
   return (
     <Section title={m.findingsTitle} className='findings-panel'>
-      <Loadable state={state} onRetry={reload} isEmpty={(r) => r.length === 0} emptyText={m.findingsEmpty}>
+      <Choice label={r.findingsFilter} className='findings-filter' options={[{ value: '', label: r.allCadres }, ...cadres.map((x) => ({ value: x.id, label: x.name }))]} value={cadreId} onChange={setCadreId} />
+      <Loadable state={state} onRetry={reload} isEmpty={(rows) => rows.length === 0} emptyText={m.findingsEmpty}>
         {(rows) => (
           <View>
             {rows.map((f) => (
               <View key={f.id} className='sup-row finding-row'>
-                <Text className='sup-row__title'>{`${f.cadreName} · ${formatDate(f.at)}`}</Text>
+                <Text className='sup-row__title'>{`${f.cadreName} · ${r.source[f.source]} · ${formatDate(f.at)}`}</Text>
                 <Text className='sup-row__meta'>{f.text}</Text>
+                <Button kind='plain' className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(f.cadreId) })}>
+                  {r.open}
+                </Button>
               </View>
             ))}
           </View>
@@ -195,8 +212,8 @@ export const SupervisionPanel = () => {
           </View>
         )}
       </Loadable>
-      <Reports />
-      <Findings key={generation} generation={generation} />
+      <Reports onDecided={changed} />
+      <Findings generation={generation} cadres={state.status === 'ready' ? state.data.cadres : []} />
     </View>
   )
 }

@@ -1,9 +1,14 @@
 /**
  * For a team leader (包片领导) on their home: the findings the supervision group recorded about the
- * team's members (责任追究: whoever leads answers for the members). Test selectors: `.team-findings`.
+ * team's members (责任追究: whoever leads answers for the members), each with a door to the
+ * member's record (档案) where the leader may add a responsibility note.
+ * Test selectors: `.team-findings`, `.finding-row`, `.open-record`, `.team-records`.
  */
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
+import { CADRES_PAGE, recordUrl } from '../../components/routes'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
@@ -11,6 +16,7 @@ import { useCall } from '../../services/useCall'
 import './supervision.scss'
 
 const m = zhCN.office.ui.supervision
+const r = zhCN.records
 
 export const TeamFindings = () => {
   const { state, reload } = useCall('team.findings', {})
@@ -23,11 +29,17 @@ export const TeamFindings = () => {
               <View key={f.id} className='sup-row finding-row'>
                 <Text className='sup-row__title'>{`${f.cadreName} · ${formatDate(f.at)}`}</Text>
                 <Text className='sup-row__meta'>{f.text}</Text>
+                <Button kind='plain' className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(f.cadreId) })}>
+                  {r.open}
+                </Button>
               </View>
             ))}
           </View>
         )}
       </Loadable>
+      <Button kind='secondary' className='team-records' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
+        {r.teamMembersTitle}
+      </Button>
     </Section>
   )
 }

@@ -19,6 +19,7 @@ import { Empty } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
 import './index.scss'
 import { OfflineBanner } from '../../components/OfflineBanner'
+import { MyRecordLink } from '../../features/records/RecordLink'
 
 const IndexPage = () => (
   <View className='page home-page'>
@@ -41,6 +42,7 @@ const IndexPage = () => (
             {office ? <OfficeEntry me={me} /> : null}
             {show.coverage ? <CoverageSection /> : null}
             {show.residentCadre ? <SelfReviewForm /> : null}
+            {show.residentCadre ? <MyRecordLink cadreId={me.id} /> : null}
             {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
             <PostingMonths />
             {any ? null : <Empty text={zhCN.home.otherRole} />}

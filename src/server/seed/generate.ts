@@ -9,6 +9,7 @@
 import type {
   CadreDuty,
   Household,
+  JointMeeting,
   Leave,
   LocalDate,
   Millis,
@@ -786,6 +787,44 @@ const makeTicket = (rnd: Random, r: Roster, shared: Shared, hh: Household, targe
   return ticket
 }
 
+/**
+ * The joint meetings behind seeded tickets that went to one (an escalate_joint_meeting step): one
+ * meeting per ticket, convened by the village secretary at that step. A ticket still in
+ * joint_meeting has a convened meeting; one that moved on (to the township session, or resolved by
+ * the secretary) has recorded minutes: attendees from the roster and the decision that moved it.
+ * No random draws: the rest of the demo does not change.
+ */
+const jointMeetings = (r: Roster, tickets: Ticket[], shared: Shared): JointMeeting[] => {
+  const out: JointMeeting[] = []
+  for (const t of tickets) {
+    const i = t.history.findIndex((e) => e.action === 'escalate_joint_meeting')
+    if (i < 0) continue
+    const convened = t.history[i]
+    const next = t.history[i + 1]
+    const team = r.teams.find((x) => x.villageId === t.villageId) ?? null
+    const committee = r.people.filter((p) => p.villageId === t.villageId && p.roles.includes('committee'))
+    const household = r.households.find((h) => h.id === t.householdId)
+    // The secretary, the committee, the team leader and the household's cadre.
+    const attendeeIds = [...new Set([convened.actorId, ...committee.map((p) => p.id), ...(team ? [team.leaderId] : []), ...(household?.cadreId ? [household.cadreId] : [])])]
+    const decided = next && (next.action === 'escalate_township' || next.action === 'resolve')
+    const ownerId = next?.action === 'resolve' ? convened.actorId : (team?.leaderId ?? convened.actorId)
+    out.push({
+      id: shared.ids.next('mt', 4),
+      townshipId: t.townshipId,
+      villageId: t.villageId,
+      convenedById: convened.actorId,
+      convenedAt: convened.at,
+      topic: W.MEETING_TOPICS[out.length % W.MEETING_TOPICS.length],
+      ticketIds: [t.id],
+      attendeeIds: decided ? attendeeIds : [],
+      decisions: decided ? [{ ticketId: t.id, decision: next.action === 'resolve' ? W.MEETING_DECISIONS.resolve : W.MEETING_DECISIONS.township, ownerId, at: next.at }] : [],
+      status: decided ? 'recorded' : 'convened',
+      version: decided ? 2 : 1,
+    })
+  }
+  return out
+}
+
 // ---------------------------------------------------------------- entry point
 
 /**
@@ -832,6 +871,7 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     invitations: [],
     images: [],
     consents: [],
+    chainNotes: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.
@@ -869,6 +909,7 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     data.signins.push(...history.signins)
     data.leaves.push(...history.leaves)
     data.ratings.push(...history.ratings)
+    data.meetings.push(...jointMeetings(roster, history.tickets, shared))
     // 村务公开: one township-wide notice from the office and one to the first village.
     const author = roster.office[0]
     if (author) {

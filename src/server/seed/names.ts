@@ -94,3 +94,11 @@ export const NOTICES = [
   { title: '惠农补贴发放通知', body: '本月 25 日起发放耕地地力保护补贴，请携带一卡通到嘎查便民服务站核对，行动不便的农户由包户干部上门办理。' },
   { title: '嘎查务公开：道路硬化工程', body: '村道硬化工程资金 86 万元已到位，施工期间请注意安全，有意见可向驻村工作组反映。' },
 ] as const
+
+/** Joint meetings (村两委及驻村工作组联系会议) behind seeded escalated tickets: topics and decisions. */
+export const MEETING_TOPICS = ['群众反映问题集体研究', '疑难事项联系会议', '民生实事推进会']
+export const MEETING_DECISIONS = {
+  township: '本村难以解决，提请镇联席会议研究。',
+  resolve: '由村党支部书记牵头，工作组配合办理。',
+  other: '会议研究后指定专人跟进办理。',
+}

@@ -35,6 +35,7 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'invitations',
   'images',
   'consents',
+  'chainNotes',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

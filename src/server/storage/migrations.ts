@@ -158,6 +158,28 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: "cadre's record: responsibility notes; joint meeting attendees as person ids",
+    up(db) {
+      db.exec('CREATE TABLE IF NOT EXISTS "chainNotes" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)')
+      db.exec(`CREATE INDEX IF NOT EXISTS "chainNotes_cadreId" ON "chainNotes" (${jsonField('cadreId')})`)
+      // Attendees were written as names; keep those that name exactly one person of the township.
+      const meetings = db.prepare('SELECT id, doc FROM meetings').all() as { id: string; doc: string }[]
+      const byName = db.prepare(`SELECT id FROM people WHERE ${jsonField('townshipId')} = ? AND ${jsonField('name')} = ?`)
+      const update = db.prepare('UPDATE meetings SET doc = ? WHERE id = ?')
+      for (const row of meetings) {
+        const doc = JSON.parse(row.doc) as { townshipId: string; attendees?: string[]; attendeeIds?: string[] }
+        if (doc.attendeeIds) continue
+        const ids = (doc.attendees ?? []).flatMap((name) => {
+          const found = byName.all(doc.townshipId, name) as { id: string }[]
+          return found.length === 1 ? [found[0].id] : []
+        })
+        delete doc.attendees
+        update.run(JSON.stringify({ ...doc, attendeeIds: ids }), row.id)
+      }
+    },
+  },
 ]
 
 /** Migration 2 (ticket loop): joint meetings, notifications, uploads; tickets by village and category. */

@@ -32,6 +32,7 @@ import type {
   Visit,
   WorkTeam,
 } from '../../core/model'
+import type { ResponsibilityNote } from '../../core/model'
 
 /** A stored answer to a write, keyed by actor + client request id (idempotency). */
 export interface RequestRecord {
@@ -88,6 +89,9 @@ export interface Collections {
   // the verdict (migration 3): signatures and sign-in photos, one-time consents
   images: StoredImage
   consents: Consent
+  // cadre's record (migration 5)
+  /** 责任追究 notes in a cadre's record (档案). */
+  chainNotes: ResponsibilityNote
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

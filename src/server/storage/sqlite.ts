@@ -138,7 +138,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
     convenedAt: true,
     topic: true,
     ticketIds: true,
-    attendees: true,
+    attendeeIds: true,
     decisions: true,
     status: true,
     version: true,
@@ -170,6 +170,7 @@ const FIELDS: { readonly [C in CollectionName]: Readonly<Record<keyof Collection
   invitations: { id: true, townshipId: true, personId: true, householdId: true, createdById: true, createdAt: true, expiresAt: true, usedAt: true },
   images: { id: true, townshipId: true, kind: true, ownerId: true, mime: true, width: true, height: true, bytes: true, data: true, at: true },
   consents: { id: true, personId: true, kind: true, at: true },
+  chainNotes: { id: true, townshipId: true, cadreId: true, period: true, text: true, byId: true, at: true },
 }
 
 type Scalar = string | number | null

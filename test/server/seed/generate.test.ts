@@ -228,6 +228,33 @@ describe('generateTownship (demo size)', () => {
     }
   })
 
+  it('has a joint meeting behind every ticket that went to one, attendees and owners from the roster', () => {
+    const people = byId(demo.people)
+    const viaMeeting = demo.tickets.filter((t) => t.history.some((e) => e.action === 'escalate_joint_meeting'))
+    expect(viaMeeting.some((t) => t.status === 'joint_meeting')).toBe(true)
+    expect(viaMeeting.some((t) => t.status === 'township_session')).toBe(true)
+    expect(demo.meetings.map((m) => m.ticketIds[0]).sort()).toEqual(viaMeeting.map((t) => t.id).sort())
+    for (const m of demo.meetings) {
+      expect(m.id).toMatch(/^mt-\d{4,}$/)
+      const t = viaMeeting.find((x) => x.id === m.ticketIds[0])
+      if (!t) throw new Error('meeting without its ticket')
+      const step = t.history.find((e) => e.action === 'escalate_joint_meeting')
+      expect(m).toMatchObject({ villageId: t.villageId, convenedById: step?.actorId, convenedAt: step?.at })
+      expect(people.get(m.convenedById)?.roles).toContain('secretary')
+      // Still on the agenda: convened; moved on (township session, resolved): minuted.
+      expect(m.status).toBe(t.status === 'joint_meeting' ? 'convened' : 'recorded')
+      const team = demo.teams.find((x) => x.villageId === t.villageId)
+      const eligible = new Set([...(team ? [team.leaderId, team.secretaryId, ...team.memberIds] : []), ...demo.people.filter((p) => p.villageId === t.villageId && p.roles.includes('committee')).map((p) => p.id)])
+      for (const id of m.attendeeIds) expect(eligible.has(id)).toBe(true)
+      if (m.status === 'recorded') {
+        expect(m.attendeeIds.length).toBeGreaterThan(2)
+        expect(m.decisions).toHaveLength(1)
+        expect(eligible.has(m.decisions[0].ownerId)).toBe(true)
+        expect(m.decisions[0].at).toBeLessThan(NOW)
+      }
+    }
+  })
+
   it('has leaves in every status', () => {
     expect(new Set(demo.leaves.map((l) => l.status))).toEqual(new Set(['approved', 'requested', 'declined']))
   })

@@ -176,16 +176,21 @@ describe('a problem report (反映问题) through the joint meeting and the town
     const desk = await secretary.ok('meeting.desk', {})
     expect(desk.escalated.map((x) => x.id)).toContain(t.id)
     expect(desk.owners.map((p) => p.id).sort()).toEqual(['cadre-a', 'leader-a', 'secretary-a'])
+    // Attendees come from the roster: the village's committee and secretary, the work team.
+    expect(desk.attendeeCandidates.map((p) => p.id).sort()).toEqual(['cadre-a', 'leader-a', 'secretary-a'])
 
     const meeting = await secretary.ok('meeting.convene', { ticketIds: [t.id], topic: '草场边界纠纷调处', note: '列入联系会议议程' })
     expect(meeting).toMatchObject({ status: 'convened', agenda: [{ ticketId: t.id, status: 'joint_meeting' }] })
     const recorded = await secretary.ok('meeting.record', {
       meetingId: meeting.id,
       version: meeting.version,
-      attendees: ['乌力吉', '张伟', '赵海'],
+      attendeeIds: ['secretary-a', 'cadre-a', 'leader-a'],
       decisions: [{ ticketId: t.id, decision: '由张伟牵头，会同两户重新勘界', ownerId: 'cadre-a' }],
     })
-    expect(recorded).toMatchObject({ status: 'recorded', attendees: ['乌力吉', '张伟', '赵海'], decisions: [{ owner: { id: 'cadre-a' } }] })
+    expect(recorded).toMatchObject({ status: 'recorded', decisions: [{ owner: { id: 'cadre-a' } }] })
+    // Stored as person ids, shown with readable names.
+    expect(recorded.attendees.map((p) => p.name)).toEqual(['乌力吉', '张伟', '赵海'])
+    expect((await h.server.deps.store.get('meetings', meeting.id))?.attendeeIds).toEqual(['secretary-a', 'cadre-a', 'leader-a'])
     t = await (await h.as('cadre-a')).ok('ticket.get', { ticketId: t.id })
     expect(t).toMatchObject({ status: 'joint_meeting', assignee: { id: 'cadre-a' } })
     expect(t.history.at(-1)).toMatchObject({ action: 'decide', note: '由张伟牵头，会同两户重新勘界' })
@@ -219,11 +224,16 @@ describe('a problem report (反映问题) through the joint meeting and the town
     const id = requestId()
     const meeting = await secretary.ok('meeting.convene', { ticketIds: [up.id], topic: '垃圾清运', note: '列入议程' }, id)
     expect(await secretary.ok('meeting.convene', { ticketIds: [up.id], topic: '垃圾清运', note: '列入议程' }, id)).toEqual(meeting)
-    const outsider = await secretary.call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendees: ['乌力吉'], decisions: [{ ticketId: up.id, decision: '清运', ownerId: 'cadre-b' }] }, requestId())
+    // An attendee outside the village's committee and work team (a villager, another team's cadre) is refused.
+    for (const who of ['villager-a1', 'cadre-b', 'secretary-b']) {
+      const stranger = await secretary.call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendeeIds: ['secretary-a', who], decisions: [{ ticketId: up.id, decision: '清运', ownerId: 'cadre-a' }] }, requestId())
+      expect(stranger.body).toMatchObject({ error: { code: 'MEETING.ATTENDEE_NOT_ELIGIBLE' } })
+    }
+    const outsider = await secretary.call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendeeIds: ['secretary-a'], decisions: [{ ticketId: up.id, decision: '清运', ownerId: 'cadre-b' }] }, requestId())
     expect(outsider.body).toMatchObject({ error: { code: 'MEETING.OWNER_NOT_IN_TEAM' } })
-    const offAgenda = await secretary.call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendees: ['乌力吉'], decisions: [{ ticketId: 'tk-none', decision: '清运', ownerId: 'cadre-a' }] }, requestId())
+    const offAgenda = await secretary.call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendeeIds: ['secretary-a'], decisions: [{ ticketId: 'tk-none', decision: '清运', ownerId: 'cadre-a' }] }, requestId())
     expect(offAgenda.body).toMatchObject({ error: { code: 'MEETING.TICKET_NOT_ON_AGENDA' } })
-    const foreign = await (await h.as('secretary-b')).call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendees: ['孟和'], decisions: [{ ticketId: up.id, decision: '清运', ownerId: 'cadre-a' }] }, requestId())
+    const foreign = await (await h.as('secretary-b')).call('meeting.record', { meetingId: meeting.id, version: meeting.version, attendeeIds: ['secretary-b'], decisions: [{ ticketId: up.id, decision: '清运', ownerId: 'cadre-a' }] }, requestId())
     expect(foreign.status).toBe(403)
     expect((await h.server.deps.store.get('meetings', meeting.id))?.status).toBe('convened')
     expect((await h.server.deps.store.get('tickets', up.id))?.status).toBe('joint_meeting')
@@ -280,8 +290,9 @@ describe('bad input on every new action: a clear error, nothing written', () => 
     ['ticket.rates with a wrong type', 'ticket.rates', { period: 202611 }],
     ['meeting.convene with no tickets', 'meeting.convene', { ticketIds: [], topic: '议题', note: '说明' }],
     ['meeting.convene with oversized topic', 'meeting.convene', { ticketIds: ['tk-1'], topic: long, note: '说明' }],
-    ['meeting.record with no attendees', 'meeting.record', { meetingId: 'mt-1', version: 1, attendees: [], decisions: [{ ticketId: 'tk-1', decision: '决定', ownerId: 'cadre-a' }] }],
-    ['meeting.record with an extra field', 'meeting.record', { meetingId: 'mt-1', version: 1, attendees: ['a'], decisions: [], extra: 1 }],
+    ['meeting.record with no attendees', 'meeting.record', { meetingId: 'mt-1', version: 1, attendeeIds: [], decisions: [{ ticketId: 'tk-1', decision: '决定', ownerId: 'cadre-a' }] }],
+    ['meeting.record with an extra field', 'meeting.record', { meetingId: 'mt-1', version: 1, attendeeIds: ['a'], decisions: [], extra: 1 }],
+    ['meeting.record with names for attendees', 'meeting.record', { meetingId: 'mt-1', version: 1, attendeeIds: ['乌力吉'], decisions: [{ ticketId: 'tk-1', decision: '决定', ownerId: 'cadre-a' }] }],
     ['notification.readAll with an unknown field', 'notification.readAll', { all: true }],
     ['ticket.categories with an unknown field', 'ticket.categories', { x: 1 }],
   ])('%s', async (_label, action, input) => {

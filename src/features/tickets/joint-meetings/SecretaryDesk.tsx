@@ -3,7 +3,8 @@
  * it to the township 联席会议), convening a 村两委及驻村工作组联系会议 with chosen tickets as the
  * agenda, and minuting a convened meeting: attendees, and per ticket a decision and an owner.
  * Test selectors: `.secretary-desk`, `.check-<ticketId>`, `.convene-meeting`, `.meeting-<id>`,
- * `.attendees-input`, `.decision-input`, `.owner-<personId>`, `.record-meeting`.
+ * `.attendees-input` (with `.chip-<personId>` per candidate), `.decision-input`, `.owner-<personId>`,
+ * `.record-meeting`.
  */
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
@@ -21,23 +22,25 @@ import { TicketList } from '../shared/TicketList'
 import { categoryName } from '../shared/words'
 
 const m = zhCN.ticketLoop
+const r = zhCN.records
 const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
-const MeetingMinutes = ({ meeting, owners, onDone }: { meeting: MeetingView; owners: PersonRef[]; onDone: () => void }) => {
-  const [attendees, setAttendees] = useState('')
+const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: MeetingView; owners: PersonRef[]; candidates: PersonRef[]; onDone: () => void }) => {
+  const [attendees, setAttendees] = useState<string[]>([])
   const [decisions, setDecisions] = useState<Record<string, { decision: string; ownerId: string }>>({})
   const [error, setError] = useState<ApiCallError | null>(null)
   const [pending, setPending] = useState(false)
   const set = (ticketId: string, patch: Partial<{ decision: string; ownerId: string }>) =>
     setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
   const record = async () => {
+    if (attendees.length === 0) return toast(r.attendeesRequired)
     setPending(true)
     setError(null)
     try {
       await call('meeting.record', {
         meetingId: meeting.id,
         version: meeting.version,
-        attendees: attendees.split(/[、，,\s]+/).map((a) => a.trim()).filter(Boolean),
+        attendeeIds: attendees,
         decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
       }, { requestId: newRequestId() })
       toast(m.recorded)
@@ -50,8 +53,12 @@ const MeetingMinutes = ({ meeting, owners, onDone }: { meeting: MeetingView; own
   }
   return (
     <View className={`meeting meeting-${meeting.id}`}>
-      <Field label={m.attendees}>
-        <Textarea className='mq-textarea attendees-input' value={attendees} maxlength={400} onInput={(e) => setAttendees(e.detail.value)} />
+      <Field label={r.attendees} className='attendees-input'>
+        <Chips
+          options={candidates.map((p) => ({ id: p.id, label: `${p.name}（${p.title}）` }))}
+          selected={attendees}
+          onToggle={(id) => setAttendees(attendees.includes(id) ? attendees.filter((x) => x !== id) : [...attendees, id])}
+        />
       </Field>
       {meeting.agenda.map((a) => (
         <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`agenda-${a.ticketId}`}>
@@ -112,9 +119,12 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
           <View key={mt.id} className='mq-field'>
             <Text className='mq-field__label'>{`${formatDate(mt.convenedAt)} ${mt.topic}（${mt.status === 'recorded' ? m.meetingRecorded : m.meetingConvened}）`}</Text>
             {mt.status === 'recorded' ? (
-              mt.decisions.map((d) => <Text key={d.ticketId} className='mq-hint'>{`${d.decision}（${m.owner}：${d.owner.name}）`}</Text>)
+              <>
+                <Text className='mq-hint meeting-attendees'>{r.attendeesList(mt.attendees.map((p) => p.name).join('、'))}</Text>
+                {mt.decisions.map((d) => <Text key={d.ticketId} className='mq-hint'>{`${d.decision}（${m.owner}：${d.owner.name}）`}</Text>)}
+              </>
             ) : (
-              <MeetingMinutes meeting={mt} owners={desk.owners} onDone={reload} />
+              <MeetingMinutes meeting={mt} owners={desk.owners} candidates={desk.attendeeCandidates} onDone={reload} />
             )}
           </View>
         ))}

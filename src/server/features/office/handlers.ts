@@ -212,6 +212,7 @@ export const officeHandlers: Handlers<
         villageName: villageName.get(h.villageId) ?? '',
         groupName: groupName.get(h.groupId) ?? '',
         cadreName: h.cadreId ? (cadres.get(h.cadreId) ?? null) : null,
+        cadreId: h.cadreId,
         phoneMasked: head ? maskPhone(head.phone) : '',
         addressMasked: maskAddress(h.address),
       }

@@ -87,7 +87,6 @@ export const supervisionHandlers: Handlers<
   | 'supervision.resolveReport'
   | 'supervision.fileReport'
   | 'supervision.findings'
-  | 'cadre.record'
   | 'team.findings'
 > = {
   'supervision.dashboard': async ({ month }, ctx) => {
@@ -201,16 +200,6 @@ export const supervisionHandlers: Handlers<
     const townshipId = supervisorTownship(ctx)
     const findings = cadreId ? await ctx.store.find('findings', { cadreId }) : await ctx.store.find('findings', { townshipId })
     return findingViews(ctx.store, findings.filter((f) => f.townshipId === townshipId).sort((a, b) => b.at - a.at))
-  },
-
-  'cadre.record': async ({ cadreId }, ctx) => {
-    const actor = actorOf(ctx)
-    const cadre = await ctx.store.get('people', cadreId)
-    if (!cadre || !cadre.roles.includes('cadre')) return refuse('NOT_FOUND')
-    const teams = await ctx.store.find('teams', { townshipId: cadre.townshipId })
-    if (!policies['cadre:record'](actor, cadre, teams)) return refuse('AUTH.FORBIDDEN')
-    const findings = (await ctx.store.find('findings', { cadreId })).sort((a, b) => b.at - a.at)
-    return { cadre: personRef(cadre), findings: await findingViews(ctx.store, findings) }
   },
 
   'team.findings': async (_input, ctx) => {

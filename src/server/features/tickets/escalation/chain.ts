@@ -20,6 +20,20 @@ export const teamOfVillage = async (store: Store, villageId: string): Promise<Wo
 export const ownerCandidates = async (store: Store, team: WorkTeam | null): Promise<Person[]> =>
   team ? store.getMany('people', [...new Set([team.leaderId, team.secretaryId, ...team.memberIds])]) : []
 
+/**
+ * Who may attend a joint meeting (村两委及驻村工作组联系会议): the village's committee members and
+ * party secretary, and the work team's leader, deputy and members, in that order.
+ */
+export const attendeeCandidates = async (store: Store, villageId: string, team: WorkTeam | null): Promise<Person[]> => {
+  const villagers = await store.find('people', { villageId })
+  const committee = villagers.filter((p) => p.roles.includes('secretary') || p.roles.includes('committee'))
+  const rank = (p: Person) => (p.roles.includes('secretary') ? 0 : 1)
+  committee.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1))
+  const teamPeople = await ownerCandidates(store, team)
+  const seen = new Set<string>()
+  return [...committee, ...teamPeople].filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)))
+}
+
 /** The township session's queue: tickets passed up from the villages, oldest deadline first. */
 export const townshipSessionTickets = async (store: Store, townshipId: string, limit: number): Promise<Ticket[]> =>
   store.find('tickets', { townshipId, status: 'township_session' }, { orderBy: { field: 'dueAt', direction: 'asc' }, limit })

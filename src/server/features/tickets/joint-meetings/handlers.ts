@@ -16,7 +16,7 @@ import type { Handlers } from '../../types'
 import { personRef } from '../../views'
 import { viewsOf } from '../shared/access'
 import { notifyStep } from '../notifications/notify'
-import { ownerCandidates, teamOfVillage } from '../escalation/chain'
+import { attendeeCandidates, ownerCandidates, teamOfVillage } from '../escalation/chain'
 
 /** The secretary's own village, or AUTH.FORBIDDEN for anyone else. */
 const secretaryVillage = (actor: Actor): string => {
@@ -28,7 +28,7 @@ const secretaryVillage = (actor: Actor): string => {
 const meetingViews = async (ctx: HandlerContext, meetings: JointMeeting[]): Promise<MeetingView[]> => {
   if (meetings.length === 0) return []
   const ticketIds = [...new Set(meetings.flatMap((m) => m.ticketIds))]
-  const personIds = [...new Set(meetings.flatMap((m) => [m.convenedById, ...m.decisions.map((d) => d.ownerId)]))]
+  const personIds = [...new Set(meetings.flatMap((m) => [m.convenedById, ...m.attendeeIds, ...m.decisions.map((d) => d.ownerId)]))]
   const [tickets, people, villages] = await Promise.all([
     ctx.store.getMany('tickets', ticketIds),
     ctx.store.getMany('people', personIds),
@@ -49,7 +49,7 @@ const meetingViews = async (ctx: HandlerContext, meetings: JointMeeting[]): Prom
     convenedBy: ref(m.convenedById),
     status: m.status,
     version: m.version,
-    attendees: m.attendees,
+    attendees: m.attendeeIds.map(ref),
     agenda: m.ticketIds.flatMap((id) => {
       const t = ticket.get(id)
       return t ? [{ ticketId: id, category: t.category, description: t.description, status: t.status }] : []
@@ -82,6 +82,7 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
       escalated: await viewsOf(ctx, actor, tickets.sort((a, b) => a.dueAt - b.dueAt)),
       meetings: await meetingViews(ctx, meetings),
       owners: (await ownerCandidates(ctx.store, team)).map(personRef),
+      attendeeCandidates: (await attendeeCandidates(ctx.store, villageId, team)).map(personRef),
     }
   },
 
@@ -103,7 +104,7 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
       convenedAt: ctx.now,
       topic: input.topic,
       ticketIds,
-      attendees: [],
+      attendeeIds: [],
       decisions: [],
       status: 'convened',
       version: 1,
@@ -125,8 +126,11 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
       if (!meeting.ticketIds.includes(d.ticketId) || decided.has(d.ticketId)) return refuse('MEETING.TICKET_NOT_ON_AGENDA')
       decided.add(d.ticketId)
     }
-    const owners = new Set((await ownerCandidates(ctx.store, await teamOfVillage(ctx.store, villageId))).map((p) => p.id))
+    const team = await teamOfVillage(ctx.store, villageId)
+    const owners = new Set((await ownerCandidates(ctx.store, team)).map((p) => p.id))
     if (input.decisions.some((d) => !owners.has(d.ownerId))) return refuse('MEETING.OWNER_NOT_IN_TEAM')
+    const eligible = new Set((await attendeeCandidates(ctx.store, villageId, team)).map((p) => p.id))
+    if (input.attendeeIds.some((id) => !eligible.has(id))) return refuse('MEETING.ATTENDEE_NOT_ELIGIBLE')
     const tickets = new Map((await ctx.store.getMany('tickets', [...decided])).map((t) => [t.id, t]))
     for (const d of input.decisions) {
       const ticket = tickets.get(d.ticketId)
@@ -137,7 +141,7 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
     }
     const recorded: JointMeeting = {
       ...meeting,
-      attendees: input.attendees,
+      attendeeIds: [...new Set(input.attendeeIds)],
       decisions: input.decisions.map((d) => ({ ...d, at: ctx.now })),
       status: 'recorded',
       version: meeting.version + 1,
