@@ -118,7 +118,7 @@ export const zhOffice = {
   ui: {
     hubTitle: '镇机关工作台',
     supervisionTitle: '督导工作台',
-    entry: { office: '机关工作台（花名册、结账、公示、导出）', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
+    entry: { office: '机关工作台：花名册、结账、公示', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
     roster: {
       title: '导入花名册',
       hint: '按模板填写，每人一行；有任何错误都不会导入，请按清单改正后再传。',
