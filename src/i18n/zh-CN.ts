@@ -620,6 +620,8 @@ export const zhCN = {
       title: '等我办的事',
       visitToSign: (cadre: string, date: string) => `${cadre}${date}来我家走访，请签字确认`,
       signNow: '去签字确认',
+      ticketToConfirm: (category: string, handler: string) => `您反映的"${category}"${handler}已办结，请确认是否解决`,
+      confirmNow: '去确认',
     },
     visit: {
       newTitle: '记录入户走访（民情日记）',

@@ -149,7 +149,11 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await button(cadre, 'act-resolve').click()
   await waitStatus(cadre, 'resolved')
 
-  await openTicket(villager, MY_TICKET, id)
+  // The villager's home says a ticket waits for their confirmation, and leads to it.
+  await villager.goto(`${h.server.url}/#/pages/index/index`)
+  await villager.reload()
+  await villager.locator(`.waiting-ticket-${id} .at-button`).click()
+  await villager.locator('.ticket-detail').waitFor({ timeout: 20_000 })
   const timeline = await villager.locator('.timeline').textContent()
   expect(timeline).toContain('联系会议决定')
   expect(timeline).toContain('护栏已更换完毕')

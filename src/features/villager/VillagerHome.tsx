@@ -1,4 +1,4 @@
-/** The villager's first screen: my cadre, then the three big actions. */
+/** The villager's first screen: my cadre, then the three big actions (the page adds what waits for me). */
 import { View } from '@tarojs/components'
 import { Loadable, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
@@ -6,8 +6,6 @@ import { zhCN } from '../../i18n/zh-CN'
 import { CadreCard } from './CadreCard'
 import { useMyCadre } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
-import { VillagerNotices } from './VillagerNotices'
-import { WaitingVisits } from '../visits/WaitingVisits'
 
 export const VillagerHome = () => {
   const { state, reload } = useMyCadre()
@@ -24,8 +22,6 @@ export const VillagerHome = () => {
         {(card) => <CadreCard card={card} />}
       </Loadable>
       <VillagerActions />
-      <VillagerNotices />
-      <WaitingVisits />
     </View>
   )
 }

@@ -4,6 +4,7 @@
  * Test selectors: `.waiting-visits`, `.waiting-visit`.
  */
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
@@ -14,7 +15,9 @@ import { useCall } from '../../services/useCall'
 const m = zhCN.verdict.waiting
 
 export const WaitingVisits = () => {
-  const { state } = useCall('visit.waiting', {})
+  const { state, reload } = useCall('visit.waiting', {})
+  // Back on the home tab after signing: show what still waits.
+  useDidShow(reload)
   // Nothing waiting, or it could not load: the home stays calm; the list shows when there is one.
   if (state.status !== 'ready' || state.data.length === 0) return null
   return (

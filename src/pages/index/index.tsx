@@ -1,6 +1,6 @@
 /**
- * 首页, by who the person is: a villager sees their cadre first (a secretary also the village's
- * tickets), a resident cadre sees today, the office, leaders and supervisors see coverage.
+ * 首页, by who the person is: a villager sees their cadre first, then what waits for them and the
+ * notices (a secretary also the village's tickets), a resident cadre sees today, the office, leaders and supervisors see coverage.
  */
 import { Text, View } from '@tarojs/components'
 import { CadreToday } from '../../features/cadre/CadreToday'
@@ -14,6 +14,9 @@ import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets'
 import { VillagerHome } from '../../features/villager/VillagerHome'
+import { VillagerNotices } from '../../features/villager/VillagerNotices'
+import { WaitingVisits } from '../../features/visits/WaitingVisits'
+import { WaitingTickets } from '../../features/tickets/my-tickets/WaitingTickets'
 import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
@@ -33,6 +36,10 @@ const IndexPage = () => (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
             {show.villager ? <VillagerHome /> : null}
+            {/* what waits for me (a visit to sign, a ticket to confirm), then the township's notices */}
+            {show.villager ? <WaitingVisits /> : null}
+            {show.villager ? <WaitingTickets /> : null}
+            {show.villager ? <VillagerNotices /> : null}
             {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}

@@ -1,0 +1,36 @@
+/**
+ * The villager home's other "等我办的事": my household's tickets the handler marked resolved, each
+ * with a big button to confirm it (or reopen it) on the ticket page. Shows nothing when none wait.
+ * Test selectors: `.waiting-tickets`, `.waiting-ticket-<id>`.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button } from '../../../components/Button'
+import { Section } from '../../../components/Section'
+import { zhCN } from '../../../i18n/zh-CN'
+import { useCall } from '../../../services/useCall'
+import { MY_TICKET_PAGE } from '../shared/useFile'
+import { categoryName } from '../shared/words'
+
+const m = zhCN.verdict.waiting
+
+export const WaitingTickets = () => {
+  const { state, reload } = useCall('ticket.list', { status: 'resolved' })
+  // Back on the home tab after confirming: show what still waits.
+  useDidShow(reload)
+  if (state.status !== 'ready') return null
+  const mine = state.data.filter((t) => t.allowedActions.includes('confirm'))
+  if (mine.length === 0) return null
+  return (
+    <Section title={m.title} className='waiting-tickets'>
+      {mine.map((t) => (
+        <View key={t.id} className={`waiting-ticket waiting-ticket-${t.id}`}>
+          <Text className='mq-line'>{m.ticketToConfirm(categoryName(t.category), t.assignee?.name ?? '')}</Text>
+          <Button big className='waiting-ticket__confirm' onClick={() => void Taro.navigateTo({ url: `${MY_TICKET_PAGE}?id=${t.id}` })}>
+            {m.confirmNow}
+          </Button>
+        </View>
+      ))}
+    </Section>
+  )
+}
