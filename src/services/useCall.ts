@@ -4,6 +4,7 @@
  * One rule: a late answer from an older load never overwrites a newer one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
 import { errorMessage } from '../i18n/zh-CN'
 import { ApiCallError, call } from './api'
@@ -44,4 +45,16 @@ export const useCall = <N extends ActionName>(action: N, input: InputOf<N>, enab
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   return { state, reload }
+}
+
+/**
+ * Reloads when the person comes back to the page (tab switch, navigating back), not on its first
+ * show: the first load is useCall's own.
+ */
+export const useReloadOnReturn = (reload: () => void): void => {
+  const firstShow = useRef(true)
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false
+    else reload()
+  })
 }

@@ -4,20 +4,19 @@
  * Test selectors: `.waiting-visits`, `.waiting-visit`.
  */
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
-import { useCall } from '../../services/useCall'
+import { useCall, useReloadOnReturn } from '../../services/useCall'
 
 const m = zhCN.verdict.waiting
 
 export const WaitingVisits = () => {
   const { state, reload } = useCall('visit.waiting', {})
   // Back on the home tab after signing: show what still waits.
-  useDidShow(reload)
+  useReloadOnReturn(reload)
   // Nothing waiting, or it could not load: the home stays calm; the list shows when there is one.
   if (state.status !== 'ready' || state.data.length === 0) return null
   return (

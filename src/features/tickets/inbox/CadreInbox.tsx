@@ -1,21 +1,15 @@
 /** 工单: a cadre's open tickets, overdue first, with deadline countdowns; tap to work one. */
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
 import { zhCN } from '../../../i18n/zh-CN'
-import { useCall } from '../../../services/useCall'
+import { useCall, useReloadOnReturn } from '../../../services/useCall'
 import { TicketList } from '../shared/TicketList'
 
 export const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
 export const CadreInbox = () => {
   const { state, reload } = useCall('ticket.inbox', {})
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else reload()
-  })
+  useReloadOnReturn(reload)
   return (
     <Section title={zhCN.ticketLoop.inboxTitle} className='cadre-inbox'>
       <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.ticketLoop.inboxEmpty}>

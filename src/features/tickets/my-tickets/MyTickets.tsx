@@ -1,19 +1,14 @@
 /** 我的事项: the caller's tickets, newest first, reloaded whenever the tab is shown again. */
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
 import { zhCN } from '../../../i18n/zh-CN'
 import { TicketList } from '../shared/TicketList'
+import { useReloadOnReturn } from '../../../services/useCall'
 import { useTickets } from '../shared/useTickets'
 
 export const MyTickets = () => {
   const { state, reload } = useTickets()
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else reload()
-  })
+  useReloadOnReturn(reload)
   return (
     <Section title={zhCN.tickets.myTitle} className='my-tickets'>
       <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.tickets.myEmpty}>

@@ -4,11 +4,11 @@
  * Test selectors: `.waiting-tickets`, `.waiting-ticket-<id>`.
  */
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
 import { zhCN } from '../../../i18n/zh-CN'
-import { useCall } from '../../../services/useCall'
+import { useCall, useReloadOnReturn } from '../../../services/useCall'
 import { MY_TICKET_PAGE } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 
@@ -17,7 +17,7 @@ const m = zhCN.verdict.waiting
 export const WaitingTickets = () => {
   const { state, reload } = useCall('ticket.list', { status: 'resolved' })
   // Back on the home tab after confirming: show what still waits.
-  useDidShow(reload)
+  useReloadOnReturn(reload)
   if (state.status !== 'ready') return null
   const mine = state.data.filter((t) => t.allowedActions.includes('confirm'))
   if (mine.length === 0) return null
