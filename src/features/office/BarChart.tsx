@@ -16,19 +16,27 @@ const BRAND = '#b3261e'
 const ROW = 30
 const AXIS = 36
 
+/** Whole-number ticks from 0 for the value axis (days, percents): at most 5, none like "1.5 天". */
+export const wholeTicks = (top: number): number[] => {
+  const step = Math.max(1, Math.ceil(top / 4))
+  const end = step * Math.max(1, Math.ceil(top / step))
+  return Array.from({ length: end / step + 1 }, (_, i) => i * step)
+}
+
 export const BarChart = ({ bars, className, describe, max }: { bars: Bar[]; className?: string; describe: (label: string, value: string) => string; max?: number }) => {
   // Keyed by position (two cadres may share a name); F2 lists the first category at the bottom of a
   // transposed chart, so the data is reversed to read top-down in the same order as the text.
   const data = bars.map((b, i) => ({ key: String(i), value: b.value })).reverse()
   const labels = bars.map((b) => b.label)
+  const ticks = max === undefined ? wholeTicks(Math.max(0, ...bars.map((b) => b.value))) : [0, max / 4, max / 2, (3 * max) / 4, max]
   const chart = () =>
     h(Chart, {
       data,
       coord: { transposed: true },
-      scale: { value: { min: 0, ...(max === undefined ? { nice: true } : { max }) } },
+      scale: { value: { min: 0, max: ticks[ticks.length - 1], ticks } },
       children: [
-        h(Axis, { field: 'key', formatter: (k: string) => labels[Number(k)] ?? '', style: { label: { fontSize: '24px' } } }),
-        h(Axis, { field: 'value', style: { label: { fontSize: '22px' } } }),
+        h(Axis, { field: 'key', formatter: (k: string) => labels[Number(k)] ?? '', style: { label: { fontSize: '26px', fill: '#1a1a1a' } } }),
+        h(Axis, { field: 'value', style: { label: { fontSize: '24px', fill: '#666' } } }),
         h(Interval, { x: 'key', y: 'value', color: BRAND }),
       ],
     })

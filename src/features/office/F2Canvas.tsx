@@ -26,6 +26,12 @@ interface Found {
   width?: number
 }
 
+/**
+ * F2 sizes given as '24px' are 750-wide design px, like our stylesheets; its default converts them with
+ * the page's root font size, which Taro H5 sets for rem (tiny text) and weapp does not have. Halve instead.
+ */
+const px2hd = (designPx: number): number => designPx / 2
+
 const isWeapp = process.env.TARO_ENV === 'weapp'
 let nextId = 0
 
@@ -78,7 +84,7 @@ export const F2Canvas = ({ chart, drawKey, height, className }: { chart: () => F
       node.width = Math.round(width * ratio)
       node.height = Math.round(height * ratio)
       const context = node.getContext('2d')
-      drawn = new Chart2D({ context, pixelRatio: ratio, width, height, animate: false, children: latest.current(), ...weappOptions(node) })
+      drawn = new Chart2D({ context, pixelRatio: ratio, width, height, px2hd, animate: false, children: latest.current(), ...weappOptions(node) })
       await drawn.render()
     }
     const attach = () => {
