@@ -1,17 +1,18 @@
 /**
  * 统计看板: filters (month, village, team), bar charts of signed village days by village and by
  * cadre, the three rates, the month's supervision checks, and results (funds, loans, beneficiaries).
- * Charts are plain Views (components/BarChart): no chart library. Test selectors: `.dashboard`.
+ * Charts are drawn by AntV F2 (./BarChart, office subpackage only) with their values as text under
+ * each canvas. Test selectors: `.dashboard`, `.chart-rates|villages|cadres canvas`, `.mq-chart-values`.
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { BarChart } from '../../components/BarChart'
 import { Choice } from '../../components/Field'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { Rate } from '../../core/tickets'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
+import { BarChart } from './BarChart'
 import './office.scss'
 
 const m = zhCN.office.ui.dashboard
@@ -72,7 +73,8 @@ export const Dashboard = () => {
               <BarChart
                 className='chart-rates'
                 describe={m.chartLabel}
-                bars={(['response', 'resolution', 'satisfaction'] as const).map((k) => ({ label: m.rateNames[k], value: d.rates[k].rate ?? 0, display: percent(d.rates[k]) }))}
+                max={100}
+                bars={(['response', 'resolution', 'satisfaction'] as const).map((k) => ({ label: m.rateNames[k], value: Math.round((d.rates[k].rate ?? 0) * 100), display: percent(d.rates[k]) }))}
               />
               <Text className='office-row__title'>{m.villageDays}</Text>
               <BarChart className='chart-villages' describe={m.chartLabel} bars={d.villageDaysByVillage.map((b) => ({ ...b, display: `${b.value}${m.unit.day}` }))} />
