@@ -7,6 +7,15 @@ import type { SignCodeView, VisitSignView, VisitView } from '../views-verdict'
 /** A PNG or JPEG as base64 (no data: prefix); its bytes are checked by the server, not trusted. */
 export const base64Image = (maxChars: number) => z.string().max(maxChars).regex(/^[A-Za-z0-9+/]+={0,2}$/)
 
+/** Why a household member's sign-off or dispute is refused (core/visits' canSignOff). */
+const VISIT_DECISION_ERRORS = [
+  'VISIT.NOT_HOUSEHOLD_MEMBER',
+  'VISIT.SELF_SIGN',
+  'VISIT.BEFORE_VISIT',
+  'VISIT.WINDOW_CLOSED',
+  'VISIT.ALREADY_DECIDED',
+] as const
+
 export const visitActions = {
   /** The cadre records a visit to a household they cover; it waits for the household's signature. */
   'visit.create': defineAction<VisitView>()({
@@ -50,11 +59,7 @@ export const visitActions = {
       })
       .strict(),
     errors: [
-      'VISIT.NOT_HOUSEHOLD_MEMBER',
-      'VISIT.SELF_SIGN',
-      'VISIT.BEFORE_VISIT',
-      'VISIT.WINDOW_CLOSED',
-      'VISIT.ALREADY_DECIDED',
+      ...VISIT_DECISION_ERRORS,
       'VISIT.PROXY_NOT_ALLOWED',
       'IMAGE.NOT_AN_IMAGE',
       'IMAGE.TOO_LARGE',
@@ -66,11 +71,7 @@ export const visitActions = {
   'visit.dispute': defineAction<VisitView>()({
     input: z.object({ visitId: id(), reason: text(300), onBehalfOfId: id().optional() }).strict(),
     errors: [
-      'VISIT.NOT_HOUSEHOLD_MEMBER',
-      'VISIT.SELF_SIGN',
-      'VISIT.BEFORE_VISIT',
-      'VISIT.WINDOW_CLOSED',
-      'VISIT.ALREADY_DECIDED',
+      ...VISIT_DECISION_ERRORS,
       'VISIT.REASON_REQUIRED',
       'VISIT.PROXY_NOT_ALLOWED',
     ],

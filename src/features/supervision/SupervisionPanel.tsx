@@ -6,19 +6,18 @@
  * `.findings-filter`, `.finding-row`, `.open-record`.
  */
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Choice, Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
-import { recordUrl } from '../../components/routes'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CheckView, SupervisionDashboardView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
+import { FindingRow } from './FindingRow'
 import './supervision.scss'
 
 const m = zhCN.office.ui.supervision
@@ -173,13 +172,7 @@ const Findings = ({ generation, cadres }: { generation: number; cadres: Supervis
         {(rows) => (
           <View>
             {rows.map((f) => (
-              <View key={f.id} className='sup-row finding-row'>
-                <Text className='sup-row__title'>{`${f.cadreName} · ${r.source[f.source]} · ${formatDate(f.at)}`}</Text>
-                <Text className='sup-row__meta'>{f.text}</Text>
-                <Button kind='plain' className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(f.cadreId) })}>
-                  {r.open}
-                </Button>
-              </View>
+              <FindingRow key={f.id} f={f} showSource />
             ))}
           </View>
         )}

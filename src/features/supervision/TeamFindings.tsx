@@ -5,14 +5,14 @@
  * Test selectors: `.team-findings`, `.finding-row`, `.open-record`, `.team-records`.
  */
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
-import { formatDate } from '../../components/format'
-import { CADRES_PAGE, recordUrl } from '../../components/routes'
+import { CADRES_PAGE } from '../../components/routes'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
+import { FindingRow } from './FindingRow'
 import './supervision.scss'
 
 const m = zhCN.office.ui.supervision
@@ -26,13 +26,7 @@ export const TeamFindings = () => {
         {(rows) => (
           <View>
             {rows.slice(0, 20).map((f) => (
-              <View key={f.id} className='sup-row finding-row'>
-                <Text className='sup-row__title'>{`${f.cadreName} · ${formatDate(f.at)}`}</Text>
-                <Text className='sup-row__meta'>{f.text}</Text>
-                <Button kind='plain' className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(f.cadreId) })}>
-                  {r.open}
-                </Button>
-              </View>
+              <FindingRow key={f.id} f={f} />
             ))}
           </View>
         )}
