@@ -21,7 +21,7 @@ import { loadActor } from '../src/server/identity'
 import { newId } from '../src/server/ids'
 import { generateTownship, seedStore, type SeedData } from '../src/server/seed'
 import type { Store } from '../src/server/storage/port'
-import { openSqliteStore } from '../src/server/storage/sqlite'
+import { openSqliteStore } from '../src/server/storage/relational'
 
 const settings = DEFAULT_SETTINGS
 const NOW = Date.UTC(2026, 11, 2, 2, 0) // 2026-12-02 10:00 township time: November lies behind
@@ -80,7 +80,7 @@ const rosterRows = (data: SeedData): string[][] => {
 }
 
 const emptyStoreWithOffice = async (file: string): Promise<Store> => {
-  const store = openSqliteStore(file)
+  const store = await openSqliteStore(file)
   await store.insert('townships', { id: 'ts-bench', name: '测试县' })
   await store.insert('people', { id: 'office-bench', townshipId: 'ts-bench', name: '办公室', phone: '10000000000', roles: ['cadre'], householdId: null, villageId: null, duty: 'office', title: '党政办', photoUrl: null, hasPhone: true })
   return store
@@ -119,7 +119,7 @@ const closeTownship = async (store: Store, townshipId: string) => {
 const benchClose = async (label: string, households: number) => {
   console.log(`\n## Month-end close (${PERIOD}): ${label}`)
   const data = generateTownship({ seed: 1, households, now: NOW })
-  const store = openSqliteStore(path.join(tmp, `close-${households}.db`))
+  const store = await openSqliteStore(path.join(tmp, `close-${households}.db`))
   const [, tSeed] = await time(() => seedStore(store, data))
   console.log(`data: ${data.townships.length} townships, ${data.households.length} households, ${data.people.length} people, ${data.visits.length} visits, ${data.signins.length} sign-ins, ${data.ratings.length} ratings, ${data.tickets.length} tickets (seeded in ${fmt(tSeed)})`)
   const runs: Awaited<ReturnType<typeof closeTownship>>[] = []

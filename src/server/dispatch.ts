@@ -15,7 +15,7 @@ import type { Actor, HandlerContext, ServerDeps } from './context'
 import { ActionError } from './errors'
 import { handlers } from './handlers'
 import { resolveActor, type Caller } from './identity'
-import { DuplicateKeyError, VersionConflictError, type Store } from './storage/port'
+import { DuplicateKeyError, StoreUnavailableError, VersionConflictError, type Store } from './storage/port'
 
 export interface Answer {
   status: number
@@ -106,6 +106,8 @@ const runWrite = async (
   const later: (() => Promise<void>)[] = []
   try {
     const output = await deps.store.transaction(async (tx) => {
+      // A transaction run again (a MySQL deadlock victim) starts its side effects afresh.
+      later.length = 0
       const replay = await replayOf(tx, key, name, inputHash)
       if (replay !== null) return replay
       const now = deps.clock()
@@ -148,6 +150,11 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
   } catch (error) {
     if (error instanceof ActionError) return errorAnswer(error.code, error.issues)
     if (error instanceof VersionConflictError) return errorAnswer('CONFLICT.STALE_VERSION')
+    if (error instanceof StoreUnavailableError) {
+      // Nothing was committed: the client keeps the write and retries it with the same request id.
+      console.error(`[minqing] ${name}: ${error.message}`)
+      return errorAnswer('SERVER.UNAVAILABLE')
+    }
     console.error(`[minqing] ${name} failed:`, error)
     return errorAnswer('SERVER.INTERNAL')
   }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openSqliteStore } from '../../src/server/storage/sqlite'
+import { openSqliteStore } from '../../src/server/storage/relational'
 import { loadWorld } from '../server/world'
 
 const root = path.resolve(__dirname, '../..')
@@ -25,11 +25,11 @@ type Main = (event: unknown) => Promise<{ ok: boolean; data?: unknown; error?: {
 let main: Main
 
 beforeAll(async () => {
-  const store = openSqliteStore(dbFile)
+  const store = await openSqliteStore(dbFile)
   await loadWorld(store)
   await store.insert('bindings', { id: 'b-1', openid: 'o-villager-a1', personId: 'villager-a1', boundAt: 0 })
   await store.close()
-  process.env.MINQING_SQLITE_PATH = dbFile
+  process.env.MINQING_DATABASE_URL = dbFile
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   main = require('../../cloudfunctions/api/src/index').main as Main
 })

@@ -10,20 +10,30 @@ import type { ApiResponse } from '../../../src/contracts/errors'
 import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context'
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
-import { openSqliteStore } from '../../../src/server/storage/sqlite'
+import { openStore } from '../../../src/server/storage/relational'
+import type { Store } from '../../../src/server/storage/port'
 import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 /**
- * The store. The WeChat cloud database adapter is a later step; until then the function runs on the
- * embedded SQLite store at MINQING_SQLITE_PATH (tests, small self-hosted installs).
+ * The database: MINQING_DATABASE_URL, `mysql://user:password@host:port/database` of the
+ * environment's CloudBase MySQL (reached over its private network) or any MySQL 8 server. A SQLite
+ * path there is for tests only: an SQLite file in a cloud function is per instance and temporary.
  */
-const openStore = () => {
-  const file = process.env.MINQING_SQLITE_PATH
-  if (!file) return null
-  return openSqliteStore(file)
+const databaseUrl = (): string | null => process.env.MINQING_DATABASE_URL || null
+
+let opening: Promise<Store> | null = null
+const storeOnce = (url: string): Promise<Store> => {
+  if (!opening) {
+    opening = openStore({ url }).catch((error: unknown) => {
+      // Try again on the next call: the database may be starting or the setting being fixed.
+      opening = null
+      throw error
+    })
+  }
+  return opening
 }
 
 /**
@@ -47,10 +57,11 @@ const wechatMessenger = (): SubscribeMessenger | undefined => {
 }
 
 let deps: ServerDeps | null = null
-const getDeps = (): ServerDeps | null => {
+const getDeps = async (): Promise<ServerDeps | null> => {
   if (deps) return deps
-  const store = openStore()
-  if (!store) return null
+  const url = databaseUrl()
+  if (!url) return null
+  const store = await storeOnce(url)
   deps = {
     store,
     settings: DEFAULT_SETTINGS,
@@ -72,9 +83,15 @@ interface ApiEvent {
 }
 
 export const main = async (event: ApiEvent | null | undefined): Promise<ApiResponse<unknown>> => {
-  const current = getDeps()
+  let current: ServerDeps | null
+  try {
+    current = await getDeps()
+  } catch (error) {
+    console.error('[minqing] the database cannot be opened:', error instanceof Error ? error.message : error)
+    return errorAnswer('SERVER.UNAVAILABLE').body
+  }
   if (!current) {
-    console.error('[minqing] no store configured: set MINQING_SQLITE_PATH')
+    console.error('[minqing] no database configured: set MINQING_DATABASE_URL to mysql://user:password@host:port/database')
     return errorAnswer('SERVER.UNAVAILABLE').body
   }
   const { OPENID } = cloud.getWXContext()

@@ -14,12 +14,15 @@ import { newId } from '../ids'
 import { localSessions } from './sessions'
 import { fileMessenger } from '../features/tickets/notifications/messenger'
 import { generateTownship, seedStore } from '../seed'
-import { openSqliteStore } from '../storage/sqlite'
+import { openStore } from '../storage/relational'
+import { analyze } from '../storage/migrations'
 import { localWechatCodes } from '../wechat/local'
 import type { Store } from '../storage/port'
 
 export interface LocalOptions {
   dataDir: string
+  /** `mysql://...` for a MySQL database; otherwise the SQLite file `minqing.db` in the data folder. */
+  databaseUrl?: string
   port?: number
   host?: string
   staticDir?: string
@@ -56,13 +59,15 @@ export const seedIfEmpty = async (store: Store, households: number, seed: number
   const data = generateTownship({ seed, households, now })
   await seedStore(store, data)
   await store.insert('meta', { id: 'seeded', value: { seed, households, at: now } })
+  // The planner's statistics, so that it picks the right index on a freshly filled township.
+  await analyze(store.db, store.dialect)
   return true
 }
 
 export const startLocalServer = async (options: LocalOptions): Promise<LocalServer> => {
   fs.mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
-  const store = openSqliteStore(path.join(options.dataDir, 'minqing.db'))
+  const store = await openStore({ url: options.databaseUrl || path.join(options.dataDir, 'minqing.db') })
   // The seed's history ends at the hour of the first start, so a month of it lies just behind us.
   const hour = 60 * 60 * 1000
   await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)

@@ -1,229 +1,198 @@
 /**
- * The SQLite schema as an ordered list of versioned migrations, recorded in `schema_migrations`.
- * One rule: a migration, once released, is never edited; a change to the schema is a new version
- * appended at the end (each runs once, in its own transaction, in version order).
+ * The schema's history as code, run by Kysely's migrator on SQLite and on MySQL. Tables and indexes
+ * come from the registry (schema.ts); each migration names what it adds.
+ * One rule: every step is idempotent ("create if missing", "add if missing"), because MySQL DDL is
+ * not transactional: a migration that failed halfway is simply run again after the cause is fixed.
+ * A migration, once released, is never edited; a change is a new migration appended at the end.
  */
-import type Database from 'better-sqlite3'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { CHILD_TABLES, TABLES, indexName, type ChildDef, type ColumnKind, type IndexDef, type TableDef } from './schema'
 import type { CollectionName } from './port'
 
-export interface Migration {
-  version: number
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>
+export type Dialect = 'sqlite' | 'mysql'
+
+const SQL_TYPE: Record<Dialect, Record<ColumnKind, string>> = {
+  sqlite: { key: 'text', text: 'text', long: 'text', int: 'integer', real: 'real', bool: 'integer', json: 'text' },
+  mysql: { key: 'varchar(191)', text: 'text', long: 'longtext', int: 'bigint', real: 'double', bool: 'tinyint', json: 'longtext' },
+}
+
+interface PlainColumn {
   name: string
-  up(db: Database.Database): void
+  kind: ColumnKind
+  nullable: boolean
+  primary?: boolean
 }
 
-/** Every collection of the port, one table each. */
-export const COLLECTIONS: readonly CollectionName[] = [
-  'townships',
-  'villages',
-  'groups',
-  'households',
-  'people',
-  'teams',
-  'places',
-  'bindings',
-  'tickets',
-  'visits',
-  'signins',
-  'leaves',
-  'ratings',
-  'requests',
-  'meta',
+const tableColumns = (def: TableDef): PlainColumn[] =>
+  Object.entries(def.columns).map(([name, c]) => ({ name, kind: c.kind, nullable: c.nullable, primary: name === 'id' }))
+
+const childColumns = (child: ChildDef): PlainColumn[] => [
+  { name: child.parentKey, kind: 'key', nullable: false },
+  ...(child.copy ?? []).map((name) => ({ name, kind: 'key' as const, nullable: false })),
+  ...Object.entries(child.columns).map(([name, kind]) => ({ name, kind, nullable: name !== child.valueColumn })),
 ]
 
-/** Collections added by migration 4 (office, close, supervision, notices, privacy, binding). */
-export const COLLECTIONS_V4: readonly CollectionName[] = [
-  'periods',
-  'closeResults',
-  'selfReviews',
-  'checks',
-  'reports',
-  'findings',
-  'notices',
-  'reveals',
-  'invitations',
-]
+const childIndexes = (child: ChildDef): IndexDef[] => [{ columns: [child.parentKey] }, ...child.indexes]
 
-export const INDEXES_V4: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
-  periods: [['townshipId']],
-  closeResults: [['townshipId']],
-  selfReviews: [['cadreId'], ['townshipId', 'period']],
-  checks: [['townshipId']],
-  reports: [['townshipId'], ['cadreId']],
-  findings: [['cadreId'], ['townshipId']],
-  notices: [['townshipId', 'villageId']],
-  reveals: [['townshipId']],
-  invitations: [['personId']],
-  signins: [['townshipId']],
-  visits: [['townshipId']],
-  leaves: [['townshipId']],
-  ratings: [['townshipId', 'period']],
-  tickets: [['townshipId']],
+const existingTables = async (db: AnyDb): Promise<Set<string>> =>
+  new Set((await db.introspection.getTables()).map((t) => t.name))
+
+const existingIndexes = async (db: AnyDb, dialect: Dialect, table: string): Promise<Set<string>> => {
+  const rows =
+    dialect === 'sqlite'
+      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table}`.execute(db)).rows
+      : (
+          await sql<{ name: string }>`SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ${table}`.execute(
+            db,
+          )
+        ).rows
+  return new Set(rows.map((r) => r.name))
 }
+
+/** Creates the table when missing, then any of its indexes that are missing. */
+export const ensureTable = async (
+  db: AnyDb,
+  dialect: Dialect,
+  name: string,
+  columns: readonly PlainColumn[],
+  indexes: readonly IndexDef[],
+): Promise<void> => {
+  let create = db.schema.createTable(name).ifNotExists()
+  for (const c of columns) {
+    create = create.addColumn(c.name, sql.raw(SQL_TYPE[dialect][c.kind]), (b) => {
+      let col = c.nullable ? b : b.notNull()
+      if (c.primary) col = col.primaryKey()
+      return col
+    })
+  }
+  if (dialect === 'mysql') create = create.modifyEnd(sql`ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`)
+  await create.execute()
+  const have = await existingIndexes(db, dialect, name)
+  for (const index of indexes) {
+    const iname = indexName(name, index)
+    if (have.has(iname)) continue
+    let ci = db.schema.createIndex(iname).on(name).columns([...index.columns])
+    if (index.unique) ci = ci.unique()
+    await ci.execute()
+  }
+}
+
+export const ensureRegistryTable = async (db: AnyDb, dialect: Dialect, collection: CollectionName): Promise<void> => {
+  const def = TABLES[collection]
+  await ensureTable(db, dialect, def.name, tableColumns(def), def.indexes)
+  for (const child of def.children) await ensureTable(db, dialect, child.table, childColumns(child), childIndexes(child))
+}
+
+/** Adds a registry column to an existing table when it is missing (for later migrations). */
+export const ensureColumn = async (db: AnyDb, dialect: Dialect, collection: CollectionName, column: string): Promise<void> => {
+  const def = TABLES[collection]
+  const c = def.columns[column]
+  const table = (await db.introspection.getTables()).find((t) => t.name === def.name)
+  if (!table || table.columns.some((x) => x.name === column)) return
+  await db.schema
+    .alterTable(def.name)
+    .addColumn(column, sql.raw(SQL_TYPE[dialect][c.kind]))
+    .execute()
+}
+
+// ------------------------------------------------------------------ the first version's documents
 
 /**
- * The fields handlers filter on, one expression index per entry (several fields = a composite
- * index). A query must use the very same `json_extract(doc, '$.field')` text for SQLite to pick
- * the index, which is why sqlite.ts builds that text with `jsonField` below.
+ * Databases written by the first version kept each collection as a table of JSON documents
+ * (`id`, `doc`) with its own migration table. Their documents are moved into the typed tables.
  */
-export const INDEXES_V1: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
-  villages: [['townshipId']],
-  groups: [['villageId']],
-  households: [['villageId'], ['groupId'], ['cadreId']],
-  people: [['householdId'], ['villageId'], ['townshipId']],
-  teams: [['villageId']],
-  places: [['townshipId']],
-  bindings: [['openid'], ['personId']],
-  tickets: [['householdId'], ['villageId'], ['assigneeId'], ['status'], ['reporterId']],
-  visits: [['cadreId'], ['householdId']],
-  signins: [['cadreId']],
-  leaves: [['cadreId']],
-  ratings: [
-    ['cadreId', 'period'],
-    ['householdId', 'period'],
-  ],
-}
-
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/
-
-/** The SQL expression for a top-level document field; the name is checked because it is inlined. */
-export const jsonField = (field: string): string => {
-  if (!FIELD_NAME.test(field)) throw new Error(`bad field name: ${JSON.stringify(field)}`)
-  return `json_extract(doc, '$.${field}')`
-}
-
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'collections and indexes',
-    up(db) {
-      for (const c of COLLECTIONS) {
-        db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-        for (const fields of INDEXES_V1[c] ?? []) {
-          const name = `${c}_${fields.join('_')}`
-          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
+const convertDocumentTables = async (db: AnyDb, dialect: Dialect): Promise<void> => {
+  if (dialect !== 'sqlite') return
+  const tables = await db.introspection.getTables()
+  // In the registry's order, so that people are converted before the meetings that name them.
+  const order = Object.keys(TABLES)
+  const legacy = tables
+    .filter((t) => t.name in TABLES && t.columns.length === 2 && t.columns.some((c) => c.name === 'doc'))
+    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+  if (legacy.length === 0) return
+  for (const t of legacy) await sql`ALTER TABLE ${sql.id(t.name)} RENAME TO ${sql.id(`legacy_${t.name}`)}`.execute(db)
+  // The old expression indexes moved with their tables; the typed tables get their own names.
+  const { toRow, childRows } = await import('./relational')
+  for (const t of legacy) {
+    const collection = t.name as CollectionName
+    await ensureRegistryTable(db, dialect, collection)
+    const rows = (await sql<{ doc: string }>`SELECT doc FROM ${sql.id(`legacy_${t.name}`)}`.execute(db)).rows
+    const def = TABLES[collection]
+    for (let i = 0; i < rows.length; i += 200) {
+      const docs: Record<string, unknown>[] = []
+      for (const r of rows.slice(i, i + 200)) {
+        const doc = JSON.parse(r.doc) as Record<string, unknown>
+        // Meetings written before attendees were person ids carry names: keep each name that
+        // names exactly one person of the township (people are converted before meetings).
+        if (collection === 'meetings' && !Array.isArray(doc.attendeeIds)) {
+          const names = Array.isArray(doc.attendees) ? (doc.attendees as string[]) : []
+          const ids: string[] = []
+          for (const name of names) {
+            const found = await db.selectFrom('people').select('id').where('townshipId', '=', String(doc.townshipId)).where('name', '=', name).execute()
+            if (found.length === 1) ids.push(found[0].id as string)
+          }
+          delete doc.attendees
+          doc.attendeeIds = ids
         }
+        docs.push(doc)
       }
-    },
-  },
-  {
-    version: 2,
-    name: 'ticket loop: meetings, notifications, uploads',
-    up(db) {
-      for (const c of ['meetings', 'notifications', 'uploads'] as const) {
-        db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      await db.insertInto(def.name).values(docs.map((d) => toRow(collection, d))).execute()
+      for (const child of def.children) {
+        const childRowsAll = docs.flatMap((d) => childRows(child, d))
+        if (childRowsAll.length > 0) await db.insertInto(child.table).values(childRowsAll).execute()
       }
-      for (const [c, list] of Object.entries(INDEXES_V2)) {
-        for (const fields of list ?? []) {
-          db.exec(`CREATE INDEX IF NOT EXISTS "${c}_${fields.join('_')}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
-        }
-      }
-    },
-  },
-  {
-    // Issue 5 (the verdict): stored images (signatures, sign-in photos), one-time consents, and the
-    // indexes the verdict's queries use (visits by status and time, sign-ins by time, ratings by
-    // rater, leaves by status).
-    version: 3,
-    name: 'images, consents and verdict indexes',
-    up(db) {
-      for (const c of ['images', 'consents'] as const) db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-      const indexes: [CollectionName, string[]][] = [
-        ['images', ['ownerId']],
-        ['consents', ['personId']],
-        ['visits', ['cadreId', 'at']],
-        ['visits', ['householdId', 'status']],
-        ['visits', ['townshipId', 'at']],
-        ['signins', ['cadreId', 'at']],
-        ['ratings', ['townshipId', 'period']],
-        ['ratings', ['raterId', 'period']],
-        ['leaves', ['status']],
-        ['tickets', ['townshipId']],
-      ]
-      for (const [c, fields] of indexes) {
-        db.exec(`CREATE INDEX IF NOT EXISTS "${c}_${fields.join('_')}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
-      }
-    },
-  },
-  {
-    version: 4,
-    name: 'office, close, supervision, notices, reveals, invitations',
-    up(db) {
-      for (const c of COLLECTIONS_V4) db.exec(`CREATE TABLE IF NOT EXISTS "${c}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-      for (const [c, list] of Object.entries(INDEXES_V4)) {
-        for (const fields of list ?? []) {
-          const name = `${c}_${fields.join('_')}`
-          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${c}" (${fields.map(jsonField).join(', ')})`)
-        }
-      }
-    },
-  },
-  {
-    version: 5,
-    name: "cadre's record: responsibility notes; joint meeting attendees as person ids",
-    up(db) {
-      db.exec('CREATE TABLE IF NOT EXISTS "chainNotes" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)')
-      db.exec(`CREATE INDEX IF NOT EXISTS "chainNotes_cadreId" ON "chainNotes" (${jsonField('cadreId')})`)
-      // Attendees were written as names; keep those that name exactly one person of the township.
-      const meetings = db.prepare('SELECT id, doc FROM meetings').all() as { id: string; doc: string }[]
-      const byName = db.prepare(`SELECT id FROM people WHERE ${jsonField('townshipId')} = ? AND ${jsonField('name')} = ?`)
-      const update = db.prepare('UPDATE meetings SET doc = ? WHERE id = ?')
-      for (const row of meetings) {
-        const doc = JSON.parse(row.doc) as { townshipId: string; attendees?: string[]; attendeeIds?: string[] }
-        if (doc.attendeeIds) continue
-        const ids = (doc.attendees ?? []).flatMap((name) => {
-          const found = byName.all(doc.townshipId, name) as { id: string }[]
-          return found.length === 1 ? [found[0].id] : []
-        })
-        delete doc.attendees
-        update.run(JSON.stringify({ ...doc, attendeeIds: ids }), row.id)
-      }
-    },
-  },
-]
-
-/** Migration 2 (ticket loop): joint meetings, notifications, uploads; tickets by village and category. */
-export const INDEXES_V2: { readonly [C in CollectionName]?: readonly (readonly string[])[] } = {
-  meetings: [['villageId'], ['townshipId']],
-  notifications: [['personId', 'at'], ['ticketId']],
-  uploads: [['ownerId']],
-  tickets: [['villageId', 'category'], ['townshipId', 'status']],
-}
-
-/**
- * Brings the database up to the last migration and returns the versions it applied (none when
- * already current). Refuses a database written by newer code rather than guess at its schema.
- */
-export const applyMigrations = (db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] => {
-  for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i].version <= migrations[i - 1].version) {
-      throw new Error(`migrations out of order at version ${migrations[i].version}`)
     }
+    await sql`DROP TABLE ${sql.id(`legacy_${t.name}`)}`.execute(db)
   }
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-  )
-  const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  )
-  const known = new Set(migrations.map((m) => m.version))
-  const unknown = [...done].filter((v) => !known.has(v))
-  if (unknown.length > 0) {
-    throw new Error(`database has migrations this code does not know: ${unknown.join(', ')}`)
+  await sql`DROP TABLE IF EXISTS schema_migrations`.execute(db)
+}
+
+// ------------------------------------------------------------------ the migrations
+
+const migration = (up: (db: AnyDb, dialect: Dialect) => Promise<void>) => (dialect: Dialect): Migration => ({
+  up: (db) => up(db, dialect),
+})
+
+/** In order; the key is the migration's name as recorded in the database. */
+export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration>> = {
+  '0001_typed_tables': migration(async (db, dialect) => {
+    await convertDocumentTables(db, dialect)
+    for (const c of Object.keys(TABLES) as CollectionName[]) await ensureRegistryTable(db, dialect, c)
+  }),
+}
+
+const provider = (dialect: Dialect): MigrationProvider => ({
+  getMigrations: async () => Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, m(dialect)])),
+})
+
+/**
+ * Brings the database to the last migration. Refuses a database written by newer code, and names
+ * the migration that failed (it can be run again once the cause is fixed).
+ */
+export const migrateToLatest = async (db: AnyDb, dialect: Dialect): Promise<string[]> => {
+  const migrator = new Migrator({ db, provider: provider(dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    const cause = error instanceof Error ? error.message : String(error)
+    throw new Error(
+      failed
+        ? `database migration ${failed.migrationName} failed: ${cause}. Fix the cause and start again: the migration is safe to run again.`
+        : `database migrations could not run: ${cause}`,
+    )
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-  const applied: number[] = []
-  for (const m of migrations) {
-    if (done.has(m.version)) continue
-    // IMMEDIATE takes the write lock first, so two processes opening the same new file cannot
-    // both decide a migration is missing and both run it.
-    db.transaction(() => {
-      const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)
-      if (again !== undefined) return
-      m.up(db)
-      record.run(m.version, m.name, Date.now())
-      applied.push(m.version)
-    }).immediate()
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Refreshes the planner's statistics (after seeding and imports) so it picks the right index. */
+export const analyze = async (db: AnyDb, dialect: Dialect): Promise<void> => {
+  if (dialect === 'sqlite') {
+    await sql`ANALYZE`.execute(db)
+    return
   }
-  return applied
+  const names = [...Object.values(TABLES).map((t) => t.name), ...CHILD_TABLES.map((c) => c.child.table)]
+  const have = await existingTables(db)
+  for (const n of names) if (have.has(n)) await sql`ANALYZE TABLE ${sql.id(n)}`.execute(db)
 }

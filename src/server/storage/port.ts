@@ -1,9 +1,11 @@
 /**
- * The storage port: what handlers may ask of a database. It is document-shaped (collections of
- * JSON documents keyed by `id`, queried by equality on named fields) so that it maps one to one onto
- * the WeChat cloud database as well as onto the embedded SQLite adapter.
- * One rule: handlers talk to this interface only, never to an adapter.
+ * The storage port: what handlers may ask of a database. Each collection is a typed table (declared
+ * once in schema.ts); handlers read and write whole records by id, find them by equality, lists and
+ * ranges on indexed columns, and, for figures, query the tables through Kysely (`store.db`).
+ * Two adapters implement it with the same code: embedded SQLite and MySQL (relational.ts).
+ * One rule: handlers talk to this interface only, never to an adapter or a driver.
  */
+import type { Kysely } from 'kysely'
 import type {
   Finding,
   Invitation,
@@ -106,8 +108,25 @@ export interface CloseResultRecord {
 export type CollectionName = keyof Collections
 export type Doc<C extends CollectionName> = Collections[C]
 
-/** Equality filter on top-level fields; an array value means "field is one of these". */
-export type Where<T> = { [K in keyof T]?: T[K] | readonly T[K][] }
+/** A range on an ordered column (times, dates, periods): every bound given must hold. */
+export interface Range<V> {
+  gte?: V
+  gt?: V
+  lte?: V
+  lt?: V
+}
+
+/**
+ * The condition on one field: a value (equality, null = IS NULL), a list ("one of these"), or a
+ * range. On a list field that has a child table (team members, followers, roles), a value or list
+ * means "the list contains one of these".
+ */
+export type Condition<V> = [V] extends [readonly (infer E)[] | undefined]
+  ? E | readonly E[]
+  : V | readonly V[] | Range<NonNullable<V>>
+
+/** A filter on top-level fields, all of which must hold. */
+export type Where<T> = { [K in keyof T]?: Condition<Exclude<T[K], undefined>> }
 
 export interface FindOptions<T> {
   orderBy?: { field: keyof T & string; direction?: 'asc' | 'desc' }
@@ -123,6 +142,14 @@ export class DuplicateKeyError extends Error {
   ) {
     super(`duplicate id ${id} in ${collection}`)
     this.name = 'DuplicateKeyError'
+  }
+}
+
+/** The database cannot be reached or went away: the request may be retried with the same id. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause })
+    this.name = 'StoreUnavailableError'
   }
 }
 
@@ -155,7 +182,18 @@ export interface Store {
    */
   replace<C extends CollectionName>(collection: C, doc: Doc<C>, options?: { ifVersion?: number }): Promise<void>
   remove<C extends CollectionName>(collection: C, id: string): Promise<void>
-  /** Runs `work` so that all its writes happen or none do. Transactions do not nest. */
+  /**
+   * Runs `work` so that all its writes happen or none do. Transactions do not nest. On MySQL a
+   * transaction that lost a deadlock is run again from the start, so `work` must only touch the
+   * store it is given (and collect side effects to run after the commit).
+   */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>
+  /**
+   * The query builder over the same connection (inside a transaction: the transaction's), for
+   * figures and lookups the record methods cannot express. Keep its SQL within what SQLite,
+   * MySQL 8.0 and MariaDB 10.11 all accept.
+   */
+  readonly db: Kysely<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly dialect: 'sqlite' | 'mysql'
   close(): Promise<void>
 }

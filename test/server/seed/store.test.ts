@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { DuplicateKeyError } from '../../../src/server/storage/port'
-import { openSqliteStore } from '../../../src/server/storage/sqlite'
+import { openSqliteStore } from '../../../src/server/storage/relational'
 import { DEMO_SEED, SEED_ORDER, generateTownship, seedStore } from '../../../src/server/seed'
 
 const NOW = Date.UTC(2026, 10, 20, 4, 30, 0)
@@ -21,7 +21,7 @@ describe('seedStore', () => {
 
   it('loads the demo into SQLite; counts match; a second load writes nothing', async () => {
     const data = generateTownship({ ...DEMO_SEED, now: NOW })
-    const store = openSqliteStore(path.join(dir, 'demo.db'))
+    const store = await openSqliteStore(path.join(dir, 'demo.db'))
     try {
       await seedStore(store, data)
       for (const c of SEED_ORDER) expect([c, await store.count(c, {})]).toEqual([c, data[c].length])
@@ -35,7 +35,7 @@ describe('seedStore', () => {
       await store.close()
     }
     // And it is on disk.
-    const reopened = openSqliteStore(path.join(dir, 'demo.db'))
+    const reopened = await openSqliteStore(path.join(dir, 'demo.db'))
     try {
       expect(await reopened.count('people', {})).toBe(data.people.length)
     } finally {

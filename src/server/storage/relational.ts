@@ -1,0 +1,622 @@
+/**
+ * The Store port over typed tables, with Kysely as the one query layer and two dialects: embedded
+ * SQLite (better-sqlite3: the demo, tests, small installs) and MySQL 8 protocol (mysql2: CloudBase
+ * MySQL, self-hosted MySQL/MariaDB, TiDB/OceanBase).
+ *
+ * Concurrency. SQLite: one connection, every statement behind Kysely's connection lock, and a write
+ * transaction holds it (BEGIN IMMEDIATE) from start to commit, so transactions are serial. MySQL: a
+ * pool; a write transaction runs in READ COMMITTED and reads records by id with SELECT ... FOR
+ * UPDATE, so two writers of one record queue behind each other and the second sees the first's
+ * result; a compare-and-set on `version` and unique keys catch the rest; a transaction chosen as a
+ * deadlock victim is run again from the start.
+ * One rule: every statement goes through Kysely, built from the registry in schema.ts.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import fs from 'node:fs'
+import path from 'node:path'
+import type Database from 'better-sqlite3'
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely'
+import {
+  DuplicateKeyError,
+  StoreUnavailableError,
+  VersionConflictError,
+  type CollectionName,
+  type Doc,
+  type FindOptions,
+  type Store,
+} from './port'
+import { TABLES, type ChildDef, type ColumnDef, type TableDef } from './schema'
+import { migrateToLatest } from './migrations'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>
+type Row = Record<string, unknown>
+export type Dialect = 'sqlite' | 'mysql'
+
+export interface StoreOptions {
+  /** `mysql://user:password@host:port/database`, or a SQLite file path (`:memory:` for RAM). */
+  url: string
+  /** Called with every statement's SQL (statement counts, the EXPLAIN test). */
+  onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
+  /** MySQL pool size (default 10). */
+  poolSize?: number
+}
+
+// ------------------------------------------------------------------ rows <-> documents
+
+const isMissing = (v: unknown): boolean => v === undefined || v === null
+
+const toCell = (table: string, name: string, def: ColumnDef, value: unknown): unknown => {
+  if (isMissing(value)) {
+    if (!def.nullable) throw new Error(`${table}.${name} is required`)
+    return null
+  }
+  switch (def.kind) {
+    case 'json':
+      return JSON.stringify(value)
+    case 'bool':
+      return value ? 1 : 0
+    case 'int':
+    case 'real':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${table}.${name} must be a finite number`)
+      return value
+    default:
+      if (typeof value !== 'string') throw new Error(`${table}.${name} must be a string`)
+      return value
+  }
+}
+
+const fromCell = (def: ColumnDef, value: unknown): unknown => {
+  if (value === null || value === undefined) return null
+  switch (def.kind) {
+    case 'json':
+      return JSON.parse(value as string)
+    case 'bool':
+      return value === 1 || value === true || value === '1'
+    case 'int':
+    case 'real':
+      return typeof value === 'number' ? value : Number(value)
+    default:
+      return value
+  }
+}
+
+/** Per table: its column names and definitions, computed once. */
+interface Shape {
+  def: TableDef
+  names: string[]
+  defs: ColumnDef[]
+}
+const shapes = new Map<string, Shape>()
+const shapeOf = (collection: CollectionName): Shape => {
+  let s = shapes.get(collection)
+  if (!s) {
+    const def = TABLES[collection]
+    if (!def) throw new Error(`unknown collection ${collection}`)
+    const names = Object.keys(def.columns)
+    s = { def, names, defs: names.map((n) => def.columns[n]) }
+    shapes.set(collection, s)
+  }
+  return s
+}
+
+export const toRow = (collection: CollectionName, doc: object): Row => {
+  const { def, names, defs } = shapeOf(collection)
+  const d = doc as Row
+  if (typeof d.id !== 'string' || d.id.length === 0) throw new Error(`${collection}: document id must be a non-empty string`)
+  const row: Row = {}
+  for (let i = 0; i < names.length; i++) row[names[i]] = toCell(def.name, names[i], defs[i], d[names[i]])
+  return row
+}
+
+export const fromRow = (collection: CollectionName, row: Row): unknown => {
+  const { names, defs } = shapeOf(collection)
+  const doc: Row = {}
+  for (let i = 0; i < names.length; i++) {
+    const value = fromCell(defs[i], row[names[i]])
+    if (value === null && defs[i].optional) continue
+    doc[names[i]] = value
+  }
+  return doc
+}
+
+/** The child rows of one document for one child table. */
+export const childRows = (child: ChildDef, doc: Row): Row[] => {
+  const list = doc[child.field]
+  if (!Array.isArray(list)) return []
+  return list.map((element: unknown) => {
+    const row: Row = { [child.parentKey]: doc.id }
+    for (const c of child.copy ?? []) row[c] = doc[c]
+    if (child.valueColumn) {
+      row[child.valueColumn] = element
+    } else {
+      const e = element as Row
+      for (const c of Object.keys(child.columns)) row[c] = e[c] ?? null
+    }
+    return row
+  })
+}
+
+// ------------------------------------------------------------------ filters
+
+const isRange = (v: unknown): v is Record<'gte' | 'gt' | 'lte' | 'lt', unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const scalar = (collection: string, field: string, value: unknown): string | number | null => {
+  if (value === null || typeof value === 'string') return value
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${collection}.${field}: filter value must be finite`)
+    return value
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0
+  throw new Error(`${collection}.${field}: only strings, numbers, booleans and null can be filtered on`)
+}
+
+/** Lists longer than this are split into several statements (SQLite's parameter limit). */
+const IN_CHUNK = 900
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Qb = any
+
+/** Applies a Where to a select, update or delete builder; null when the filter can match nothing. */
+const applyWhere = (qb: Qb, collection: CollectionName, where: object): Qb | null => {
+  const { def } = shapeOf(collection)
+  for (const [field, value] of Object.entries(where)) {
+    if (value === undefined) {
+      // Dropping the clause would widen the query to the whole table: refuse instead.
+      throw new Error(`${collection}.${field}: filter value is undefined`)
+    }
+    const child = def.children.find((c) => c.field === field)
+    if (child) {
+      if (!child.valueColumn) throw new Error(`${collection}.${field}: a list of records cannot be filtered on; query ${child.table}`)
+      const values = (Array.isArray(value) ? value : [value]).map((v: unknown) => scalar(collection, field, v))
+      if (values.length === 0) return null
+      qb = qb.where(
+        'id',
+        'in',
+        (eb: AnyDb) => eb.selectFrom(child.table).select(child.parentKey).where(child.valueColumn!, 'in', values),
+      )
+      continue
+    }
+    if (!Object.prototype.hasOwnProperty.call(def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
+    if (Array.isArray(value)) {
+      const items = value.map((v: unknown) => scalar(collection, field, v))
+      const present = items.filter((v): v is string | number => v !== null)
+      const withNull = present.length < items.length
+      if (present.length === 0 && !withNull) return null
+      if (present.length === 0) qb = qb.where(field, 'is', null)
+      else if (!withNull) qb = qb.where(field, 'in', present)
+      else qb = qb.where((eb: Qb) => eb.or([eb(field, 'in', present), eb(field, 'is', null)]))
+    } else if (isRange(value)) {
+      const ops = { gte: '>=', gt: '>', lte: '<=', lt: '<' } as const
+      let any = false
+      for (const [k, op] of Object.entries(ops)) {
+        const bound = value[k as keyof typeof ops]
+        if (bound === undefined) continue
+        qb = qb.where(field, op, scalar(collection, field, bound))
+        any = true
+      }
+      if (!any) throw new Error(`${collection}.${field}: an empty range`)
+    } else {
+      const v = scalar(collection, field, value)
+      qb = v === null ? qb.where(field, 'is', null) : qb.where(field, '=', v)
+    }
+  }
+  return qb
+}
+
+/** The longest list in a filter, to split a huge "one of these" into statements of IN_CHUNK. */
+const longestList = (where: object): [string, unknown[]] | null => {
+  let best: [string, unknown[]] | null = null
+  for (const [k, v] of Object.entries(where)) if (Array.isArray(v) && (!best || v.length > best[1].length)) best = [k, v]
+  return best && best[1].length > IN_CHUNK ? best : null
+}
+
+// ------------------------------------------------------------------ errors
+
+const MYSQL_RETRY = new Set([1213, 1205]) // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_BAD_DB_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+])
+
+const errCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code
+const errNo = (e: unknown): number | undefined => (e as { errno?: number } | null)?.errno
+
+const isPrimaryKeyDuplicate = (e: unknown): boolean => {
+  const code = errCode(e)
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true
+  if (code === 'ER_DUP_ENTRY') return /for key '([^']*\.)?PRIMARY'/.test(String((e as Error).message))
+  return false
+}
+
+/** Turns a driver's connection failure into the port's StoreUnavailableError; other errors pass. */
+const translate = (e: unknown): unknown => {
+  if (e instanceof StoreUnavailableError) return e
+  const code = errCode(e)
+  if ((code && (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR'))) || /Pool is closed|connection is in closed state/i.test(String((e as Error)?.message))) {
+    return new StoreUnavailableError(`database unavailable (${code ?? (e as Error).message})`, e)
+  }
+  return e
+}
+
+// ------------------------------------------------------------------ the store
+
+interface TxScope {
+  active: boolean
+}
+
+class RelationalStore implements Store {
+  constructor(
+    readonly db: AnyDb,
+    readonly dialect: Dialect,
+    private readonly shared: {
+      scope: AsyncLocalStorage<TxScope>
+      closeAll: () => Promise<void>
+      closed: { value: boolean }
+    },
+    private readonly tx: TxScope | null,
+  ) {}
+
+  /** The builder, untyped: the registry, not Kysely's generics, checks table and column names here. */
+  private get q(): Qb {
+    return this.db
+  }
+
+  /** Every operation goes through here: the outer store refuses to run inside a transaction. */
+  private async run<T>(op: () => Promise<T>): Promise<T> {
+    if (this.shared.closed.value) throw new Error('store is closed')
+    if (this.tx) {
+      if (!this.tx.active) throw new Error('transaction is over; its store can no longer be used')
+    } else if (this.shared.scope.getStore()?.active) {
+      // Waiting for the connection here would wait for our own transaction: a silent deadlock.
+      throw new Error("use the transaction's store (tx), not the outer store, inside transaction()")
+    }
+    try {
+      return await op()
+    } catch (e) {
+      throw translate(e)
+    }
+  }
+
+  /** Reads inside a MySQL write transaction lock what they read, so a writer sees the last commit. */
+  private lock(qb: Qb): Qb {
+    return this.tx && this.dialect === 'mysql' ? qb.forUpdate() : qb
+  }
+
+  get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | null> {
+    return this.run(async () => {
+      const row = await this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)).executeTakeFirst()
+      return row === undefined ? null : (fromRow(collection, row) as Doc<C>)
+    })
+  }
+
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<Doc<C>[]> {
+    return this.run(async () => {
+      if (ids.length === 0) return []
+      const unique = [...new Set(ids)]
+      const byId = new Map<string, Row>()
+      for (let i = 0; i < unique.length; i += IN_CHUNK) {
+        const rows: Row[] = await this.lock(
+          this.q.selectFrom(collection).selectAll().where('id', 'in', unique.slice(i, i + IN_CHUNK)),
+        ).execute()
+        for (const r of rows) byId.set(r.id as string, r)
+      }
+      const out: Doc<C>[] = []
+      for (const id of ids) {
+        const r = byId.get(id)
+        if (r) out.push(fromRow(collection, r) as Doc<C>)
+      }
+      return out
+    })
+  }
+
+  find<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>> = {}): Promise<Doc<C>[]> {
+    return this.run(async () => {
+      const big = longestList(where)
+      if (big) {
+        if (options.orderBy || options.limit !== undefined || options.skip !== undefined) {
+          throw new Error(`${collection}: a filter list longer than ${IN_CHUNK} cannot be sorted or paged`)
+        }
+        const [field, values] = big
+        const out: Doc<C>[] = []
+        for (let i = 0; i < values.length; i += IN_CHUNK) {
+          out.push(...(await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})))
+        }
+        return out
+      }
+      return this.findOnce(collection, where, options)
+    })
+  }
+
+  private async findOnce<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>>): Promise<Doc<C>[]> {
+    let qb = applyWhere(this.q.selectFrom(collection).selectAll(), collection, where)
+    if (qb === null) return []
+    if (options.orderBy !== undefined) {
+      const field = options.orderBy.field
+      if (!Object.prototype.hasOwnProperty.call(shapeOf(collection).def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
+      const dir = options.orderBy.direction === 'desc' ? 'desc' : 'asc'
+      // The id tie-break makes pages stable when the sort field has equal values.
+      qb = qb.orderBy(field, dir).orderBy('id', dir)
+    }
+    if (options.limit !== undefined || options.skip !== undefined) {
+      const limit = options.limit ?? Number.MAX_SAFE_INTEGER
+      const skip = options.skip ?? 0
+      if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(skip) || skip < 0) throw new Error(`bad limit/skip: ${limit}/${skip}`)
+      qb = qb.limit(limit)
+      if (skip > 0) qb = qb.offset(skip)
+    }
+    const rows: Row[] = await qb.execute()
+    return rows.map((r) => fromRow(collection, r) as Doc<C>)
+  }
+
+  count<C extends CollectionName>(collection: C, where: object): Promise<number> {
+    return this.run(async () => {
+      const qb = applyWhere(this.q.selectFrom(collection).select((eb: Qb) => eb.fn.countAll().as('n')), collection, where)
+      if (qb === null) return 0
+      const row = await qb.executeTakeFirst()
+      return Number(row?.n ?? 0)
+    })
+  }
+
+  private async writeChildren(collection: CollectionName, docs: readonly Row[], replacing: boolean): Promise<void> {
+    for (const child of shapeOf(collection).def.children) {
+      if (replacing) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', docs.map((d) => d.id)).execute()
+      const rows = docs.flatMap((d) => childRows(child, d))
+      for (let i = 0; i < rows.length; i += 500) await this.q.insertInto(child.table).values(rows.slice(i, i + 500)).execute()
+    }
+  }
+
+  /** Runs `work` in this transaction, or in a new one when called on the outer store. */
+  private atomically(work: (s: RelationalStore) => Promise<void>): Promise<void> {
+    return this.tx ? work(this) : this.transaction((tx) => work(tx as RelationalStore))
+  }
+
+  insert<C extends CollectionName>(collection: C, doc: Doc<C>): Promise<void> {
+    const row = toRow(collection, doc)
+    const write = async (s: RelationalStore) => {
+      try {
+        await s.q.insertInto(collection).values(row).execute()
+      } catch (e) {
+        if (isPrimaryKeyDuplicate(e)) throw new DuplicateKeyError(collection, doc.id)
+        throw e
+      }
+      await s.writeChildren(collection, [doc as Row], false)
+    }
+    if (shapeOf(collection).def.children.length === 0 && !this.tx) return this.run(() => write(this))
+    return this.run(() => this.atomically(write))
+  }
+
+  insertMany<C extends CollectionName>(collection: C, docs: readonly Doc<C>[]): Promise<void> {
+    if (docs.length === 0) return Promise.resolve()
+    const rows = docs.map((d) => toRow(collection, d))
+    const width = shapeOf(collection).names.length
+    const batch = Math.max(1, Math.floor(8000 / width))
+    return this.run(() =>
+      this.atomically(async (s) => {
+        for (let i = 0; i < rows.length; i += batch) {
+          try {
+            await s.q.insertInto(collection).values(rows.slice(i, i + batch)).execute()
+          } catch (e) {
+            if (isPrimaryKeyDuplicate(e)) {
+              const ids = new Set<string>()
+              const dup = docs.find((d) => (ids.has(d.id) ? true : (ids.add(d.id), false)))
+              throw new DuplicateKeyError(collection, dup?.id ?? String(rows[i].id))
+            }
+            throw e
+          }
+        }
+        await s.writeChildren(collection, docs as readonly Row[], false)
+      }),
+    )
+  }
+
+  replace<C extends CollectionName>(collection: C, doc: Doc<C>, options?: { ifVersion?: number }): Promise<void> {
+    const row = toRow(collection, doc)
+    const { def, names } = shapeOf(collection)
+    const ifVersion = options?.ifVersion
+    const write = async (s: RelationalStore) => {
+      if (ifVersion !== undefined) {
+        const versionColumn = def.versionColumn ?? 'version'
+        const { id: _id, ...rest } = row
+        const result = await s.q.updateTable(collection).set(rest).where('id', '=', doc.id).where(versionColumn, '=', ifVersion).executeTakeFirst()
+        if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(collection, doc.id)
+      } else if (s.dialect === 'mysql') {
+        // Like the cloud database's doc(id).set(): creates the record when it is missing.
+        const set = Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql`VALUES(${sql.ref(n)})`]))
+        await s.q.insertInto(collection).values(row).onDuplicateKeyUpdate(set).execute()
+      } else {
+        await s.db
+          .insertInto(collection)
+          .values(row)
+          .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)]))))
+          .execute()
+      }
+      await s.writeChildren(collection, [doc as Row], true)
+    }
+    if (def.children.length === 0 && !this.tx) return this.run(() => write(this))
+    return this.run(() => this.atomically(write))
+  }
+
+  remove<C extends CollectionName>(collection: C, id: string): Promise<void> {
+    return this.run(() =>
+      this.atomically(async (s) => {
+        for (const child of shapeOf(collection).def.children) await s.q.deleteFrom(child.table).where(child.parentKey, '=', id).execute()
+        await s.q.deleteFrom(collection).where('id', '=', id).execute()
+      }),
+    )
+  }
+
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    // Transactions do not nest: inner work simply joins the outer transaction.
+    if (this.tx) return work(this)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(() => this.transactionOnce(work))
+      } catch (e) {
+        if (this.dialect === 'mysql' && MYSQL_RETRY.has(errNo(e) ?? 0) && attempt < 5) {
+          await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt))
+          continue
+        }
+        throw e
+      }
+    }
+  }
+
+  private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.q.connection().execute(async (conn: AnyDb) => {
+      if (this.dialect === 'mysql') {
+        await sql`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`.execute(conn)
+        await sql`START TRANSACTION`.execute(conn)
+      } else {
+        // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
+        await sql`BEGIN IMMEDIATE`.execute(conn)
+      }
+      const scope: TxScope = { active: true }
+      const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
+      try {
+        const value = await this.shared.scope.run(scope, () => work(tx))
+        scope.active = false
+        await sql`COMMIT`.execute(conn)
+        return value
+      } catch (error) {
+        scope.active = false
+        try {
+          await sql`ROLLBACK`.execute(conn)
+        } catch {
+          // The connection is gone or the database already rolled back: nothing was committed.
+        }
+        throw error
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.tx) throw new Error("close the outer store, not the transaction's")
+    if (this.shared.closed.value) return
+    this.shared.closed.value = true
+    await this.shared.closeAll()
+  }
+}
+
+// ------------------------------------------------------------------ opening
+
+/** better-sqlite3 with prepared statements kept by SQL text (Kysely prepares on every call). */
+const cachingSqlite = (db: Database.Database) => {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    prepare(text: string): Database.Statement {
+      let s = cache.get(text)
+      if (!s) {
+        s = db.prepare(text)
+        if (cache.size > 2000) cache.clear()
+        cache.set(text, s)
+      }
+      return s
+    },
+    close(): void {
+      db.close()
+    },
+  }
+}
+
+const logger = (onQuery?: StoreOptions['onQuery']) =>
+  onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query' || event.level === 'error') onQuery(event.query.sql, event.query.parameters)
+      }
+    : undefined
+
+export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
+
+/** The URL without its password, for messages. */
+export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+
+const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> => {
+  if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  // Loaded only here: the cloud function's bundle carries mysql2 and not this native module.
+  const { default: Sqlite } = await import('better-sqlite3')
+  let raw: Database.Database
+  try {
+    raw = new Sqlite(file)
+  } catch (e) {
+    throw new StoreUnavailableError(`cannot open the SQLite file ${file}: ${(e as Error).message}`, e)
+  }
+  raw.pragma('journal_mode = WAL')
+  // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
+  raw.pragma('synchronous = NORMAL')
+  // Another process (a backup, the sqlite3 shell) may hold the write lock for a moment.
+  raw.pragma('busy_timeout = 5000')
+  raw.pragma('foreign_keys = OFF')
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), log: logger(options.onQuery) })
+  return db as AnyDb
+}
+
+const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
+  const { createPool } = await import('mysql2')
+  const pool = createPool({
+    uri: url,
+    connectionLimit: options.poolSize ?? 10,
+    charset: 'utf8mb4',
+    // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
+    decimalNumbers: true,
+    supportBigNumbers: true,
+    connectTimeout: 5000,
+    enableKeepAlive: true,
+  })
+  const db = new Kysely<unknown>({
+    dialect: new MysqlDialect({
+      pool,
+      onCreateConnection: async (connection) => {
+        // A writer waits at most this long for another's row lock, then its request fails cleanly.
+        await connection.executeQuery(CompiledQuery.raw('SET SESSION innodb_lock_wait_timeout = 10'))
+      },
+    }),
+    log: logger(options.onQuery),
+  })
+  try {
+    await sql`SELECT 1`.execute(db)
+  } catch (e) {
+    await db.destroy().catch(() => undefined)
+    const why = errCode(e) ?? (e as Error).message
+    throw new StoreUnavailableError(
+      `cannot reach the MySQL database at ${redactUrl(url)} (${why}): check MINQING_DATABASE_URL (user, password, host, port, database) and that the server is running`,
+      e,
+    )
+  }
+  return db as AnyDb
+}
+
+/**
+ * Opens the store at `url` (MySQL when it starts with mysql://, otherwise a SQLite file, created
+ * with its folders when missing) and brings its schema to the latest migration.
+ */
+export const openStore = async (options: StoreOptions): Promise<Store> => {
+  const dialect: Dialect = isMysqlUrl(options.url) ? 'mysql' : 'sqlite'
+  const db = dialect === 'mysql' ? await openMysql(options.url, options) : await openSqlite(options.url, options)
+  const closeAll = () => db.destroy()
+  try {
+    await migrateToLatest(db, dialect)
+  } catch (e) {
+    await closeAll().catch(() => undefined)
+    throw e
+  }
+  return new RelationalStore(db, dialect, { scope: new AsyncLocalStorage(), closeAll, closed: { value: false } }, null)
+}
+
+/** The embedded store at `file` (kept for callers that know they want SQLite). */
+export const openSqliteStore = (file: string): Promise<Store> => openStore({ url: file })
