@@ -23,6 +23,8 @@ export interface LocalOptions {
   dataDir: string
   /** `mysql://...` for a MySQL database; otherwise the SQLite file `minqing.db` in the data folder. */
   databaseUrl?: string
+  /** Sees every SQL statement the store runs (statement counts, the EXPLAIN test). */
+  onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
   port?: number
   host?: string
   staticDir?: string
@@ -67,7 +69,7 @@ export const seedIfEmpty = async (store: Store, households: number, seed: number
 export const startLocalServer = async (options: LocalOptions): Promise<LocalServer> => {
   fs.mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
-  const store = await openStore({ url: options.databaseUrl || path.join(options.dataDir, 'minqing.db') })
+  const store = await openStore({ url: options.databaseUrl || path.join(options.dataDir, 'minqing.db'), onQuery: options.onQuery })
   // The seed's history ends at the hour of the first start, so a month of it lies just behind us.
   const hour = 60 * 60 * 1000
   await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)
