@@ -1,6 +1,7 @@
 /**
- * Starts the real local server (real HTTP, a real SQLite file in a fresh temp folder) for a test
- * file, and gives a typed client that signs in as any person through the development login.
+ * Starts the real local server (real HTTP, and a fresh database: a SQLite file in a temp folder, or
+ * a database of its own on the run's MariaDB when MINQING_TEST_MYSQL_URL is set) for a test file,
+ * and gives a typed client that signs in as any person through the development login.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -8,11 +9,14 @@ import path from 'node:path'
 import type { ActionName, ApiResponse, InputOf, OutputOf } from '../../src/contracts'
 import type { Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
 export interface Harness {
   server: LocalServer
   dataDir: string
+  /** The database the server runs on (dropped by `stop`). */
+  database: TestDatabase
   /** Raw POST: any body, any headers; answers status and parsed JSON. */
   post: (path: string, body: string, headers?: Record<string, string>) => Promise<{ status: number; json: ApiResponse<unknown> }>
   /** A client signed in as the person. */
@@ -36,7 +40,14 @@ export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toS
 export const startHarness = async (options: { world?: boolean; seedHouseholds?: number; settings?: Settings } = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings })
+  const database = await freshDatabase(dataDir)
+  const server = await startLocalServer({
+    dataDir,
+    databaseUrl: database.url,
+    seedHouseholds: options.seedHouseholds ?? 0,
+    clock: () => now,
+    settings: options.settings,
+  })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
   const post: Harness['post'] = async (p, body, headers = {}) => {
@@ -62,6 +73,7 @@ export const startHarness = async (options: { world?: boolean; seedHouseholds?: 
   return {
     server,
     dataDir,
+    database,
     post,
     anonymous,
     as: async (personId) => client((await anonymous.ok('auth.devLogin', { personId })).token),
@@ -71,6 +83,7 @@ export const startHarness = async (options: { world?: boolean; seedHouseholds?: 
     },
     stop: async () => {
       await server.close()
+      await database.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -10,6 +10,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { createConnection } from 'mysql2/promise'
 
 export interface MariaDb {
   /** `mysql://root@127.0.0.1:PORT` (no database): add `/<name>` for a database. */
@@ -62,12 +63,32 @@ const runSql = (socket: string, statement: string): void => {
   if (r.status !== 0) throw new Error(`mariadb: ${statement}: ${r.stderr}`)
 }
 
+/**
+ * Where the server keeps its files: in memory (/dev/shm) when there is room, because on a busy
+ * machine the disk's fsyncs, not the SQL, make DDL slow (the migrations of an empty database: about
+ * 0.1 s in memory, 0.5 to 8 s on a disk that other processes use); the system's temp folder
+ * otherwise. The data is thrown away at the end anyway.
+ */
+const scratchFolder = (): string => {
+  const shm = '/dev/shm'
+  try {
+    const stats = fs.statfsSync(shm)
+    if (stats.bavail * stats.bsize >= 1024 ** 3) {
+      fs.accessSync(shm, fs.constants.W_OK)
+      return shm
+    }
+  } catch {
+    // No /dev/shm (or not writable): the temp folder.
+  }
+  return os.tmpdir()
+}
+
 /** Starts a fresh server; fails with a clear message when Debian's mariadb-server is not installed. */
 export const startMariadb = async (options: { timeoutMs?: number } = {}): Promise<MariaDb> => {
   const installDb = which('mariadb-install-db')
   const daemon = which('mariadbd')
   if (!installDb || !daemon) throw new Error('MariaDB is not installed: apt-get install -y mariadb-server (.ci/run does this)')
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-mariadb-'))
+  const dir = fs.mkdtempSync(path.join(scratchFolder(), 'minqing-mariadb-'))
   const datadir = path.join(dir, 'data')
   const socket = path.join(dir, 'sock')
   const init = spawnSync(installDb, ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
@@ -90,9 +111,11 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
       `--pid-file=${path.join(dir, 'pid')}`,
       '--skip-log-bin',
       '--innodb-buffer-pool-size=256M',
-      // Tests want speed, not durability against a power cut.
+      // Tests want speed, not durability against a power cut (nosync also suits a tmpfs, which
+      // has no O_DIRECT).
       '--innodb-flush-log-at-trx-commit=2',
       '--innodb-doublewrite=0',
+      '--innodb-flush-method=nosync',
       '--max-connections=500',
       '--character-set-server=utf8mb4',
       '--collation-server=utf8mb4_bin',
@@ -138,4 +161,42 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     },
     stop,
   }
+}
+
+// ------------------------------------------------------------------ databases by URL
+
+/** The database name at the end of a `mysql://.../<name>` URL. */
+const databaseName = (url: string): string => {
+  const name = new URL(url).pathname.replace(/^\//, '')
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`not a database URL: ${url}`)
+  return name
+}
+
+const asRoot = async (rootUrl: string, statement: string): Promise<void> => {
+  const connection = await createConnection({ uri: rootUrl })
+  try {
+    await connection.query(statement)
+  } finally {
+    await connection.end()
+  }
+}
+
+/**
+ * Creates an empty database on the server at `rootUrl` (e.g. a server started by the jest
+ * globalSetup, known to the workers by its URL only) and answers its URL.
+ */
+export const createDatabaseAt = async (rootUrl: string, prefix = 't'): Promise<string> => {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
+  await asRoot(rootUrl, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)
+  const url = new URL(rootUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Drops the database a `createDatabaseAt` URL names. */
+export const dropDatabaseAt = async (dbUrl: string): Promise<void> => {
+  const root = new URL(dbUrl)
+  const name = databaseName(dbUrl)
+  root.pathname = ''
+  await asRoot(root.toString(), `DROP DATABASE IF EXISTS \`${name}\``)
 }
