@@ -15,7 +15,13 @@ const integrationFiles = ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts'] },
-    { ...base, displayName: 'integration', testMatch: integrationFiles, testPathIgnorePatterns: ['/node_modules/', '\\.mariadb\\.test\\.ts$'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: integrationFiles,
+      testPathIgnorePatterns: ['/node_modules/', '\\.mariadb\\.test\\.ts$'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
     {
       ...base,
       displayName: 'integration-mysql',
@@ -25,8 +31,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/mariadb-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/mariadb-global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/use-mariadb.ts'],
-      // A busy 2-core machine: a server, a database and its migrations per file take their time.
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],

@@ -333,11 +333,12 @@ class RelationalStore implements Store {
           throw new Error(`${collection}: a filter list longer than ${IN_CHUNK} cannot be sorted or paged`)
         }
         const [field, values] = big
-        const out: Doc<C>[] = []
+        // On a child-table list ("contains") one record can match in several chunks: once each.
+        const out = new Map<string, Doc<C>>()
         for (let i = 0; i < values.length; i += IN_CHUNK) {
-          out.push(...(await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})))
+          for (const doc of await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})) out.set(doc.id, doc)
         }
-        return out
+        return [...out.values()]
       }
       return this.findOnce(collection, where, options)
     })
