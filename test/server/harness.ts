@@ -37,10 +37,18 @@ export interface Client {
 let counter = 0
 export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
-export const startHarness = async (options: { world?: boolean; seedHouseholds?: number; settings?: Settings } = {}): Promise<Harness> => {
+export const startHarness = async (
+  options: {
+    world?: boolean
+    seedHouseholds?: number
+    settings?: Settings
+    /** The database to run on (default: a fresh one of this run's dialect); dropped by `stop`. */
+    database?: TestDatabase
+  } = {},
+): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const database = await freshDatabase(dataDir)
+  const database = options.database ?? (await freshDatabase(dataDir))
   const server = await startLocalServer({
     dataDir,
     databaseUrl: database.url,

@@ -16,7 +16,12 @@ export interface MariaDb {
   /** `mysql://root@127.0.0.1:PORT` (no database): add `/<name>` for a database. */
   url: string
   port: number
-  pid: number
+  /** The running daemon's process id. */
+  readonly pid: number
+  /** Stops the server as a crash or an administrator would (clients lose their connections); keeps its data. */
+  halt(): Promise<void>
+  /** Starts the halted server again on the same data folder, port and socket. */
+  resume(): Promise<void>
   /** Creates an empty database and answers its URL. */
   createDatabase(prefix?: string): Promise<string>
   dropDatabase(url: string): Promise<void>
@@ -99,57 +104,79 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     throw new Error(`mariadb-install-db failed: ${init.stderr || init.stdout}`)
   }
   const port = await freePort()
-  const child: ChildProcess = spawn(
-    daemon,
-    [
-      '--no-defaults',
-      `--datadir=${datadir}`,
-      `--socket=${socket}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      '--user=root',
-      `--pid-file=${path.join(dir, 'pid')}`,
-      '--skip-log-bin',
-      '--innodb-buffer-pool-size=256M',
-      // Tests want speed, not durability against a power cut (nosync also suits a tmpfs, which
-      // has no O_DIRECT).
-      '--innodb-flush-log-at-trx-commit=2',
-      '--innodb-doublewrite=0',
-      '--innodb-flush-method=nosync',
-      '--max-connections=500',
-      '--character-set-server=utf8mb4',
-      '--collation-server=utf8mb4_bin',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
-  )
-  let log = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000)
-  })
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000)
-  while (!(await canConnect(port)) || !fs.existsSync(socket)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL')
-      fs.rmSync(dir, { recursive: true, force: true })
-      throw new Error(`mariadbd did not start: ${log}`)
+  const args = [
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    `--socket=${socket}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    '--user=root',
+    `--pid-file=${path.join(dir, 'pid')}`,
+    '--skip-log-bin',
+    '--innodb-buffer-pool-size=256M',
+    // Tests want speed, not durability against a power cut (nosync also suits a tmpfs, which
+    // has no O_DIRECT).
+    '--innodb-flush-log-at-trx-commit=2',
+    '--innodb-doublewrite=0',
+    '--innodb-flush-method=nosync',
+    '--max-connections=500',
+    '--character-set-server=utf8mb4',
+    '--collation-server=utf8mb4_bin',
+  ]
+  /** Starts the daemon on the data folder and waits until it answers. */
+  const launch = async (): Promise<ChildProcess> => {
+    const started: ChildProcess = spawn(daemon, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false })
+    let log = ''
+    started.stderr?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-4000)
+    })
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000)
+    while (!(await canConnect(port)) || !fs.existsSync(socket)) {
+      if (started.exitCode !== null || Date.now() > deadline) {
+        started.kill('SIGKILL')
+        throw new Error(`mariadbd did not start: ${log}`)
+      }
+      await new Promise((r) => setTimeout(r, 100))
     }
-    await new Promise((r) => setTimeout(r, 100))
+    return started
   }
+  /** Stops the daemon (SIGTERM: a clean shutdown; SIGKILL after 15 s), keeping its data. */
+  const shutdown = async (running: ChildProcess): Promise<void> => {
+    if (running.exitCode !== null || running.signalCode !== null) return
+    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
+    running.kill('SIGTERM')
+    const timer = setTimeout(() => running.kill('SIGKILL'), 15_000)
+    await exited
+    clearTimeout(timer)
+  }
+  let child: ChildProcess
+  try {
+    child = await launch()
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
+  let halted = false
   const url = `mysql://root@127.0.0.1:${port}`
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-      await exited
-      clearTimeout(timer)
-    }
+    await shutdown(child)
     fs.rmSync(dir, { recursive: true, force: true })
   }
   return {
     url,
     port,
-    pid: child.pid ?? 0,
+    get pid() {
+      return child.pid ?? 0
+    },
+    halt: async () => {
+      halted = true
+      await shutdown(child)
+    },
+    resume: async () => {
+      if (!halted) throw new Error('resume() after halt() only')
+      child = await launch()
+      halted = false
+    },
     createDatabase: async (prefix = 't') => {
       const name = `${prefix}_${randomBytes(6).toString('hex')}`
       runSql(socket, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)

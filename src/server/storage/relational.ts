@@ -544,8 +544,38 @@ const logger = (onQuery?: StoreOptions['onQuery']) =>
 
 export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
 
-/** The URL without its password, for messages. */
-export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+/** The URL without its password, for messages (up to the last @, in case the password has one). */
+export const redactUrl = (url: string): string => url.replace(/^([a-z0-9+]+:\/\/[^:/@]*):.*@/i, '$1:***@')
+
+/** What to fix, by the driver's error code, when a MySQL database cannot be opened. */
+const mysqlAdvice = (code: string | undefined, url: string): string => {
+  let where = { host: '?', port: '3306', user: '?', database: '?' }
+  try {
+    const u = new URL(url)
+    where = { host: u.hostname, port: u.port || '3306', user: decodeURIComponent(u.username), database: decodeURIComponent(u.pathname.slice(1)) }
+  } catch {
+    return 'MINQING_DATABASE_URL is not a valid URL: write it as mysql://user:password@host:port/database (with special characters of the password %-encoded)'
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing answers at ${where.host}:${where.port}: start the MySQL server, or fix the host and port in MINQING_DATABASE_URL`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${where.host} is not known: fix the host in MINQING_DATABASE_URL`
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return `no answer from ${where.host}:${where.port}: check the host, the port and the network (firewall, private network) between this server and the database`
+    case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_DBACCESS_DENIED_ERROR':
+      return `the server refused user ${where.user}: fix the user and password in MINQING_DATABASE_URL, and grant that user all privileges on the database ${where.database}`
+    case 'ER_BAD_DB_ERROR':
+      return where.database
+        ? `the database ${where.database} does not exist: create it (CREATE DATABASE \`${where.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin) or fix its name in MINQING_DATABASE_URL`
+        : 'MINQING_DATABASE_URL names no database: add it at the end, mysql://user:password@host:port/database'
+    default:
+      return 'check MINQING_DATABASE_URL (mysql://user:password@host:port/database) and that the server is running'
+  }
+}
 
 const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -567,18 +597,31 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   return db as AnyDb
 }
 
+/** The database cannot be opened: what happened and what to fix, never the password (nor a cause that holds it). */
+const cannotOpenMysql = (url: string, e: unknown): StoreUnavailableError => {
+  const code = errCode(e)
+  const why = code ?? String((e as Error)?.message ?? e).replaceAll(url, redactUrl(url))
+  return new StoreUnavailableError(`cannot open the MySQL database at ${redactUrl(url)} (${why}): ${mysqlAdvice(code, url)}`)
+}
+
 const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
   const { createPool } = await import('mysql2')
-  const pool = createPool({
-    uri: url,
-    connectionLimit: options.poolSize ?? 10,
-    charset: 'utf8mb4',
-    // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
-    decimalNumbers: true,
-    supportBigNumbers: true,
-    connectTimeout: 5000,
-    enableKeepAlive: true,
-  })
+  let pool: ReturnType<typeof createPool>
+  try {
+    pool = createPool({
+      uri: url,
+      connectionLimit: options.poolSize ?? 10,
+      charset: 'utf8mb4',
+      // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      connectTimeout: 5000,
+      enableKeepAlive: true,
+    })
+  } catch (e) {
+    // A malformed URL: the driver's error carries the URL, password and all.
+    throw cannotOpenMysql(url, e)
+  }
   const db = new Kysely<unknown>({
     dialect: new MysqlDialect({
       pool,
@@ -593,11 +636,7 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
     await sql`SELECT 1`.execute(db)
   } catch (e) {
     await db.destroy().catch(() => undefined)
-    const why = errCode(e) ?? (e as Error).message
-    throw new StoreUnavailableError(
-      `cannot reach the MySQL database at ${redactUrl(url)} (${why}): check MINQING_DATABASE_URL (user, password, host, port, database) and that the server is running`,
-      e,
-    )
+    throw cannotOpenMysql(url, e)
   }
   return db as AnyDb
 }
