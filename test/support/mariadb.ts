@@ -72,9 +72,10 @@ const runSql = (socket: string, statement: string): void => {
  * Where the server keeps its files: in memory (/dev/shm) when there is room, because on a busy
  * machine the disk's fsyncs, not the SQL, make DDL slow (the migrations of an empty database: about
  * 0.1 s in memory, 0.5 to 8 s on a disk that other processes use); the system's temp folder
- * otherwise. The data is thrown away at the end anyway.
+ * otherwise; MINQING_TEST_MARIADB_DIR chooses another folder. The data is thrown away at the end anyway.
  */
 const scratchFolder = (): string => {
+  if (process.env.MINQING_TEST_MARIADB_DIR) return process.env.MINQING_TEST_MARIADB_DIR
   const shm = '/dev/shm'
   try {
     const stats = fs.statfsSync(shm)
@@ -124,8 +125,18 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     '--collation-server=utf8mb4_bin',
   ]
   /** Starts the daemon on the data folder and waits until it answers. */
+  let watchdog: ChildProcess | null = null
   const launch = async (): Promise<ChildProcess> => {
     const started: ChildProcess = spawn(daemon, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false })
+    // If this process dies without stop() (a killed test run), nobody would stop the daemon, and
+    // a server in /dev/shm holds memory until the machine restarts. A watchdog shell reads a pipe
+    // from us: at its end (our death) it stops the daemon and removes the folder. stop() and
+    // halt() kill the watchdog first, so it acts only when we are gone.
+    watchdog = spawn(
+      '/bin/sh',
+      ['-c', 'trap "" INT TERM HUP; read _; kill -TERM "$1" 2>/dev/null; i=0; while kill -0 "$1" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done; kill -KILL "$1" 2>/dev/null; rm -rf "$2"', 'watchdog', String(started.pid), dir],
+      { stdio: ['pipe', 'ignore', 'ignore'], detached: false },
+    )
     let log = ''
     started.stderr?.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-4000)
@@ -133,6 +144,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     const deadline = Date.now() + (options.timeoutMs ?? 60_000)
     while (!(await canConnect(port)) || !fs.existsSync(socket)) {
       if (started.exitCode !== null || Date.now() > deadline) {
+        watchdog?.kill('SIGKILL')
+        watchdog = null
         started.kill('SIGKILL')
         throw new Error(`mariadbd did not start: ${log}`)
       }
@@ -142,6 +155,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
   }
   /** Stops the daemon (SIGTERM: a clean shutdown; SIGKILL after 15 s), keeping its data. */
   const shutdown = async (running: ChildProcess): Promise<void> => {
+    watchdog?.kill('SIGKILL')
+    watchdog = null
     if (running.exitCode !== null || running.signalCode !== null) return
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()))
     running.kill('SIGTERM')
