@@ -152,7 +152,10 @@ const convertDocumentTables = async (db: AnyDb, dialect: Dialect): Promise<void>
 // ------------------------------------------------------------------ the migrations
 
 const migration = (up: (db: AnyDb, dialect: Dialect) => Promise<void>) => (dialect: Dialect): Migration => ({
-  up: (db) => up(db, dialect),
+  // SQLite's DDL is transactional (Kysely's migrator does not use that there): a migration on
+  // SQLite happens completely or not at all, so a failed conversion of the first version's tables
+  // cannot leave them half renamed. MySQL's DDL is not: there every step is idempotent instead.
+  up: (db) => (dialect === 'sqlite' ? db.transaction().execute((trx) => up(trx, dialect)) : up(db, dialect)),
 })
 
 /** In order; the key is the migration's name as recorded in the database. */
