@@ -20,8 +20,8 @@ export const notificationHandlers: Handlers<'notification.list' | 'notification.
 
   'notification.readAll': async (_input, ctx) => {
     const { person } = actorOf(ctx)
-    const unread = await ctx.store.find('notifications', { personId: person.id, read: false })
-    for (const n of unread) await ctx.store.replace('notifications', { ...n, read: true })
+    // One statement, on the (personId, read) index.
+    await ctx.store.db.updateTable('notifications').set({ read: 1 }).where('personId', '=', person.id).where('read', '=', 0).execute()
     return { unread: 0 }
   },
 }
