@@ -12,6 +12,7 @@ import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } fr
 import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
+import { docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
@@ -171,10 +172,25 @@ export const officeHandlers: Handlers<
 
   'office.results': async ({ period, villageId }, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const [tickets, villages] = await Promise.all([ctx.store.find('tickets', { townshipId }), ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } })])
+    const range = periodRange(period, ctx.settings)
+    // Only a ticket with a resolve step in the period can count: found through the ticketEvents
+    // (townshipId, at) index instead of reading the township's tickets.
+    const [rows, villages] = await Promise.all([
+      ctx.store.db
+        .selectFrom('tickets')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          ctx.store.db.selectFrom('ticketEvents').select('ticketId').where('townshipId', '=', townshipId).where('at', '>=', range.start).where('at', '<', range.end).where('action', '=', 'resolve'),
+        )
+        .execute(),
+      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
+    ])
+    const tickets = (rows as Record<string, unknown>[]).flatMap((r) => docAs('tickets', r, '') ?? [])
     const totals = resultTotals(
       tickets.filter((t) => !villageId || t.villageId === villageId),
-      periodRange(period, ctx.settings),
+      range,
     )
     const zero = { fundsYuan: 0, loanYuan: 0, beneficiaries: 0, tickets: 0 }
     return {
@@ -188,11 +204,14 @@ export const officeHandlers: Handlers<
 
   'office.households': async ({ query, villageId, limit }, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const where = villageId ? { townshipId, villageId } : { townshipId }
-    let households = await ctx.store.find('households', where, { orderBy: { field: 'number' } })
+    // The search and the page in the database: a name or number containing the text (instr is
+    // case-sensitive in both dialects, as String.includes).
+    let search = ctx.store.db.selectFrom('households').selectAll().where('townshipId', '=', townshipId)
+    if (villageId) search = search.where('villageId', '=', villageId)
     const q = query?.trim()
-    if (q) households = households.filter((h) => h.headName.includes(q) || h.number.includes(q))
-    households = households.slice(0, limit ?? 50)
+    if (q) search = search.where((eb) => eb.or([eb(eb.fn('instr', [eb.ref('headName'), eb.val(q)]), '>', 0), eb(eb.fn('instr', [eb.ref('number'), eb.val(q)]), '>', 0)]))
+    const rows: Record<string, unknown>[] = await search.orderBy('number').orderBy('id').limit(limit ?? 50).execute()
+    const households = rows.flatMap((r) => docAs('households', r, '') ?? [])
     const [members, groups, villages, cadres] = await Promise.all([
       ctx.store.find('people', { householdId: households.map((h) => h.id) }),
       ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),

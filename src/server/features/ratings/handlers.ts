@@ -14,6 +14,7 @@ import type { RatingFormView, RatingTargetView, ScoreView } from '../../../contr
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
 import { personRef } from '../views'
 
@@ -37,8 +38,9 @@ const has = (p: Person, role: Person['roles'][number]) => p.roles.includes(role)
 const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
   const me = actor.person
   const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
-  const township = await ctx.store.find('people', { townshipId: me.townshipId })
-  const residents = township.filter((p) => isResidentCadre(p) && p.id !== me.id)
+  // The township's cadres by role (the personRoles index), not all its people.
+  const cadres = await ctx.store.find('people', { townshipId: me.townshipId, roles: 'cadre' })
+  const residents = cadres.filter((p) => isResidentCadre(p) && p.id !== me.id)
   if (has(me, 'villager') && me.householdId) {
     const household = await ctx.store.get('households', me.householdId)
     const cadre = household?.cadreId ? residents.find((c) => c.id === household.cadreId) : undefined
@@ -147,22 +149,37 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     if (!verdictPolicies['rating:seeRaters'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const key = periodOrNow(ctx, period)
     const range = periodRange(key, ctx.settings)
-    const people = await ctx.store.find('people', { townshipId })
-    const byId = new Map(people.map((p) => [p.id, p]))
-    const cadres = people.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
-    const [ratings, signed, tickets] = await Promise.all([
-      ctx.store.find('ratings', { townshipId, period: key }),
-      ctx.store.find('visits', { townshipId, status: 'signed' }),
-      ctx.store.find('tickets', { townshipId }),
+    const inPeriod = { gte: range.start, lt: range.end }
+    // The ratings with their rater's name and household number (one statement), the resident
+    // cadres (by role), and the period's signed visits and new tickets (by time).
+    const [rows, residents, signed, tickets] = await Promise.all([
+      ctx.store.db
+        .selectFrom('ratings as r')
+        .leftJoin('people as p', 'p.id', 'r.raterId')
+        .leftJoin('households as h', 'h.id', 'r.householdId')
+        .select([...columnsAs('ratings', 'r', 'r_'), 'p.name as raterName', 'p.title as raterTitle', 'h.number as householdNumber'])
+        .where('r.townshipId', '=', townshipId)
+        .where('r.period', '=', key)
+        .execute(),
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
+      ctx.store.find('visits', { townshipId, at: inPeriod, status: 'signed' }),
+      ctx.store.find('tickets', { townshipId, createdAt: inPeriod }),
     ])
-    const inPeriod = (at: number) => at >= range.start && at < range.end
-    const contact = {
-      signedVisitHouseholds: new Set(signed.filter((v) => inPeriod(v.at)).map((v) => v.householdId)),
-      ticketHouseholds: new Set(tickets.filter((t) => inPeriod(t.createdAt)).map((t) => t.householdId)),
+    const ratings: Rating[] = []
+    const rater = new Map<string, { name: string; title: string }>()
+    const householdNumber = new Map<string, string>()
+    for (const row of rows as Record<string, unknown>[]) {
+      const r = docAs('ratings', row, 'r_')
+      if (!r) continue
+      ratings.push(r)
+      if (typeof row.raterName === 'string') rater.set(r.raterId, { name: row.raterName, title: String(row.raterTitle ?? '') })
+      if (r.householdId && typeof row.householdNumber === 'string') householdNumber.set(r.householdId, row.householdNumber)
     }
-    const households = new Map(
-      (await ctx.store.getMany('households', [...new Set(ratings.flatMap((r) => (r.householdId ? [r.householdId] : [])))])).map((h) => [h.id, h]),
-    )
+    const cadres = residents.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
+    const contact = {
+      signedVisitHouseholds: new Set(signed.map((v) => v.householdId)),
+      ticketHouseholds: new Set(tickets.map((t) => t.householdId)),
+    }
     return {
       period: key,
       cadres: cadres
@@ -172,12 +189,12 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
           const views = mine
             .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || a.at - b.at)
             .map((r) => {
-              const rater = byId.get(r.raterId)
+              const who = rater.get(r.raterId)
               return {
                 id: r.id,
                 band: r.band,
-                rater: rater ? personRef(rater) : { id: r.raterId, name: '', title: '' },
-                householdNumber: r.householdId ? (households.get(r.householdId)?.number ?? null) : null,
+                rater: { id: r.raterId, name: who?.name ?? '', title: who?.title ?? '' },
+                householdNumber: r.householdId ? (householdNumber.get(r.householdId) ?? null) : null,
                 stars: r.stars,
                 dimensions: r.dimensions ?? {},
                 comment: r.comment,

@@ -8,6 +8,7 @@ import { zhCN } from '../../../i18n/zh-CN'
 import { actorOf } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
@@ -23,18 +24,37 @@ const lastConfirmedVisits = async (store: Store, householdIds: string[]): Promis
 
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
-    const { person } = actorOf(ctx)
+    const actor = actorOf(ctx)
+    const { person } = actor
     if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
-    const household = await ctx.store.get('households', person.householdId)
-    if (!household || !policies['household:read'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
-    const cadre = household.cadreId ? await ctx.store.get('people', household.cadreId) : null
+    // One statement: the household, its village's work team, and its latest signed visit.
+    const row: Record<string, unknown> | undefined = await ctx.store.db
+      .selectFrom('households as h')
+      .leftJoin('teams as t', 't.villageId', 'h.villageId')
+      .select((eb) => [
+        ...columnsAs('households', 'h', 'h_'),
+        ...columnsAs('teams', 't', 't_'),
+        eb
+          .selectFrom('visits as v')
+          .select((v) => v.fn.max('v.at').as('at'))
+          .whereRef('v.householdId', '=', 'h.id')
+          .where('v.status', '=', 'signed')
+          .as('lastConfirmedVisitAt'),
+      ])
+      .where('h.id', '=', person.householdId)
+      .limit(1)
+      .executeTakeFirst()
+    const household = row ? docAs('households', row, 'h_') : null
+    if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    const team = docAs('teams', row, 't_')
+    // The cadre and the team's people, in one statement.
+    const ids = [...(household.cadreId ? [household.cadreId] : []), ...(team ? [team.leaderId, team.secretaryId, ...team.memberIds] : [])]
+    const byId = new Map((ids.length ? await ctx.store.getMany('people', ids) : []).map((p) => [p.id, p]))
+    const cadre = household.cadreId ? byId.get(household.cadreId) : undefined
     if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
-    const [team] = await ctx.store.find('teams', { villageId: household.villageId }, { limit: 1 })
-    const teamPeople = team ? await ctx.store.getMany('people', [team.leaderId, team.secretaryId, ...team.memberIds]) : []
-    const byId = new Map(teamPeople.map((p) => [p.id, p]))
     const leader = team && byId.get(team.leaderId)
     const secretary = team && byId.get(team.secretaryId)
-    const visits = await lastConfirmedVisits(ctx.store, [household.id])
+    const lastAt = row.lastConfirmedVisitAt
     return {
       cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
       team:
@@ -51,7 +71,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
               }),
             }
           : null,
-      lastConfirmedVisitAt: visits.get(household.id) ?? null,
+      lastConfirmedVisitAt: lastAt === null || lastAt === undefined ? null : Number(lastAt),
     }
   },
 
@@ -92,7 +112,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const [groups, households, people] = await Promise.all([
       ctx.store.find('groups', { villageId: villages.map((v) => v.id) }),
       ctx.store.find('households', { townshipId }),
-      ctx.store.find('people', { townshipId }),
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
     const cadres = people.filter((p) => p.roles.includes('cadre'))
     const m = zhCN.coverage

@@ -92,10 +92,11 @@ export const supervisionHandlers: Handlers<
   'supervision.dashboard': async ({ month }, ctx) => {
     const townshipId = supervisorTownship(ctx)
     const [checks, reports, villages, people] = await Promise.all([
-      ctx.store.find('checks', { townshipId }, { orderBy: { field: 'date', direction: 'desc' } }),
+      // The month's checks only: dates YYYY-MM-DD of the month sort between 'YYYY-MM-' and 'YYYY-MM.'.
+      ctx.store.find('checks', { townshipId, date: { gte: `${month}-`, lt: `${month}.` } }, { orderBy: { field: 'date', direction: 'desc' } }),
       ctx.store.count('reports', { townshipId, status: 'open' }),
       ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
-      ctx.store.find('people', { townshipId }),
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
     const status = monthlyCheckStatus(checks, month, ctx.settings)
     return {
