@@ -39,12 +39,14 @@ export interface HarnessOptions {
   settings?: Settings
   /** Sees every SQL statement the server's store runs (statement counts, the EXPLAIN test). */
   onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
+  /** `mysql://...`: the server's database (default: a SQLite file in the data folder). */
+  databaseUrl?: string
 }
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings, onQuery: options.onQuery })
+  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings, onQuery: options.onQuery, databaseUrl: options.databaseUrl })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
   const post: Harness['post'] = async (p, body, headers = {}) => {

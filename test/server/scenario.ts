@@ -138,9 +138,9 @@ export interface Scenario {
 }
 
 /** Starts the server on a seeded county with a statement log, and picks the cast. */
-export const startScenario = async (): Promise<Scenario> => {
+export const startScenario = async (options: { databaseUrl?: string } = {}): Promise<Scenario> => {
   const log = new StatementLog()
-  const h = await startHarness({ seedHouseholds: SCENARIO_HOUSEHOLDS, onQuery: log.onQuery })
+  const h = await startHarness({ seedHouseholds: SCENARIO_HOUSEHOLDS, onQuery: log.onQuery, databaseUrl: options.databaseUrl })
   const cast = await pickCast(h.server.deps.store)
   const clients = new Map<string, Client>()
   return {

@@ -12,7 +12,7 @@ import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } fr
 import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
-import { docAs } from '../../storage/joins'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
@@ -366,10 +366,25 @@ export const officeHandlers: Handlers<
 
   'notices.forMe': async (_input, ctx) => {
     const { person } = actorOf(ctx)
-    const villageIds: (string | null)[] = person.villageId ? [null, person.villageId] : [null]
-    const notices = await ctx.store.find('notices', { townshipId: person.townshipId, villageId: villageIds }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 })
-    const villages = await ctx.store.getMany('villages', person.villageId ? [person.villageId] : [])
-    const who = await names(ctx.store, notices.map((n) => n.authorId))
-    return notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who))
+    const villageId = person.villageId
+    // The township's and my village's latest notices with their village and author names: one statement.
+    const rows: Record<string, unknown>[] = await ctx.store.db
+      .selectFrom('notices as n')
+      .leftJoin('villages as v', 'v.id', 'n.villageId')
+      .leftJoin('people as a', 'a.id', 'n.authorId')
+      .select([...columnsAs('notices', 'n', 'n_'), 'v.name as villageName', 'a.name as authorName'])
+      .where('n.townshipId', '=', person.townshipId)
+      .where((eb) => (villageId ? eb.or([eb('n.villageId', 'is', null), eb('n.villageId', '=', villageId)]) : eb('n.villageId', 'is', null)))
+      .orderBy('n.at', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(10)
+      .execute()
+    return rows.flatMap((row) => {
+      const n = docAs('notices', row, 'n_')
+      if (!n) return []
+      const villageName = new Map(n.villageId && typeof row.villageName === 'string' ? [[n.villageId, row.villageName]] : [])
+      const who = new Map(typeof row.authorName === 'string' ? [[n.authorId, row.authorName]] : [])
+      return [noticeView(n, villageName, who)]
+    })
   },
 }

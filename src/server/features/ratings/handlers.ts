@@ -38,17 +38,25 @@ const has = (p: Person, role: Person['roles'][number]) => p.roles.includes(role)
 const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
   const me = actor.person
   const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
-  // The township's cadres by role (the personRoles index), not all its people.
-  const cadres = await ctx.store.find('people', { townshipId: me.townshipId, roles: 'cadre' })
-  const residents = cadres.filter((p) => isResidentCadre(p) && p.id !== me.id)
+  const ratesAll = has(me, 'leader') || has(me, 'cadre')
+  const ratesCovering = (has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId !== null
+  const isTarget = (p: Person) => isResidentCadre(p) && p.id !== me.id && p.townshipId === me.townshipId
+  // The township's resident cadres (by role: the personRoles index), only for the bands that
+  // choose among them; a villager's one cadre comes with their household.
+  const residents = ratesAll || ratesCovering ? (await ctx.store.find('people', { townshipId: me.townshipId, roles: 'cadre' })).filter(isTarget) : []
   if (has(me, 'villager') && me.householdId) {
-    const household = await ctx.store.get('households', me.householdId)
-    const cadre = household?.cadreId ? residents.find((c) => c.id === household.cadreId) : undefined
-    if (cadre) out.push({ cadre, band: 'villagers', householdId: me.householdId })
+    const row: Record<string, unknown> | undefined = await ctx.store.db
+      .selectFrom('households as h')
+      .leftJoin('people as c', 'c.id', 'h.cadreId')
+      .select(columnsAs('people', 'c', 'c_'))
+      .where('h.id', '=', me.householdId)
+      .executeTakeFirst()
+    const cadre = row ? docAs('people', row, 'c_') : null
+    if (cadre && isTarget(cadre)) out.push({ cadre: residents.find((c) => c.id === cadre.id) ?? cadre, band: 'villagers', householdId: me.householdId })
   }
   if (has(me, 'leader')) for (const c of residents) out.push({ cadre: c, band: 'leaders', householdId: null })
   else if (has(me, 'cadre')) for (const c of residents) out.push({ cadre: c, band: 'peers', householdId: null })
-  if ((has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId) {
+  if (ratesCovering && me.villageId) {
     const households = await ctx.store.find('households', { villageId: me.villageId })
     const covering = new Set(households.map((h) => h.cadreId))
     for (const c of residents) if (covering.has(c.id)) out.push({ cadre: c, band: 'committees', householdId: null })
@@ -63,8 +71,7 @@ const ownRating = (ratings: Rating[], me: Person, cadreId: string, band: RaterBa
     .sort((a, b) => b.at - a.at)[0]
 
 const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey): Promise<RatingFormView> => {
-  const closed = await closedPeriods(ctx)
-  const targets = await targetsOf(ctx, actor)
+  const [closed, targets] = await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
   return {

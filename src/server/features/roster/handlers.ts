@@ -9,18 +9,8 @@ import { actorOf } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
-import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
-
-/** Latest signed (群众签字) visit per household. */
-const lastConfirmedVisits = async (store: Store, householdIds: string[]): Promise<Map<string, number>> => {
-  const latest = new Map<string, number>()
-  if (householdIds.length === 0) return latest
-  const visits = await store.find('visits', { householdId: householdIds, status: 'signed' })
-  for (const visit of visits) latest.set(visit.householdId, Math.max(latest.get(visit.householdId) ?? 0, visit.at))
-  return latest
-}
 
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
@@ -78,28 +68,52 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
   'cadre.households': async (_input, ctx) => {
     const actor = actorOf(ctx)
     if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
-    const households = await ctx.store.find('households', { cadreId: actor.person.id }, { orderBy: { field: 'number' } })
-    const ids = households.map((h) => h.id)
-    const [members, groups, villages, visits] = await Promise.all([
-      ctx.store.find('people', { householdId: ids }),
-      ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),
-      ctx.store.getMany('villages', [...new Set(households.map((h) => h.villageId))]),
-      lastConfirmedVisits(ctx.store, ids),
+    // The households with their group, village and latest signed visit (one statement), and their
+    // members (one statement, through the same households.cadreId index).
+    const [rows, members] = await Promise.all([
+      ctx.store.db
+        .selectFrom('households as h')
+        .leftJoin('groups as g', 'g.id', 'h.groupId')
+        .leftJoin('villages as v', 'v.id', 'h.villageId')
+        .select((eb) => [
+          ...columnsAs('households', 'h', 'h_'),
+          'g.name as groupName',
+          'v.name as villageName',
+          eb
+            .selectFrom('visits as vi')
+            .select((vi) => vi.fn.max('vi.at').as('at'))
+            .whereRef('vi.householdId', '=', 'h.id')
+            .where('vi.status', '=', 'signed')
+            .as('lastConfirmedVisitAt'),
+        ])
+        .where('h.cadreId', '=', actor.person.id)
+        .orderBy('h.number')
+        .orderBy('h.id')
+        .execute(),
+      ctx.store.db
+        .selectFrom('people')
+        .selectAll()
+        .where('householdId', 'in', ctx.store.db.selectFrom('households').select('id').where('cadreId', '=', actor.person.id))
+        .execute(),
     ])
-    const groupName = new Map(groups.map((g) => [g.id, g.name]))
-    const villageName = new Map(villages.map((v) => [v.id, v.name]))
-    return households.map((h): HouseholdRow => {
-      const own = members.filter((m) => m.householdId === h.id)
+    const households = (rows as Record<string, unknown>[]).flatMap((r) => {
+      const h = docAs('households', r, 'h_')
+      return h ? [{ h, row: r }] : []
+    })
+    const people = (members as Record<string, unknown>[]).flatMap((r) => docAs('people', r, '') ?? [])
+    return households.map(({ h, row }): HouseholdRow => {
+      const own = people.filter((m) => m.householdId === h.id)
       const head = own.find((m) => m.name === h.headName) ?? own[0]
+      const last = row.lastConfirmedVisitAt
       return {
         id: h.id,
         number: h.number,
         headName: h.headName,
-        villageName: villageName.get(h.villageId) ?? '',
-        groupName: groupName.get(h.groupId) ?? '',
+        villageName: typeof row.villageName === 'string' ? row.villageName : '',
+        groupName: typeof row.groupName === 'string' ? row.groupName : '',
         memberCount: own.length,
         phoneMasked: head ? maskPhone(head.phone) : '',
-        lastConfirmedVisitAt: visits.get(h.id) ?? null,
+        lastConfirmedVisitAt: last === null || last === undefined ? null : Number(last),
       }
     })
   },
