@@ -70,8 +70,11 @@ const ownRating = (ratings: Rating[], me: Person, cadreId: string, band: RaterBa
     .filter((r) => r.cadreId === cadreId && r.band === band && (band === 'villagers' ? r.householdId === householdId : r.raterId === me.id))
     .sort((a, b) => b.at - a.at)[0]
 
-const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey): Promise<RatingFormView> => {
-  const [closed, targets] = await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
+type Target = Awaited<ReturnType<typeof targetsOf>>[number]
+
+/** The form; `known` are the closed months and targets the caller has read already (rating.submit). */
+const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey, known?: { closed: PeriodKey[]; targets: Target[] }): Promise<RatingFormView> => {
+  const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
   return {
@@ -132,7 +135,7 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Replace, not add: the household (or rater) has one rating per cadre and period.
     if (previous) await ctx.store.replace('ratings', rating)
     else await ctx.store.insert('ratings', rating)
-    return formFor(ctx, actor, period)
+    return formFor(ctx, actor, period, { closed, targets })
   },
 
   'rating.myScore': async ({ period }, ctx) => {

@@ -89,6 +89,8 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
       teamOfVillage(ctx.store, villageId),
     ])
     const owners = await ownerCandidates(ctx.store, team)
+    // The team's people are often the names on the tickets too: read once.
+    for (const p of owners) if (!context.people.has(p.id)) context.people.set(p.id, p)
     return {
       villageName: village?.name ?? '',
       escalated: await viewsOf(ctx, actor, tickets.sort((a, b) => a.dueAt - b.dueAt), context),
