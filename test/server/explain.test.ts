@@ -82,6 +82,22 @@ describe('every query on an index (EXPLAIN QUERY PLAN on SQLite)', () => {
     for (const route of ROUTES) expect(exercised.has(route)).toBe(true)
   })
 
+  it('has a checker that names a full scan, a skip-scan and an aliased scan, and passes a lookup', async () => {
+    await analyze(s.h.server.deps.store.db, 'sqlite')
+    const db = new Database(path.join(s.h.dataDir, 'minqing.db'), { readonly: true })
+    try {
+      const scans = (sql: string, ...parameters: unknown[]) => scansOf(sql, db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as PlanRow[]).map((x) => x.table)
+      expect(scans('select * from "tickets" where "description" = ?', 'x')).toEqual(['tickets'])
+      expect(scans('select * from "people" as "p" where "p"."title" = ?', 'x')).toEqual(['people'])
+      // personRoles is indexed (townshipId, role): a role without the township is a skip-scan or a scan.
+      expect(scans('select "personId" from "personRoles" where "role" = ?', 'cadre')).toEqual(['personRoles'])
+      expect(scans('select * from "tickets" where "id" = ?', 'x')).toEqual([])
+      expect(scans('select * from "townships"')).toEqual(['townships'])
+    } finally {
+      db.close()
+    }
+  })
+
   it('scans no table that grows with the township', async () => {
     // The server's own statistics refresh (as after seeding and imports), then a fresh connection
     // that loads them.

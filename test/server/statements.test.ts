@@ -75,15 +75,19 @@ describe('statements per hot action', () => {
     expect(reads.length).toBeLessThanOrEqual(4)
   })
 
-  it('posting.get and office.dashboard: the month figures (the facts helper brings these to 3)', async () => {
+  // The month figures are the facts helper's (issue 9, item 6): their handlers read the stored close
+  // or, for an open month, every record of the month. What this branch brings is the caller's
+  // lookup (2 statements -> 1); the ceilings below are today's counts, to be lowered to 3 when the
+  // facts land.
+  it('posting.get and office.dashboard: no more than today (the facts bring them to 3)', async () => {
     const villager = await s.as(s.cast.villager)
     const office = await s.as(s.cast.office)
     const posting = await measure('posting.get', () => villager.ok('posting.get', { period: '2026-10' }))
-    const dashboard = await measure('office.dashboard', () => office.ok('office.dashboard', { period: '2026-10' }))
-    expect(posting.every((x) => kindOf(x.sql) === 'read')).toBe(true)
-    expect(dashboard.every((x) => kindOf(x.sql) === 'read')).toBe(true)
-    // Their handlers read the stored close; what is counted here is the request path's share.
+    const closed = await measure('office.dashboard', () => office.ok('office.dashboard', { period: '2026-10' }))
+    const open = await measure('office.dashboard', () => office.ok('office.dashboard', { period: '2026-11' }))
+    for (const list of [posting, closed, open]) expect(list.every((x) => kindOf(x.sql) === 'read')).toBe(true)
     expect(posting.length).toBeLessThanOrEqual(5)
-    expect(dashboard.length).toBeLessThanOrEqual(7)
+    expect(closed.length).toBeLessThanOrEqual(6)
+    expect(open.length).toBeLessThanOrEqual(14)
   })
 })
