@@ -55,8 +55,11 @@ export class StatementLog {
   }
 }
 
-/** Households of the seeded county: 5 townships of about 420, so township filters are selective. */
-export const SCENARIO_HOUSEHOLDS = 2100
+/**
+ * Households of the seeded county: 5 townships of about 420, so township filters are selective.
+ * `MINQING_SCENARIO_HOUSEHOLDS=75000` runs the same at county scale (about a minute).
+ */
+export const SCENARIO_HOUSEHOLDS = Number(process.env.MINQING_SCENARIO_HOUSEHOLDS ?? 2100)
 
 export interface Cast {
   townshipId: string
