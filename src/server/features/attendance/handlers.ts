@@ -186,17 +186,13 @@ export const attendanceHandlers: Handlers<
     if (!isLocalDate(day)) return refuse('PERIOD.BAD_KEY')
     const start = startOfLocalDay(day, ctx.settings)
     const end = startOfLocalDay(addDays(day, 1), ctx.settings)
-    // The day's sign-ins of the township (the (townshipId, at) index) and its cadres (by role).
-    const [places, people, all] = await Promise.all([
-      ctx.store.find('places', { townshipId }),
-      ctx.store.find('people', { townshipId, roles: 'cadre' }),
-      ctx.store.find('signins', { townshipId, at: { gte: start, lt: end } }),
-    ])
+    const [places, people] = await Promise.all([ctx.store.find('places', { townshipId }), ctx.store.find('people', { townshipId })])
     const cadres = people.filter(isCadre)
+    const all = cadres.length ? await ctx.store.find('signins', { cadreId: cadres.map((c) => c.id) }) : []
     const byId = new Map(cadres.map((c) => [c.id, c]))
     const placeName = new Map(places.map((p) => [p.id, p.name]))
     return all
-      .filter((s) => byId.has(s.cadreId))
+      .filter((s) => s.at >= start && s.at < end)
       .sort((a, b) => b.at - a.at)
       .slice(0, 500)
       .map((s) => {

@@ -159,37 +159,29 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     if (!verdictPolicies['rating:seeRaters'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const key = periodOrNow(ctx, period)
     const range = periodRange(key, ctx.settings)
-    const inPeriod = { gte: range.start, lt: range.end }
-    // The ratings with their rater's name and household number (one statement), the resident
-    // cadres (by role), and the period's signed visits and new tickets (by time).
-    const [rows, residents, signed, tickets] = await Promise.all([
-      ctx.store.db
-        .selectFrom('ratings as r')
-        .leftJoin('people as p', 'p.id', 'r.raterId')
-        .leftJoin('households as h', 'h.id', 'r.householdId')
-        .select([...columnsAs('ratings', 'r', 'r_'), 'p.name as raterName', 'p.title as raterTitle', 'h.number as householdNumber'])
-        .where('r.townshipId', '=', townshipId)
-        .where('r.period', '=', key)
-        .execute(),
-      ctx.store.find('people', { townshipId, roles: 'cadre' }),
-      ctx.store.find('visits', { townshipId, at: inPeriod, status: 'signed' }),
-      ctx.store.find('tickets', { townshipId, createdAt: inPeriod }),
+    const people = await ctx.store.find('people', { townshipId })
+    const byId = new Map(people.map((p) => [p.id, p]))
+    const cadres = people.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
+    const [ratings, signed, tickets] = await Promise.all([
+      ctx.store.find('ratings', { townshipId, period: key }),
+      ctx.store.find('visits', { townshipId, at: { gte: range.start, lt: range.end }, status: 'signed' }),
+      ctx.store.find('tickets', { townshipId, createdAt: { gte: range.start, lt: range.end } }),
     ])
-    const ratings: Rating[] = []
-    const rater = new Map<string, { name: string; title: string }>()
-    const householdNumber = new Map<string, string>()
-    for (const row of rows as Record<string, unknown>[]) {
-      const r = docAs('ratings', row, 'r_')
-      if (!r) continue
-      ratings.push(r)
-      if (typeof row.raterName === 'string') rater.set(r.raterId, { name: row.raterName, title: String(row.raterTitle ?? '') })
-      if (r.householdId && typeof row.householdNumber === 'string') householdNumber.set(r.householdId, row.householdNumber)
-    }
-    const cadres = residents.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
+    const inPeriod = (at: number) => at >= range.start && at < range.end
     const contact = {
-      signedVisitHouseholds: new Set(signed.map((v) => v.householdId)),
-      ticketHouseholds: new Set(tickets.map((t) => t.householdId)),
+      signedVisitHouseholds: new Set(signed.filter((v) => inPeriod(v.at)).map((v) => v.householdId)),
+      ticketHouseholds: new Set(tickets.filter((t) => inPeriod(t.createdAt)).map((t) => t.householdId)),
     }
+    // The raters' household numbers through the ratings (a primary-key lookup per rating), not a
+    // list of hundreds of ids, for which the planner would rather read the whole households table.
+    const numbers: Record<string, unknown>[] = await ctx.store.db
+      .selectFrom('ratings as r')
+      .innerJoin('households as h', 'h.id', 'r.householdId')
+      .select(['h.id as id', 'h.number as number'])
+      .where('r.townshipId', '=', townshipId)
+      .where('r.period', '=', key)
+      .execute()
+    const households = new Map(numbers.map((h) => [String(h.id), { number: String(h.number) }]))
     return {
       period: key,
       cadres: cadres
@@ -199,12 +191,12 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
           const views = mine
             .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || a.at - b.at)
             .map((r) => {
-              const who = rater.get(r.raterId)
+              const rater = byId.get(r.raterId)
               return {
                 id: r.id,
                 band: r.band,
-                rater: { id: r.raterId, name: who?.name ?? '', title: who?.title ?? '' },
-                householdNumber: r.householdId ? (householdNumber.get(r.householdId) ?? null) : null,
+                rater: rater ? personRef(rater) : { id: r.raterId, name: '', title: '' },
+                householdNumber: r.householdId ? (households.get(r.householdId)?.number ?? null) : null,
                 stars: r.stars,
                 dimensions: r.dimensions ?? {},
                 comment: r.comment,

@@ -123,12 +123,12 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const townshipId = actor.person.townshipId
     if (!policies['roster:coverage'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const villages = await ctx.store.find('villages', { townshipId })
-    const [groups, households, people] = await Promise.all([
+    const [groups, households, cadres] = await Promise.all([
       ctx.store.find('groups', { villageId: villages.map((v) => v.id) }),
       ctx.store.find('households', { townshipId }),
+      // Only the cadres: a county's township has ~200,000 villagers that the check never looks at.
       ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
-    const cadres = people.filter((p) => p.roles.includes('cadre'))
     const m = zhCN.coverage
     const { minHouseholdsPerCadre: min, maxHouseholdsPerCadre: max } = ctx.settings.coverage
     const villageName = new Map(villages.map((v) => [v.id, v.name]))
