@@ -171,11 +171,16 @@ const applyWhere = (qb: Qb, collection: CollectionName, where: object): Qb | nul
       if (!child.valueColumn) throw new Error(`${collection}.${field}: a list of records cannot be filtered on; query ${child.table}`)
       const values = (Array.isArray(value) ? value : [value]).map((v: unknown) => scalar(collection, field, v))
       if (values.length === 0) return null
-      qb = qb.where(
-        'id',
-        'in',
-        (eb: AnyDb) => eb.selectFrom(child.table).select(child.parentKey).where(child.valueColumn!, 'in', values),
-      )
+      // The copied parent fields (townshipId) the filter also fixes narrow the subquery to its index.
+      const copied = (child.copy ?? []).flatMap((c) => {
+        const v = (where as Record<string, unknown>)[c]
+        return typeof v === 'string' || typeof v === 'number' ? [[c, v] as const] : []
+      })
+      qb = qb.where('id', 'in', (eb: AnyDb) => {
+        let sub = eb.selectFrom(child.table).select(child.parentKey)
+        for (const [c, v] of copied) sub = sub.where(c, '=', v)
+        return sub.where(child.valueColumn!, 'in', values)
+      })
       continue
     }
     if (!Object.prototype.hasOwnProperty.call(def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
