@@ -16,6 +16,7 @@ import type { Settings } from './settings'
 import { ticketRates, type TicketRates } from './tickets'
 import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
 import { canonicalJson } from './canonical'
+import { FACT_FIELDS } from './facts'
 
 export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
 
@@ -82,7 +83,21 @@ const byId = <T extends { id: string }>(rows: readonly T[]): T[] => [...rows].so
 
 export { canonicalJson }
 
-/** The inputs as one canonical text (every list sorted by id): hash it to get the close's digest. */
+/** Every field of T, in a declared order: a field missing from the list is a compile error. */
+type AllFields<T, L extends readonly (keyof T)[]> = Exclude<keyof T, L[number]> extends never ? L : never
+
+/** The columns of a day fact in the canonical text (the cadre and the day, then the figures). */
+export const DAY_COLUMNS = ['cadreId', 'date', ...FACT_FIELDS] as const
+/** The columns of a rating in the canonical text: all of its fields. */
+export const RATING_COLUMNS = ['id', 'townshipId', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at', 'dimensions'] as const
+const ratingColumns: AllFields<Rating, typeof RATING_COLUMNS> = RATING_COLUMNS
+
+const rows = <T, C extends readonly (keyof T)[]>(list: readonly T[], columns: C): unknown[][] => list.map((r) => columns.map((c) => r[c] ?? null))
+
+/**
+ * The inputs as one canonical text (every list sorted by id; the many day facts and ratings as rows
+ * of their declared columns, named once): hash it to get the close's digest.
+ */
 export const canonicalCloseInputs = (inputs: CloseInputs): string =>
   canonicalJson({
     period: inputs.period,
@@ -90,8 +105,8 @@ export const canonicalCloseInputs = (inputs: CloseInputs): string =>
     cadres: byId(inputs.cadres),
     teams: byId(inputs.teams).map((t) => ({ ...t, memberIds: [...t.memberIds].sort() })),
     households: byId(inputs.households),
-    days: byId(inputs.days),
-    ratings: byId(inputs.ratings),
+    days: { columns: DAY_COLUMNS, rows: rows(byId(inputs.days), DAY_COLUMNS) },
+    ratings: { columns: ratingColumns, rows: rows(byId(inputs.ratings), ratingColumns) },
     tickets: byId(inputs.tickets),
     selfReviews: byId(inputs.selfReviews),
   })

@@ -97,16 +97,31 @@ describe('closeMonth', () => {
     expect(canonicalCloseInputs(b)).toBe(canonicalCloseInputs(a))
   })
 
+  it('writes day facts and ratings as rows of their declared columns', () => {
+    const text = JSON.parse(canonicalCloseInputs(inputs())) as { days: { columns: string[]; rows: unknown[][] }; ratings: { columns: string[]; rows: unknown[][] } }
+    expect(text.days.columns.slice(0, 3)).toEqual(['cadreId', 'date', 'morning'])
+    expect(text.days.rows[0].slice(0, 3)).toEqual(['c1', '2026-10-30', 1])
+    expect(text.ratings.rows).toHaveLength(inputs().ratings.length)
+  })
+
   it('changes the canonical inputs when one record changes', () => {
     const a = inputs()
     const r = records()
     const b = inputs({ days: daysOf({ ...r, visits: [...r.visits, signedVisit('2026-11-20 10:00')] }) })
     expect(canonicalCloseInputs(b)).not.toBe(canonicalCloseInputs(a))
+    const c = inputs({ ratings: a.ratings.map((r, i) => (i === 0 ? { ...r, comment: '改过' } : r)) })
+    expect(canonicalCloseInputs(c)).not.toBe(canonicalCloseInputs(a))
   })
 })
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined fields', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"z":1}]},"b":1}')
+  })
+
+  it('sorts integer-like keys as text too (engines write them first, in numeric order)', () => {
+    expect(canonicalJson({ a: 3, '10': 1, '9': { y: 2, '+': 4 } })).toBe('{"10":1,"9":{"+":4,"y":2},"a":3}')
+    expect(canonicalJson([undefined, Number.NaN, 'x'])).toBe('[null,null,"x"]')
+    expect(canonicalJson(undefined)).toBe('null')
   })
 })

@@ -92,7 +92,7 @@ describe('facts on MariaDB', () => {
       if (signers.length === 6) break
     }
     setLocal('2026-11-24 09:00')
-    const visits = []
+    const visits: { id: string }[] = []
     for (const signer of signers) visits.push(await call(cadre.id, 'visit.create', { householdId: signer.householdId!, purpose: '走访', overnight: signers.indexOf(signer) % 2 === 0 }))
     setLocal('2026-11-24 12:00')
     const png = await realPng()
