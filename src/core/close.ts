@@ -10,15 +10,20 @@
 import { allowanceFor } from './allowance'
 import { week543, type Counts543 } from './attendance'
 import { score1135, type Score1135 } from './evaluation'
-import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfReview, SignInSlot, Ticket, WorkTeam } from './model'
+import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfReview, SignInSlot, Ticket, TicketEvent, WorkTeam } from './model'
 import { isResidentCadre } from './roster'
 import type { Settings } from './settings'
-import { ticketRates, type TicketRates } from './tickets'
+import { ticketRates, type RatedTicket, type TicketRates } from './tickets'
 import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
 import { canonicalJson } from './canonical'
 import { FACT_FIELDS } from './facts'
 
 export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
+
+/** What the close reads of a rating (the score, and the comments of the posting). */
+export type CloseRating = Pick<Rating, 'id' | 'period' | 'band' | 'cadreId' | 'raterId' | 'householdId' | 'stars' | 'comment' | 'at'>
+/** What the close reads of a ticket (its rates, and whose household it is). */
+export type CloseTicket = Pick<Ticket, 'id' | 'householdId'> & RatedTicket & { history: readonly Pick<TicketEvent, 'action' | 'at'>[] }
 
 /** Everything a close reads. Arrays may come in any order. */
 export interface CloseInputs {
@@ -28,11 +33,11 @@ export interface CloseInputs {
   teams: Pick<WorkTeam, 'id' | 'villageId' | 'memberIds'>[]
   /** The households of the month's tickets: a ticket counts for its household's cadre. */
   households: Pick<Household, 'id' | 'cadreId' | 'villageId'>[]
-  /** The township's day facts over the close's read range (closeReadRange: the month's whole ISO weeks). */
+  /** The resident cadres' day facts over the close's read range (closeReadDays: the month's whole ISO weeks). */
   days: CadreDay[]
-  ratings: Rating[]
+  ratings: CloseRating[]
   /** Tickets created in the month (the only ones ticketRates counts). */
-  tickets: Ticket[]
+  tickets: CloseTicket[]
   selfReviews: Pick<SelfReview, 'id' | 'cadreId' | 'period' | 'text'>[]
   settings: CloseSettings
 }
@@ -88,28 +93,47 @@ type AllFields<T, L extends readonly (keyof T)[]> = Exclude<keyof T, L[number]> 
 
 /** The columns of a day fact in the canonical text (the cadre and the day, then the figures). */
 export const DAY_COLUMNS = ['cadreId', 'date', ...FACT_FIELDS] as const
-/** The columns of a rating in the canonical text: all of its fields. */
-export const RATING_COLUMNS = ['id', 'townshipId', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at', 'dimensions'] as const
-const ratingColumns: AllFields<Rating, typeof RATING_COLUMNS> = RATING_COLUMNS
+/** The columns of a rating in the canonical text: all that the close reads. */
+export const RATING_COLUMNS = ['id', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at'] as const
+const ratingColumns: AllFields<CloseRating, typeof RATING_COLUMNS> = RATING_COLUMNS
 
+/** Rows of plain values (every column of a day fact and of a close rating is a string, number, boolean or null). */
 const rows = <T, C extends readonly (keyof T)[]>(list: readonly T[], columns: C): unknown[][] => list.map((r) => columns.map((c) => r[c] ?? null))
 
 /**
  * The inputs as one canonical text (every list sorted by id; the many day facts and ratings as rows
- * of their declared columns, named once): hash it to get the close's digest.
+ * of their declared columns, named once): hash it to get the close's digest. The text is JSON with
+ * keys sorted at every level; the rows, being arrays of plain values, are written as they are.
  */
-export const canonicalCloseInputs = (inputs: CloseInputs): string =>
-  canonicalJson({
-    period: inputs.period,
-    settings: inputs.settings,
-    cadres: byId(inputs.cadres),
-    teams: byId(inputs.teams).map((t) => ({ ...t, memberIds: [...t.memberIds].sort() })),
-    households: byId(inputs.households),
-    days: { columns: DAY_COLUMNS, rows: rows(byId(inputs.days), DAY_COLUMNS) },
-    ratings: { columns: ratingColumns, rows: rows(byId(inputs.ratings), ratingColumns) },
-    tickets: byId(inputs.tickets),
-    selfReviews: byId(inputs.selfReviews),
-  })
+export const canonicalCloseInputs = (inputs: CloseInputs): string => {
+  const table = <T extends { id: string }, C extends readonly (keyof T)[]>(list: readonly T[], columns: C): string =>
+    `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows(byId(list), columns))}}`
+  const parts: Record<string, string> = {
+    period: JSON.stringify(inputs.period),
+    settings: canonicalJson(inputs.settings),
+    cadres: canonicalJson(byId(inputs.cadres)),
+    teams: canonicalJson(byId(inputs.teams).map((t) => ({ ...t, memberIds: [...t.memberIds].sort() }))),
+    households: canonicalJson(byId(inputs.households)),
+    days: table(inputs.days, DAY_COLUMNS),
+    ratings: table(inputs.ratings, ratingColumns),
+    tickets: canonicalJson(
+      byId(inputs.tickets).map(({ id, householdId, createdAt, dueAt, status, satisfaction, history }) => ({
+        id,
+        householdId,
+        createdAt,
+        dueAt,
+        status,
+        satisfaction,
+        history: history.map(({ action, at }) => ({ action, at })),
+      })),
+    ),
+    selfReviews: canonicalJson(byId(inputs.selfReviews)),
+  }
+  return `{${Object.keys(parts)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${parts[k]}`)
+    .join(',')}}`
+}
 
 /** The ISO weeks touching a range of days (a month's weeks may start or end in the next month). */
 export const weeksOfRange = (range: Range, settings: Pick<Settings, 'utcOffsetMinutes'>): WeekKey[] => {
@@ -152,7 +176,7 @@ const SLOTS: readonly SignInSlot[] = ['morning', 'afternoon', 'evening']
 const cadreMonth = (
   cadre: CloseInputs['cadres'][number],
   team: CloseInputs['teams'][number] | null,
-  own: { days: CadreDay[]; ratings: Rating[]; tickets: Ticket[]; self: string | null },
+  own: { days: CadreDay[]; ratings: CloseRating[]; tickets: CloseTicket[]; self: string | null },
   inputs: CloseInputs,
   range: Range,
   weeks: WeekKey[],

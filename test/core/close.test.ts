@@ -102,6 +102,8 @@ describe('closeMonth', () => {
     expect(text.days.columns.slice(0, 3)).toEqual(['cadreId', 'date', 'morning'])
     expect(text.days.rows[0].slice(0, 3)).toEqual(['c1', '2026-10-30', 1])
     expect(text.ratings.rows).toHaveLength(inputs().ratings.length)
+    // The text is canonical JSON of itself: keys sorted at every level.
+    expect(canonicalJson(text)).toBe(canonicalCloseInputs(inputs()))
   })
 
   it('changes the canonical inputs when one record changes', () => {

@@ -189,19 +189,17 @@ export const attendanceHandlers: Handlers<
     if (!isLocalDate(day)) return refuse('PERIOD.BAD_KEY')
     const start = startOfLocalDay(day, ctx.settings)
     const end = startOfLocalDay(addDays(day, 1), ctx.settings)
-    const [places, people] = await Promise.all([ctx.store.find('places', { townshipId }), ctx.store.find('people', { townshipId })])
-    const cadres = people.filter(isCadre)
-    const all = cadres.length ? await ctx.store.find('signins', { cadreId: cadres.map((c) => c.id) }) : []
-    const byId = new Map(cadres.map((c) => [c.id, c]))
+    // The day's sign-ins by the (townshipId, at) index, newest first, never the township's history.
+    const [places, signIns] = await Promise.all([
+      ctx.store.find('places', { townshipId }),
+      ctx.store.find('signins', { townshipId, at: { gte: start, lt: end } }, { orderBy: { field: 'at', direction: 'desc' }, limit: 500 }),
+    ])
+    const byId = new Map((await ctx.store.getMany('people', [...new Set(signIns.map((s) => s.cadreId))])).map((c) => [c.id, c]))
     const placeName = new Map(places.map((p) => [p.id, p.name]))
-    return all
-      .filter((s) => s.at >= start && s.at < end)
-      .sort((a, b) => b.at - a.at)
-      .slice(0, 500)
-      .map((s) => {
-        const cadre = byId.get(s.cadreId)
-        return { ...signInView(s, placeName), cadre: cadre ? personRef(cadre) : { id: s.cadreId, name: '', title: '' }, hasPhoto: Boolean(s.photoId) }
-      })
+    return signIns.map((s) => {
+      const cadre = byId.get(s.cadreId)
+      return { ...signInView(s, placeName), cadre: cadre ? personRef(cadre) : { id: s.cadreId, name: '', title: '' }, hasPhoto: Boolean(s.photoId) }
+    })
   },
 
   'signin.photo': async ({ signInId }, ctx) => {

@@ -6,12 +6,13 @@
  * One rule: the inputs are read once, the digest is over exactly what closeMonth reads.
  */
 import { createHash } from 'node:crypto'
-import { canonicalCloseInputs, closeMonth, closeReadDays, type CloseInputs, type CloseResult } from '../../../core/close'
-import type { PeriodRecord, Person } from '../../../core/model'
+import { canonicalCloseInputs, closeMonth, closeReadDays, type CloseInputs, type CloseRating, type CloseResult, type CloseTicket } from '../../../core/close'
+import type { PeriodRecord, Person, TicketEvent } from '../../../core/model'
 import type { Settings } from '../../../core/settings'
 import { periodRange } from '../../../core/time'
 import type { Store } from '../../storage/port'
-import { readFacts } from '../facts'
+import { isResidentCadre } from '../../../core/roster'
+import { readCadreFacts } from '../facts'
 
 export const periodId = (townshipId: string, period: string): string => `${townshipId}:${period}`
 
@@ -31,21 +32,57 @@ export const townshipCadres = async (store: Store, townshipId: string): Promise<
   )
 }
 
+/** The month's ratings, only the columns the close reads, by the (townshipId, period) index. */
+const closeRatings = async (store: Store, townshipId: string, period: string): Promise<CloseRating[]> => {
+  const rows = (await store.db
+    .selectFrom('ratings')
+    .select(['id', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at'])
+    .where('townshipId', '=', townshipId)
+    .where('period', '=', period)
+    .execute()) as (Omit<CloseRating, 'stars' | 'at'> & { stars: number | string; at: number | string })[]
+  return rows.map((r) => ({ ...r, householdId: r.householdId ?? null, stars: Number(r.stars), at: Number(r.at) }))
+}
+
+/** The tickets created in the month, only the columns the close reads, by the (townshipId, createdAt) index. */
+const closeTickets = async (store: Store, townshipId: string, range: { start: number; end: number }): Promise<CloseTicket[]> => {
+  const rows = (await store.db
+    .selectFrom('tickets')
+    .select(['id', 'householdId', 'createdAt', 'dueAt', 'status', 'satisfaction', 'history'])
+    .where('townshipId', '=', townshipId)
+    .where('createdAt', '>=', range.start)
+    .where('createdAt', '<', range.end)
+    .execute()) as { id: string; householdId: string; createdAt: number | string; dueAt: number | string; status: CloseTicket['status']; satisfaction: number | string | null; history: string }[]
+  return rows.map((t) => ({
+    id: t.id,
+    householdId: t.householdId,
+    createdAt: Number(t.createdAt),
+    dueAt: Number(t.dueAt),
+    status: t.status,
+    satisfaction: t.satisfaction === null ? null : Number(t.satisfaction),
+    history: (JSON.parse(t.history) as TicketEvent[]).map(({ action, at }) => ({ action, at })),
+  }))
+}
+
 /**
- * What a close of this month reads, each by an index range: the cadres and teams, the township's
- * day facts over the month's whole ISO weeks, the month's ratings and self-reviews, the tickets
- * created in the month and their households. Never a sign-in, a visit or a leave: their figures
- * are in the facts.
+ * What a close of this month reads, each by an index range: the cadres and teams, the resident
+ * cadres' day facts over the month's whole ISO weeks (only resident cadres get a row), the month's
+ * ratings and self-reviews, the tickets created in the month and their households, each with only
+ * the columns the close reads. Never a sign-in, a visit or a leave: their figures are in the facts.
  */
 export const gatherCloseInputs = async (store: Store, townshipId: string, period: string, settings: Settings): Promise<CloseInputs> => {
   const { from, to } = closeReadDays(period, settings)
   const month = periodRange(period, settings)
-  const [cadres, teams, days, ratings, tickets, selfReviews] = await Promise.all([
-    townshipCadres(store, townshipId),
+  const cadres = await townshipCadres(store, townshipId)
+  const [teams, days, ratings, tickets, selfReviews] = await Promise.all([
     store.find('teams', { townshipId }),
-    readFacts(store, townshipId, from, to),
-    store.find('ratings', { townshipId, period }),
-    store.find('tickets', { townshipId, createdAt: { gte: month.start, lt: month.end } }),
+    readCadreFacts(
+      store,
+      cadres.filter(isResidentCadre).map((c) => c.id),
+      from,
+      to,
+    ),
+    closeRatings(store, townshipId, period),
+    closeTickets(store, townshipId, month),
     store.find('selfReviews', { townshipId, period }),
   ])
   const households = await store.getMany('households', [...new Set(tickets.map((t) => t.householdId))])

@@ -152,8 +152,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     const cadres = people.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
     const [ratings, signed, tickets] = await Promise.all([
       ctx.store.find('ratings', { townshipId, period: key }),
-      ctx.store.find('visits', { townshipId, status: 'signed' }),
-      ctx.store.find('tickets', { townshipId }),
+      ctx.store.find('visits', { townshipId, at: { gte: range.start, lt: range.end }, status: 'signed' }),
+      ctx.store.find('tickets', { townshipId, createdAt: { gte: range.start, lt: range.end } }),
     ])
     const inPeriod = (at: number) => at >= range.start && at < range.end
     const contact = {
