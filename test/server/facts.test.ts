@@ -14,6 +14,12 @@ import { addDays, localDate } from '../../src/core/time'
 import { checkFacts, readCadreFacts, readFacts, refreshCadreDays } from '../../src/server/features/facts'
 import { gatherCloseInputs } from '../../src/server/features/office/month'
 import type { Store } from '../../src/server/storage/port'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { generateTownship, seedStore } from '../../src/server/seed'
+import { openSqliteStore } from '../../src/server/storage/relational'
 import { jpegHeader, notAnImage, realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
@@ -184,6 +190,33 @@ describe('the drift check and the close', () => {
     const november = closeMonth(await gatherCloseInputs(store, townshipId, '2026-11', s))
     expect(open.cadres.map((c) => [c.cadreId, c.villageDays, c.absences])).toEqual(november.cadres.map((c) => [c.cadreId, c.villageDays.length, c.absences.length]))
   })
+})
+
+describe('migration 0002_cadre_day_facts', () => {
+  it('builds the facts of a database written before it from the records, and can be run again', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-facts-migration-'))
+    const file = path.join(dir, 'old.db')
+    const now = Date.UTC(2026, 10, 23, 2, 0)
+    const data = generateTownship({ seed: 7, households: 330, now })
+    try {
+      // A database as the first version left it: records, no facts, migration 0002 not yet run.
+      const old = await openSqliteStore(file)
+      await seedStore(old, { ...data, cadreDays: [] })
+      await sql`DELETE FROM kysely_migration WHERE name = '0002_cadre_day_facts'`.execute(old.db)
+      await old.close()
+      for (let run = 0; run < 2; run++) {
+        const reopened = await openSqliteStore(file)
+        const tw = data.townships[0].id
+        const kept = await readFacts(reopened, tw, '2000-01-01', '2100-01-01')
+        expect([...kept].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(data.cadreDays)
+        expect(await checkFacts(reopened, tw, addDays(localDate(now, s), -40), localDate(now, s), s)).toEqual([])
+        await sql`DELETE FROM kysely_migration WHERE name = '0002_cadre_day_facts'`.execute(reopened.db)
+        await reopened.close()
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
 
 /** Every sign-in, visit and leave of the township, as the drift check would read them. */

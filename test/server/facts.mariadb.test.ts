@@ -4,7 +4,7 @@
  * concurrent sign-offs of one cadre's day and concurrent sign-ins of one slot lose no update (each
  * writer takes the day's row lock before it reads the day's records): the fact counts every signed
  * visit, exactly one sign-in of the slot is valid, and the drift check finds nothing; the close runs
- * on the facts without rebuilding any.
+ * on the facts without rebuilding any; migration 0002 builds the facts of a database that has none.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,9 +14,11 @@ import { closeMonth, closeReadDays } from '../../src/core/close'
 import type { Person, SignInPlace } from '../../src/core/model'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { addDays, localDate } from '../../src/core/time'
-import { checkFacts, readCadreFacts } from '../../src/server/features/facts'
+import { checkFacts, readCadreFacts, readFacts } from '../../src/server/features/facts'
 import { gatherCloseInputs } from '../../src/server/features/office/month'
+import { sql } from 'kysely'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { openStore } from '../../src/server/storage/relational'
 import type { Store } from '../../src/server/storage/port'
 import { startMariadb, type MariaDb } from '../support/mariadb'
 import { jpegHeader, realPng } from './fixtures/images'
@@ -31,6 +33,7 @@ const setLocal = (wallClock: string) => {
 }
 
 let maria: MariaDb
+let databaseUrl: string
 let dataDir: string
 let server: LocalServer
 let store: Store
@@ -59,7 +62,8 @@ const call = async <N extends ActionName>(personId: string, action: N, input: In
 beforeAll(async () => {
   maria = await startMariadb()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-facts-maria-'))
-  server = await startLocalServer({ dataDir, databaseUrl: await maria.createDatabase('facts'), seedHouseholds: 330, clock: () => now })
+  databaseUrl = await maria.createDatabase('facts')
+  server = await startLocalServer({ dataDir, databaseUrl, seedHouseholds: 330, clock: () => now })
   store = server.deps.store
   const [township] = await store.find('townships', {})
   townshipId = township.id
@@ -120,5 +124,18 @@ describe('facts on MariaDB', () => {
     const closed = await call(officeId, 'office.closePeriod', { period: '2026-10' })
     expect(closed).toMatchObject({ status: 'closed', repairedDays: 0, cadres: expected.cadres.length })
     expect((await store.get('closeResults', `${townshipId}:2026-10`))?.result).toEqual(expected)
+  })
+
+  it('migration 0002 builds the facts from the records of a database that has none', async () => {
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
+    const kept = byId(await readFacts(store, townshipId, '2000-01-01', '2100-01-01'))
+    await sql`DELETE FROM cadreDays`.execute(store.db)
+    await sql`DELETE FROM kysely_migration WHERE name = '0002_cadre_day_facts'`.execute(store.db)
+    const again = await openStore({ url: databaseUrl })
+    try {
+      expect(byId(await readFacts(again, townshipId, '2000-01-01', '2100-01-01'))).toEqual(kept)
+    } finally {
+      await again.close()
+    }
   })
 })
