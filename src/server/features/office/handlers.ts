@@ -96,10 +96,14 @@ export const officeHandlers: Handlers<
     const drift = await checkFacts(ctx.store, townshipId, days.from, days.to, ctx.settings)
     if (drift.length > 0) {
       await repairFacts(ctx.store, townshipId, drift, ctx.settings)
-      console.warn(
-        `[minqing] close ${townshipId} ${period}: ${drift.length} day-fact field(s) differed from the records and were rebuilt:`,
-        drift.slice(0, 20).map((d) => `${d.cadreId} ${d.date} ${d.field}: kept ${String(d.stored)}, records ${String(d.recomputed)}`),
-      )
+      // Said once the close has committed (a close that fails rebuilt nothing).
+      const log = async () =>
+        console.warn(
+          `[minqing] close ${townshipId} ${period}: ${drift.length} day-fact field(s) differed from the records and were rebuilt:`,
+          drift.slice(0, 20).map((d) => `${d.cadreId} ${d.date} ${d.field}: kept ${String(d.stored)}, records ${String(d.recomputed)}`),
+        )
+      if (ctx.afterCommit) ctx.afterCommit(log)
+      else await log()
     }
     const inputs = await gatherCloseInputs(ctx.store, townshipId, period, ctx.settings)
     const digest = digestOf(inputs)
