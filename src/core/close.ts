@@ -263,23 +263,24 @@ export const closeMonth = (inputs: CloseInputs): CloseResult => {
   const teamOf = new Map<string, CloseInputs['teams'][number]>()
   for (const t of byId(inputs.teams)) for (const m of t.memberIds) if (!teamOf.has(m)) teamOf.set(m, t)
   const cadreOfHousehold = new Map(inputs.households.map((h) => [h.id, h.cadreId]))
-  const days = groupBy(byId(inputs.days), (d) => d.cadreId)
+  // Every figure below is independent of the order of days, ratings and tickets: no sorting needed.
+  const days = groupBy(inputs.days, (d) => d.cadreId)
   const ratings = groupBy(
     inputs.ratings.filter((r) => r.period === period),
     (r) => r.cadreId,
   )
-  const tickets = groupBy(byId(inputs.tickets), (t) => cadreOfHousehold.get(t.householdId) ?? null)
+  const tickets = groupBy(inputs.tickets, (t) => cadreOfHousehold.get(t.householdId) ?? null)
   const self = new Map(inputs.selfReviews.filter((r) => r.period === period).map((r) => [r.cadreId, r.text]))
   return {
     period,
-    rates: ticketRates(byId(inputs.tickets), range),
+    rates: ticketRates(inputs.tickets, range),
     cadres: cadres.map((c) =>
       cadreMonth(
         c,
         teamOf.get(c.id) ?? null,
         {
           days: days.get(c.id) ?? [],
-          ratings: byId(ratings.get(c.id) ?? []),
+          ratings: ratings.get(c.id) ?? [],
           tickets: tickets.get(c.id) ?? [],
           self: self.get(c.id) ?? null,
         },

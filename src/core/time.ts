@@ -130,11 +130,16 @@ export const parseWeekKey = (key: string): Result<{ isoYear: number; week: numbe
 }
 
 /** The seven dates, Monday to Sunday, of an ISO week. Throws on a malformed key (validate first). */
+const weekDays = new Map<WeekKey, readonly LocalDate[]>()
+
 export const daysOfIsoWeek = (weekKey: WeekKey): LocalDate[] => {
+  const known = weekDays.get(weekKey)
+  if (known) return [...known]
   const parsed = parseWeekKey(weekKey)
   if (!parsed.ok) throw new RangeError(`not a week key: ${weekKey}`)
   const monday = mondayOfWeekOne(parsed.value.isoYear) + (parsed.value.week - 1) * 7 * DAY_MS
-  return Array.from({ length: 7 }, (_, i) => formatUtcDate(new Date(monday + i * DAY_MS)))
+  const days = Array.from({ length: 7 }, (_, i) => dateOfDayNumber(monday / DAY_MS + i))
+  return [...remember(weekDays, weekKey, days)]
 }
 
 /** The instants covered by an ISO week in township time. */
