@@ -3,7 +3,8 @@
  * results, roster editing, privacy reveals (logged) and notices (村务公开).
  * One rule: every handler checks a named policy on the actor's own township before it reads.
  */
-import { closeMonth, postingRows } from '../../../core/close'
+import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
+import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
 import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
@@ -16,6 +17,7 @@ import { columnsAs, docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
+import { checkFacts, repairFacts } from '../facts'
 import { digestOf, gatherCloseInputs, monthResult, periodId, periodRecord } from './month'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
@@ -88,6 +90,22 @@ export const officeHandlers: Handlers<
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    // The drift check: the month's day facts against the records. The records are the evidence
+    // (villagers' signatures, sign-in photos); a fact that differs is rebuilt from them before the
+    // close reads it, and the close keeps the list of what was rebuilt (and the log names it).
+    const days = closeReadDays(period, ctx.settings)
+    const drift = await checkFacts(ctx.store, townshipId, days.from, days.to, ctx.settings)
+    if (drift.length > 0) {
+      await repairFacts(ctx.store, townshipId, drift, ctx.settings)
+      // Said once the close has committed (a close that fails rebuilt nothing).
+      const log = async () =>
+        console.warn(
+          `[minqing] close ${townshipId} ${period}: ${drift.length} day-fact field(s) differed from the records and were rebuilt:`,
+          drift.slice(0, 20).map((d) => `${d.cadreId} ${d.date} ${d.field}: kept ${String(d.stored)}, records ${String(d.recomputed)}`),
+        )
+      if (ctx.afterCommit) ctx.afterCommit(log)
+      else await log()
+    }
     const inputs = await gatherCloseInputs(ctx.store, townshipId, period, ctx.settings)
     const digest = digestOf(inputs)
     const result = closeMonth(inputs)
@@ -104,10 +122,10 @@ export const officeHandlers: Handlers<
     }
     if (existing) await ctx.store.replace('periods', record)
     else await ctx.store.insert('periods', record)
-    const stored = { id, townshipId, period, digest, result }
+    const stored = { id, townshipId, period, digest, result, ...(drift.length > 0 ? { repairs: drift } : {}) }
     if (await ctx.store.get('closeResults', id)) await ctx.store.replace('closeResults', stored)
     else await ctx.store.insert('closeResults', stored)
-    return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates }
+    return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates, repairedDays: driftedDays(drift).length }
   },
 
   'office.reopenPeriod': async ({ period, reason }, ctx) => {

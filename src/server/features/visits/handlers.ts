@@ -6,10 +6,12 @@
  */
 import { validCoordinates } from '../../../core/signin'
 import { dispute, signOff } from '../../../core/visits'
+import { localDate } from '../../../core/time'
 import type { Person, Visit } from '../../../core/model'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
+import { refreshCadreDays } from '../facts'
 import { ticketHandlers } from '../tickets/handlers'
 import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
@@ -173,6 +175,7 @@ export const visitHandlers: Handlers<
     })
     const next: Visit = { ...signed.value, signatureId: image.id, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
@@ -185,6 +188,7 @@ export const visitHandlers: Handlers<
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
