@@ -18,13 +18,20 @@ export interface Scale {
   /** Interleaved rounds per action: (bare Node, action) x rounds. */
   rounds: number
   connections: number
+  /** `--only=actions,close,import`: measure only these parts (default: all). */
+  only: ReadonlySet<string> | null
 }
+
+export const PARTS = ['actions', 'close', 'import'] as const
 
 export const scaleOf = (argv: readonly string[], env: NodeJS.ProcessEnv): Scale => {
   const quick = argv.includes('--quick') || env.MINQING_BENCH_QUICK === '1'
+  const onlyArg = argv.find((a) => a.startsWith('--only='))
+  const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null
+  for (const part of only ?? []) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part} (one of ${PARTS.join(', ')})`)
   return quick
-    ? { quick, households: 2000, closeSizes: [500, 1000, 2000], seconds: 1, rounds: 1, connections: 20 }
-    : { quick, households: 75_000, closeSizes: [10_000, 30_000, 75_000], seconds: 3, rounds: 3, connections: 20 }
+    ? { quick, households: 2000, closeSizes: [500, 1000, 2000], seconds: 1, rounds: 1, connections: 20, only }
+    : { quick, households: 75_000, closeSizes: [10_000, 30_000, 75_000], seconds: 3, rounds: 3, connections: 20, only }
 }
 
 /** The seed's history ends here (2026-12-02 10:00 township time): November lies just behind. */
