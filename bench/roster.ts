@@ -109,7 +109,7 @@ export const benchImport = async (report: Report, county: SeedData, tmp: string)
   report.add(SECTION_IMPORT, `file: ${int(rows.length - 1)} rows (every cadre and household member of ${int(households)} households), xlsx ${mb(bytes.length)} (rows built in ${fmtMs(tRows)}, written in ${fmtMs(tWrite)})`)
 
   const dataDir = fs.mkdtempSync(path.join(tmp, 'import-'))
-  const child = fork(path.join(__dirname, 'import-server.ts'), [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = fork(path.join(__dirname, 'import-server.ts'), [dataDir], { cwd: path.join(__dirname, '..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const next = () =>
     new Promise<ChildMessage>((resolve, reject) => {
