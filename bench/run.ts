@@ -110,7 +110,7 @@ const main = async () => {
     fs.rmSync(tmp, { recursive: true, force: true })
   }
   report.print()
-  console.log(`\nbench finished in ${fmtMs(elapsedMs(start))}${failures.length ? `; FAILED sections: ${failures.join(', ')}` : ''}`)
+  console.log(`\nbench finished in ${fmtMs(elapsedMs(start))} (bench process peak RSS ${mb(process.resourceUsage().maxRSS * 1024)})${failures.length ? `; FAILED sections: ${failures.join(', ')}` : ''}`)
   if (failures.length) process.exitCode = 1
 }
 
