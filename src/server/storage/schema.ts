@@ -181,6 +181,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       ['householdId', 'createdAt'],
       ['villageId', 'category'],
       ['villageId', 'status'],
+      ['villageId', 'createdAt'],
       ['assigneeId', 'status'],
       ['reporterId'],
     ],
