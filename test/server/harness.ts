@@ -37,24 +37,33 @@ export interface Client {
 let counter = 0
 export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
-export const startHarness = async (
-  options: {
-    world?: boolean
-    seedHouseholds?: number
-    settings?: Settings
-    /** The database to run on (default: a fresh one of this run's dialect); dropped by `stop`. */
-    database?: TestDatabase
-  } = {},
-): Promise<Harness> => {
+export interface HarnessOptions {
+  world?: boolean
+  seedHouseholds?: number
+  settings?: Settings
+  /** Sees every SQL statement the server's store runs (statement counts, the EXPLAIN test). */
+  onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
+  /** `mysql://...` or a SQLite path: the server's database, kept by `stop` (the caller owns it). */
+  databaseUrl?: string
+  /** The database to run on, dropped by `stop`. Default: a fresh one of this run's dialect. */
+  database?: TestDatabase
+}
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const database = options.database ?? (await freshDatabase(dataDir))
+  const database: TestDatabase =
+    options.database ??
+    (options.databaseUrl
+      ? { dialect: /^mysql:/i.test(options.databaseUrl) ? 'mysql' : 'sqlite', url: options.databaseUrl, drop: async () => undefined }
+      : await freshDatabase(dataDir))
   const server = await startLocalServer({
     dataDir,
     databaseUrl: database.url,
     seedHouseholds: options.seedHouseholds ?? 0,
     clock: () => now,
     settings: options.settings,
+    onQuery: options.onQuery,
   })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
