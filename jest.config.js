@@ -26,7 +26,9 @@ module.exports = {
       ...base,
       displayName: 'integration-mysql',
       testMatch: integrationFiles,
-      testPathIgnorePatterns: ['/node_modules/', '\\.sqlite\\.test\\.ts$'],
+      // bench.test.ts runs `npm run bench -- --quick` as a child process with databases of its own
+      // (SQLite and a MariaDB it starts): it does not depend on the project's dialect, so once is enough.
+      testPathIgnorePatterns: ['/node_modules/', '\\.sqlite\\.test\\.ts$', '/test/server/bench\\.test\\.ts$'],
       // One MariaDB for the whole run (test/support/mariadb.ts); each test file makes its own databases on it.
       globalSetup: '<rootDir>/test/support/mariadb-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/mariadb-global-teardown.ts',

@@ -49,6 +49,19 @@ const holdRow = async (url: string, table: string, id: string): Promise<{ releas
   }
 }
 
+/** Inserts a row from a connection of our own and holds it, uncommitted, until `release` rolls it back. */
+const holdNewRow = async (url: string, table: string, row: Record<string, string | number>): Promise<{ release: () => Promise<void> }> => {
+  const connection = await createConnection({ uri: url })
+  await connection.query('START TRANSACTION')
+  await connection.query(`INSERT INTO \`${table}\` SET ?`, [row])
+  return {
+    release: async () => {
+      await connection.query('ROLLBACK')
+      await connection.end()
+    },
+  }
+}
+
 const ticket = (id: string): Ticket => ({
   id,
   townshipId: 'ts-1',
@@ -136,6 +149,26 @@ describe('the store: two transactions read and compare-and-set the same record',
     expect(await store.get('tickets', 'tk-b')).toMatchObject({ status: won[0], version: 2 })
   })
 
+  it('a transaction reads what others committed after it began (READ COMMITTED), through store.db too', async () => {
+    await store.insert('tickets', ticket('tk-rc'))
+    const statusOf = async (tx: Store) => (await tx.db.selectFrom('tickets').select('status').where('id', '=', 'tk-rc').executeTakeFirstOrThrow()).status as string
+    let read: () => void = () => undefined
+    const firstRead = new Promise<void>((r) => (read = r))
+    let go: () => void = () => undefined
+    const gate = new Promise<void>((r) => (go = r))
+    const seen = store.transaction(async (tx) => {
+      const before = await statusOf(tx)
+      read()
+      await gate
+      return [before, await statusOf(tx)]
+    })
+    await firstRead
+    await store.replace('tickets', { ...ticket('tk-rc'), status: 'accepted', version: 2 })
+    go()
+    // REPEATABLE READ (MySQL's default) would answer the snapshot of the first read twice.
+    expect(await seen).toEqual(['submitted', 'accepted'])
+  })
+
   it('compare-and-set outside a transaction: exactly one of the same-version replaces wins', async () => {
     await store.insert('tickets', ticket('tk-c'))
     const held = await holdRow(db.url, 'tickets', 'tk-c')
@@ -204,8 +237,9 @@ describe('through the real HTTP server on MariaDB', () => {
     const ticketsBefore = await h.server.deps.store.count('tickets', {})
     const id = requestId()
     const input = { kind: 'problem' as const, category: 'infrastructure', description: '水渠堵了' }
-    // ticket.create reads the reporter's household first: hold it so both copies are in flight.
-    const held = await holdRow(h.database.url, 'households', 'hh-a1')
+    // Both copies wait at their idempotency check: a transaction of ours holds the request's record,
+    // uncommitted, as a third copy would. Let go (rolled back), both run the whole write side by side.
+    const held = await holdNewRow(h.database.url, 'requests', { id: `villager-a1:${id}`, action: 'ticket.create', inputHash: '-', response: 'null', at: 0 })
     const calls = [reporter.call('ticket.create', input, id), reporter.call('ticket.create', input, id)]
     await untilWaiting(probe, h.database.url, 2)
     await held.release()

@@ -15,7 +15,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely'
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent, type MysqlPool, type MysqlPoolConnection, type MysqlQueryResult } from 'kysely'
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -545,7 +545,6 @@ class RelationalStore implements Store {
   private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.q.connection().execute(async (conn: AnyDb) => {
       if (this.dialect === 'mysql') {
-        await sql`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`.execute(conn)
         await sql`START TRANSACTION`.execute(conn)
       } else {
         // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
@@ -661,8 +660,34 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   return db as AnyDb
 }
 
+/**
+ * The pool as Kysely sees it, with every driver error that means "the database is not there"
+ * turned into StoreUnavailableError at the source: a query through `store.db` (joins, figures)
+ * then fails like the record methods, and the request answers SERVER.UNAVAILABLE, not INTERNAL.
+ */
+const translatingPool = (pool: MysqlPool): MysqlPool => {
+  // One wrapper per connection: Kysely keeps its per-connection state by the object it is given.
+  const wrappers = new WeakMap<MysqlPoolConnection, MysqlPoolConnection>()
+  const wrap = (raw: MysqlPoolConnection): MysqlPoolConnection => {
+    let wrapper = wrappers.get(raw)
+    if (!wrapper) {
+      const query = ((text: string, parameters: unknown[], callback?: (error: unknown, result: MysqlQueryResult) => void) =>
+        callback ? raw.query(text, parameters, (error, result) => callback(error ? translate(error) : error, result)) : raw.query(text, parameters)) as MysqlPoolConnection['query']
+      wrapper = { query, release: () => raw.release() }
+      wrappers.set(raw, wrapper)
+    }
+    return wrapper
+  }
+  return {
+    getConnection: (callback) => pool.getConnection((error, raw) => (error ? callback(translate(error), raw) : callback(error, wrap(raw)))),
+    end: (callback) => pool.end(callback),
+  }
+}
+
 /** The database cannot be opened: what happened and what to fix, never the password (nor a cause that holds it). */
-const cannotOpenMysql = (url: string, e: unknown): StoreUnavailableError => {
+const cannotOpenMysql = (url: string, error: unknown): StoreUnavailableError => {
+  // The driver's own error (the pool already wrapped a connection failure).
+  const e = error instanceof StoreUnavailableError && error.cause !== undefined ? error.cause : error
   const code = errCode(e)
   const why = code ?? String((e as Error)?.message ?? e).replaceAll(url, redactUrl(url))
   return new StoreUnavailableError(`cannot open the MySQL database at ${redactUrl(url)} (${why}): ${mysqlAdvice(code, url)}`)
@@ -688,10 +713,13 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
   }
   const db = new Kysely<unknown>({
     dialect: new MysqlDialect({
-      pool,
+      pool: translatingPool(pool as unknown as MysqlPool),
       onCreateConnection: async (connection) => {
         // A writer waits at most this long for another's row lock, then its request fails cleanly.
         await connection.executeQuery(CompiledQuery.raw('SET SESSION innodb_lock_wait_timeout = 10'))
+        // Every transaction of the connection in READ COMMITTED, set once here rather than by a
+        // statement before each START TRANSACTION (a round trip per write).
+        await connection.executeQuery(CompiledQuery.raw('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'))
       },
     }),
     log: logger(options.onQuery),
