@@ -21,6 +21,8 @@ export interface CloseView extends PeriodView {
   cadres: number
   /** Township rates of the month. */
   rates: { response: Rate; resolution: Rate; satisfaction: Rate }
+  /** Cadre-days whose kept figures differed from the records and were rebuilt before closing (normally 0). */
+  repairedDays: number
 }
 
 export interface PostingView {

@@ -4,8 +4,8 @@
  */
 import type { LocalDate, Visit } from './model'
 import type { Settings } from './settings'
-import { villageDaysInRange } from './attendance'
-import { periodRange, type MonthKey } from './time'
+import { villageDaysInRange, villageDaysOf, type DayCounts } from './attendance'
+import { localDate, periodRange, type MonthKey } from './time'
 
 /** Yuan due for a number of village days. */
 export const allowanceFor = (villageDays: number, settings: Pick<Settings, 'allowance'>): number =>
@@ -16,6 +16,18 @@ export interface MonthlyLedger {
   month: MonthKey
   villageDays: LocalDate[]
   yuan: number
+}
+
+/** One cadre's month from the cadre's day facts: the village days and the yuan they earn. */
+export const ledgerOfDays = (
+  cadreId: string,
+  month: MonthKey,
+  days: readonly DayCounts[],
+  settings: Pick<Settings, 'allowance' | 'utcOffsetMinutes'>,
+): MonthlyLedger => {
+  const { start, end } = periodRange(month, settings)
+  const villageDays = villageDaysOf(days, localDate(start, settings), localDate(end - 1, settings))
+  return { cadreId, month, villageDays, yuan: allowanceFor(villageDays.length, settings) }
 }
 
 /** One cadre's month: the signed village days (township time) and the yuan they earn. */

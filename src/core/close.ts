@@ -1,22 +1,29 @@
 /**
- * The month-end close (月末结账): from the month's records it computes each cadre's weekly 543, the
+ * The month-end close (月末结账): from the month's facts it computes each cadre's weekly 543, the
  * 1135 score, the allowance ledger, the ticket rates and the public posting (公示) row, and it puts
  * the inputs in one canonical form whose hash (computed by the server) is the close's digest.
- * One rule: the result depends on the inputs only, in any order: the same records always give the
+ * Attendance comes from the cadres' day facts (CadreDay, what core/attendance cadreDayFact made of
+ * each day's sign-ins, visits and leaves), never from the records themselves.
+ * One rule: the result depends on the inputs only, in any order: the same facts always give the
  * same result and the same canonical text.
  */
 import { allowanceFor } from './allowance'
-import { leaveDates, weekly543, type Counts543 } from './attendance'
+import { week543, type Counts543 } from './attendance'
 import { score1135, type Score1135 } from './evaluation'
-import type { Household, Leave, LocalDate, Person, PeriodKey, Rating, SelfReview, SignIn, SignInSlot, Ticket, Visit, WorkTeam } from './model'
+import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfReview, SignInSlot, Ticket, TicketEvent, WorkTeam } from './model'
 import { isResidentCadre } from './roster'
 import type { Settings } from './settings'
-import { ticketRates, type TicketRates } from './tickets'
+import { ticketRates, type RatedTicket, type TicketRates } from './tickets'
 import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
-import { countsAsVisit } from './visits'
 import { canonicalJson } from './canonical'
+import { FACT_FIELDS } from './facts'
 
 export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
+
+/** What the close reads of a rating (the score, and the comments of the posting). */
+export type CloseRating = Pick<Rating, 'id' | 'period' | 'band' | 'cadreId' | 'raterId' | 'householdId' | 'stars' | 'comment' | 'at'>
+/** What the close reads of a ticket (its rates, and whose household it is). */
+export type CloseTicket = Pick<Ticket, 'id' | 'householdId'> & RatedTicket & { history: readonly Pick<TicketEvent, 'action' | 'at'>[] }
 
 /** Everything a close reads. Arrays may come in any order. */
 export interface CloseInputs {
@@ -24,12 +31,13 @@ export interface CloseInputs {
   /** Township cadres (those with the cadre role); resident cadres get a row. */
   cadres: Pick<Person, 'id' | 'name' | 'title' | 'roles' | 'duty'>[]
   teams: Pick<WorkTeam, 'id' | 'villageId' | 'memberIds'>[]
+  /** The households of the month's tickets: a ticket counts for its household's cadre. */
   households: Pick<Household, 'id' | 'cadreId' | 'villageId'>[]
-  signIns: Pick<SignIn, 'id' | 'cadreId' | 'at' | 'slot' | 'valid'>[]
-  visits: Pick<Visit, 'id' | 'cadreId' | 'at' | 'status' | 'overnight'>[]
-  leaves: Pick<Leave, 'id' | 'cadreId' | 'from' | 'to' | 'status'>[]
-  ratings: Rating[]
-  tickets: Ticket[]
+  /** The resident cadres' day facts over the close's read range (closeReadDays: the month's whole ISO weeks). */
+  days: CadreDay[]
+  ratings: CloseRating[]
+  /** Tickets created in the month (the only ones ticketRates counts). */
+  tickets: CloseTicket[]
   selfReviews: Pick<SelfReview, 'id' | 'cadreId' | 'period' | 'text'>[]
   settings: CloseSettings
 }
@@ -80,21 +88,52 @@ const byId = <T extends { id: string }>(rows: readonly T[]): T[] => [...rows].so
 
 export { canonicalJson }
 
-/** The inputs as one canonical text (every list sorted by id): hash it to get the close's digest. */
-export const canonicalCloseInputs = (inputs: CloseInputs): string =>
-  canonicalJson({
-    period: inputs.period,
-    settings: inputs.settings,
-    cadres: byId(inputs.cadres),
-    teams: byId(inputs.teams).map((t) => ({ ...t, memberIds: [...t.memberIds].sort() })),
-    households: byId(inputs.households),
-    signIns: byId(inputs.signIns),
-    visits: byId(inputs.visits),
-    leaves: byId(inputs.leaves),
-    ratings: byId(inputs.ratings),
-    tickets: byId(inputs.tickets),
-    selfReviews: byId(inputs.selfReviews),
-  })
+/** Every field of T, in a declared order: a field missing from the list is a compile error. */
+type AllFields<T, L extends readonly (keyof T)[]> = Exclude<keyof T, L[number]> extends never ? L : never
+
+/** The columns of a day fact in the canonical text (the cadre and the day, then the figures). */
+export const DAY_COLUMNS = ['cadreId', 'date', ...FACT_FIELDS] as const
+/** The columns of a rating in the canonical text: all that the close reads. */
+export const RATING_COLUMNS = ['id', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at'] as const
+const ratingColumns: AllFields<CloseRating, typeof RATING_COLUMNS> = RATING_COLUMNS
+
+/** Rows of plain values (every column of a day fact and of a close rating is a string, number, boolean or null). */
+const rows = <T, C extends readonly (keyof T)[]>(list: readonly T[], columns: C): unknown[][] => list.map((r) => columns.map((c) => r[c] ?? null))
+
+/**
+ * The inputs as one canonical text (every list sorted by id; the many day facts and ratings as rows
+ * of their declared columns, named once): hash it to get the close's digest. The text is JSON with
+ * keys sorted at every level; the rows, being arrays of plain values, are written as they are.
+ */
+export const canonicalCloseInputs = (inputs: CloseInputs): string => {
+  const table = <T extends { id: string }, C extends readonly (keyof T)[]>(list: readonly T[], columns: C): string =>
+    `{"columns":${JSON.stringify(columns)},"rows":${JSON.stringify(rows(byId(list), columns))}}`
+  const parts: Record<string, string> = {
+    period: JSON.stringify(inputs.period),
+    settings: canonicalJson(inputs.settings),
+    cadres: canonicalJson(byId(inputs.cadres)),
+    teams: canonicalJson(byId(inputs.teams).map((t) => ({ ...t, memberIds: [...t.memberIds].sort() }))),
+    households: canonicalJson(byId(inputs.households)),
+    days: table(inputs.days, DAY_COLUMNS),
+    ratings: table(inputs.ratings, ratingColumns),
+    tickets: canonicalJson(
+      byId(inputs.tickets).map(({ id, householdId, createdAt, dueAt, status, satisfaction, history }) => ({
+        id,
+        householdId,
+        createdAt,
+        dueAt,
+        status,
+        satisfaction,
+        history: history.map(({ action, at }) => ({ action, at })),
+      })),
+    ),
+    selfReviews: canonicalJson(byId(inputs.selfReviews)),
+  }
+  return `{${Object.keys(parts)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${parts[k]}`)
+    .join(',')}}`
+}
 
 /** The ISO weeks touching a range of days (a month's weeks may start or end in the next month). */
 export const weeksOfRange = (range: Range, settings: Pick<Settings, 'utcOffsetMinutes'>): WeekKey[] => {
@@ -121,54 +160,55 @@ export const closeReadRange = (period: PeriodKey, settings: Pick<Settings, 'utcO
   return { start: utc(firstDay), end: utc(addDays(lastDay, 1)) }
 }
 
+/** The township-local days a close reads facts of: the first and last day of closeReadRange. */
+export const closeReadDays = (period: PeriodKey, settings: Pick<Settings, 'utcOffsetMinutes'>): { from: LocalDate; to: LocalDate } => {
+  const weeks = weeksOfRange(periodRange(period, settings), settings)
+  return { from: daysOfIsoWeek(weeks[0])[0], to: daysOfIsoWeek(weeks[weeks.length - 1])[6] }
+}
+
 const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
 const sortedText = (texts: string[]): string[] => texts.filter((t) => t.trim() !== '').sort()
 
-/** One cadre's month, from records already narrowed to that cadre. */
+const SLOTS: readonly SignInSlot[] = ['morning', 'afternoon', 'evening']
+
+/** One cadre's month, from facts and records already narrowed to that cadre. */
 const cadreMonth = (
   cadre: CloseInputs['cadres'][number],
   team: CloseInputs['teams'][number] | null,
-  own: { signIns: CloseInputs['signIns']; visits: CloseInputs['visits']; leaves: CloseInputs['leaves']; ratings: Rating[]; tickets: Ticket[]; self: string | null },
+  own: { days: CadreDay[]; ratings: CloseRating[]; tickets: CloseTicket[]; self: string | null },
   inputs: CloseInputs,
   range: Range,
   weeks: WeekKey[],
 ): CadreMonth => {
   const { settings } = inputs
-  const inMonth = (at: number) => at >= range.start && at < range.end
+  const firstDay = localDate(range.start, settings)
+  const lastDay = localDate(range.end - 1, settings)
+  const month = own.days.filter((d) => d.date >= firstDay && d.date <= lastDay)
   const bySlot: Record<SignInSlot, number> = { morning: 0, afternoon: 0, evening: 0 }
   let invalid = 0
   const times: SignInTime[] = []
-  for (const s of byId(own.signIns)) {
-    if (!inMonth(s.at)) continue
-    if (!s.valid || s.slot === null) {
-      invalid++
-      continue
+  const workDays = new Set<LocalDate>()
+  const leaveSet = new Set<LocalDate>()
+  const villageSet = new Set<LocalDate>()
+  for (const d of month) {
+    invalid += d.invalid
+    for (const slot of SLOTS) {
+      bySlot[slot] += d[slot]
+      const first = d[`${slot}At`]
+      if (first !== null) times.push({ date: d.date, slot, time: hhmm(minutesOfDay(first, settings)) })
     }
-    bySlot[s.slot]++
-    times.push({ date: localDate(s.at, settings), slot: s.slot, time: hhmm(minutesOfDay(s.at, settings)) })
+    if (d.workDay) workDays.add(d.date)
+    if (d.onLeave) leaveSet.add(d.date)
+    if (d.villageDay) villageSet.add(d.date)
   }
   times.sort((a, b) => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : 0))
 
-  const firstDay = localDate(range.start, settings)
-  const lastDay = localDate(range.end - 1, settings)
-  const leaveSet = new Set<LocalDate>()
-  for (const l of own.leaves) if (l.status === 'approved') for (const d of leaveDates(l)) if (d >= firstDay && d <= lastDay) leaveSet.add(d)
-
   const weekRows = weeks.map((weekKey): WeekRow => {
-    const w = weekly543({ weekKey, signIns: own.signIns, visits: own.visits, leaves: own.leaves, settings })
+    const w = week543(weekKey, own.days, settings)
     return { weekKey, workDays: w.workDays, nights: w.nights, villageDays: w.villageDays, leaveDays: w.leaveDays, required: w.required, compliant: w.compliant }
   })
 
-  const workDays = new Set<LocalDate>()
-  for (const s of own.signIns) if (s.valid && (s.slot === 'morning' || s.slot === 'afternoon') && inMonth(s.at)) workDays.add(localDate(s.at, settings))
-  const villageSet = new Set<LocalDate>()
-  for (const v of own.visits) {
-    if (!countsAsVisit(v) || !inMonth(v.at)) continue
-    const d = localDate(v.at, settings)
-    workDays.add(d)
-    villageSet.add(d)
-  }
   const absences: LocalDate[] = []
   for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) {
     if (isoWeekday(d) <= 5 && !workDays.has(d) && !leaveSet.has(d)) absences.push(d)
@@ -223,27 +263,24 @@ export const closeMonth = (inputs: CloseInputs): CloseResult => {
   const teamOf = new Map<string, CloseInputs['teams'][number]>()
   for (const t of byId(inputs.teams)) for (const m of t.memberIds) if (!teamOf.has(m)) teamOf.set(m, t)
   const cadreOfHousehold = new Map(inputs.households.map((h) => [h.id, h.cadreId]))
-  const signIns = groupBy(inputs.signIns, (s) => s.cadreId)
-  const visits = groupBy(inputs.visits, (v) => v.cadreId)
-  const leaves = groupBy(inputs.leaves, (l) => l.cadreId)
+  // Every figure below is independent of the order of days, ratings and tickets: no sorting needed.
+  const days = groupBy(inputs.days, (d) => d.cadreId)
   const ratings = groupBy(
     inputs.ratings.filter((r) => r.period === period),
     (r) => r.cadreId,
   )
-  const tickets = groupBy(byId(inputs.tickets), (t) => cadreOfHousehold.get(t.householdId) ?? null)
+  const tickets = groupBy(inputs.tickets, (t) => cadreOfHousehold.get(t.householdId) ?? null)
   const self = new Map(inputs.selfReviews.filter((r) => r.period === period).map((r) => [r.cadreId, r.text]))
   return {
     period,
-    rates: ticketRates(byId(inputs.tickets), range),
+    rates: ticketRates(inputs.tickets, range),
     cadres: cadres.map((c) =>
       cadreMonth(
         c,
         teamOf.get(c.id) ?? null,
         {
-          signIns: signIns.get(c.id) ?? [],
-          visits: visits.get(c.id) ?? [],
-          leaves: leaves.get(c.id) ?? [],
-          ratings: byId(ratings.get(c.id) ?? []),
+          days: days.get(c.id) ?? [],
+          ratings: ratings.get(c.id) ?? [],
           tickets: tickets.get(c.id) ?? [],
           self: self.get(c.id) ?? null,
         },

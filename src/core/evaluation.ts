@@ -49,7 +49,7 @@ const raterKey = (r: Pick<Rating, 'band' | 'raterId' | 'householdId'>): string =
   r.band === 'villagers' && r.householdId !== null ? `household:${r.householdId}` : `rater:${r.raterId}`
 
 /** One rating per rater per band (per household in the villagers band): the latest, by `at` then id. */
-export const latestRatings = <R extends Pick<Rating, 'id' | 'band' | 'raterId' | 'householdId' | 'at'>>(ratings: R[]): R[] => {
+export const latestRatings = <R extends Pick<Rating, 'id' | 'band' | 'raterId' | 'householdId' | 'at'>>(ratings: readonly R[]): R[] => {
   const latest = new Map<string, R>()
   for (const r of ratings) {
     const key = `${r.band}|${raterKey(r)}`
@@ -67,7 +67,10 @@ export const latestRatings = <R extends Pick<Rating, 'id' | 'band' | 'raterId' |
  * soon as one band is insufficient. With the default weights and all bands sufficient this is
  * sum(weight x points) / 100.
  */
-export const score1135 = (ratings: Rating[], settings: Pick<Settings, 'evaluation'>): Score1135 => {
+/** What the score reads of a rating. */
+export type ScoredRating = Pick<Rating, 'id' | 'band' | 'raterId' | 'householdId' | 'stars' | 'at'>
+
+export const score1135 = (ratings: readonly ScoredRating[], settings: Pick<Settings, 'evaluation'>): Score1135 => {
   const { weights, minRaters, starPoints, insufficientRule } = settings.evaluation
   const counted = latestRatings(ratings)
   const bands = {} as Record<RaterBand, BandScore>

@@ -523,3 +523,37 @@ export interface ResponsibilityNote {
   byId: string
   at: Millis
 }
+
+// ---------------------------------------------------------------- month figures kept as facts
+
+/**
+ * 考勤日: one cadre's figures for one township-local day, derived from that day's sign-ins, visits
+ * and leaves by core/facts `cadreDayFact` and kept up to date in the same transaction as every
+ * write of those records (`id` = `${cadreId}:${date}`). The close, the dashboard and the 543 views
+ * read these instead of the records.
+ */
+export interface CadreDay {
+  id: string
+  townshipId: string
+  cadreId: string
+  date: LocalDate
+  /** Valid sign-ins of each slot (at most one each: a second is SLOT_TAKEN). */
+  morning: number
+  afternoon: number
+  evening: number
+  /** When the first valid sign-in of each slot was made, null without one. */
+  morningAt: Millis | null
+  afternoonAt: Millis | null
+  eveningAt: Millis | null
+  /** Invalid sign-ins (too far, outside the window, slot taken). */
+  invalid: number
+  /** Villager-signed visits made that day, and how many of them were overnight stays. */
+  signedVisits: number
+  overnightVisits: number
+  /** An approved leave covers the day. */
+  onLeave: boolean
+  /** What the day counts as for 543, the posting and the allowance (see cadreDayFact). */
+  workDay: boolean
+  night: boolean
+  villageDay: boolean
+}

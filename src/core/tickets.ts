@@ -345,9 +345,12 @@ const rate = (numerator: number, denominator: number): Rate => ({
   rate: denominator === 0 ? null : numerator / denominator,
 })
 
-const firstAt = (t: Ticket, action: TicketAction): Millis | null => t.history.find((e) => e.action === action)?.at ?? null
+/** What the rates read of a ticket. */
+export type RatedTicket = Pick<Ticket, 'createdAt' | 'dueAt' | 'status' | 'satisfaction'> & { history: readonly Pick<TicketEvent, 'action' | 'at'>[] }
 
-const lastAt = (t: Ticket, action: TicketAction): Millis | null => {
+const firstAt = (t: RatedTicket, action: TicketAction): Millis | null => t.history.find((e) => e.action === action)?.at ?? null
+
+const lastAt = (t: RatedTicket, action: TicketAction): Millis | null => {
   for (let i = t.history.length - 1; i >= 0; i--) if (t.history[i].action === action) return t.history[i].at
   return null
 }
@@ -370,14 +373,14 @@ const lastAt = (t: Ticket, action: TicketAction): Millis | null => {
  * accepted (resp. resolved) while asOf < dueAt, is left out of that rate's denominator rather than
  * counted as a failure. Without asOf every ticket is judged on its history as given.
  */
-export const ticketRates = (tickets: Ticket[], range: Range, asOf?: Millis): TicketRates => {
+export const ticketRates = (tickets: readonly RatedTicket[], range: Range, asOf?: Millis): TicketRates => {
   let responded = 0
   let responseBase = 0
   let resolved = 0
   let resolutionBase = 0
   let satisfied = 0
   let rated = 0
-  const stillRunning = (t: Ticket) => asOf !== undefined && asOf < t.dueAt
+  const stillRunning = (t: RatedTicket) => asOf !== undefined && asOf < t.dueAt
   for (const t of tickets) {
     if (!inRange(t.createdAt, range)) continue
     if (t.status === 'withdrawn' && (lastAt(t, 'withdraw') ?? t.createdAt) <= t.dueAt) continue

@@ -43,20 +43,44 @@ export const isLocalDate = (value: string): boolean => {
   return formatUtcDate(d) === value
 }
 
-/** Midnight UTC of a local date, used as a calendar-only value (no time zone meaning). */
-const utcDay = (date: LocalDate): number => {
-  if (!isLocalDate(date)) throw new RangeError(`not a local date: ${date}`)
-  const [y, m, d] = date.split('-').map(Number)
-  return Date.UTC(y, m - 1, d)
+/**
+ * Dates by day number and day numbers by date, remembered: a month's close turns the same few dozen
+ * dates back and forth thousands of times. The answers never change, so remembering them is safe.
+ */
+const MEMO_LIMIT = 50_000
+const dateOfDay = new Map<number, LocalDate>()
+const dayOfDate = new Map<LocalDate, number>()
+const remember = <K, V>(memo: Map<K, V>, key: K, value: V): V => {
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(key, value)
+  return value
 }
 
+/** Midnight UTC of a local date, used as a calendar-only value (no time zone meaning). */
+const utcDay = (date: LocalDate): number => {
+  const known = dayOfDate.get(date)
+  if (known !== undefined) return known
+  if (!isLocalDate(date)) throw new RangeError(`not a local date: ${date}`)
+  const [y, m, d] = date.split('-').map(Number)
+  return remember(dayOfDate, date, Date.UTC(y, m - 1, d))
+}
+
+/** The date of a day number (days since 1970-01-01, UTC calendar). */
+const dateOfDayNumber = (day: number): LocalDate => dateOfDay.get(day) ?? remember(dateOfDay, day, formatUtcDate(new Date(day * DAY_MS)))
+
 /** The calendar date of an instant in township time. */
-export const localDate = (ms: Millis, settings: TimeSettings): LocalDate => formatUtcDate(wallClock(ms, settings))
+export const localDate = (ms: Millis, settings: TimeSettings): LocalDate =>
+  Number.isFinite(ms) ? dateOfDayNumber(Math.floor(Math.trunc(ms + settings.utcOffsetMinutes * MINUTE_MS) / DAY_MS)) : formatUtcDate(wallClock(ms, settings))
 
 /** Minutes after local midnight (0..1439) of an instant in township time. */
 export const minutesOfDay = (ms: Millis, settings: TimeSettings): number => {
-  const d = wallClock(ms, settings)
-  return d.getUTCHours() * 60 + d.getUTCMinutes()
+  // Truncated as Date truncates a fractional instant.
+  const shifted = Math.trunc(ms + settings.utcOffsetMinutes * MINUTE_MS)
+  if (!Number.isFinite(shifted)) {
+    const d = wallClock(ms, settings)
+    return d.getUTCHours() * 60 + d.getUTCMinutes()
+  }
+  return Math.floor((((shifted % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS)
 }
 
 /** The instant of local midnight at the start of a date. */
@@ -64,10 +88,17 @@ export const startOfLocalDay = (date: LocalDate, settings: TimeSettings): Millis
   utcDay(date) - settings.utcOffsetMinutes * MINUTE_MS
 
 /** The date n days after (or before, n < 0) a date. */
-export const addDays = (date: LocalDate, n: number): LocalDate => formatUtcDate(new Date(utcDay(date) + n * DAY_MS))
+export const addDays = (date: LocalDate, n: number): LocalDate => {
+  const day = utcDay(date) / DAY_MS + n
+  return Number.isInteger(day) ? dateOfDayNumber(day) : formatUtcDate(new Date(utcDay(date) + n * DAY_MS))
+}
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
-export const isoWeekday = (date: LocalDate): number => ((new Date(utcDay(date)).getUTCDay() + 6) % 7) + 1
+export const isoWeekday = (date: LocalDate): number => {
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  const day = utcDay(date) / DAY_MS
+  return ((((day + 3) % 7) + 7) % 7) + 1
+}
 
 /** Monday of ISO week 1 of an ISO year (the week holding 4 January). */
 const mondayOfWeekOne = (isoYear: number): number => {
@@ -99,11 +130,16 @@ export const parseWeekKey = (key: string): Result<{ isoYear: number; week: numbe
 }
 
 /** The seven dates, Monday to Sunday, of an ISO week. Throws on a malformed key (validate first). */
+const weekDays = new Map<WeekKey, readonly LocalDate[]>()
+
 export const daysOfIsoWeek = (weekKey: WeekKey): LocalDate[] => {
+  const known = weekDays.get(weekKey)
+  if (known) return [...known]
   const parsed = parseWeekKey(weekKey)
   if (!parsed.ok) throw new RangeError(`not a week key: ${weekKey}`)
   const monday = mondayOfWeekOne(parsed.value.isoYear) + (parsed.value.week - 1) * 7 * DAY_MS
-  return Array.from({ length: 7 }, (_, i) => formatUtcDate(new Date(monday + i * DAY_MS)))
+  const days = Array.from({ length: 7 }, (_, i) => dateOfDayNumber(monday / DAY_MS + i))
+  return [...remember(weekDays, weekKey, days)]
 }
 
 /** The instants covered by an ISO week in township time. */

@@ -153,7 +153,8 @@ export const zhOffice = {
       reopen: '重新打开',
       reason: '重新打开的原因',
       reasonRequired: '请先写明重新打开的原因。',
-      closed: (n: number) => `已结账，${n} 名包户干部的考勤已公示。`,
+      closed: (n: number, repairedDays = 0) =>
+        `已结账，${n} 名包户干部的考勤已公示。${repairedDays > 0 ? `结账前发现 ${repairedDays} 天的考勤汇总与原始记录不符，已按原始记录重新计算。` : ''}`,
       reopened: '已重新打开，修改后请再次结账。',
       digest: (d: string) => `数据指纹：${d.slice(0, 12)}`,
       reopenings: (n: number) => `重新打开过 ${n} 次`,

@@ -54,6 +54,8 @@ export interface Actor {
   person: Person
   /** Villages whose work team this person leads (包片领导). */
   ledVillageIds: string[]
+  /** The work teams this person leads (read with the person, in the same statement). */
+  ledTeams: { id: string; name: string; villageId: string }[]
 }
 
 export interface HandlerContext {

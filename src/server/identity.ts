@@ -2,43 +2,73 @@
  * Who is calling. In the cloud: the OPENID the WeChat runtime puts in the context (never a field of
  * the payload), mapped to a person by a binding. Locally: a session token signed by the local
  * server's development login. One rule: identity never comes from the request's input.
+ *
+ * The caller is read in one indexed statement per request: the person joined with the teams they
+ * lead (teams.leaderId), and in the cloud with their binding. Nothing is cached between requests,
+ * so a change of roles, of a team's leader or of a binding counts from the next request on, in
+ * every process serving the database.
  */
+import type { Person } from '../core/model'
 import type { Actor, ServerDeps } from './context'
 import { ActionError } from './errors'
+import { columnsAs, docAs } from './storage/joins'
 import type { Store } from './storage/port'
 
 export type Caller = { kind: 'token'; token: string | null } | { kind: 'openid'; openid: string | null }
 
-const personIdFromToken = async (deps: ServerDeps, token: string): Promise<string> => {
-  const personId = deps.sessions ? await deps.sessions.verify(token) : null
-  if (!personId) throw new ActionError('AUTH.INVALID_TOKEN')
-  return personId
-}
+type Row = Record<string, unknown>
 
-const personIdFromOpenid = async (store: Store, openid: string): Promise<string> => {
-  const [binding] = await store.find('bindings', { openid }, { limit: 1 })
-  if (!binding) throw new ActionError('AUTH.NOT_BOUND')
-  return binding.personId
-}
+/** The led team's columns, next to the person's (`p_`). */
+const LED_TEAM = ['t.id as ledTeamId', 't.name as ledTeamName', 't.villageId as ledVillageId']
 
-export const loadActor = async (store: Store, personId: string): Promise<Actor | null> => {
-  const person = await store.get('people', personId)
+/** One row per team the person leads (one row with no team when none). */
+const actorOf = (rows: Row[]): Actor | null => {
+  const person = rows[0] ? docAs('people', rows[0], 'p_') : null
   if (!person) return null
-  const led = await store.find('teams', { leaderId: person.id })
-  return { person, ledVillageIds: led.map((team) => team.villageId) }
+  const ledTeams = rows.flatMap((r) =>
+    typeof r.ledTeamId === 'string' ? [{ id: r.ledTeamId, name: String(r.ledTeamName ?? ''), villageId: String(r.ledVillageId ?? '') }] : [],
+  )
+  return { person: person as Person, ledVillageIds: ledTeams.map((t) => t.villageId), ledTeams }
+}
+
+/** The person and the villages whose work team they lead (包片领导), or null. One statement. */
+export const loadActor = async (store: Store, personId: string): Promise<Actor | null> =>
+  actorOf(
+    await store.db
+      .selectFrom('people as p')
+      .leftJoin('teams as t', 't.leaderId', 'p.id')
+      .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM])
+      .where('p.id', '=', personId)
+      .execute(),
+  )
+
+/** The bound person of an OPENID and the villages they lead, in one statement; AUTH.NOT_BOUND when unbound. */
+const actorFromOpenid = async (store: Store, openid: string): Promise<Actor | null> => {
+  const rows: Row[] = await store.db
+    .selectFrom('bindings as b')
+    .leftJoin('people as p', 'p.id', 'b.personId')
+    .leftJoin('teams as t', 't.leaderId', 'p.id')
+    .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM, 'b.id as bindingId'])
+    .where('b.openid', '=', openid)
+    .execute()
+  const first = rows[0]
+  if (!first) throw new ActionError('AUTH.NOT_BOUND')
+  // One binding per OPENID; should there be more, the first one found counts (as a lookup with limit 1).
+  return actorOf(rows.filter((r) => r.bindingId === first.bindingId))
 }
 
 /** The actor for a caller, or an ActionError (AUTH.REQUIRED, AUTH.INVALID_TOKEN, AUTH.NOT_BOUND). */
 export const resolveActor = async (deps: ServerDeps, caller: Caller): Promise<Actor> => {
-  let personId: string
+  let actor: Actor | null
   if (caller.kind === 'token') {
     if (!caller.token) throw new ActionError('AUTH.REQUIRED')
-    personId = await personIdFromToken(deps, caller.token)
+    const personId = deps.sessions ? await deps.sessions.verify(caller.token) : null
+    if (!personId) throw new ActionError('AUTH.INVALID_TOKEN')
+    actor = await loadActor(deps.store, personId)
   } else {
     if (!caller.openid) throw new ActionError('AUTH.REQUIRED')
-    personId = await personIdFromOpenid(deps.store, caller.openid)
+    actor = await actorFromOpenid(deps.store, caller.openid)
   }
-  const actor = await loadActor(deps.store, personId)
   if (!actor) throw new ActionError('AUTH.INVALID_TOKEN')
   return actor
 }

@@ -38,7 +38,7 @@ describe('CORE_ERROR_CODES', () => {
 
 describe('the core index', () => {
   it('re-exports the modules', () => {
-    for (const name of ['localDate', 'coverageCheck', 'applyTransition', 'signOff', 'evaluateSignIn', 'weekly543', 'score1135', 'monthlyLedger', 'ok', 'DEFAULT_SETTINGS']) {
+    for (const name of ['localDate', 'coverageCheck', 'applyTransition', 'signOff', 'evaluateSignIn', 'weekly543', 'cadreDayFact', 'factDrift', 'score1135', 'monthlyLedger', 'ok', 'DEFAULT_SETTINGS']) {
       expect(core).toHaveProperty(name)
     }
   })

@@ -170,3 +170,30 @@ describe('periods', () => {
     expect(previousPeriod('2026', s)).toBe('2025')
   })
 })
+
+describe('calendar arithmetic against Date', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  const ymd = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+
+  it('localDate, minutesOfDay, addDays and isoWeekday agree with Date from 1960 to 2040 at several offsets', () => {
+    const start = Date.UTC(1960, 0, 1)
+    const end = Date.UTC(2040, 0, 1)
+    const wrong: string[] = []
+    let checked = 0
+    // A step of 7919 minutes and 1.5 s walks every hour, minute and weekday; the half second checks truncation.
+    for (let ms = start; ms < end; ms += 7919 * 60_000 + 1500.5) {
+      for (const utcOffsetMinutes of [480, -300, 0, 545]) {
+        const s = { utcOffsetMinutes }
+        const wall = new Date(ms + utcOffsetMinutes * 60_000)
+        const date = ymd(wall)
+        if (localDate(ms, s) !== date) wrong.push(`localDate ${ms} ${utcOffsetMinutes}`)
+        if (minutesOfDay(ms, s) !== wall.getUTCHours() * 60 + wall.getUTCMinutes()) wrong.push(`minutesOfDay ${ms} ${utcOffsetMinutes}`)
+        if (isoWeekday(date) !== ((wall.getUTCDay() + 6) % 7) + 1) wrong.push(`isoWeekday ${date}`)
+        if (addDays(date, -40) !== ymd(new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() - 40)))) wrong.push(`addDays ${date}`)
+        checked++
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(checked).toBeGreaterThan(20_000)
+  })
+})

@@ -33,10 +33,20 @@ export interface Client {
 let counter = 0
 export const requestId = () => `req-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
-export const startHarness = async (options: { world?: boolean; seedHouseholds?: number; settings?: Settings } = {}): Promise<Harness> => {
+export interface HarnessOptions {
+  world?: boolean
+  seedHouseholds?: number
+  settings?: Settings
+  /** Sees every SQL statement the server's store runs (statement counts, the EXPLAIN test). */
+  onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
+  /** `mysql://...`: the server's database (default: a SQLite file in the data folder). */
+  databaseUrl?: string
+}
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings })
+  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings, onQuery: options.onQuery, databaseUrl: options.databaseUrl })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
   const post: Harness['post'] = async (p, body, headers = {}) => {

@@ -9,6 +9,7 @@ import Papa from 'papaparse'
 import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { actions, type ActionName, type InputOf } from '../../src/contracts'
+import { refreshCadreDays } from '../../src/server/features/facts'
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -136,6 +137,8 @@ describe('month-end close', () => {
     await store.insert('visits', { ...visit, id: 'oct-visit-1', at: october })
     await store.insert('visits', { ...visit, id: 'oct-visit-2', at: october + 86_400_000 })
     await store.insert('signins', { id: 'oct-si', townshipId: 'ts-1', cadreId: 'cadre-a', at: october - 2 * 3_600_000, lat: 0, lng: 0, placeId: null, slot: 'morning', valid: true, invalidReason: null })
+    // Like every writer of sign-ins and visits, the days' facts are refreshed with them.
+    await refreshCadreDays(store, { townshipId: 'ts-1', cadreId: 'cadre-a' }, ['2026-10-14', '2026-10-15'], DEFAULT_SETTINGS)
     await store.insert('ratings', { id: 'oct-r1', townshipId: 'ts-1', period: '2026-10', band: 'villagers', cadreId: 'cadre-a', raterId: 'villager-a1', householdId: 'hh-a1', stars: 5, comment: '常来我家', at: october })
   })
 
@@ -147,7 +150,7 @@ describe('month-end close', () => {
     const office = await h.as('office-1')
     const store = h.server.deps.store
     const first = await office.ok('office.closePeriod', { period: '2026-10' })
-    expect(first).toMatchObject({ status: 'closed', closedBy: '赵敏' })
+    expect(first).toMatchObject({ status: 'closed', closedBy: '赵敏', repairedDays: 0 })
     expect(first.digest).toMatch(/^[0-9a-f]{64}$/)
     const firstResult = (await store.get('closeResults', 'ts-1:2026-10'))?.result
     expect((await office.call('office.closePeriod', { period: '2026-10' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.ALREADY_CLOSED' } })

@@ -34,7 +34,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
   const doClose = async () => {
     const out = await close.submit({ period: p.period })
     if (out) {
-      toast(m.closed(out.cadres))
+      toast(m.closed(out.cadres, out.repairedDays))
       onChanged()
     }
   }

@@ -12,6 +12,7 @@ import { ActionError } from '../errors'
 import { EXPORT_KINDS, buildExport, type ExportKind } from '../features/office/exports'
 import { importRoster, templateCsv, templateXlsx } from '../features/office/import'
 import { resolveActor } from '../identity'
+import { analyze } from '../storage/migrations'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -47,6 +48,9 @@ export const registerFileRoutes = async (app: FastifyInstance, deps: ServerDeps)
         const data = await deps.store.transaction((tx) =>
           importRoster({ deps, store: tx, settings: deps.settings, now: deps.clock(), newId: deps.newId, actor }, { bytes, fileName: file.filename }),
         )
+        // The planner's statistics for the new roster; after the commit: MySQL's ANALYZE TABLE
+        // would commit the import's transaction halfway.
+        await analyze(deps.store.db, deps.store.dialect)
         return send(reply, { status: 200, body: { ok: true, data } })
       } catch (error) {
         return failure(reply, error)

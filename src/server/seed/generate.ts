@@ -44,6 +44,7 @@ import {
 import { applyTransition, newTicket, TICKET_STATUSES, type TransitionInput } from '../../core/tickets'
 import { distanceMeters, evaluateSignIn, toSignIn } from '../../core/signin'
 import { dispute, signOff } from '../../core/visits'
+import { cadreDayFacts } from '../../core/attendance'
 import type { Result } from '../../core/result'
 import type { Collections } from '../storage/port'
 import { createRandom, mixSeed, type Random } from './random'
@@ -872,6 +873,7 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     images: [],
     consents: [],
     chainNotes: [],
+    cadreDays: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.
@@ -908,6 +910,8 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     data.visits.push(...history.visits)
     data.signins.push(...history.signins)
     data.leaves.push(...history.leaves)
+    // The month figures as facts: what each cadre's days of this history count as.
+    data.cadreDays.push(...cadreDayFacts(roster.township.id, { signIns: history.signins, visits: history.visits, leaves: history.leaves }, settings))
     data.ratings.push(...history.ratings)
     data.meetings.push(...jointMeetings(roster, history.tickets, shared))
     // 村务公开: one township-wide notice from the office and one to the first village.

@@ -36,6 +36,7 @@ export const SEED_ORDER: readonly SeedCollection[] = [
   'images',
   'consents',
   'chainNotes',
+  'cadreDays',
 ]
 
 /** Inserts every document; fails with DuplicateKeyError (and writes nothing) if any id exists. */

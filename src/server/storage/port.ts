@@ -34,7 +34,8 @@ import type {
   Visit,
   WorkTeam,
 } from '../../core/model'
-import type { ResponsibilityNote } from '../../core/model'
+import type { CadreDay, ResponsibilityNote } from '../../core/model'
+import type { FactDrift } from '../../core/facts'
 
 /** A stored answer to a write, keyed by actor + client request id (idempotency). */
 export interface RequestRecord {
@@ -94,6 +95,9 @@ export interface Collections {
   // cadre's record (migration 5)
   /** 责任追究 notes in a cadre's record (档案). */
   chainNotes: ResponsibilityNote
+  // month figures as facts (migration 0002)
+  /** One cadre's day (考勤日): kept with every write of its sign-ins, visits and leaves. */
+  cadreDays: CadreDay
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */
@@ -103,6 +107,8 @@ export interface CloseResultRecord {
   period: string
   digest: string
   result: import('../../core/close').CloseResult
+  /** Day facts the close found out of step with the records and rebuilt from them first. */
+  repairs?: FactDrift[]
 }
 
 export type CollectionName = keyof Collections

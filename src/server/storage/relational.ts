@@ -137,6 +137,18 @@ export const childRows = (child: ChildDef, doc: Row): Row[] => {
   })
 }
 
+/**
+ * When `list` is the stored list `beforeText` with elements appended, the number of elements it
+ * had; otherwise -1.
+ */
+const appendedFrom = (beforeText: string | null, list: unknown): number => {
+  if (beforeText === null || !Array.isArray(list)) return -1
+  const before = JSON.parse(beforeText) as unknown[]
+  if (!Array.isArray(before) || before.length > list.length) return -1
+  for (let i = 0; i < before.length; i++) if (JSON.stringify(before[i]) !== JSON.stringify(list[i])) return -1
+  return before.length
+}
+
 // ------------------------------------------------------------------ filters
 
 const isRange = (v: unknown): v is Record<'gte' | 'gt' | 'lte' | 'lt', unknown> =>
@@ -171,11 +183,16 @@ const applyWhere = (qb: Qb, collection: CollectionName, where: object): Qb | nul
       if (!child.valueColumn) throw new Error(`${collection}.${field}: a list of records cannot be filtered on; query ${child.table}`)
       const values = (Array.isArray(value) ? value : [value]).map((v: unknown) => scalar(collection, field, v))
       if (values.length === 0) return null
-      qb = qb.where(
-        'id',
-        'in',
-        (eb: AnyDb) => eb.selectFrom(child.table).select(child.parentKey).where(child.valueColumn!, 'in', values),
-      )
+      // The copied parent fields (townshipId) the filter also fixes narrow the subquery to its index.
+      const copied = (child.copy ?? []).flatMap((c) => {
+        const v = (where as Record<string, unknown>)[c]
+        return typeof v === 'string' || typeof v === 'number' ? [[c, v] as const] : []
+      })
+      qb = qb.where('id', 'in', (eb: AnyDb) => {
+        let sub = eb.selectFrom(child.table).select(child.parentKey)
+        for (const [c, v] of copied) sub = sub.where(c, '=', v)
+        return sub.where(child.valueColumn!, 'in', values)
+      })
       continue
     }
     if (!Object.prototype.hasOwnProperty.call(def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
@@ -272,6 +289,20 @@ class RelationalStore implements Store {
     private readonly tx: TxScope | null,
   ) {}
 
+  /**
+   * Inside a transaction: the stored JSON of each child-table list field of every record read or
+   * written, so that a replace rewrites only the child rows that changed (a ticket step appends one
+   * event instead of rewriting the whole history).
+   */
+  private readonly seen = new Map<string, string | null>()
+
+  private remember(collection: CollectionName, rows: readonly Row[]): void {
+    if (!this.tx) return
+    const children = shapeOf(collection).def.children
+    if (children.length === 0) return
+    for (const r of rows) for (const c of children) this.seen.set(`${collection}\u0000${String(r.id)}\u0000${c.field}`, (r[c.field] as string | null) ?? null)
+  }
+
   /** The builder, untyped: the registry, not Kysely's generics, checks table and column names here. */
   private get q(): Qb {
     return this.db
@@ -301,7 +332,9 @@ class RelationalStore implements Store {
   get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | null> {
     return this.run(async () => {
       const row = await this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)).executeTakeFirst()
-      return row === undefined ? null : (fromRow(collection, row) as Doc<C>)
+      if (row === undefined) return null
+      this.remember(collection, [row])
+      return fromRow(collection, row) as Doc<C>
     })
   }
 
@@ -315,6 +348,7 @@ class RelationalStore implements Store {
           this.q.selectFrom(collection).selectAll().where('id', 'in', unique.slice(i, i + IN_CHUNK)),
         ).execute()
         for (const r of rows) byId.set(r.id as string, r)
+        this.remember(collection, rows)
       }
       const out: Doc<C>[] = []
       for (const id of ids) {
@@ -361,6 +395,7 @@ class RelationalStore implements Store {
       if (skip > 0) qb = qb.offset(skip)
     }
     const rows: Row[] = await qb.execute()
+    this.remember(collection, rows)
     return rows.map((r) => fromRow(collection, r) as Doc<C>)
   }
 
@@ -373,13 +408,39 @@ class RelationalStore implements Store {
     })
   }
 
-  private async writeChildren(collection: CollectionName, docs: readonly Row[], replacing: boolean): Promise<void> {
+  /**
+   * Writes the child rows of `docs` (`rows` are their stored forms). Replacing, a list unchanged
+   * since this transaction read it is left alone, a list that only grew gets its new elements, and
+   * any other change rewrites the record's rows of that child table.
+   */
+  private async writeChildren(collection: CollectionName, docs: readonly Row[], rows: readonly Row[], replacing: boolean): Promise<void> {
     for (const child of shapeOf(collection).def.children) {
-      if (replacing) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', docs.map((d) => d.id)).execute()
-      const rows = docs.flatMap((d) => childRows(child, d))
-      for (let i = 0; i < rows.length; i += 500) await this.q.insertInto(child.table).values(rows.slice(i, i + 500)).execute()
+      const fresh: Row[] = []
+      const rewrite: unknown[] = []
+      docs.forEach((doc, i) => {
+        const key = `${collection}\u0000${String(doc.id)}\u0000${child.field}`
+        const text = (rows[i][child.field] as string | null) ?? null
+        const before = replacing ? this.seen.get(key) : undefined
+        if (this.tx) this.seen.set(key, text)
+        const all = childRows(child, doc)
+        if (!replacing) {
+          fresh.push(...all)
+          return
+        }
+        if (before !== undefined && before === text) return
+        const grown = before !== undefined ? appendedFrom(before, doc[child.field]) : -1
+        if (grown >= 0) {
+          fresh.push(...all.slice(grown))
+          return
+        }
+        rewrite.push(doc.id)
+        fresh.push(...all)
+      })
+      if (rewrite.length > 0) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', rewrite).execute()
+      for (let i = 0; i < fresh.length; i += 500) await this.q.insertInto(child.table).values(fresh.slice(i, i + 500)).execute()
     }
   }
+
 
   /** Runs `work` in this transaction, or in a new one when called on the outer store. */
   private atomically(work: (s: RelationalStore) => Promise<void>): Promise<void> {
@@ -395,7 +456,7 @@ class RelationalStore implements Store {
         if (isPrimaryKeyDuplicate(e)) throw new DuplicateKeyError(collection, doc.id)
         throw e
       }
-      await s.writeChildren(collection, [doc as Row], false)
+      await s.writeChildren(collection, [doc as Row], [row], false)
     }
     if (shapeOf(collection).def.children.length === 0 && !this.tx) return this.run(() => write(this))
     return this.run(() => this.atomically(write))
@@ -420,7 +481,7 @@ class RelationalStore implements Store {
             throw e
           }
         }
-        await s.writeChildren(collection, docs as readonly Row[], false)
+        await s.writeChildren(collection, docs as readonly Row[], rows, false)
       }),
     )
   }
@@ -446,7 +507,7 @@ class RelationalStore implements Store {
           .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)]))))
           .execute()
       }
-      await s.writeChildren(collection, [doc as Row], true)
+      await s.writeChildren(collection, [doc as Row], [row], true)
     }
     if (def.children.length === 0 && !this.tx) return this.run(() => write(this))
     return this.run(() => this.atomically(write))
@@ -455,7 +516,10 @@ class RelationalStore implements Store {
   remove<C extends CollectionName>(collection: C, id: string): Promise<void> {
     return this.run(() =>
       this.atomically(async (s) => {
-        for (const child of shapeOf(collection).def.children) await s.q.deleteFrom(child.table).where(child.parentKey, '=', id).execute()
+        for (const child of shapeOf(collection).def.children) {
+          await s.q.deleteFrom(child.table).where(child.parentKey, '=', id).execute()
+          s.seen.delete(`${collection}\u0000${id}\u0000${child.field}`)
+        }
         await s.q.deleteFrom(collection).where('id', '=', id).execute()
       }),
     )

@@ -181,6 +181,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       ['householdId', 'createdAt'],
       ['villageId', 'category'],
       ['villageId', 'status'],
+      ['villageId', 'createdAt'],
       ['assigneeId', 'status'],
       ['reporterId'],
     ],
@@ -252,7 +253,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   leaves: table(
     'leaves',
     { id: key, townshipId: key, cadreId: key, from: key, to: key, reason: text, status: key, decidedById: orNull(key) },
-    [['cadreId', 'from'], ['townshipId', 'status']],
+    [['cadreId', 'from'], ['townshipId', 'status'], ['townshipId', 'to']],
   ),
   ratings: table(
     'ratings',
@@ -306,7 +307,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { id: key, townshipId: key, period: key, status: key, closedAt: orNull(int), closedById: orNull(key), digest: orNull(key), reopenings: json },
     [['townshipId', 'status']],
   ),
-  closeResults: table('closeResults', { id: key, townshipId: key, period: key, digest: key, result: json }, [['townshipId', 'period']]),
+  closeResults: table('closeResults', { id: key, townshipId: key, period: key, digest: key, result: json, repairs: opt(json) }, [['townshipId', 'period']]),
   selfReviews: table('selfReviews', { id: key, townshipId: key, cadreId: key, period: key, text: text, at: int }, [['cadreId', 'period'], ['townshipId', 'period']]),
   checks: table(
     'checks',
@@ -369,6 +370,29 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     'chainNotes',
     { id: key, townshipId: key, cadreId: key, period: orNull(key), text: text, byId: key, at: int },
     [['cadreId', 'at'], ['townshipId', 'period']],
+  ),
+  cadreDays: table(
+    'cadreDays',
+    {
+      id: key,
+      townshipId: key,
+      cadreId: key,
+      date: key,
+      morning: int,
+      afternoon: int,
+      evening: int,
+      morningAt: orNull(int),
+      afternoonAt: orNull(int),
+      eveningAt: orNull(int),
+      invalid: int,
+      signedVisits: int,
+      overnightVisits: int,
+      onLeave: bool,
+      workDay: bool,
+      night: bool,
+      villageDay: bool,
+    },
+    [['townshipId', 'date'], ['cadreId', 'date']],
   ),
 }
 

@@ -1,18 +1,20 @@
 /**
  * Attendance actions: 签到 (location + live photo, judged by core evaluateSignIn and stored valid or
  * not), the one-time photo consent, 请销假, the 543 week of a cadre and of a team, and the village-day
- * allowance ledger. One rule: every figure comes from the core's rules over stored records; only
+ * allowance ledger. One rule: every figure comes from the core's rules over the cadres' day facts
+ * (features/facts), which a sign-in and a leave decision refresh in their own transaction; only
  * signed visits and valid sign-ins count.
  */
-import { monthlyLedger } from '../../../core/allowance'
-import { leaveDates, weekly543 } from '../../../core/attendance'
+import { ledgerOfDays } from '../../../core/allowance'
+import { leaveDates, week543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
 import { evaluateSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
-import { addDays, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, startOfLocalDay, weekRange } from '../../../core/time'
+import { addDays, daysOfIsoWeek, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, periodRange, startOfLocalDay } from '../../../core/time'
 import type { LeaveView, SignInView, Week543View } from '../../../contracts/views-verdict'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { isSupervisor, isTownshipStaff, verdictPolicies } from '../../policies'
+import { lockCadreDays, readCadreFacts, refreshCadreDays } from '../facts'
 import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
@@ -44,26 +46,22 @@ const attendanceSubject = async (ctx: HandlerContext, actor: Actor, cadreId: str
 
 const SHORT_ORDER = ['workDays', 'nights', 'villageDays'] as const
 
-/** 543 weeks of several cadres from their records (one query per collection). */
+/** 543 weeks of several cadres from their day facts (one indexed query). */
 const weeksOf = async (ctx: HandlerContext, cadres: Person[], weekKey: string): Promise<Week543View[]> => {
-  const ids = cadres.map((c) => c.id)
-  if (ids.length === 0) return []
-  const range = weekRange(weekKey, ctx.settings)
-  const [signIns, visits, leaves] = await Promise.all([
-    ctx.store.find('signins', { cadreId: ids }),
-    ctx.store.find('visits', { cadreId: ids, status: 'signed' }),
-    ctx.store.find('leaves', { cadreId: ids, status: 'approved' }),
-  ])
-  const inWeek = <T extends { at: number }>(r: T) => r.at >= range.start && r.at < range.end
+  if (cadres.length === 0) return []
+  const week = daysOfIsoWeek(weekKey)
+  const facts = await readCadreFacts(
+    ctx.store,
+    cadres.map((c) => c.id),
+    week[0],
+    week[6],
+  )
   return cadres.map((cadre) => {
-    const w = weekly543({
+    const w = week543(
       weekKey,
-      signIns: signIns.filter(inWeek),
-      visits: visits.filter(inWeek),
-      leaves,
-      settings: ctx.settings,
-      cadreId: cadre.id,
-    })
+      facts.filter((d) => d.cadreId === cadre.id),
+      ctx.settings,
+    )
     return {
       cadre: personRef(cadre),
       weekKey: w.weekKey,
@@ -153,6 +151,10 @@ export const attendanceHandlers: Handlers<
     const { person } = actorOf(ctx)
     if (!isCadre(person)) return refuse('AUTH.FORBIDDEN')
     if (!(await ctx.store.get('consents', `signinPhoto:${person.id}`))) return refuse('SIGNIN.CONSENT_REQUIRED')
+    // The day's fact row is locked before the earlier sign-ins are read: two attempts of one cadre
+    // at once are judged one after the other (one slot, one valid sign-in).
+    const day = { townshipId: person.townshipId, cadreId: person.id, date: localDate(ctx.now, ctx.settings) }
+    await lockCadreDays(ctx.store, [day])
     const [places, earlier] = await Promise.all([
       ctx.store.find('places', { townshipId: person.townshipId }),
       ctx.store.find('signins', { cadreId: person.id, valid: true }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 }),
@@ -175,6 +177,7 @@ export const attendanceHandlers: Handlers<
       distanceM: verdict.value.distanceM,
     }
     await ctx.store.insert('signins', record)
+    await refreshCadreDays(ctx.store, day, [day.date], ctx.settings)
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
   },
 
@@ -186,19 +189,17 @@ export const attendanceHandlers: Handlers<
     if (!isLocalDate(day)) return refuse('PERIOD.BAD_KEY')
     const start = startOfLocalDay(day, ctx.settings)
     const end = startOfLocalDay(addDays(day, 1), ctx.settings)
-    const [places, people] = await Promise.all([ctx.store.find('places', { townshipId }), ctx.store.find('people', { townshipId })])
-    const cadres = people.filter(isCadre)
-    const all = cadres.length ? await ctx.store.find('signins', { cadreId: cadres.map((c) => c.id) }) : []
-    const byId = new Map(cadres.map((c) => [c.id, c]))
+    // The day's sign-ins by the (townshipId, at) index, newest first, never the township's history.
+    const [places, signIns] = await Promise.all([
+      ctx.store.find('places', { townshipId }),
+      ctx.store.find('signins', { townshipId, at: { gte: start, lt: end } }, { orderBy: { field: 'at', direction: 'desc' }, limit: 500 }),
+    ])
+    const byId = new Map((await ctx.store.getMany('people', [...new Set(signIns.map((s) => s.cadreId))])).map((c) => [c.id, c]))
     const placeName = new Map(places.map((p) => [p.id, p.name]))
-    return all
-      .filter((s) => s.at >= start && s.at < end)
-      .sort((a, b) => b.at - a.at)
-      .slice(0, 500)
-      .map((s) => {
-        const cadre = byId.get(s.cadreId)
-        return { ...signInView(s, placeName), cadre: cadre ? personRef(cadre) : { id: s.cadreId, name: '', title: '' }, hasPhoto: Boolean(s.photoId) }
-      })
+    return signIns.map((s) => {
+      const cadre = byId.get(s.cadreId)
+      return { ...signInView(s, placeName), cadre: cadre ? personRef(cadre) : { id: s.cadreId, name: '', title: '' }, hasPhoto: Boolean(s.photoId) }
+    })
   },
 
   'signin.photo': async ({ signInId }, ctx) => {
@@ -231,6 +232,7 @@ export const attendanceHandlers: Handlers<
     if (leave.status !== 'requested') return refuse('LEAVE.ALREADY_DECIDED')
     const next: Leave = { ...leave, status: approve ? 'approved' : 'declined', decidedById: actor.person.id }
     await ctx.store.replace('leaves', next)
+    await refreshCadreDays(ctx.store, next, leaveDates(next), ctx.settings)
     const [view] = await leaveViews(ctx, actor, [next], teams)
     return view as LeaveView
   },
@@ -281,8 +283,9 @@ export const attendanceHandlers: Handlers<
     const parsed = parsePeriodKey(key)
     if (!parsed.ok || parsed.value.kind !== 'month') return refuse('PERIOD.BAD_KEY')
     const { cadre } = await attendanceSubject(ctx, actor, cadreId)
-    const visits = await ctx.store.find('visits', { cadreId: cadre.id, status: 'signed' })
-    const ledger = monthlyLedger(cadre.id, key, visits, ctx.settings)
+    const { start, end } = periodRange(key, ctx.settings)
+    const facts = await readCadreFacts(ctx.store, [cadre.id], localDate(start, ctx.settings), localDate(end - 1, ctx.settings))
+    const ledger = ledgerOfDays(cadre.id, key, facts, ctx.settings)
     return { cadre: personRef(cadre), month: key, villageDays: ledger.villageDays, yuanPerDay: ctx.settings.allowance.yuanPerVillageDay, yuan: ledger.yuan }
   },
 }

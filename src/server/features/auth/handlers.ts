@@ -38,25 +38,29 @@ const acrossVillages = <T extends { villageId: string | null }>(people: T[]): T[
   return out
 }
 
+/** "Who am I": the person's township, village, household and group in one statement; led teams come with the actor. */
 export const meView = async (store: Store, actor: Actor): Promise<MeView> => {
   const { person } = actor
-  const [township, village, household, teams] = await Promise.all([
-    store.get('townships', person.townshipId),
-    person.villageId ? store.get('villages', person.villageId) : null,
-    person.householdId ? store.get('households', person.householdId) : null,
-    store.find('teams', { leaderId: person.id }),
-  ])
-  const group = household ? await store.get('groups', household.groupId) : null
+  const row: Record<string, unknown> | undefined = await store.db
+    .selectFrom('people as p')
+    .leftJoin('townships as ts', 'ts.id', 'p.townshipId')
+    .leftJoin('villages as v', 'v.id', 'p.villageId')
+    .leftJoin('households as h', 'h.id', 'p.householdId')
+    .leftJoin('groups as g', 'g.id', 'h.groupId')
+    .select(['ts.name as townshipName', 'v.id as villageId', 'v.name as villageName', 'h.id as householdId', 'h.number as householdNumber', 'g.name as groupName'])
+    .where('p.id', '=', person.id)
+    .executeTakeFirst()
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
   return {
     id: person.id,
     name: person.name,
     title: person.title,
     roles: person.roles,
     duty: person.duty,
-    township: { id: person.townshipId, name: township?.name ?? '' },
-    village: village ? { id: village.id, name: village.name } : null,
-    household: household ? { id: household.id, number: household.number, groupName: group?.name ?? '' } : null,
-    leadsTeams: teams.map((team) => ({ id: team.id, name: team.name })),
+    township: { id: person.townshipId, name: text(row?.townshipName) },
+    village: typeof row?.villageId === 'string' ? { id: row.villageId, name: text(row.villageName) } : null,
+    household: typeof row?.householdId === 'string' ? { id: row.householdId, number: text(row.householdNumber), groupName: text(row.groupName) } : null,
+    leadsTeams: actor.ledTeams.map((team) => ({ id: team.id, name: team.name })),
   }
 }
 

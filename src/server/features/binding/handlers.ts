@@ -20,12 +20,24 @@ export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'b
     const household = await ctx.store.get('households', householdId)
     if (!household) return refuse('NOT_FOUND')
     if (!policies['binding:invite'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
-    const members = await ctx.store.find('people', { householdId }, { orderBy: { field: 'name' } })
-    const bound = new Set((members.length ? await ctx.store.find('bindings', { personId: members.map((m) => m.id) }) : []).map((b) => b.personId))
+    // The members, each with whether a WeChat account is bound: one statement.
+    const rows: Record<string, unknown>[] = await ctx.store.db
+      .selectFrom('people as p')
+      .select((eb) => [
+        'p.id as id',
+        'p.name as name',
+        'p.hasPhone as hasPhone',
+        eb.exists(eb.selectFrom('bindings as b').select('b.id').whereRef('b.personId', '=', 'p.id')).as('bound'),
+      ])
+      .where('p.householdId', '=', householdId)
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .execute()
+    const yes = (v: unknown) => v === 1 || v === true || v === '1'
     return {
       householdNumber: household.number,
       headName: household.headName,
-      members: members.map((m) => ({ id: m.id, name: m.name, hasPhone: m.hasPhone, bound: bound.has(m.id) })),
+      members: rows.map((m) => ({ id: String(m.id), name: String(m.name), hasPhone: yes(m.hasPhone), bound: yes(m.bound) })),
     }
   },
 

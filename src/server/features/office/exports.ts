@@ -38,7 +38,7 @@ export const buildExport = async (ctx: HandlerContext, kind: ExportKind, period:
   const fileName = `${m[kind].file}-${period}.xlsx`
   if (kind === 'tickets') {
     const range = periodRange(period, ctx.settings)
-    const tickets = (await ctx.store.find('tickets', { townshipId }, { orderBy: { field: 'createdAt' } })).filter((t) => t.createdAt >= range.start && t.createdAt < range.end)
+    const tickets = await ctx.store.find('tickets', { townshipId, createdAt: { gte: range.start, lt: range.end } }, { orderBy: { field: 'createdAt' } })
     const households = new Map((await ctx.store.getMany('households', [...new Set(tickets.map((t) => t.householdId))])).map((h) => [h.id, h.number]))
     const rows = tickets.map((t) => [
       t.id,

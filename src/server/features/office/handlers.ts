@@ -3,7 +3,8 @@
  * results, roster editing, privacy reveals (logged) and notices (村务公开).
  * One rule: every handler checks a named policy on the actor's own township before it reads.
  */
-import { closeMonth, postingRows } from '../../../core/close'
+import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
+import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
 import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
@@ -12,9 +13,11 @@ import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } fr
 import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
+import { checkFacts, repairFacts } from '../facts'
 import { digestOf, gatherCloseInputs, monthResult, periodId, periodRecord } from './month'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
@@ -87,6 +90,22 @@ export const officeHandlers: Handlers<
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    // The drift check: the month's day facts against the records. The records are the evidence
+    // (villagers' signatures, sign-in photos); a fact that differs is rebuilt from them before the
+    // close reads it, and the close keeps the list of what was rebuilt (and the log names it).
+    const days = closeReadDays(period, ctx.settings)
+    const drift = await checkFacts(ctx.store, townshipId, days.from, days.to, ctx.settings)
+    if (drift.length > 0) {
+      await repairFacts(ctx.store, townshipId, drift, ctx.settings)
+      // Said once the close has committed (a close that fails rebuilt nothing).
+      const log = async () =>
+        console.warn(
+          `[minqing] close ${townshipId} ${period}: ${drift.length} day-fact field(s) differed from the records and were rebuilt:`,
+          drift.slice(0, 20).map((d) => `${d.cadreId} ${d.date} ${d.field}: kept ${String(d.stored)}, records ${String(d.recomputed)}`),
+        )
+      if (ctx.afterCommit) ctx.afterCommit(log)
+      else await log()
+    }
     const inputs = await gatherCloseInputs(ctx.store, townshipId, period, ctx.settings)
     const digest = digestOf(inputs)
     const result = closeMonth(inputs)
@@ -103,10 +122,10 @@ export const officeHandlers: Handlers<
     }
     if (existing) await ctx.store.replace('periods', record)
     else await ctx.store.insert('periods', record)
-    const stored = { id, townshipId, period, digest, result }
+    const stored = { id, townshipId, period, digest, result, ...(drift.length > 0 ? { repairs: drift } : {}) }
     if (await ctx.store.get('closeResults', id)) await ctx.store.replace('closeResults', stored)
     else await ctx.store.insert('closeResults', stored)
-    return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates }
+    return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates, repairedDays: driftedDays(drift).length }
   },
 
   'office.reopenPeriod': async ({ period, reason }, ctx) => {
@@ -171,10 +190,25 @@ export const officeHandlers: Handlers<
 
   'office.results': async ({ period, villageId }, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const [tickets, villages] = await Promise.all([ctx.store.find('tickets', { townshipId }), ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } })])
+    const range = periodRange(period, ctx.settings)
+    // Only a ticket with a resolve step in the period can count: found through the ticketEvents
+    // (townshipId, at) index instead of reading the township's tickets.
+    const [rows, villages] = await Promise.all([
+      ctx.store.db
+        .selectFrom('tickets')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          ctx.store.db.selectFrom('ticketEvents').select('ticketId').where('townshipId', '=', townshipId).where('at', '>=', range.start).where('at', '<', range.end).where('action', '=', 'resolve'),
+        )
+        .execute(),
+      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
+    ])
+    const tickets = (rows as Record<string, unknown>[]).flatMap((r) => docAs('tickets', r, '') ?? [])
     const totals = resultTotals(
       tickets.filter((t) => !villageId || t.villageId === villageId),
-      periodRange(period, ctx.settings),
+      range,
     )
     const zero = { fundsYuan: 0, loanYuan: 0, beneficiaries: 0, tickets: 0 }
     return {
@@ -188,11 +222,14 @@ export const officeHandlers: Handlers<
 
   'office.households': async ({ query, villageId, limit }, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const where = villageId ? { townshipId, villageId } : { townshipId }
-    let households = await ctx.store.find('households', where, { orderBy: { field: 'number' } })
+    // The search and the page in the database: a name or number containing the text (instr is
+    // case-sensitive in both dialects, as String.includes).
+    let search = ctx.store.db.selectFrom('households').selectAll().where('townshipId', '=', townshipId)
+    if (villageId) search = search.where('villageId', '=', villageId)
     const q = query?.trim()
-    if (q) households = households.filter((h) => h.headName.includes(q) || h.number.includes(q))
-    households = households.slice(0, limit ?? 50)
+    if (q) search = search.where((eb) => eb.or([eb(eb.fn('instr', [eb.ref('headName'), eb.val(q)]), '>', 0), eb(eb.fn('instr', [eb.ref('number'), eb.val(q)]), '>', 0)]))
+    const rows: Record<string, unknown>[] = await search.orderBy('number').orderBy('id').limit(limit ?? 50).execute()
+    const households = rows.flatMap((r) => docAs('households', r, '') ?? [])
     const [members, groups, villages, cadres] = await Promise.all([
       ctx.store.find('people', { householdId: households.map((h) => h.id) }),
       ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),
@@ -347,10 +384,25 @@ export const officeHandlers: Handlers<
 
   'notices.forMe': async (_input, ctx) => {
     const { person } = actorOf(ctx)
-    const villageIds: (string | null)[] = person.villageId ? [null, person.villageId] : [null]
-    const notices = await ctx.store.find('notices', { townshipId: person.townshipId, villageId: villageIds }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 })
-    const villages = await ctx.store.getMany('villages', person.villageId ? [person.villageId] : [])
-    const who = await names(ctx.store, notices.map((n) => n.authorId))
-    return notices.map((n) => noticeView(n, new Map(villages.map((v) => [v.id, v.name])), who))
+    const villageId = person.villageId
+    // The township's and my village's latest notices with their village and author names: one statement.
+    const rows: Record<string, unknown>[] = await ctx.store.db
+      .selectFrom('notices as n')
+      .leftJoin('villages as v', 'v.id', 'n.villageId')
+      .leftJoin('people as a', 'a.id', 'n.authorId')
+      .select([...columnsAs('notices', 'n', 'n_'), 'v.name as villageName', 'a.name as authorName'])
+      .where('n.townshipId', '=', person.townshipId)
+      .where((eb) => (villageId ? eb.or([eb('n.villageId', 'is', null), eb('n.villageId', '=', villageId)]) : eb('n.villageId', 'is', null)))
+      .orderBy('n.at', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(10)
+      .execute()
+    return rows.flatMap((row) => {
+      const n = docAs('notices', row, 'n_')
+      if (!n) return []
+      const villageName = new Map(n.villageId && typeof row.villageName === 'string' ? [[n.villageId, row.villageName]] : [])
+      const who = new Map(typeof row.authorName === 'string' ? [[n.authorId, row.authorName]] : [])
+      return [noticeView(n, villageName, who)]
+    })
   },
 }

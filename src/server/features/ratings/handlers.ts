@@ -14,6 +14,7 @@ import type { RatingFormView, RatingTargetView, ScoreView } from '../../../contr
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
 import { personRef } from '../views'
 
@@ -37,16 +38,25 @@ const has = (p: Person, role: Person['roles'][number]) => p.roles.includes(role)
 const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
   const me = actor.person
   const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
-  const township = await ctx.store.find('people', { townshipId: me.townshipId })
-  const residents = township.filter((p) => isResidentCadre(p) && p.id !== me.id)
+  const ratesAll = has(me, 'leader') || has(me, 'cadre')
+  const ratesCovering = (has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId !== null
+  const isTarget = (p: Person) => isResidentCadre(p) && p.id !== me.id && p.townshipId === me.townshipId
+  // The township's resident cadres (by role: the personRoles index), only for the bands that
+  // choose among them; a villager's one cadre comes with their household.
+  const residents = ratesAll || ratesCovering ? (await ctx.store.find('people', { townshipId: me.townshipId, roles: 'cadre' })).filter(isTarget) : []
   if (has(me, 'villager') && me.householdId) {
-    const household = await ctx.store.get('households', me.householdId)
-    const cadre = household?.cadreId ? residents.find((c) => c.id === household.cadreId) : undefined
-    if (cadre) out.push({ cadre, band: 'villagers', householdId: me.householdId })
+    const row: Record<string, unknown> | undefined = await ctx.store.db
+      .selectFrom('households as h')
+      .leftJoin('people as c', 'c.id', 'h.cadreId')
+      .select(columnsAs('people', 'c', 'c_'))
+      .where('h.id', '=', me.householdId)
+      .executeTakeFirst()
+    const cadre = row ? docAs('people', row, 'c_') : null
+    if (cadre && isTarget(cadre)) out.push({ cadre: residents.find((c) => c.id === cadre.id) ?? cadre, band: 'villagers', householdId: me.householdId })
   }
   if (has(me, 'leader')) for (const c of residents) out.push({ cadre: c, band: 'leaders', householdId: null })
   else if (has(me, 'cadre')) for (const c of residents) out.push({ cadre: c, band: 'peers', householdId: null })
-  if ((has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId) {
+  if (ratesCovering && me.villageId) {
     const households = await ctx.store.find('households', { villageId: me.villageId })
     const covering = new Set(households.map((h) => h.cadreId))
     for (const c of residents) if (covering.has(c.id)) out.push({ cadre: c, band: 'committees', householdId: null })
@@ -60,9 +70,11 @@ const ownRating = (ratings: Rating[], me: Person, cadreId: string, band: RaterBa
     .filter((r) => r.cadreId === cadreId && r.band === band && (band === 'villagers' ? r.householdId === householdId : r.raterId === me.id))
     .sort((a, b) => b.at - a.at)[0]
 
-const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey): Promise<RatingFormView> => {
-  const closed = await closedPeriods(ctx)
-  const targets = await targetsOf(ctx, actor)
+type Target = Awaited<ReturnType<typeof targetsOf>>[number]
+
+/** The form; `known` are the closed months and targets the caller has read already (rating.submit). */
+const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey, known?: { closed: PeriodKey[]; targets: Target[] }): Promise<RatingFormView> => {
+  const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
   return {
@@ -123,7 +135,7 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Replace, not add: the household (or rater) has one rating per cadre and period.
     if (previous) await ctx.store.replace('ratings', rating)
     else await ctx.store.insert('ratings', rating)
-    return formFor(ctx, actor, period)
+    return formFor(ctx, actor, period, { closed, targets })
   },
 
   'rating.myScore': async ({ period }, ctx) => {
@@ -152,17 +164,24 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     const cadres = people.filter((p) => isResidentCadre(p) && (cadreId === undefined || p.id === cadreId))
     const [ratings, signed, tickets] = await Promise.all([
       ctx.store.find('ratings', { townshipId, period: key }),
-      ctx.store.find('visits', { townshipId, status: 'signed' }),
-      ctx.store.find('tickets', { townshipId }),
+      ctx.store.find('visits', { townshipId, at: { gte: range.start, lt: range.end }, status: 'signed' }),
+      ctx.store.find('tickets', { townshipId, createdAt: { gte: range.start, lt: range.end } }),
     ])
     const inPeriod = (at: number) => at >= range.start && at < range.end
     const contact = {
       signedVisitHouseholds: new Set(signed.filter((v) => inPeriod(v.at)).map((v) => v.householdId)),
       ticketHouseholds: new Set(tickets.filter((t) => inPeriod(t.createdAt)).map((t) => t.householdId)),
     }
-    const households = new Map(
-      (await ctx.store.getMany('households', [...new Set(ratings.flatMap((r) => (r.householdId ? [r.householdId] : [])))])).map((h) => [h.id, h]),
-    )
+    // The raters' household numbers through the ratings (a primary-key lookup per rating), not a
+    // list of hundreds of ids, for which the planner would rather read the whole households table.
+    const numbers: Record<string, unknown>[] = await ctx.store.db
+      .selectFrom('ratings as r')
+      .innerJoin('households as h', 'h.id', 'r.householdId')
+      .select(['h.id as id', 'h.number as number'])
+      .where('r.townshipId', '=', townshipId)
+      .where('r.period', '=', key)
+      .execute()
+    const households = new Map(numbers.map((h) => [String(h.id), { number: String(h.number) }]))
     return {
       period: key,
       cadres: cadres

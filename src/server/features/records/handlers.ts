@@ -63,6 +63,18 @@ const cadreWithTeams = async (ctx: HandlerContext, cadreId: string): Promise<{ c
   return { cadre, teams: await ctx.store.find('teams', { townshipId: cadre.townshipId }) }
 }
 
+/** How many rows of the table name each cadre (households covered, findings), by cadre id. */
+const countByCadre = async (store: Store, table: 'households' | 'findings', cadreIds: string[]): Promise<Map<string, number>> => {
+  if (cadreIds.length === 0) return new Map()
+  const rows: Record<string, unknown>[] = await store.db
+    .selectFrom(table)
+    .select((eb) => ['cadreId', eb.fn.countAll().as('n')])
+    .where('cadreId', 'in', cadreIds)
+    .groupBy('cadreId')
+    .execute()
+  return new Map(rows.map((r) => [String(r.cadreId), Number(r.n)]))
+}
+
 export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'records.addNote' | 'supervision.reportTargets'> = {
   'cadre.record': async ({ cadreId }, ctx) => {
     const actor = actorOf(ctx)
@@ -106,7 +118,7 @@ export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'recor
     const teams = await ctx.store.find('teams', { townshipId })
     let cadres: Person[]
     if (policies['office:read'](actor, townshipId)) {
-      cadres = (await ctx.store.find('people', { townshipId })).filter((p) => p.roles.includes('cadre'))
+      cadres = await ctx.store.find('people', { townshipId, roles: 'cadre' })
     } else {
       // A team leader: the members of the teams they lead; a cadre: themselves.
       const ids = new Set(teams.filter((t) => t.leaderId === actor.person.id).flatMap((t) => t.memberIds))
@@ -115,19 +127,13 @@ export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'recor
       cadres = (await ctx.store.getMany('people', [...ids])).filter((p) => p.townshipId === townshipId && policies['cadre:record'](actor, p, teams))
     }
     const ids = cadres.map((c) => c.id)
-    const [households, findings, villages] = await Promise.all([
-      ids.length ? ctx.store.find('households', { cadreId: ids }) : Promise.resolve([]),
-      ids.length ? ctx.store.find('findings', { cadreId: ids }) : Promise.resolve([]),
+    // Counted per cadre in the database, on the (cadreId...) indexes: no household or finding is read.
+    const [load, found, villages] = await Promise.all([
+      countByCadre(ctx.store, 'households', ids),
+      countByCadre(ctx.store, 'findings', ids),
       ctx.store.find('villages', { townshipId }),
     ])
     const villageName = new Map(villages.map((v) => [v.id, v.name]))
-    const count = (list: { cadreId: string | null }[]) => {
-      const out = new Map<string, number>()
-      for (const x of list) if (x.cadreId) out.set(x.cadreId, (out.get(x.cadreId) ?? 0) + 1)
-      return out
-    }
-    const load = count(households)
-    const found = count(findings)
     const duty = (p: Person) => (p.duty === 'resident' ? 0 : 1)
     return cadres
       .sort((a, b) => duty(a) - duty(b) || a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1))
@@ -161,7 +167,7 @@ export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'recor
     const townshipId = actor.person.townshipId
     if (!policies['supervision:reportTargets'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const [people, villages] = await Promise.all([
-      ctx.store.find('people', { townshipId }),
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
       ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
     ])
     const cadres = people.filter((p) => p.roles.includes('cadre')).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1))

@@ -8,33 +8,43 @@ import { zhCN } from '../../../i18n/zh-CN'
 import { actorOf } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
-import type { Store } from '../../storage/port'
+import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
 
-/** Latest signed (群众签字) visit per household. */
-const lastConfirmedVisits = async (store: Store, householdIds: string[]): Promise<Map<string, number>> => {
-  const latest = new Map<string, number>()
-  if (householdIds.length === 0) return latest
-  const visits = await store.find('visits', { householdId: householdIds, status: 'signed' })
-  for (const visit of visits) latest.set(visit.householdId, Math.max(latest.get(visit.householdId) ?? 0, visit.at))
-  return latest
-}
-
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
-    const { person } = actorOf(ctx)
+    const actor = actorOf(ctx)
+    const { person } = actor
     if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
-    const household = await ctx.store.get('households', person.householdId)
-    if (!household || !policies['household:read'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
-    const cadre = household.cadreId ? await ctx.store.get('people', household.cadreId) : null
+    // One statement: the household, its village's work team, and its latest signed visit.
+    const row: Record<string, unknown> | undefined = await ctx.store.db
+      .selectFrom('households as h')
+      .leftJoin('teams as t', 't.villageId', 'h.villageId')
+      .select((eb) => [
+        ...columnsAs('households', 'h', 'h_'),
+        ...columnsAs('teams', 't', 't_'),
+        eb
+          .selectFrom('visits as v')
+          .select((v) => v.fn.max('v.at').as('at'))
+          .whereRef('v.householdId', '=', 'h.id')
+          .where('v.status', '=', 'signed')
+          .as('lastConfirmedVisitAt'),
+      ])
+      .where('h.id', '=', person.householdId)
+      .limit(1)
+      .executeTakeFirst()
+    const household = row ? docAs('households', row, 'h_') : null
+    if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    const team = docAs('teams', row, 't_')
+    // The cadre and the team's people, in one statement.
+    const ids = [...(household.cadreId ? [household.cadreId] : []), ...(team ? [team.leaderId, team.secretaryId, ...team.memberIds] : [])]
+    const byId = new Map((ids.length ? await ctx.store.getMany('people', ids) : []).map((p) => [p.id, p]))
+    const cadre = household.cadreId ? byId.get(household.cadreId) : undefined
     if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
-    const [team] = await ctx.store.find('teams', { villageId: household.villageId }, { limit: 1 })
-    const teamPeople = team ? await ctx.store.getMany('people', [team.leaderId, team.secretaryId, ...team.memberIds]) : []
-    const byId = new Map(teamPeople.map((p) => [p.id, p]))
     const leader = team && byId.get(team.leaderId)
     const secretary = team && byId.get(team.secretaryId)
-    const visits = await lastConfirmedVisits(ctx.store, [household.id])
+    const lastAt = row.lastConfirmedVisitAt
     return {
       cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
       team:
@@ -51,35 +61,59 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
               }),
             }
           : null,
-      lastConfirmedVisitAt: visits.get(household.id) ?? null,
+      lastConfirmedVisitAt: lastAt === null || lastAt === undefined ? null : Number(lastAt),
     }
   },
 
   'cadre.households': async (_input, ctx) => {
     const actor = actorOf(ctx)
     if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
-    const households = await ctx.store.find('households', { cadreId: actor.person.id }, { orderBy: { field: 'number' } })
-    const ids = households.map((h) => h.id)
-    const [members, groups, villages, visits] = await Promise.all([
-      ctx.store.find('people', { householdId: ids }),
-      ctx.store.getMany('groups', [...new Set(households.map((h) => h.groupId))]),
-      ctx.store.getMany('villages', [...new Set(households.map((h) => h.villageId))]),
-      lastConfirmedVisits(ctx.store, ids),
+    // The households with their group, village and latest signed visit (one statement), and their
+    // members (one statement, through the same households.cadreId index).
+    const [rows, members] = await Promise.all([
+      ctx.store.db
+        .selectFrom('households as h')
+        .leftJoin('groups as g', 'g.id', 'h.groupId')
+        .leftJoin('villages as v', 'v.id', 'h.villageId')
+        .select((eb) => [
+          ...columnsAs('households', 'h', 'h_'),
+          'g.name as groupName',
+          'v.name as villageName',
+          eb
+            .selectFrom('visits as vi')
+            .select((vi) => vi.fn.max('vi.at').as('at'))
+            .whereRef('vi.householdId', '=', 'h.id')
+            .where('vi.status', '=', 'signed')
+            .as('lastConfirmedVisitAt'),
+        ])
+        .where('h.cadreId', '=', actor.person.id)
+        .orderBy('h.number')
+        .orderBy('h.id')
+        .execute(),
+      ctx.store.db
+        .selectFrom('people')
+        .selectAll()
+        .where('householdId', 'in', ctx.store.db.selectFrom('households').select('id').where('cadreId', '=', actor.person.id))
+        .execute(),
     ])
-    const groupName = new Map(groups.map((g) => [g.id, g.name]))
-    const villageName = new Map(villages.map((v) => [v.id, v.name]))
-    return households.map((h): HouseholdRow => {
-      const own = members.filter((m) => m.householdId === h.id)
+    const households = (rows as Record<string, unknown>[]).flatMap((r) => {
+      const h = docAs('households', r, 'h_')
+      return h ? [{ h, row: r }] : []
+    })
+    const people = (members as Record<string, unknown>[]).flatMap((r) => docAs('people', r, '') ?? [])
+    return households.map(({ h, row }): HouseholdRow => {
+      const own = people.filter((m) => m.householdId === h.id)
       const head = own.find((m) => m.name === h.headName) ?? own[0]
+      const last = row.lastConfirmedVisitAt
       return {
         id: h.id,
         number: h.number,
         headName: h.headName,
-        villageName: villageName.get(h.villageId) ?? '',
-        groupName: groupName.get(h.groupId) ?? '',
+        villageName: typeof row.villageName === 'string' ? row.villageName : '',
+        groupName: typeof row.groupName === 'string' ? row.groupName : '',
         memberCount: own.length,
         phoneMasked: head ? maskPhone(head.phone) : '',
-        lastConfirmedVisitAt: visits.get(h.id) ?? null,
+        lastConfirmedVisitAt: last === null || last === undefined ? null : Number(last),
       }
     })
   },
@@ -89,12 +123,12 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const townshipId = actor.person.townshipId
     if (!policies['roster:coverage'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const villages = await ctx.store.find('villages', { townshipId })
-    const [groups, households, people] = await Promise.all([
+    const [groups, households, cadres] = await Promise.all([
       ctx.store.find('groups', { villageId: villages.map((v) => v.id) }),
       ctx.store.find('households', { townshipId }),
-      ctx.store.find('people', { townshipId }),
+      // Only the cadres: a county's township has ~200,000 villagers that the check never looks at.
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
-    const cadres = people.filter((p) => p.roles.includes('cadre'))
     const m = zhCN.coverage
     const { minHouseholdsPerCadre: min, maxHouseholdsPerCadre: max } = ctx.settings.coverage
     const villageName = new Map(villages.map((v) => [v.id, v.name]))

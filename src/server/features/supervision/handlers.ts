@@ -12,6 +12,7 @@ import type { CheckView, FindingView, ReportView } from '../../../contracts/view
 import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
+import { docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { personRef } from '../views'
@@ -92,10 +93,11 @@ export const supervisionHandlers: Handlers<
   'supervision.dashboard': async ({ month }, ctx) => {
     const townshipId = supervisorTownship(ctx)
     const [checks, reports, villages, people] = await Promise.all([
-      ctx.store.find('checks', { townshipId }, { orderBy: { field: 'date', direction: 'desc' } }),
+      // The month's checks only: dates YYYY-MM-DD of the month sort between 'YYYY-MM-' and 'YYYY-MM.'.
+      ctx.store.find('checks', { townshipId, date: { gte: `${month}-`, lt: `${month}.` } }, { orderBy: { field: 'date', direction: 'desc' } }),
       ctx.store.count('reports', { townshipId, status: 'open' }),
       ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
-      ctx.store.find('people', { townshipId }),
+      ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
     const status = monthlyCheckStatus(checks, month, ctx.settings)
     return {
@@ -204,10 +206,14 @@ export const supervisionHandlers: Handlers<
 
   'team.findings': async (_input, ctx) => {
     const actor = actorOf(ctx)
-    const teams = await ctx.store.find('teams', { leaderId: actor.person.id })
-    if (teams.length === 0) return refuse('AUTH.FORBIDDEN')
-    const members = [...new Set(teams.flatMap((t) => t.memberIds))]
-    const findings = members.length ? await ctx.store.find('findings', { cadreId: members }) : []
+    // The teams I lead came with me; their members' findings through the teamMembers index.
+    if (actor.ledTeams.length === 0) return refuse('AUTH.FORBIDDEN')
+    const members = ctx.store.db
+      .selectFrom('teamMembers')
+      .select('personId')
+      .where('teamId', 'in', actor.ledTeams.map((t) => t.id))
+    const rows: Record<string, unknown>[] = await ctx.store.db.selectFrom('findings').selectAll().where('cadreId', 'in', members).execute()
+    const findings = rows.flatMap((r) => docAs('findings', r, '') ?? [])
     return findingViews(ctx.store, findings.sort((a, b) => b.at - a.at))
   },
 }

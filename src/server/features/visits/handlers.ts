@@ -6,16 +6,18 @@
  */
 import { validCoordinates } from '../../../core/signin'
 import { dispute, signOff } from '../../../core/visits'
+import { localDate } from '../../../core/time'
 import type { Person, Visit } from '../../../core/model'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
+import { refreshCadreDays } from '../facts'
 import { ticketHandlers } from '../tickets/handlers'
 import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
-import { visitView, visitViews } from './view'
+import { findVisitViews, visitView } from './view'
 
 /** The sign-off page in the main package (fast first screen for villagers). */
 export const SIGN_PAGE = 'pages/sign/index'
@@ -29,14 +31,6 @@ const LIST_LIMIT = 100
 export const sceneOf = (visitId: string): string => {
   const m = /^v-([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/.exec(visitId)
   return m ? m.slice(1).join('') : visitId.slice(0, 32)
-}
-
-const readableVisit = async (ctx: HandlerContext, actor: Actor, visitId: string): Promise<Visit> => {
-  const visit = await ctx.store.get('visits', visitId)
-  if (!visit) return refuse('NOT_FOUND')
-  // The sign-off page is what a stranger would open: tell them plainly that only the household signs.
-  if (!verdictPolicies['visit:read'](actor, visit)) return refuse('VISIT.NOT_HOUSEHOLD_MEMBER')
-  return visit
 }
 
 /** The member without a phone this signer speaks for: same household as the visit and the signer. */
@@ -113,31 +107,40 @@ export const visitHandlers: Handlers<
   'visit.list': async ({ householdId }, ctx) => {
     const actor = actorOf(ctx)
     if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
-    const where = householdId ? { cadreId: actor.person.id, householdId } : { cadreId: actor.person.id }
-    const visits = await ctx.store.find('visits', where, { orderBy: { field: 'at', direction: 'desc' }, limit: LIST_LIMIT })
-    return visitViews(ctx.store, visits, ctx.settings, ctx.now)
+    const found = await findVisitViews(
+      ctx.store,
+      (q) => (householdId ? q.where('v.cadreId', '=', actor.person.id).where('v.householdId', '=', householdId) : q.where('v.cadreId', '=', actor.person.id)),
+      { limit: LIST_LIMIT },
+      ctx.settings,
+      ctx.now,
+    )
+    return found.map((f) => f.view)
   },
 
   'visit.get': async ({ visitId }, ctx) => {
     const actor = actorOf(ctx)
-    const visit = await readableVisit(ctx, actor, visitId)
-    return { ...(await visitView(ctx.store, visit, ctx.settings, ctx.now)), proxyFor: await proxyChoices(ctx, actor, visit) }
+    // The visit and its names in one statement, then (for a household member) who they may sign for.
+    const [found] = await findVisitViews(ctx.store, (q) => q.where('v.id', '=', visitId), { limit: 1 }, ctx.settings, ctx.now)
+    if (!found) return refuse('NOT_FOUND')
+    // The sign-off page is what a stranger would open: tell them plainly that only the household signs.
+    if (!verdictPolicies['visit:read'](actor, found.visit)) return refuse('VISIT.NOT_HOUSEHOLD_MEMBER')
+    return { ...found.view, proxyFor: await proxyChoices(ctx, actor, found.visit) }
   },
 
   'visit.waiting': async (_input, ctx) => {
     const { person } = actorOf(ctx)
     if (!person.householdId || !person.roles.includes('villager')) return []
-    const pending = await ctx.store.find('visits', { householdId: person.householdId, status: 'pending' }, { orderBy: { field: 'at', direction: 'desc' }, limit: 20 })
-    const views = await visitViews(ctx.store, pending, ctx.settings, ctx.now)
-    return views.filter((v) => !v.expired && v.at <= ctx.now && v.cadre.id !== person.id)
+    const householdId = person.householdId
+    const pending = await findVisitViews(ctx.store, (q) => q.where('v.householdId', '=', householdId).where('v.status', '=', 'pending'), { limit: 20 }, ctx.settings, ctx.now)
+    return pending.map((f) => f.view).filter((v) => !v.expired && v.at <= ctx.now && v.cadre.id !== person.id)
   },
 
   'visit.signCode': async ({ visitId, wxacode }, ctx) => {
     const actor = actorOf(ctx)
-    const visit = await ctx.store.get('visits', visitId)
-    if (!visit) return refuse('NOT_FOUND')
+    const [found] = await findVisitViews(ctx.store, (q) => q.where('v.id', '=', visitId), { limit: 1 }, ctx.settings, ctx.now)
+    if (!found) return refuse('NOT_FOUND')
+    const { visit, view } = found
     if (visit.cadreId !== actor.person.id) return refuse('AUTH.FORBIDDEN')
-    const view = await visitView(ctx.store, visit, ctx.settings, ctx.now)
     if (visit.status !== 'pending') return refuse('VISIT.ALREADY_DECIDED')
     if (view.expired) return refuse('VISIT.WINDOW_CLOSED')
     const scene = sceneOf(visit.id)
@@ -172,6 +175,7 @@ export const visitHandlers: Handlers<
     })
     const next: Visit = { ...signed.value, signatureId: image.id, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
@@ -184,6 +188,7 @@ export const visitHandlers: Handlers<
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 

@@ -22,14 +22,13 @@ export const ownerCandidates = async (store: Store, team: WorkTeam | null): Prom
 
 /**
  * Who may attend a joint meeting (村两委及驻村工作组联系会议): the village's committee members and
- * party secretary, and the work team's leader, deputy and members, in that order.
+ * party secretary, and the work team's leader, deputy and members (`teamPeople`, from
+ * ownerCandidates), in that order. Reads only the village's secretary and committee (by role).
  */
-export const attendeeCandidates = async (store: Store, villageId: string, team: WorkTeam | null): Promise<Person[]> => {
-  const villagers = await store.find('people', { villageId })
-  const committee = villagers.filter((p) => p.roles.includes('secretary') || p.roles.includes('committee'))
+export const attendeeCandidates = async (store: Store, townshipId: string, villageId: string, teamPeople: Person[]): Promise<Person[]> => {
+  const committee = await store.find('people', { townshipId, villageId, roles: ['secretary', 'committee'] })
   const rank = (p: Person) => (p.roles.includes('secretary') ? 0 : 1)
   committee.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1))
-  const teamPeople = await ownerCandidates(store, team)
   const seen = new Set<string>()
   return [...committee, ...teamPeople].filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)))
 }

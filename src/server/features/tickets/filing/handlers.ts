@@ -12,6 +12,7 @@ import { policies } from '../../../policies'
 import type { Handlers } from '../../types'
 import { checkAttachments } from '../shared/attachments'
 import { singleView } from '../shared/access'
+import { householdContext } from '../shared/context'
 import { notifyStep } from '../notifications/notify'
 import { serviceRequestAnswers } from '../service-requests/answers'
 import { problemReportExtras } from '../problem-reports/extras'
@@ -21,8 +22,10 @@ export const filingHandlers: Handlers<'ticket.create'> = {
     const actor = actorOf(ctx)
     const householdId = input.householdId ?? actor.person.householdId
     if (!householdId) return refuse('AUTH.FORBIDDEN')
-    const household = await ctx.store.get('households', householdId)
-    if (!household) return refuse('NOT_FOUND')
+    // The household with its village, secretary and cadre: what the policy, the notices and the view need.
+    const found = await householdContext(ctx.store, householdId)
+    if (!found) return refuse('NOT_FOUND')
+    const { household, context } = found
     if (!policies['ticket:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
     const onBehalf = household.cadreId === actor.person.id && actor.person.householdId !== household.id
     let onBehalfOfId: string | null = null
@@ -30,6 +33,7 @@ export const filingHandlers: Handlers<'ticket.create'> = {
       const member = onBehalf ? await ctx.store.get('people', input.onBehalfOfId) : null
       if (!member || member.householdId !== household.id) return refuse('TICKET.NOT_HOUSEHOLD_MEMBER')
       onBehalfOfId = member.id
+      context.people.set(member.id, member)
     }
     await checkAttachments(ctx, actor, input.photoUrls, 'photo')
     const answers = serviceRequestAnswers(input.kind, input.category, input.answers, ctx.settings)
@@ -58,7 +62,7 @@ export const filingHandlers: Handlers<'ticket.create'> = {
     )
     if (!created.ok) return refuse(created.code)
     await ctx.store.insert('tickets', created.value)
-    await notifyStep(ctx, created.value, null, actor.person.id)
-    return singleView(ctx, actor, created.value, household)
+    await notifyStep(ctx, created.value, null, actor.person.id, context)
+    return singleView(ctx, actor, created.value, context)
   },
 }

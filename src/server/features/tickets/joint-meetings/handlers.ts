@@ -15,6 +15,7 @@ import { isVillageSecretary } from '../../../policies'
 import type { Handlers } from '../../types'
 import { personRef } from '../../views'
 import { viewsOf } from '../shared/access'
+import { contextOfTickets, ticketsWithContext, type TicketContext } from '../shared/context'
 import { notifyStep } from '../notifications/notify'
 import { attendeeCandidates, ownerCandidates, teamOfVillage } from '../escalation/chain'
 
@@ -59,11 +60,19 @@ const meetingViews = async (ctx: HandlerContext, meetings: JointMeeting[]): Prom
 }
 
 /** Applies one step to a ticket the secretary acts on, stores it and notifies. */
-const step = async (ctx: HandlerContext, actor: Actor, ticket: Ticket, action: 'escalate_joint_meeting' | 'decide', note: string, ownerId?: string) => {
+const step = async (
+  ctx: HandlerContext,
+  actor: Actor,
+  ticket: Ticket,
+  context: TicketContext,
+  action: 'escalate_joint_meeting' | 'decide',
+  note: string,
+  ownerId?: string,
+) => {
   const outcome = applyTransition(ticket, { action, actorId: actor.person.id, actorRole: 'secretary', at: ctx.now, note, nextAssigneeId: ownerId })
   if (!outcome.ok) return refuse(outcome.code)
   await ctx.store.replace('tickets', outcome.value, { ifVersion: ticket.version })
-  await notifyStep(ctx, outcome.value, ticket.assigneeId, actor.person.id)
+  await notifyStep(ctx, outcome.value, ticket.assigneeId, actor.person.id, context)
   return outcome.value
 }
 
@@ -71,18 +80,23 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
   'meeting.desk': async (_input, ctx) => {
     const actor = actorOf(ctx)
     const villageId = secretaryVillage(actor)
-    const [village, tickets, meetings, team] = await Promise.all([
+    const [village, { tickets, context }, meetings, team] = await Promise.all([
       ctx.store.get('villages', villageId),
-      ctx.store.find('tickets', { villageId, status: ['escalated_secretary', 'joint_meeting', 'township_session'] }, { limit: 200 }),
+      ticketsWithContext(ctx.store, [
+        { where: (q) => q.where('t.villageId', '=', villageId).where('t.status', 'in', ['escalated_secretary', 'joint_meeting', 'township_session']), newest: 200 },
+      ]),
       ctx.store.find('meetings', { villageId }, { orderBy: { field: 'convenedAt', direction: 'desc' }, limit: 20 }),
       teamOfVillage(ctx.store, villageId),
     ])
+    const owners = await ownerCandidates(ctx.store, team)
+    // The team's people are often the names on the tickets too: read once.
+    for (const p of owners) if (!context.people.has(p.id)) context.people.set(p.id, p)
     return {
       villageName: village?.name ?? '',
-      escalated: await viewsOf(ctx, actor, tickets.sort((a, b) => a.dueAt - b.dueAt)),
+      escalated: await viewsOf(ctx, actor, tickets.sort((a, b) => a.dueAt - b.dueAt), context),
       meetings: await meetingViews(ctx, meetings),
-      owners: (await ownerCandidates(ctx.store, team)).map(personRef),
-      attendeeCandidates: (await attendeeCandidates(ctx.store, villageId, team)).map(personRef),
+      owners: owners.map(personRef),
+      attendeeCandidates: (await attendeeCandidates(ctx.store, actor.person.townshipId, villageId, owners)).map(personRef),
     }
   },
 
@@ -95,7 +109,8 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
     // Another village's ticket is not this secretary's business: refused as forbidden, nothing written.
     if (tickets.some((t) => t.villageId !== villageId || t.townshipId !== actor.person.townshipId)) return refuse('AUTH.FORBIDDEN')
     if (tickets.some((t) => t.status !== 'escalated_secretary')) return refuse('MEETING.TICKET_NOT_ESCALATED')
-    for (const t of tickets) await step(ctx, actor, t, 'escalate_joint_meeting', input.note)
+    const context = await contextOfTickets(ctx.store, tickets)
+    for (const t of tickets) await step(ctx, actor, t, context, 'escalate_joint_meeting', input.note)
     const meeting: JointMeeting = {
       id: ctx.newId('mt'),
       townshipId: actor.person.townshipId,
@@ -127,16 +142,19 @@ export const jointMeetingHandlers: Handlers<'meeting.desk' | 'meeting.convene' |
       decided.add(d.ticketId)
     }
     const team = await teamOfVillage(ctx.store, villageId)
-    const owners = new Set((await ownerCandidates(ctx.store, team)).map((p) => p.id))
+    const teamPeople = await ownerCandidates(ctx.store, team)
+    const owners = new Set(teamPeople.map((p) => p.id))
     if (input.decisions.some((d) => !owners.has(d.ownerId))) return refuse('MEETING.OWNER_NOT_IN_TEAM')
-    const eligible = new Set((await attendeeCandidates(ctx.store, villageId, team)).map((p) => p.id))
+    const eligible = new Set((await attendeeCandidates(ctx.store, actor.person.townshipId, villageId, teamPeople)).map((p) => p.id))
     if (input.attendeeIds.some((id) => !eligible.has(id))) return refuse('MEETING.ATTENDEE_NOT_ELIGIBLE')
-    const tickets = new Map((await ctx.store.getMany('tickets', [...decided])).map((t) => [t.id, t]))
+    const list = await ctx.store.getMany('tickets', [...decided])
+    const tickets = new Map(list.map((t) => [t.id, t]))
+    const context = await contextOfTickets(ctx.store, list)
     for (const d of input.decisions) {
       const ticket = tickets.get(d.ticketId)
       if (!ticket) return refuse('NOT_FOUND')
       // A ticket passed on to the township meanwhile keeps its status; the decision is still minuted.
-      if (ticket.status === 'joint_meeting') await step(ctx, actor, ticket, 'decide', d.decision, d.ownerId)
+      if (ticket.status === 'joint_meeting') await step(ctx, actor, ticket, context, 'decide', d.decision, d.ownerId)
       else if (!isEscalated(ticket.status) && ticket.status !== 'resolved' && ticket.status !== 'closed') return refuse('MEETING.TICKET_NOT_ESCALATED')
     }
     const recorded: JointMeeting = {

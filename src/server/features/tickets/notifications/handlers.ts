@@ -1,6 +1,7 @@
 /** The in-app inbox of notifications: a person reads only their own. */
 import type { NotificationView } from '../../../../contracts/views'
 import { actorOf } from '../../../context'
+import { columnsAs, docAs } from '../../../storage/joins'
 import type { Handlers } from '../../types'
 
 /** The inbox shows the latest notifications; older ones stay in the store. */
@@ -9,19 +10,30 @@ const INBOX_LIMIT = 100
 export const notificationHandlers: Handlers<'notification.list' | 'notification.readAll'> = {
   'notification.list': async (_input, ctx) => {
     const { person } = actorOf(ctx)
-    const notices = await ctx.store.find('notifications', { personId: person.id }, { orderBy: { field: 'at', direction: 'desc' }, limit: INBOX_LIMIT })
-    const tickets = new Map((await ctx.store.getMany('tickets', [...new Set(notices.map((n) => n.ticketId))])).map((t) => [t.id, t]))
-    const views: NotificationView[] = notices.flatMap((n) => {
-      const t = tickets.get(n.ticketId)
-      return t ? [{ id: n.id, ticketId: n.ticketId, kind: t.kind, category: t.category, action: n.action, status: n.status, at: n.at, read: n.read }] : []
+    // The latest notices with their ticket's kind and category (one statement), and the unread count.
+    const [rows, unread] = await Promise.all([
+      ctx.store.db
+        .selectFrom('notifications as n')
+        .innerJoin('tickets as t', 't.id', 'n.ticketId')
+        .select([...columnsAs('notifications', 'n', 'n_'), 't.kind as kind', 't.category as category'])
+        .where('n.personId', '=', person.id)
+        .orderBy('n.at', 'desc')
+        .orderBy('n.id', 'desc')
+        .limit(INBOX_LIMIT)
+        .execute(),
+      ctx.store.count('notifications', { personId: person.id, read: false }),
+    ])
+    const views: NotificationView[] = (rows as Record<string, unknown>[]).flatMap((row) => {
+      const n = docAs('notifications', row, 'n_')
+      return n ? [{ id: n.id, ticketId: n.ticketId, kind: row.kind as NotificationView['kind'], category: String(row.category), action: n.action, status: n.status, at: n.at, read: n.read }] : []
     })
-    return { notifications: views, unread: await ctx.store.count('notifications', { personId: person.id, read: false }) }
+    return { notifications: views, unread }
   },
 
   'notification.readAll': async (_input, ctx) => {
     const { person } = actorOf(ctx)
-    const unread = await ctx.store.find('notifications', { personId: person.id, read: false })
-    for (const n of unread) await ctx.store.replace('notifications', { ...n, read: true })
+    // One statement, on the (personId, read) index.
+    await ctx.store.db.updateTable('notifications').set({ read: 1 }).where('personId', '=', person.id).where('read', '=', 0).execute()
     return { unread: 0 }
   },
 }

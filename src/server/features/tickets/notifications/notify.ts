@@ -7,21 +7,20 @@ import { notificationRecipients } from '../../../../core/notifications'
 import type { Ticket } from '../../../../core/model'
 import { zhCN } from '../../../../i18n/zh-CN'
 import type { HandlerContext } from '../../../context'
-import { villageSecretaryIds } from '../shared/view'
+import type { TicketContext } from '../shared/context'
 
-export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAssigneeId: string | null, actorId: string): Promise<void> => {
-  const [household, members, secretaries] = await Promise.all([
-    ctx.store.get('households', ticket.householdId),
-    ticket.filedOnBehalf ? ctx.store.find('people', { householdId: ticket.householdId }) : Promise.resolve([]),
-    villageSecretaryIds(ctx.store, [ticket.villageId]),
-  ])
+/** `context` holds the ticket's household and village secretary (read with the ticket: see shared/context). */
+export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAssigneeId: string | null, actorId: string, context: TicketContext): Promise<void> => {
+  const household = context.households.get(ticket.householdId)
+  // Only a ticket filed on behalf notifies the household's members (they close the loop).
+  const members = ticket.filedOnBehalf ? await ctx.store.find('people', { householdId: ticket.householdId }) : []
   const recipients = notificationRecipients({
     ticket,
     previousAssigneeId,
     actorId,
     householdMemberIds: members.map((p) => p.id),
     householdCadreId: household?.cadreId ?? null,
-    villageSecretaryId: secretaries.get(ticket.villageId) ?? null,
+    villageSecretaryId: context.secretaries.get(ticket.villageId) ?? null,
   })
   if (recipients.length === 0) return
   const last = ticket.history[ticket.history.length - 1]

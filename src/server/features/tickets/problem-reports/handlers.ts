@@ -4,7 +4,7 @@
  * words or names) and may follow one; its status changes then reach them as notices.
  * One rule: nothing of another household's ticket but its status and date leaves the server.
  */
-import { isOpen, openSameCategory } from '../../../../core/tickets'
+import { isOpen, openSameCategory, TICKET_STATUSES } from '../../../../core/tickets'
 import { actorOf } from '../../../context'
 import { refuse } from '../../../errors'
 import type { Handlers } from '../../types'
@@ -17,7 +17,7 @@ export const problemReportHandlers: Handlers<'ticket.similar' | 'ticket.follow'>
   'ticket.similar': async ({ category }, ctx) => {
     const { person } = actorOf(ctx)
     if (!person.villageId || !person.householdId) return []
-    const candidates = await ctx.store.find('tickets', { villageId: person.villageId, category })
+    const candidates = await ctx.store.find('tickets', { villageId: person.villageId, category, status: TICKET_STATUSES.filter(isOpen) })
     return openSameCategory(candidates, person.villageId, category)
       .filter((t) => t.townshipId === person.townshipId)
       .sort((a, b) => b.createdAt - a.createdAt)

@@ -30,10 +30,12 @@ export const rateHandlers: Handlers<'ticket.rates'> = {
     if (!parsePeriodKey(period).ok) return refuse('PERIOD.BAD_KEY')
     const wholeTownship = isTownshipStaff(actor, person.townshipId) || isSupervisor(actor, person.townshipId)
     if (!wholeTownship && actor.ledVillageIds.length === 0) return refuse('AUTH.FORBIDDEN')
-    const all: Ticket[] = wholeTownship
-      ? await ctx.store.find('tickets', { townshipId: person.townshipId })
-      : await ctx.store.find('tickets', { villageId: actor.ledVillageIds })
     const range = periodRange(period, ctx.settings)
+    // The period's tickets by creation time (the (townshipId, createdAt) index).
+    const created = { gte: range.start, lt: range.end }
+    const all: Ticket[] = wholeTownship
+      ? await ctx.store.find('tickets', { townshipId: person.townshipId, createdAt: created })
+      : await ctx.store.find('tickets', { villageId: actor.ledVillageIds, createdAt: created })
     const tickets = all.filter((t) => t.townshipId === person.townshipId && t.createdAt >= range.start && t.createdAt < range.end)
     const [households, villages, teams] = await Promise.all([
       ctx.store.getMany('households', [...new Set(tickets.map((t) => t.householdId))]),

@@ -4,80 +4,90 @@
  * result figures, escalate, confirm, reopen, withdraw), each followed by notices.
  * One rule: the status changes only through core applyTransition, under a version check.
  */
-import { applyTransition, inboxOrder, isOpen } from '../../../../core/tickets'
+import { applyTransition, inboxOrder, isOpen, TICKET_STATUSES } from '../../../../core/tickets'
 import { validateResult } from '../../../../core/ticket-forms'
-import type { Ticket, TicketActorRole, TicketStatus } from '../../../../core/model'
-import { actorOf } from '../../../context'
+import type { TicketActorRole, TicketStatus } from '../../../../core/model'
+import { actorOf, type HandlerContext } from '../../../context'
 import { refuse } from '../../../errors'
 import { isSupervisor, isTownshipStaff, policies } from '../../../policies'
 import type { Handlers } from '../../types'
-import { readableTicket, singleView, viewsOf } from '../shared/access'
+import { readableTicket, singleView, ticketForUpdate, viewsOf } from '../shared/access'
 import { checkAttachments } from '../shared/attachments'
-import { rolesOnTicket, villageSecretaryIds } from '../shared/view'
+import { ticketsWithContext, type TicketSource } from '../shared/context'
+import { rolesOnTicket } from '../shared/view'
 import { nextHolder } from '../escalation/chain'
 import { notifyStep } from '../notifications/notify'
 
 /** How many tickets a list answers at most; the township's full list is an export, not a screen. */
 const LIST_LIMIT = 200
 
+/** The households a cadre covers, as a subquery (the households.cadreId index). */
+const coveredBy = (ctx: HandlerContext, cadreId: string) => ctx.store.db.selectFrom('households').select('id').where('cadreId', '=', cadreId)
+
+/** Every status a ticket is open in (not closed nor withdrawn). */
+const OPEN_STATUSES: TicketStatus[] = TICKET_STATUSES.filter(isOpen)
+
 export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox' | 'ticket.act'> = {
   'ticket.get': async ({ ticketId }, ctx) => {
     const actor = actorOf(ctx)
-    const { ticket, household } = await readableTicket(ctx, actor, ticketId)
-    return singleView(ctx, actor, ticket, household)
+    const { ticket, context } = await readableTicket(ctx, actor, ticketId)
+    return singleView(ctx, actor, ticket, context)
   },
 
   'ticket.list': async ({ open, status }, ctx) => {
     const actor = actorOf(ctx)
     const { person } = actor
-    const sources: Promise<Ticket[]>[] = []
-    const recent = { orderBy: { field: 'createdAt' as const, direction: 'desc' as const }, limit: LIST_LIMIT }
-    if (person.householdId) sources.push(ctx.store.find('tickets', { householdId: person.householdId }, recent))
+    // What the caller may see, from each angle, newest first: one statement for all of them.
+    const sources: TicketSource[] = []
+    const newest = LIST_LIMIT
+    if (person.householdId) {
+      const householdId = person.householdId
+      sources.push({ where: (q) => q.where('t.householdId', '=', householdId), newest })
+    }
     if (person.roles.includes('cadre')) {
-      sources.push(ctx.store.find('tickets', { assigneeId: person.id }, recent))
-      const covered = await ctx.store.find('households', { cadreId: person.id })
-      if (covered.length) sources.push(ctx.store.find('tickets', { householdId: covered.map((h) => h.id) }, recent))
+      sources.push({ where: (q) => q.where('t.assigneeId', '=', person.id), newest })
+      sources.push({ where: (q) => q.where('t.householdId', 'in', coveredBy(ctx, person.id)), newest })
     }
     const villages = [...actor.ledVillageIds, ...(person.roles.includes('secretary') && person.villageId ? [person.villageId] : [])]
-    if (villages.length) sources.push(ctx.store.find('tickets', { villageId: villages }, recent))
+    if (villages.length) sources.push({ where: (q) => q.where('t.villageId', 'in', villages), newest })
     if (isTownshipStaff(actor, person.townshipId) || isSupervisor(actor, person.townshipId)) {
-      const where = status ? { townshipId: person.townshipId, status: status as TicketStatus } : { townshipId: person.townshipId }
-      sources.push(ctx.store.find('tickets', where, recent))
+      sources.push({ where: (q) => (status ? q.where('t.townshipId', '=', person.townshipId).where('t.status', '=', status) : q.where('t.townshipId', '=', person.townshipId)), newest })
     }
-    const byId = new Map<string, Ticket>()
-    for (const list of await Promise.all(sources)) for (const t of list) byId.set(t.id, t)
-    const households = new Map((await ctx.store.getMany('households', [...new Set([...byId.values()].map((t) => t.householdId))])).map((h) => [h.id, h]))
-    const visible = [...byId.values()]
+    const { tickets, context } = await ticketsWithContext(ctx.store, sources)
+    const visible = tickets
       .filter((t) => open === undefined || isOpen(t.status) === open)
       .filter((t) => status === undefined || t.status === status)
       .filter((t) => {
-        const household = households.get(t.householdId)
+        const household = context.households.get(t.householdId)
         return household !== undefined && policies['ticket:read'](actor, t, household)
       })
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, LIST_LIMIT)
-    return viewsOf(ctx, actor, visible)
+    return viewsOf(ctx, actor, visible, context)
   },
 
   'ticket.inbox': async (_input, ctx) => {
     const actor = actorOf(ctx)
     const { person } = actor
     if (!person.roles.includes('cadre') && !person.roles.includes('secretary')) return refuse('AUTH.FORBIDDEN')
-    const sources: Promise<Ticket[]>[] = [ctx.store.find('tickets', { assigneeId: person.id }, { limit: LIST_LIMIT })]
-    const covered = person.roles.includes('cadre') ? await ctx.store.find('households', { cadreId: person.id }) : []
-    if (covered.length) {
-      sources.push(ctx.store.find('tickets', { householdId: covered.map((h) => h.id), status: ['submitted', 'accepted', 'resolved'] }, { limit: LIST_LIMIT }))
+    // The open tickets I hold (the (assigneeId, status) index), and those of the households I cover
+    // that wait for me or for the villager: one statement, with their context.
+    const sources: TicketSource[] = [{ where: (q) => q.where('t.assigneeId', '=', person.id).where('t.status', 'in', OPEN_STATUSES), newest: LIST_LIMIT }]
+    if (person.roles.includes('cadre')) {
+      sources.push({
+        where: (q) => q.where('t.householdId', 'in', coveredBy(ctx, person.id)).where('t.status', 'in', ['submitted', 'accepted', 'resolved']),
+        newest: LIST_LIMIT,
+      })
     }
-    const byId = new Map<string, Ticket>()
-    for (const list of await Promise.all(sources)) for (const t of list) if (isOpen(t.status)) byId.set(t.id, t)
-    return viewsOf(ctx, actor, inboxOrder([...byId.values()], ctx.now).slice(0, LIST_LIMIT))
+    const { tickets, context } = await ticketsWithContext(ctx.store, sources)
+    return viewsOf(ctx, actor, inboxOrder(tickets.filter((t) => isOpen(t.status)), ctx.now).slice(0, LIST_LIMIT), context)
   },
 
   'ticket.act': async (input, ctx) => {
     const actor = actorOf(ctx)
-    const { ticket, household } = await readableTicket(ctx, actor, input.ticketId)
+    const { ticket, household, context } = await ticketForUpdate(ctx, actor, input.ticketId)
     if (ticket.version !== input.version) return refuse('CONFLICT.STALE_VERSION')
-    const secretaryId = (await villageSecretaryIds(ctx.store, [ticket.villageId])).get(ticket.villageId) ?? null
+    const secretaryId = context.secretaries.get(ticket.villageId) ?? null
     const roles = rolesOnTicket(actor, ticket, household, secretaryId)
     if (roles.length === 0) return refuse('TICKET.FORBIDDEN_ACTOR')
     await checkAttachments(ctx, actor, input.photoUrls, 'photo')
@@ -110,7 +120,7 @@ export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox
     }
     if (!outcome.ok) return refuse(outcome.code)
     await ctx.store.replace('tickets', outcome.value, { ifVersion: ticket.version })
-    await notifyStep(ctx, outcome.value, ticket.assigneeId, actor.person.id)
-    return singleView(ctx, actor, outcome.value, household)
+    await notifyStep(ctx, outcome.value, ticket.assigneeId, actor.person.id, context)
+    return singleView(ctx, actor, outcome.value, context)
   },
 }

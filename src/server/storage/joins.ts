@@ -1,0 +1,23 @@
+/**
+ * Records from one joined statement (`store.db`): a record and its neighbours read together, each
+ * table's columns under its own prefix so that same-named columns (id, name, villageId...) do not
+ * collide. For the hot read paths, where a round trip per table is what costs.
+ * One rule: the registry (schema.ts) names the columns, and a row becomes a document through the
+ * same conversion as the Store's own reads.
+ */
+import type { CollectionName, Doc } from './port'
+import { fromRow } from './relational'
+import { TABLES } from './schema'
+
+/** The select list of a table's columns under `alias`, each named `${prefix}${column}`. */
+export const columnsAs = (collection: CollectionName, alias: string, prefix: string): string[] =>
+  Object.keys(TABLES[collection].columns).map((c) => `${alias}.${c} as ${prefix}${c}`)
+
+/** The record held under `prefix` in a joined row, or null when the join found none. */
+export const docAs = <C extends CollectionName>(collection: C, row: Record<string, unknown>, prefix: string): Doc<C> | null => {
+  const id = row[`${prefix}id`]
+  if (id === null || id === undefined) return null
+  const plain: Record<string, unknown> = {}
+  for (const c of Object.keys(TABLES[collection].columns)) plain[c] = row[`${prefix}${c}`]
+  return fromRow(collection, plain) as Doc<C>
+}
