@@ -232,7 +232,7 @@ const longestList = (where: object): [string, unknown[]] | null => {
 /**
  * The statement sizes for inserting n rows, at most `max` per statement: full statements of `max`,
  * then the rest in powers of two. A multi-row INSERT's SQL text depends on its row count and SQLite
- * keeps each prepared text (cachingSqlite; a 700-row insert is ~0.5 MB of native memory), so sizes
+ * keeps each prepared text (cachingSqlite; a 700-row insert holds most of a MB of native memory), so sizes
  * from this small set keep many insertMany calls (the roster import writes in chunks) from
  * preparing and caching a new statement for every remainder.
  */
