@@ -15,7 +15,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely'
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent, type MysqlPool, type MysqlPoolConnection, type MysqlQueryResult } from 'kysely'
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -390,11 +390,12 @@ class RelationalStore implements Store {
           throw new Error(`${collection}: a filter list longer than ${IN_CHUNK} cannot be sorted or paged`)
         }
         const [field, values] = big
-        const out: Doc<C>[] = []
+        // On a child-table list ("contains") one record can match in several chunks: once each.
+        const out = new Map<string, Doc<C>>()
         for (let i = 0; i < values.length; i += IN_CHUNK) {
-          out.push(...(await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})))
+          for (const doc of await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})) out.set(doc.id, doc)
         }
-        return out
+        return [...out.values()]
       }
       return this.findOnce(collection, where, options)
     })
@@ -608,7 +609,6 @@ class RelationalStore implements Store {
   private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.q.connection().execute(async (conn: AnyDb) => {
       if (this.dialect === 'mysql') {
-        await sql`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`.execute(conn)
         await sql`START TRANSACTION`.execute(conn)
       } else {
         // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
@@ -671,8 +671,38 @@ const logger = (onQuery?: StoreOptions['onQuery']) =>
 
 export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
 
-/** The URL without its password, for messages. */
-export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+/** The URL without its password, for messages (up to the last @, in case the password has one). */
+export const redactUrl = (url: string): string => url.replace(/^([a-z0-9+]+:\/\/[^:/@]*):.*@/i, '$1:***@')
+
+/** What to fix, by the driver's error code, when a MySQL database cannot be opened. */
+const mysqlAdvice = (code: string | undefined, url: string): string => {
+  let where = { host: '?', port: '3306', user: '?', database: '?' }
+  try {
+    const u = new URL(url)
+    where = { host: u.hostname, port: u.port || '3306', user: decodeURIComponent(u.username), database: decodeURIComponent(u.pathname.slice(1)) }
+  } catch {
+    return 'MINQING_DATABASE_URL is not a valid URL: write it as mysql://user:password@host:port/database (with special characters of the password %-encoded)'
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing answers at ${where.host}:${where.port}: start the MySQL server, or fix the host and port in MINQING_DATABASE_URL`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${where.host} is not known: fix the host in MINQING_DATABASE_URL`
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return `no answer from ${where.host}:${where.port}: check the host, the port and the network (firewall, private network) between this server and the database`
+    case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_DBACCESS_DENIED_ERROR':
+      return `the server refused user ${where.user}: fix the user and password in MINQING_DATABASE_URL, and grant that user all privileges on the database ${where.database}`
+    case 'ER_BAD_DB_ERROR':
+      return where.database
+        ? `the database ${where.database} does not exist: create it (CREATE DATABASE \`${where.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin) or fix its name in MINQING_DATABASE_URL`
+        : 'MINQING_DATABASE_URL names no database: add it at the end, mysql://user:password@host:port/database'
+    default:
+      return 'check MINQING_DATABASE_URL (mysql://user:password@host:port/database) and that the server is running'
+  }
+}
 
 const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -694,24 +724,66 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   return db as AnyDb
 }
 
+/**
+ * The pool as Kysely sees it, with every driver error that means "the database is not there"
+ * turned into StoreUnavailableError at the source: a query through `store.db` (joins, figures)
+ * then fails like the record methods, and the request answers SERVER.UNAVAILABLE, not INTERNAL.
+ */
+const translatingPool = (pool: MysqlPool): MysqlPool => {
+  // One wrapper per connection: Kysely keeps its per-connection state by the object it is given.
+  const wrappers = new WeakMap<MysqlPoolConnection, MysqlPoolConnection>()
+  const wrap = (raw: MysqlPoolConnection): MysqlPoolConnection => {
+    let wrapper = wrappers.get(raw)
+    if (!wrapper) {
+      const query = ((text: string, parameters: unknown[], callback?: (error: unknown, result: MysqlQueryResult) => void) =>
+        callback ? raw.query(text, parameters, (error, result) => callback(error ? translate(error) : error, result)) : raw.query(text, parameters)) as MysqlPoolConnection['query']
+      wrapper = { query, release: () => raw.release() }
+      wrappers.set(raw, wrapper)
+    }
+    return wrapper
+  }
+  return {
+    getConnection: (callback) => pool.getConnection((error, raw) => (error ? callback(translate(error), raw) : callback(error, wrap(raw)))),
+    end: (callback) => pool.end(callback),
+  }
+}
+
+/** The database cannot be opened: what happened and what to fix, never the password (nor a cause that holds it). */
+const cannotOpenMysql = (url: string, error: unknown): StoreUnavailableError => {
+  // The driver's own error (the pool already wrapped a connection failure).
+  const e = error instanceof StoreUnavailableError && error.cause !== undefined ? error.cause : error
+  const code = errCode(e)
+  const why = code ?? String((e as Error)?.message ?? e).replaceAll(url, redactUrl(url))
+  return new StoreUnavailableError(`cannot open the MySQL database at ${redactUrl(url)} (${why}): ${mysqlAdvice(code, url)}`)
+}
+
 const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
   const { createPool } = await import('mysql2')
-  const pool = createPool({
-    uri: url,
-    connectionLimit: options.poolSize ?? 10,
-    charset: 'utf8mb4',
-    // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
-    decimalNumbers: true,
-    supportBigNumbers: true,
-    connectTimeout: 5000,
-    enableKeepAlive: true,
-  })
+  let pool: ReturnType<typeof createPool>
+  try {
+    pool = createPool({
+      uri: url,
+      connectionLimit: options.poolSize ?? 10,
+      charset: 'utf8mb4',
+      // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      connectTimeout: 5000,
+      enableKeepAlive: true,
+    })
+  } catch (e) {
+    // A malformed URL: the driver's error carries the URL, password and all.
+    throw cannotOpenMysql(url, e)
+  }
   const db = new Kysely<unknown>({
     dialect: new MysqlDialect({
-      pool,
+      pool: translatingPool(pool as unknown as MysqlPool),
       onCreateConnection: async (connection) => {
         // A writer waits at most this long for another's row lock, then its request fails cleanly.
         await connection.executeQuery(CompiledQuery.raw('SET SESSION innodb_lock_wait_timeout = 10'))
+        // Every transaction of the connection in READ COMMITTED, set once here rather than by a
+        // statement before each START TRANSACTION (a round trip per write).
+        await connection.executeQuery(CompiledQuery.raw('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'))
       },
     }),
     log: logger(options.onQuery),
@@ -720,11 +792,7 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
     await sql`SELECT 1`.execute(db)
   } catch (e) {
     await db.destroy().catch(() => undefined)
-    const why = errCode(e) ?? (e as Error).message
-    throw new StoreUnavailableError(
-      `cannot reach the MySQL database at ${redactUrl(url)} (${why}): check MINQING_DATABASE_URL (user, password, host, port, database) and that the server is running`,
-      e,
-    )
+    throw cannotOpenMysql(url, e)
   }
   return db as AnyDb
 }

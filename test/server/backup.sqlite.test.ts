@@ -3,7 +3,7 @@
  * script takes a backup of the running server's database while villagers keep filing tickets;
  * `npm run restore`'s script puts it into a new data folder; a local server started there has what
  * was written before the backup and nothing written after it. A restore into the folder of a
- * running server is refused.
+ * running server is refused. (MySQL is backed up with mysqldump: README, "Backups".)
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,8 +14,6 @@ import Database from 'better-sqlite3'
 import { DATABASE_FILE, backupSqlite, backupStamp, restoreSqlite } from '../../src/server/local/backup'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
 import { startHarness, type Client, type Harness } from './harness'
-
-jest.setTimeout(180_000)
 
 const run = promisify(execFile)
 const root = path.resolve(__dirname, '../..')
