@@ -229,6 +229,29 @@ const longestList = (where: object): [string, unknown[]] | null => {
   return best && best[1].length > IN_CHUNK ? best : null
 }
 
+/**
+ * The statement sizes for inserting n rows, at most `max` per statement: full statements of `max`,
+ * then the rest in powers of two. A multi-row INSERT's SQL text depends on its row count and SQLite
+ * keeps each prepared text (cachingSqlite; a 700-row insert holds most of a MB of native memory), so sizes
+ * from this small set keep many insertMany calls (the roster import writes in chunks) from
+ * preparing and caching a new statement for every remainder.
+ */
+export const batchSizes = (n: number, max: number): number[] => {
+  const sizes: number[] = []
+  let left = n
+  for (; left >= max; left -= max) sizes.push(max)
+  for (let p = 2 ** Math.floor(Math.log2(max)); left > 0 && p >= 1; p /= 2) {
+    if (left >= p) {
+      sizes.push(p)
+      left -= p
+    }
+  }
+  return sizes
+}
+
+/** Multi-row INSERT texts by dialect, table, row count and columns (see insertRows). */
+const bulkInsertSql = new Map<string, string>()
+
 // ------------------------------------------------------------------ errors
 
 const MYSQL_RETRY = new Set([1213, 1205]) // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
@@ -422,7 +445,8 @@ class RelationalStore implements Store {
         const key = `${collection}\u0000${String(doc.id)}\u0000${child.field}`
         const text = (rows[i][child.field] as string | null) ?? null
         const before = replacing ? this.seen.get(key) : undefined
-        if (this.tx) this.seen.set(key, text)
+        // Inserted lists are not remembered: a bulk insert (the seed, a roster import) would keep them all.
+        if (this.tx && replacing) this.seen.set(key, text)
         const all = childRows(child, doc)
         if (!replacing) {
           fresh.push(...all)
@@ -438,7 +462,36 @@ class RelationalStore implements Store {
         fresh.push(...all)
       })
       if (rewrite.length > 0) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', rewrite).execute()
-      for (let i = 0; i < fresh.length; i += 500) await this.q.insertInto(child.table).values(fresh.slice(i, i + 500)).execute()
+      await this.insertRows(child.table, fresh, 500)
+    }
+  }
+
+  /**
+   * Inserts rows that all have the same columns (toRow and childRows make them so), at most `max` per
+   * statement, in the sizes of batchSizes. Each (table, size) statement is built and compiled by
+   * Kysely once; later batches only bind their values, so a bulk insert (the seed, the roster
+   * import) makes no query tree per row: it was most of the import's garbage and CPU.
+   */
+  private async insertRows(table: string, rows: readonly Row[], max: number): Promise<void> {
+    let i = 0
+    for (const size of batchSizes(rows.length, max)) {
+      const batch = rows.slice(i, i + size)
+      i += size
+      const columns = Object.keys(batch[0])
+      const params: unknown[] = []
+      for (const row of batch) for (const c of columns) params.push(row[c])
+      if (params.includes(undefined)) {
+        // Kysely writes DEFAULT for an undefined value: leave such a batch to it.
+        await this.q.insertInto(table).values(batch).execute()
+        continue
+      }
+      const key = `${this.dialect} ${table} ${size} ${columns.join(',')}`
+      let text = bulkInsertSql.get(key)
+      if (text === undefined) {
+        text = this.q.insertInto(table).values(batch).compile().sql as string
+        bulkInsertSql.set(key, text)
+      }
+      await this.db.executeQuery(CompiledQuery.raw(text, params))
     }
   }
 
@@ -467,24 +520,35 @@ class RelationalStore implements Store {
     if (docs.length === 0) return Promise.resolve()
     const rows = docs.map((d) => toRow(collection, d))
     const width = shapeOf(collection).names.length
-    const batch = Math.max(1, Math.floor(8000 / width))
     return this.run(() =>
       this.atomically(async (s) => {
-        for (let i = 0; i < rows.length; i += batch) {
-          try {
-            await s.q.insertInto(collection).values(rows.slice(i, i + batch)).execute()
-          } catch (e) {
-            if (isPrimaryKeyDuplicate(e)) {
-              const ids = new Set<string>()
-              const dup = docs.find((d) => (ids.has(d.id) ? true : (ids.add(d.id), false)))
-              throw new DuplicateKeyError(collection, dup?.id ?? String(rows[i].id))
-            }
-            throw e
+        try {
+          await s.insertRows(collection, rows, Math.max(1, Math.floor(8000 / width)))
+        } catch (e) {
+          if (isPrimaryKeyDuplicate(e)) {
+            // A repeated id within the documents, or one already stored.
+            const ids = new Set<string>()
+            const dup = docs.find((d) => (ids.has(d.id) ? true : (ids.add(d.id), false)))
+            throw new DuplicateKeyError(collection, dup?.id ?? (await s.firstStored(collection, docs)))
           }
+          throw e
         }
         await s.writeChildren(collection, docs as readonly Row[], rows, false)
       }),
     )
+  }
+
+  /** The id of the first of `docs` already stored (for the DuplicateKeyError of a failed insertMany). */
+  private async firstStored(collection: CollectionName, docs: readonly { id: string }[]): Promise<string> {
+    for (let i = 0; i < docs.length; i += IN_CHUNK) {
+      const ids = docs.slice(i, i + IN_CHUNK).map((d) => d.id)
+      const found: Row[] = await this.q.selectFrom(collection).select('id').where('id', 'in', ids).execute()
+      if (found.length > 0) {
+        const stored = new Set(found.map((r) => r.id))
+        return ids.find((id) => stored.has(id))!
+      }
+    }
+    return docs[0]?.id ?? ''
   }
 
   replace<C extends CollectionName>(collection: C, doc: Doc<C>, options?: { ifVersion?: number }): Promise<void> {
