@@ -15,7 +15,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely'
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteQueryCompiler, ValueNode, sql, type LimitNode, type LogEvent, type OffsetNode, type QueryCompiler } from 'kysely'
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -598,6 +598,34 @@ const cachingSqlite = (db: Database.Database) => {
   }
 }
 
+/**
+ * SQLite's SQL with LIMIT and OFFSET written as numbers, not parameters: SQLite plans with a bound
+ * LIMIT's value, so a statement with `limit ?` is planned again on every run (several times the cost
+ * of a one-row read). A statement per distinct limit is kept instead.
+ */
+class SqliteCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    this.append('limit ')
+    this.literalOrNode(node.limit)
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    this.append('offset ')
+    this.literalOrNode(node.offset)
+  }
+
+  private literalOrNode(node: LimitNode['limit']): void {
+    if (ValueNode.is(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value)) this.append(String(node.value))
+    else this.visitNode(node)
+  }
+}
+
+class SqliteLiteralLimits extends SqliteDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new SqliteCompiler()
+  }
+}
+
 const logger = (onQuery?: StoreOptions['onQuery']) =>
   onQuery
     ? (event: LogEvent) => {
@@ -626,7 +654,7 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   // Another process (a backup, the sqlite3 shell) may hold the write lock for a moment.
   raw.pragma('busy_timeout = 5000')
   raw.pragma('foreign_keys = OFF')
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), log: logger(options.onQuery) })
+  const db = new Kysely<unknown>({ dialect: new SqliteLiteralLimits({ database: cachingSqlite(raw) }), log: logger(options.onQuery) })
   return db as AnyDb
 }
 
