@@ -48,8 +48,10 @@ const serve = async () => {
       await session.post('Profiler.start')
       process.send?.({ kind: 'started' })
     } else {
-      const { profile } = await session.post('Profiler.stop')
-      fs.writeFileSync(message.file!, JSON.stringify(profile))
+      if (message.file) {
+        const { profile } = await session.post('Profiler.stop')
+        fs.writeFileSync(message.file, JSON.stringify(profile))
+      }
       await server.close()
       process.send?.({ kind: 'stopped' })
       process.exit(0)
@@ -104,12 +106,16 @@ const drive = async () => {
     })
   await load(2) // warm up: JIT, statement cache
   const file = path.join(dir, `${action}.cpuprofile`)
-  child.send({ kind: 'start' })
-  await next('started')
+  const profiling = arg('profile', '1') !== '0'
+  if (profiling) {
+    child.send({ kind: 'start' })
+    await next('started')
+  }
   const result = await load(seconds)
-  child.send({ kind: 'stop', file })
+  console.log(`${action}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}${profiling ? ' (profiled)' : ''}`)
+  child.send({ kind: 'stop', file: profiling ? file : undefined })
   await next('stopped')
-  console.log(`${action}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`)
+  if (!profiling) return
   console.log(`profile: ${file}`)
   console.log(summarise(JSON.parse(fs.readFileSync(file, 'utf8')), Number(arg('top', '40'))))
 }

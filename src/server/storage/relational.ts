@@ -27,6 +27,7 @@ import {
 } from './port'
 import { TABLES, type ChildDef, type ColumnDef, type TableDef } from './schema'
 import { migrateToLatest } from './migrations'
+import { runCompiled, sameParameters, type Compiled } from './statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>
@@ -222,6 +223,88 @@ const applyWhere = (qb: Qb, collection: CollectionName, where: object): Qb | nul
   return qb
 }
 
+/**
+ * The shape of a Where (which fields, compared how, lists of what length) and its values in the
+ * order applyWhere hands them to Kysely: statements of one shape share their compiled text. Null
+ * when the filter is one applyWhere refuses or answers without a statement (then it decides).
+ */
+const whereShape = (collection: CollectionName, where: object): { key: string; params: unknown[] } | null => {
+  const { def } = shapeOf(collection)
+  let key = ''
+  const params: unknown[] = []
+  try {
+    for (const [field, value] of Object.entries(where)) {
+      if (value === undefined) return null
+      const child = def.children.find((c) => c.field === field)
+      if (child) {
+        if (!child.valueColumn) return null
+        const values = (Array.isArray(value) ? value : [value]).map((v: unknown) => scalar(collection, field, v))
+        if (values.length === 0) return null
+        key += `|c:${field}`
+        for (const c of child.copy ?? []) {
+          const v = (where as Record<string, unknown>)[c]
+          if (typeof v === 'string' || typeof v === 'number') {
+            key += `:${c}`
+            params.push(v)
+          }
+        }
+        key += `:${values.length}`
+        params.push(...values)
+        continue
+      }
+      if (!Object.prototype.hasOwnProperty.call(def.columns, field)) return null
+      if (Array.isArray(value)) {
+        const items = value.map((v: unknown) => scalar(collection, field, v))
+        const present = items.filter((v): v is string | number => v !== null)
+        if (present.length === 0 && present.length === items.length) return null
+        key += `|in:${field}:${present.length}:${present.length < items.length}`
+        params.push(...present)
+      } else if (isRange(value)) {
+        key += `|r:${field}`
+        for (const k of ['gte', 'gt', 'lte', 'lt'] as const) {
+          if (value[k] === undefined) continue
+          key += `:${k}`
+          params.push(scalar(collection, field, value[k]))
+        }
+      } else {
+        const v = scalar(collection, field, value)
+        key += v === null ? `|null:${field}` : `|eq:${field}`
+        if (v !== null) params.push(v)
+      }
+    }
+  } catch {
+    return null
+  }
+  return { key, params }
+}
+
+/**
+ * A list for `IN (...)` grown to the next power of two (at most IN_CHUNK) by repeating its last
+ * element: the same matches, and a few statement texts instead of one per list length.
+ */
+const padded = <T>(list: readonly T[]): readonly T[] => {
+  if (list.length <= 1) return list
+  let size = 2
+  while (size < list.length) size *= 2
+  size = Math.min(size, Math.max(IN_CHUNK, list.length))
+  if (size === list.length) return list
+  const out = list.slice()
+  const last = list[list.length - 1] as T
+  while (out.length < size) out.push(last)
+  return out
+}
+
+/** The filter with each list padded (see padded). */
+const paddedWhere = (where: object): object => {
+  let out: Record<string, unknown> | null = null
+  for (const [k, v] of Object.entries(where)) {
+    if (!Array.isArray(v) || v.length <= 1) continue
+    out ??= { ...where }
+    out[k] = padded(v)
+  }
+  return out ?? where
+}
+
 /** The longest list in a filter, to split a huge "one of these" into statements of IN_CHUNK. */
 const longestList = (where: object): [string, unknown[]] | null => {
   let best: [string, unknown[]] | null = null
@@ -273,6 +356,10 @@ const translate = (e: unknown): unknown => {
 
 // ------------------------------------------------------------------ the store
 
+/** A filter that can match nothing: no statement runs, and the read answers NOTHING. */
+const NOTHING_QUERY = Object.freeze({})
+const NOTHING = Object.freeze([]) as unknown as Row[]
+
 interface TxScope {
   active: boolean
 }
@@ -283,6 +370,8 @@ class RelationalStore implements Store {
     readonly dialect: Dialect,
     private readonly shared: {
       scope: AsyncLocalStorage<TxScope>
+      /** Compiled text of the store's own reads, by shape (null: a shape whose text is not reused). */
+      compiled: Map<string, Compiled | null>
       closeAll: () => Promise<void>
       closed: { value: boolean }
     },
@@ -324,6 +413,25 @@ class RelationalStore implements Store {
     }
   }
 
+  /**
+   * A read of a fixed shape: compiled by Kysely the first time (`build`), then the same text with
+   * this call's `params`. The text is kept only when Kysely's parameters are exactly `params`.
+   */
+  private async select(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Row[]> {
+    const known = key === null ? undefined : this.shared.compiled.get(key)
+    if (known) return runCompiled(this.db, known, params)
+    const query = build()
+    if (query === NOTHING_QUERY) return NOTHING
+    const compiled = query.compile()
+    if (key !== null && known === undefined) {
+      const reusable = sameParameters(compiled.parameters, params)
+      if (!reusable) console.warn(`[minqing] store: a read of shape ${key} is compiled on every call (its parameters are not where expected)`)
+      if (this.shared.compiled.size >= 5000) this.shared.compiled.clear()
+      this.shared.compiled.set(key, reusable ? { sql: compiled.sql, query: compiled.query } : null)
+    }
+    return (await this.db.executeQuery<Row>(compiled)).rows
+  }
+
   /** Reads inside a MySQL write transaction lock what they read, so a writer sees the last commit. */
   private lock(qb: Qb): Qb {
     return this.tx && this.dialect === 'mysql' ? qb.forUpdate() : qb
@@ -331,7 +439,8 @@ class RelationalStore implements Store {
 
   get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | null> {
     return this.run(async () => {
-      const row = await this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)).executeTakeFirst()
+      const locked = this.tx !== null && this.dialect === 'mysql'
+      const [row] = await this.select(`get|${collection}|${locked}`, [id], () => this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)))
       if (row === undefined) return null
       this.remember(collection, [row])
       return fromRow(collection, row) as Doc<C>
@@ -344,9 +453,11 @@ class RelationalStore implements Store {
       const unique = [...new Set(ids)]
       const byId = new Map<string, Row>()
       for (let i = 0; i < unique.length; i += IN_CHUNK) {
-        const rows: Row[] = await this.lock(
-          this.q.selectFrom(collection).selectAll().where('id', 'in', unique.slice(i, i + IN_CHUNK)),
-        ).execute()
+        const chunk = padded(unique.slice(i, i + IN_CHUNK))
+        const locked = this.tx !== null && this.dialect === 'mysql'
+        const rows = await this.select(`getMany|${collection}|${chunk.length}|${locked}`, chunk, () =>
+          this.lock(this.q.selectFrom(collection).selectAll().where('id', 'in', chunk)),
+        )
         for (const r of rows) byId.set(r.id as string, r)
         this.remember(collection, rows)
       }
@@ -377,9 +488,30 @@ class RelationalStore implements Store {
     })
   }
 
-  private async findOnce<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>>): Promise<Doc<C>[]> {
+  private async findOnce<C extends CollectionName>(collection: C, filter: object, options: FindOptions<Doc<C>>): Promise<Doc<C>[]> {
+    const where = paddedWhere(filter)
+    const shape = whereShape(collection, where)
+    let key: string | null = null
+    const params = shape?.params ?? []
+    if (shape) {
+      const { orderBy, limit, skip } = options
+      key = `find|${collection}${shape.key}|${orderBy ? `${String(orderBy.field)}:${orderBy.direction ?? 'asc'}` : ''}|${limit ?? ''}|${skip ?? ''}`
+      // MySQL's LIMIT and OFFSET are parameters; SQLite's are written in the text (SqliteCompiler).
+      if (this.dialect === 'mysql' && (limit !== undefined || skip !== undefined)) {
+        params.push(limit ?? Number.MAX_SAFE_INTEGER)
+        if ((skip ?? 0) > 0) params.push(skip)
+      }
+    }
+    const rows = await this.select(key, params, () => this.findQuery(collection, where, options))
+    if (rows === NOTHING) return []
+    this.remember(collection, rows)
+    return rows.map((r) => fromRow(collection, r) as Doc<C>)
+  }
+
+  /** The select of a find (NOTHING_QUERY when the filter can match nothing). */
+  private findQuery<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>>): Qb {
     let qb = applyWhere(this.q.selectFrom(collection).selectAll(), collection, where)
-    if (qb === null) return []
+    if (qb === null) return NOTHING_QUERY
     if (options.orderBy !== undefined) {
       const field = options.orderBy.field
       if (!Object.prototype.hasOwnProperty.call(shapeOf(collection).def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
@@ -394,17 +526,19 @@ class RelationalStore implements Store {
       qb = qb.limit(limit)
       if (skip > 0) qb = qb.offset(skip)
     }
-    const rows: Row[] = await qb.execute()
-    this.remember(collection, rows)
-    return rows.map((r) => fromRow(collection, r) as Doc<C>)
+    return qb
   }
 
   count<C extends CollectionName>(collection: C, where: object): Promise<number> {
     return this.run(async () => {
-      const qb = applyWhere(this.q.selectFrom(collection).select((eb: Qb) => eb.fn.countAll().as('n')), collection, where)
-      if (qb === null) return 0
-      const row = await qb.executeTakeFirst()
-      return Number(row?.n ?? 0)
+      const padWhere = paddedWhere(where)
+      const shape = whereShape(collection, padWhere)
+      const rows = await this.select(shape ? `count|${collection}${shape.key}` : null, shape?.params ?? [], () => {
+        const qb = applyWhere(this.q.selectFrom(collection).select((eb: Qb) => eb.fn.countAll().as('n')), collection, padWhere)
+        return qb ?? NOTHING_QUERY
+      })
+      if (rows === NOTHING) return 0
+      return Number(rows[0]?.n ?? 0)
     })
   }
 
@@ -707,7 +841,7 @@ export const openStore = async (options: StoreOptions): Promise<Store> => {
     await closeAll().catch(() => undefined)
     throw e
   }
-  return new RelationalStore(db, dialect, { scope: new AsyncLocalStorage(), closeAll, closed: { value: false } }, null)
+  return new RelationalStore(db, dialect, { scope: new AsyncLocalStorage(), compiled: new Map(), closeAll, closed: { value: false } }, null)
 }
 
 /** The embedded store at `file` (kept for callers that know they want SQLite). */
