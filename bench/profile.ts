@@ -41,8 +41,10 @@ const serve = async () => {
   const server = await startLocalServer({ dataDir, seedHouseholds: households, seed: SEED, clock: () => NOW + (Date.now() - t0) })
   const session = new Session()
   session.connect()
-  process.on('message', async (message: { kind: 'start' | 'stop'; file?: string }) => {
-    if (message.kind === 'start') {
+  process.on('message', async (message: { kind: 'start' | 'stop' | 'cpu'; file?: string }) => {
+    if (message.kind === 'cpu') {
+      process.send?.({ kind: 'cpu', cpu: process.cpuUsage() })
+    } else if (message.kind === 'start') {
       await session.post('Profiler.enable')
       await session.post('Profiler.setSamplingInterval', { interval: 100 })
       await session.post('Profiler.start')
@@ -70,8 +72,8 @@ const drive = async () => {
   const dir = arg('dir', `/tmp/minqing-profile-${households}`)
   fs.mkdirSync(dir, { recursive: true })
   const child = fork(__filename, ['--serve', `--dir=${dir}`, `--households=${households}`], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
-  const next = (kind: string) => new Promise<{ url?: string }>((resolve) => {
-    const on = (m: { kind: string; url?: string }) => {
+  const next = (kind: string) => new Promise<{ url?: string; cpu?: NodeJS.CpuUsage }>((resolve) => {
+    const on = (m: { kind: string; url?: string; cpu?: NodeJS.CpuUsage }) => {
       if (m.kind !== kind) return
       child.off('message', on)
       resolve(m)
@@ -90,14 +92,16 @@ const drive = async () => {
     }
   }
   const token = await devLogin(url!, ids[plan.who])
+  // --path=/healthz (GET) or --path=/api/<other> (POST with the same body): the same server, another route.
+  const other = arg('path', '')
   const load = (duration: number) =>
     autocannon({
-      url: `${url}/api/${action}`,
+      url: other ? `${url}${other}` : `${url}/api/${action}`,
       connections,
       duration,
       requests: [
         {
-          method: 'POST',
+          method: other.startsWith('/api/') || !other ? 'POST' : 'GET',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ input: plan.input }),
           ...(plan.write ? { setupRequest: (r: autocannon.Request) => ({ ...r, body: JSON.stringify({ input: plan.input, requestId: freshRequestId() }) }) } : {}),
@@ -111,8 +115,16 @@ const drive = async () => {
     child.send({ kind: 'start' })
     await next('started')
   }
+  child.send({ kind: 'cpu' })
+  const before = (await next('cpu')).cpu!
   const result = await load(seconds)
-  console.log(`${action}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}${profiling ? ' (profiled)' : ''}`)
+  child.send({ kind: 'cpu' })
+  const after = (await next('cpu')).cpu!
+  // The server's own CPU time per request: steadier than req/s on a machine shared with other work.
+  const cpuUs = (after.user + after.system - before.user - before.system) / result.requests.total
+  console.log(
+    `${action}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, server CPU ${cpuUs.toFixed(0)} µs/request, non-2xx ${result.non2xx}, errors ${result.errors}${profiling ? ' (profiled)' : ''}`,
+  )
   child.send({ kind: 'stop', file: profiling ? file : undefined })
   await next('stopped')
   if (!profiling) return

@@ -27,7 +27,7 @@ import {
 } from './port'
 import { TABLES, type ChildDef, type ColumnDef, type TableDef } from './schema'
 import { migrateToLatest } from './migrations'
-import { runCompiled, sameParameters, type Compiled } from './statements'
+import { RUN_COMPILED, runCompiled, sameParameters, type Compiled } from './statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>
@@ -372,6 +372,11 @@ class RelationalStore implements Store {
       scope: AsyncLocalStorage<TxScope>
       /** Compiled text of the store's own reads, by shape (null: a shape whose text is not reused). */
       compiled: Map<string, Compiled | null>
+      /** SQLite: the connection's statements, for reads run without Kysely's connection queue. */
+      sqlite: SqliteStatements | null
+      /** SQLite: a transaction holds the connection (from BEGIN to COMMIT or ROLLBACK). */
+      inTransaction: { value: boolean }
+      onQuery: StoreOptions['onQuery']
       closeAll: () => Promise<void>
       closed: { value: boolean }
     },
@@ -419,7 +424,7 @@ class RelationalStore implements Store {
    */
   private async select(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Row[]> {
     const known = key === null ? undefined : this.shared.compiled.get(key)
-    if (known) return runCompiled(this.db, known, params)
+    if (known) return this[RUN_COMPILED](known, params)
     const query = build()
     if (query === NOTHING_QUERY) return NOTHING
     const compiled = query.compile()
@@ -430,6 +435,29 @@ class RelationalStore implements Store {
       this.shared.compiled.set(key, reusable ? { sql: compiled.sql, query: compiled.query } : null)
     }
     return (await this.db.executeQuery<Row>(compiled)).rows
+  }
+
+  /**
+   * Runs a compiled read. SQLite: straight on the connection when nothing stands in the way, i.e. this
+   * store's own transaction is running, or no transaction holds the connection (a statement runs
+   * synchronously, so no other one can start halfway); otherwise, and on MySQL, through Kysely's
+   * connection handling (a read of the outer store waits for the transaction's commit).
+   */
+  [RUN_COMPILED](compiled: Compiled, params: readonly unknown[]): Promise<Row[]> {
+    const direct = this.shared.sqlite
+    if (direct && (this.tx ? this.tx.active : !this.shared.inTransaction.value) && !this.shared.closed.value) {
+      try {
+        const statement = direct.prepare(compiled.sql)
+        if (!statement.reader) return runCompiled(this.db, compiled, params)
+        const rows = statement.all(params as unknown[]) as Row[]
+        this.shared.onQuery?.(compiled.sql, params)
+        return Promise.resolve(rows)
+      } catch (e) {
+        this.shared.onQuery?.(compiled.sql, params)
+        return Promise.reject(translate(e))
+      }
+    }
+    return runCompiled(this.db, compiled, params)
   }
 
   /** Reads inside a MySQL write transaction lock what they read, so a writer sees the last commit. */
@@ -686,6 +714,7 @@ class RelationalStore implements Store {
       }
       const scope: TxScope = { active: true }
       const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
+      this.shared.inTransaction.value = true
       try {
         const value = await this.shared.scope.run(scope, () => work(tx))
         scope.active = false
@@ -699,6 +728,8 @@ class RelationalStore implements Store {
           // The connection is gone or the database already rolled back: nothing was committed.
         }
         throw error
+      } finally {
+        this.shared.inTransaction.value = false
       }
     })
   }
@@ -714,7 +745,12 @@ class RelationalStore implements Store {
 // ------------------------------------------------------------------ opening
 
 /** better-sqlite3 with prepared statements kept by SQL text (Kysely prepares on every call). */
-const cachingSqlite = (db: Database.Database) => {
+interface SqliteStatements {
+  prepare(text: string): Database.Statement
+  close(): void
+}
+
+const cachingSqlite = (db: Database.Database): SqliteStatements => {
   const cache = new Map<string, Database.Statement>()
   return {
     prepare(text: string): Database.Statement {
@@ -772,7 +808,7 @@ export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
 /** The URL without its password, for messages. */
 export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 
-const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> => {
+const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: AnyDb; statements: SqliteStatements }> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Loaded only here: the cloud function's bundle carries mysql2 and not this native module.
   const { default: Sqlite } = await import('better-sqlite3')
@@ -788,8 +824,9 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   // Another process (a backup, the sqlite3 shell) may hold the write lock for a moment.
   raw.pragma('busy_timeout = 5000')
   raw.pragma('foreign_keys = OFF')
-  const db = new Kysely<unknown>({ dialect: new SqliteLiteralLimits({ database: cachingSqlite(raw) }), log: logger(options.onQuery) })
-  return db as AnyDb
+  const statements = cachingSqlite(raw)
+  const db = new Kysely<unknown>({ dialect: new SqliteLiteralLimits({ database: statements }), log: logger(options.onQuery) })
+  return { db: db as AnyDb, statements }
 }
 
 const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
@@ -833,7 +870,7 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
  */
 export const openStore = async (options: StoreOptions): Promise<Store> => {
   const dialect: Dialect = isMysqlUrl(options.url) ? 'mysql' : 'sqlite'
-  const db = dialect === 'mysql' ? await openMysql(options.url, options) : await openSqlite(options.url, options)
+  const { db, statements } = dialect === 'mysql' ? { db: await openMysql(options.url, options), statements: null } : await openSqlite(options.url, options)
   const closeAll = () => db.destroy()
   try {
     await migrateToLatest(db, dialect)
@@ -841,7 +878,8 @@ export const openStore = async (options: StoreOptions): Promise<Store> => {
     await closeAll().catch(() => undefined)
     throw e
   }
-  return new RelationalStore(db, dialect, { scope: new AsyncLocalStorage(), compiled: new Map(), closeAll, closed: { value: false } }, null)
+  const shared = { scope: new AsyncLocalStorage<TxScope>(), compiled: new Map(), sqlite: statements, inTransaction: { value: false }, onQuery: options.onQuery, closeAll, closed: { value: false } }
+  return new RelationalStore(db, dialect, shared, null)
 }
 
 /** The embedded store at `file` (kept for callers that know they want SQLite). */

@@ -22,6 +22,16 @@ export interface Compiled {
   query: CompiledQuery['query']
 }
 
+/**
+ * A store's own way to run a compiled read (the relational store's: SQLite reads without Kysely's
+ * connection queue when nothing holds the connection), used when the store has one.
+ */
+export const RUN_COMPILED = Symbol('runCompiled')
+
+interface RunsCompiled {
+  [RUN_COMPILED]?: (compiled: Compiled, parameters: readonly unknown[]) => Promise<Row[]>
+}
+
 /** Runs a compiled statement with `parameters` through `db`. */
 export const runCompiled = async <R = Row>(db: AnyDb, compiled: Compiled, parameters: readonly unknown[]): Promise<R[]> =>
   (await db.executeQuery<R>({ sql: compiled.sql, query: compiled.query, parameters, queryId: createQueryId() })).rows
@@ -66,6 +76,8 @@ export const statement = <A extends readonly unknown[], R = Row>(build: (db: Any
       cache.set(key, prepared)
     }
     const parameters = prepared.sources.map((s) => (s instanceof Placeholder ? (s.item < 0 ? args[s.arg] : (args[s.arg] as unknown[])[s.item]) : s.value))
+    const own = (store as Store & RunsCompiled)[RUN_COMPILED]
+    if (own) return own.call(store, prepared, parameters) as Promise<R[]>
     return runCompiled<R>(store.db, prepared, parameters)
   }
 }
