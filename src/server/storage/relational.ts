@@ -15,7 +15,21 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteQueryCompiler, ValueNode, sql, type LimitNode, type LogEvent, type OffsetNode, type QueryCompiler } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  MysqlDialect,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  ValueNode,
+  createQueryId,
+  sql,
+  type LimitNode,
+  type LogEvent,
+  type OffsetNode,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely'
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -27,7 +41,8 @@ import {
 } from './port'
 import { TABLES, type ChildDef, type ColumnDef, type TableDef } from './schema'
 import { migrateToLatest } from './migrations'
-import { RUN_COMPILED, runCompiled, sameParameters, type Compiled } from './statements'
+import { checkpointInWorker } from './checkpoints'
+import { RUN_COMPILED, sameParameters, type Compiled } from './statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>
@@ -356,6 +371,13 @@ const translate = (e: unknown): unknown => {
 
 // ------------------------------------------------------------------ the store
 
+/** What a statement gave: its rows (reads) or the number of rows it changed (writes). */
+interface Outcome {
+  rows: Row[]
+  affected: number
+}
+const outcome = (result: QueryResult<Row>): Outcome => ({ rows: result.rows, affected: Number(result.numAffectedRows ?? 0) })
+
 /** A filter that can match nothing: no statement runs, and the read answers NOTHING. */
 const NOTHING_QUERY = Object.freeze({})
 const NOTHING = Object.freeze([]) as unknown as Row[]
@@ -419,45 +441,59 @@ class RelationalStore implements Store {
   }
 
   /**
-   * A read of a fixed shape: compiled by Kysely the first time (`build`), then the same text with
-   * this call's `params`. The text is kept only when Kysely's parameters are exactly `params`.
+   * A statement of a fixed shape: compiled by Kysely the first time (`build`), then the same text
+   * with this call's `params`. The text is kept only when Kysely's parameters are exactly `params`.
    */
-  private async select(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Row[]> {
+  private async execute(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Outcome> {
     const known = key === null ? undefined : this.shared.compiled.get(key)
-    if (known) return this[RUN_COMPILED](known, params)
+    if (known) return this.runShape(known, params)
     const query = build()
-    if (query === NOTHING_QUERY) return NOTHING
+    if (query === NOTHING_QUERY) return { rows: NOTHING, affected: 0 }
     const compiled = query.compile()
     if (key !== null && known === undefined) {
       const reusable = sameParameters(compiled.parameters, params)
-      if (!reusable) console.warn(`[minqing] store: a read of shape ${key} is compiled on every call (its parameters are not where expected)`)
+      if (!reusable) console.warn(`[minqing] store: a statement of shape ${key} is compiled on every call (its parameters are not where expected)`)
       if (this.shared.compiled.size >= 5000) this.shared.compiled.clear()
       this.shared.compiled.set(key, reusable ? { sql: compiled.sql, query: compiled.query } : null)
     }
-    return (await this.db.executeQuery<Row>(compiled)).rows
+    return outcome(await this.db.executeQuery<Row>(compiled))
+  }
+
+  private async select(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Row[]> {
+    return (await this.execute(key, params, build)).rows
   }
 
   /**
-   * Runs a compiled read. SQLite: straight on the connection when nothing stands in the way, i.e. this
-   * store's own transaction is running, or no transaction holds the connection (a statement runs
-   * synchronously, so no other one can start halfway); otherwise, and on MySQL, through Kysely's
-   * connection handling (a read of the outer store waits for the transaction's commit).
+   * Runs a compiled statement. SQLite: straight on the connection when nothing stands in the way,
+   * i.e. this store's own transaction is running, or no transaction holds the connection (a statement
+   * runs synchronously, so no other one can start halfway); otherwise, and on MySQL, through Kysely's
+   * connection handling (a statement of the outer store waits for the transaction's end).
    */
-  [RUN_COMPILED](compiled: Compiled, params: readonly unknown[]): Promise<Row[]> {
+  private runShape(compiled: Compiled, params: readonly unknown[]): Promise<Outcome> {
     const direct = this.shared.sqlite
     if (direct && (this.tx ? this.tx.active : !this.shared.inTransaction.value) && !this.shared.closed.value) {
       try {
         const statement = direct.prepare(compiled.sql)
-        if (!statement.reader) return runCompiled(this.db, compiled, params)
-        const rows = statement.all(params as unknown[]) as Row[]
+        const result: Outcome = statement.reader
+          ? { rows: statement.all(params as unknown[]) as Row[], affected: 0 }
+          : { rows: NOTHING, affected: statement.run(params as unknown[]).changes }
         this.shared.onQuery?.(compiled.sql, params)
-        return Promise.resolve(rows)
+        return Promise.resolve(result)
       } catch (e) {
         this.shared.onQuery?.(compiled.sql, params)
-        return Promise.reject(translate(e))
+        return Promise.reject(e)
       }
     }
-    return runCompiled(this.db, compiled, params)
+    return this.db.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, parameters: params, queryId: createQueryId() }).then(outcome)
+  }
+
+  /** A compiled read (statement() of storage/statements runs its reads here). */
+  async [RUN_COMPILED](compiled: Compiled, params: readonly unknown[]): Promise<Row[]> {
+    try {
+      return (await this.runShape(compiled, params)).rows
+    } catch (e) {
+      throw translate(e)
+    }
   }
 
   /** Reads inside a MySQL write transaction lock what they read, so a writer sees the last commit. */
@@ -599,10 +635,17 @@ class RelationalStore implements Store {
         fresh.push(...all)
       })
       if (rewrite.length > 0) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', rewrite).execute()
-      for (let i = 0; i < fresh.length; i += 500) await this.q.insertInto(child.table).values(fresh.slice(i, i + 500)).execute()
+      for (let i = 0; i < fresh.length; i += 500) await this.insertRows(child.table, fresh.slice(i, i + 500))
     }
   }
 
+
+  /** Inserts rows that all have the same columns in the same order (toRow's, childRows'). */
+  private async insertRows(table: string, rows: readonly Row[]): Promise<void> {
+    const params: unknown[] = []
+    for (const r of rows) for (const k in r) params.push(r[k])
+    await this.execute(`insert|${table}|${rows.length}|${Object.keys(rows[0] ?? {}).join(',')}`, params, () => this.q.insertInto(table).values(rows))
+  }
 
   /** Runs `work` in this transaction, or in a new one when called on the outer store. */
   private atomically(work: (s: RelationalStore) => Promise<void>): Promise<void> {
@@ -613,7 +656,7 @@ class RelationalStore implements Store {
     const row = toRow(collection, doc)
     const write = async (s: RelationalStore) => {
       try {
-        await s.q.insertInto(collection).values(row).execute()
+        await s.insertRows(collection, [row])
       } catch (e) {
         if (isPrimaryKeyDuplicate(e)) throw new DuplicateKeyError(collection, doc.id)
         throw e
@@ -633,7 +676,7 @@ class RelationalStore implements Store {
       this.atomically(async (s) => {
         for (let i = 0; i < rows.length; i += batch) {
           try {
-            await s.q.insertInto(collection).values(rows.slice(i, i + batch)).execute()
+            await s.insertRows(collection, rows.slice(i, i + batch))
           } catch (e) {
             if (isPrimaryKeyDuplicate(e)) {
               const ids = new Set<string>()
@@ -656,18 +699,24 @@ class RelationalStore implements Store {
       if (ifVersion !== undefined) {
         const versionColumn = def.versionColumn ?? 'version'
         const { id: _id, ...rest } = row
-        const result = await s.q.updateTable(collection).set(rest).where('id', '=', doc.id).where(versionColumn, '=', ifVersion).executeTakeFirst()
-        if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(collection, doc.id)
+        const params = [...Object.values(rest), doc.id, ifVersion]
+        const { affected } = await s.execute(`update|${collection}`, params, () =>
+          s.q.updateTable(collection).set(rest).where('id', '=', doc.id).where(versionColumn, '=', ifVersion),
+        )
+        if (affected === 0) throw new VersionConflictError(collection, doc.id)
       } else if (s.dialect === 'mysql') {
         // Like the cloud database's doc(id).set(): creates the record when it is missing.
-        const set = Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql`VALUES(${sql.ref(n)})`]))
-        await s.q.insertInto(collection).values(row).onDuplicateKeyUpdate(set).execute()
+        await s.execute(`upsert|${collection}`, Object.values(row), () => {
+          const set = Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql`VALUES(${sql.ref(n)})`]))
+          return s.q.insertInto(collection).values(row).onDuplicateKeyUpdate(set)
+        })
       } else {
-        await s.db
-          .insertInto(collection)
-          .values(row)
-          .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)]))))
-          .execute()
+        await s.execute(`upsert|${collection}`, Object.values(row), () =>
+          s.q
+            .insertInto(collection)
+            .values(row)
+            .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)])))),
+        )
       }
       await s.writeChildren(collection, [doc as Row], [row], true)
     }
@@ -808,7 +857,7 @@ export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
 /** The URL without its password, for messages. */
 export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 
-const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: AnyDb; statements: SqliteStatements }> => {
+const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: AnyDb; statements: SqliteStatements; beforeClose: () => Promise<void> }> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Loaded only here: the cloud function's bundle carries mysql2 and not this native module.
   const { default: Sqlite } = await import('better-sqlite3')
@@ -824,9 +873,11 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: An
   // Another process (a backup, the sqlite3 shell) may hold the write lock for a moment.
   raw.pragma('busy_timeout = 5000')
   raw.pragma('foreign_keys = OFF')
+  const inFile = file !== ':memory:' && file !== '' && !file.startsWith('file:')
+  const beforeClose = inFile ? await checkpointInWorker(raw, path.resolve(file)) : async () => undefined
   const statements = cachingSqlite(raw)
   const db = new Kysely<unknown>({ dialect: new SqliteLiteralLimits({ database: statements }), log: logger(options.onQuery) })
-  return { db: db as AnyDb, statements }
+  return { db: db as AnyDb, statements, beforeClose }
 }
 
 const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
@@ -870,8 +921,12 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
  */
 export const openStore = async (options: StoreOptions): Promise<Store> => {
   const dialect: Dialect = isMysqlUrl(options.url) ? 'mysql' : 'sqlite'
-  const { db, statements } = dialect === 'mysql' ? { db: await openMysql(options.url, options), statements: null } : await openSqlite(options.url, options)
-  const closeAll = () => db.destroy()
+  const { db, statements, beforeClose } =
+    dialect === 'mysql' ? { db: await openMysql(options.url, options), statements: null, beforeClose: async () => undefined } : await openSqlite(options.url, options)
+  const closeAll = async () => {
+    await beforeClose()
+    await db.destroy()
+  }
   try {
     await migrateToLatest(db, dialect)
   } catch (e) {

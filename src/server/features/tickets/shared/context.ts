@@ -9,6 +9,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { Household, Person, Ticket } from '../../../../core/model'
 import { columnsAs, docAs } from '../../../storage/joins'
 import type { Store } from '../../../storage/port'
+import { statement } from '../../../storage/statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TicketQuery = SelectQueryBuilder<any, any, any>
@@ -100,19 +101,22 @@ export const contextOfTickets = async (store: Store, tickets: readonly Ticket[])
   return (await ticketsWithContext(store, [{ where: (q) => q.where('t.id', 'in', ids) }])).context
 }
 
-/**
- * A household before a ticket of it exists (filing): the household, its village's name and
- * secretary, and its cadre. One statement; null when the household does not exist.
- */
-export const householdContext = async (store: Store, householdId: string): Promise<{ household: Household; context: TicketContext } | null> => {
-  const rows: Row[] = await store.db
+const householdWithContext = statement((db, householdId: string) =>
+  db
     .selectFrom('households as h')
     .leftJoin('villages as v', 'v.id', 'h.villageId')
     .leftJoin('teams as tm', 'tm.villageId', 'h.villageId')
     .leftJoin('people as c', 'c.id', 'h.cadreId')
     .select([...columnsAs('households', 'h', 'h_'), ...columnsAs('people', 'c', 'c_'), 'v.name as villageName', 'tm.secretaryId as secretaryId'])
-    .where('h.id', '=', householdId)
-    .execute()
+    .where('h.id', '=', householdId),
+)
+
+/**
+ * A household before a ticket of it exists (filing): the household, its village's name and
+ * secretary, and its cadre. One statement; null when the household does not exist.
+ */
+export const householdContext = async (store: Store, householdId: string): Promise<{ household: Household; context: TicketContext } | null> => {
+  const rows = await householdWithContext(store, householdId)
   const first = rows[0]
   const household = first ? docAs('households', first, 'h_') : null
   if (!first || !household) return null
