@@ -207,6 +207,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0003_indexes': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'tickets')
   }),
+  // A cadre's month as the dashboard shows it, kept per cadre (built on the first read of a month).
+  '0004_month_figures': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'monthFigures')
+    await ensureRegistryTable(db, dialect, 'monthBuilds')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
