@@ -13,6 +13,7 @@ import type { Actor, ServerDeps } from './context'
 import { ActionError } from './errors'
 import { columnsAs, docAs } from './storage/joins'
 import type { Store } from './storage/port'
+import { statement } from './storage/statements'
 
 export type Caller = { kind: 'token'; token: string | null } | { kind: 'openid'; openid: string | null }
 
@@ -31,26 +32,29 @@ const actorOf = (rows: Row[]): Actor | null => {
   return { person: person as Person, ledVillageIds: ledTeams.map((t) => t.villageId), ledTeams }
 }
 
-/** The person and the villages whose work team they lead (包片领导), or null. One statement. */
-export const loadActor = async (store: Store, personId: string): Promise<Actor | null> =>
-  actorOf(
-    await store.db
-      .selectFrom('people as p')
-      .leftJoin('teams as t', 't.leaderId', 'p.id')
-      .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM])
-      .where('p.id', '=', personId)
-      .execute(),
-  )
+const actorById = statement((db, personId: string) =>
+  db
+    .selectFrom('people as p')
+    .leftJoin('teams as t', 't.leaderId', 'p.id')
+    .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM])
+    .where('p.id', '=', personId),
+)
 
-/** The bound person of an OPENID and the villages they lead, in one statement; AUTH.NOT_BOUND when unbound. */
-const actorFromOpenid = async (store: Store, openid: string): Promise<Actor | null> => {
-  const rows: Row[] = await store.db
+/** The person and the villages whose work team they lead (包片领导), or null. One statement. */
+export const loadActor = async (store: Store, personId: string): Promise<Actor | null> => actorOf(await actorById(store, personId))
+
+const actorByOpenid = statement((db, openid: string) =>
+  db
     .selectFrom('bindings as b')
     .leftJoin('people as p', 'p.id', 'b.personId')
     .leftJoin('teams as t', 't.leaderId', 'p.id')
     .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM, 'b.id as bindingId'])
-    .where('b.openid', '=', openid)
-    .execute()
+    .where('b.openid', '=', openid),
+)
+
+/** The bound person of an OPENID and the villages they lead, in one statement; AUTH.NOT_BOUND when unbound. */
+const actorFromOpenid = async (store: Store, openid: string): Promise<Actor | null> => {
+  const rows = await actorByOpenid(store, openid)
   const first = rows[0]
   if (!first) throw new ActionError('AUTH.NOT_BOUND')
   // One binding per OPENID; should there be more, the first one found counts (as a lookup with limit 1).

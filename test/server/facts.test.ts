@@ -8,6 +8,7 @@
  */
 import { cadreDayFacts } from '../../src/core/attendance'
 import { closeMonth, closeReadDays } from '../../src/core/close'
+import type { MonthBuild, MonthFiguresRecord } from '../../src/core/month-figures'
 import type { CadreDay, Person, SignInPlace } from '../../src/core/model'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { addDays, localDate } from '../../src/core/time'
@@ -72,7 +73,30 @@ describe('facts of the seeded history', () => {
   })
 })
 
+/** The open month's dashboard figures of every cadre, and what the close would give them now. */
+const dashboardAndClose = async (period: string) => {
+  const board = await (await h.as(officeId)).ok('office.dashboard', { period })
+  const result = closeMonth(await gatherCloseInputs(store, townshipId, period, s))
+  return {
+    board: board.cadres.map((c) => [c.cadreId, c.villageDays, c.absences, c.weeks, c.compliantWeeks, c.score, c.allowanceYuan]),
+    close: result.cadres.map((c) => [c.cadreId, c.villageDays.length, c.absences.length, c.weeks.length, c.weeks.filter((w) => w.compliant).length, c.score.total, c.allowanceYuan]),
+    rates: [board.rates, result.rates],
+  }
+}
+
+let built: { build: MonthBuild; figures: MonthFiguresRecord }
+
 describe('writes through the server keep the facts', () => {
+  it("the open month's dashboard figures are built on its first read: the close's figures", async () => {
+    expect(await store.get('monthBuilds', `${townshipId}:2026-11`)).toBeNull()
+    const { board, close, rates } = await dashboardAndClose('2026-11')
+    expect(board).toEqual(close)
+    expect(rates[0]).toEqual(rates[1])
+    built = { build: (await store.get('monthBuilds', `${townshipId}:2026-11`))!, figures: (await store.get('monthFigures', `${cadre.id}:2026-11`))! }
+    expect(built.build).not.toBeNull()
+    expect(built.figures).not.toBeNull()
+  })
+
   it('sign-ins, a sign-off, a dispute and leave decisions leave no drift, and count as the core says', async () => {
     const today = '2026-11-24'
     const me = await h.as(cadre.id)
@@ -116,6 +140,25 @@ describe('writes through the server keep the facts', () => {
     const ledger = await me.ok('allowance.ledger', { month: '2026-11' })
     expect(ledger.villageDays).toContain(today)
     expect(ledger.yuan).toBe(ledger.villageDays.length * s.allowance.yuanPerVillageDay)
+  })
+
+  it("the built month's figures follow the writes: they stay the close's figures", async () => {
+    const before = await dashboardAndClose('2026-11')
+    expect(before.board).toEqual(before.close)
+    // Kept by the writers, not built again: the cadre's figures moved (a village day, leave days).
+    expect(await store.get('monthBuilds', `${townshipId}:2026-11`)).toEqual(built.build)
+    expect(await store.get('monthFigures', `${cadre.id}:2026-11`)).not.toEqual(built.figures)
+    // The sign-ins, sign-off and leave above moved the cadre's figures; a villager's rating moves the score.
+    const household = (await store.find('households', { cadreId: cadre.id }))[0]!
+    const rater = (await store.find('people', { householdId: household.id })).find((p) => p.hasPhone && p.roles.includes('villager'))!
+    await (await h.as(rater.id)).ok('rating.submit', { cadreId: cadre.id, band: 'villagers', dimensions: { attitude: 2, effectiveness: 3, presence: 2 }, comment: '' })
+    const after = await dashboardAndClose('2026-11')
+    expect(after.board).toEqual(after.close)
+    expect(after.board.find((c) => c[0] === cadre.id)).toEqual(after.close.find((c) => c[0] === cadre.id))
+    // Built under other settings, the month is built again on its next read.
+    await store.replace('monthBuilds', { ...(await store.get('monthBuilds', `${townshipId}:2026-11`))!, settingsKey: 'other settings' })
+    await store.replace('monthFigures', { ...(await store.get('monthFigures', `${cadre.id}:2026-11`))!, villageDays: 99 })
+    expect((await dashboardAndClose('2026-11')).board).toEqual(after.close)
   })
 
   it('a write that fails leaves the facts as they were', async () => {

@@ -37,6 +37,9 @@ const rate = async (raterId: string, band: 'leaders' | 'peers' | 'committees' | 
 
 describe('the worked example', () => {
   it('bands 80 (leaders), 90 (peers), 70 (committees), 4.2 stars (villagers = 84) give 80', async () => {
+    // The office's dashboard of the month, read before the ratings: its kept figures follow them.
+    const dashboardScore = async () => (await (await h.as('office-1')).ok('office.dashboard', { period: '2026-11' })).cadres.find((c) => c.cadreId === 'cadre-a')?.score
+    expect(await dashboardScore()).toBeNull()
     expect((await rate('leader-a', 'leaders', 4)).body.ok).toBe(true)
     for (const [i, s] of [5, 5, 4, 4].entries()) expect((await rate(PEERS[i]!.id, 'peers', s)).body.ok).toBe(true)
     for (const [i, s] of [4, 4, 3, 3].entries()) expect((await rate(COMMITTEE[i]!.id, 'committees', s)).body.ok).toBe(true)
@@ -50,6 +53,7 @@ describe('the worked example', () => {
     expect(mine.score.total).toBe(80)
     expect(mine.score.insufficientBands).toEqual([])
     expect(mine.comments).toHaveLength(14)
+    expect(await dashboardScore()).toBe(80)
   })
 
   it('a household changes its rating by replacing it (one per household per period, any member)', async () => {

@@ -3,6 +3,8 @@
  * core/attendance cadreDayFact makes of that day's sign-ins, visits and leaves. Every writer of
  * those records calls `refreshCadreDays` in its own transaction, so a fact and its records commit
  * together or not at all; the close, the dashboard and the 543 views read facts by an index range.
+ * A refresh also recomputes the attendance of the months those days count for, where a township's
+ * month figures are kept (month-figures.ts: what the dashboard of an open month reads).
  * `checkFacts` recomputes a township's facts over some days from the records and names every
  * difference; the close runs it first and rebuilds the days it names (`repairFacts`).
  *
@@ -19,6 +21,8 @@ import type { CadreDay, LocalDate, SignInSlot } from '../../core/model'
 import type { Settings } from '../../core/settings'
 import { addDays, startOfLocalDay } from '../../core/time'
 import type { Store } from '../storage/port'
+import type { CloseSettings } from '../../core/close'
+import { refreshMonthAttendance } from './month-figures'
 
 type FactSettings = Pick<Settings, 'utcOffsetMinutes'>
 
@@ -56,7 +60,7 @@ export const refreshCadreDays = (
   store: Store,
   key: { townshipId: string; cadreId: string },
   dates: readonly LocalDate[],
-  settings: FactSettings,
+  settings: CloseSettings,
 ): Promise<CadreDay[]> =>
   store.transaction(async (tx) => {
     const days = [...new Set(dates)].sort()
@@ -76,6 +80,8 @@ export const refreshCadreDays = (
       if (isEmptyCadreDay(fact)) await tx.remove('cadreDays', fact.id)
       else await tx.replace('cadreDays', fact)
     }
+    // The kept month figures those days count for (where the township's month is built).
+    await refreshMonthAttendance(tx, key, days, settings)
     return facts
   })
 
@@ -134,7 +140,7 @@ export const checkFacts = async (store: Store, townshipId: string, from: LocalDa
 }
 
 /** Rebuilds from the records every day a drift list names (each cadre's days in one refresh). */
-export const repairFacts = async (store: Store, townshipId: string, drift: readonly FactDrift[], settings: FactSettings): Promise<void> => {
+export const repairFacts = async (store: Store, townshipId: string, drift: readonly FactDrift[], settings: CloseSettings): Promise<void> => {
   const byCadre = new Map<string, LocalDate[]>()
   for (const { cadreId, date } of driftedDays(drift)) byCadre.set(cadreId, [...(byCadre.get(cadreId) ?? []), date])
   for (const [cadreId, dates] of byCadre) await refreshCadreDays(store, { townshipId, cadreId }, dates, settings)

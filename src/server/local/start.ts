@@ -73,6 +73,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
   // The seed's history ends at the hour of the first start, so a month of it lies just behind us.
   const hour = 60 * 60 * 1000
   await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)
+  const messenger = fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG))
   const deps: ServerDeps = {
     store,
     settings: options.settings ?? DEFAULT_SETTINGS,
@@ -80,7 +81,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     clock,
     newId,
     sessions: localSessions(sessionSecret(options.dataDir), clock),
-    messenger: fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG)),
+    messenger,
     wechat: localWechatCodes,
   }
   const app = await buildHttpApp({ deps, staticDir: options.staticDir, uploadDir: path.join(options.dataDir, 'uploads') })
@@ -95,6 +96,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     close: async () => {
       await app.close()
       await store.close()
+      messenger.close()
     },
   }
 }

@@ -50,8 +50,8 @@ import type { Collections } from '../storage/port'
 import { createRandom, mixSeed, type Random } from './random'
 import * as W from './names'
 
-/** The collections a seed fills (requests are runtime-only). */
-export type SeedCollection = Exclude<keyof Collections, 'requests'>
+/** The collections a seed fills (requests are runtime-only; month figures are built on their first read). */
+export type SeedCollection = Exclude<keyof Collections, 'requests' | 'monthFigures' | 'monthBuilds'>
 export type SeedData = { [C in SeedCollection]: Collections[C][] }
 
 export interface GenerateOptions {

@@ -210,6 +210,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0003_indexes': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'tickets')
   }),
+  // A cadre's month as the dashboard shows it, kept per cadre (built on the first read of a month).
+  '0004_month_figures': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'monthFigures')
+    await ensureRegistryTable(db, dialect, 'monthBuilds')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
@@ -265,6 +270,11 @@ export const analyze = async (db: AnyDb, dialect: Dialect): Promise<void> => {
     await sql`ANALYZE`.execute(db)
     // A stat row starts with the table's row count.
     await sql`DELETE FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) < ${STATS_MIN_ROWS}`.execute(db)
+    // No value samples (sqlite_stat4): with them, every run of a statement whose parameters touch a
+    // sampled index is planned again (4x the cost of a one-row read); the row counts above suffice.
+    if ((await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_stat4'`.execute(db)).rows[0]?.n) {
+      await sql`DELETE FROM sqlite_stat4`.execute(db)
+    }
     // Reloads the statistics on this connection.
     await sql`ANALYZE sqlite_schema`.execute(db)
     return

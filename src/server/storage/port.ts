@@ -98,6 +98,11 @@ export interface Collections {
   // month figures as facts (migration 0002)
   /** One cadre's day (考勤日): kept with every write of its sign-ins, visits and leaves. */
   cadreDays: CadreDay
+  // month figures kept per cadre (migration 0004)
+  /** One cadre's month as the dashboard shows it, kept with every change of its facts and ratings. */
+  monthFigures: import('../../core/month-figures').MonthFiguresRecord
+  /** A township's month whose figures are kept. */
+  monthBuilds: import('../../core/month-figures').MonthBuild
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

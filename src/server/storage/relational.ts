@@ -15,7 +15,24 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent, type MysqlPool, type MysqlPoolConnection, type MysqlQueryResult } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  MysqlDialect,
+  SqliteDialect,
+  SqliteQueryCompiler,
+  ValueNode,
+  createQueryId,
+  sql,
+  type LimitNode,
+  type LogEvent,
+  type OffsetNode,
+  type QueryCompiler,
+  type QueryResult,
+  type MysqlPool,
+  type MysqlPoolConnection,
+  type MysqlQueryResult,
+} from 'kysely'
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -27,6 +44,8 @@ import {
 } from './port'
 import { TABLES, type ChildDef, type ColumnDef, type TableDef } from './schema'
 import { migrateToLatest } from './migrations'
+import { checkpointInWorker } from './checkpoints'
+import { RUN_COMPILED, sameParameters, type Compiled } from './statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>
@@ -222,6 +241,88 @@ const applyWhere = (qb: Qb, collection: CollectionName, where: object): Qb | nul
   return qb
 }
 
+/**
+ * The shape of a Where (which fields, compared how, lists of what length) and its values in the
+ * order applyWhere hands them to Kysely: statements of one shape share their compiled text. Null
+ * when the filter is one applyWhere refuses or answers without a statement (then it decides).
+ */
+const whereShape = (collection: CollectionName, where: object): { key: string; params: unknown[] } | null => {
+  const { def } = shapeOf(collection)
+  let key = ''
+  const params: unknown[] = []
+  try {
+    for (const [field, value] of Object.entries(where)) {
+      if (value === undefined) return null
+      const child = def.children.find((c) => c.field === field)
+      if (child) {
+        if (!child.valueColumn) return null
+        const values = (Array.isArray(value) ? value : [value]).map((v: unknown) => scalar(collection, field, v))
+        if (values.length === 0) return null
+        key += `|c:${field}`
+        for (const c of child.copy ?? []) {
+          const v = (where as Record<string, unknown>)[c]
+          if (typeof v === 'string' || typeof v === 'number') {
+            key += `:${c}`
+            params.push(v)
+          }
+        }
+        key += `:${values.length}`
+        params.push(...values)
+        continue
+      }
+      if (!Object.prototype.hasOwnProperty.call(def.columns, field)) return null
+      if (Array.isArray(value)) {
+        const items = value.map((v: unknown) => scalar(collection, field, v))
+        const present = items.filter((v): v is string | number => v !== null)
+        if (present.length === 0 && present.length === items.length) return null
+        key += `|in:${field}:${present.length}:${present.length < items.length}`
+        params.push(...present)
+      } else if (isRange(value)) {
+        key += `|r:${field}`
+        for (const k of ['gte', 'gt', 'lte', 'lt'] as const) {
+          if (value[k] === undefined) continue
+          key += `:${k}`
+          params.push(scalar(collection, field, value[k]))
+        }
+      } else {
+        const v = scalar(collection, field, value)
+        key += v === null ? `|null:${field}` : `|eq:${field}`
+        if (v !== null) params.push(v)
+      }
+    }
+  } catch {
+    return null
+  }
+  return { key, params }
+}
+
+/**
+ * A list for `IN (...)` grown to the next power of two (at most IN_CHUNK) by repeating its last
+ * element: the same matches, and a few statement texts instead of one per list length.
+ */
+const padded = <T>(list: readonly T[]): readonly T[] => {
+  if (list.length <= 1) return list
+  let size = 2
+  while (size < list.length) size *= 2
+  size = Math.min(size, Math.max(IN_CHUNK, list.length))
+  if (size === list.length) return list
+  const out = list.slice()
+  const last = list[list.length - 1] as T
+  while (out.length < size) out.push(last)
+  return out
+}
+
+/** The filter with each list padded (see padded). */
+const paddedWhere = (where: object): object => {
+  let out: Record<string, unknown> | null = null
+  for (const [k, v] of Object.entries(where)) {
+    if (!Array.isArray(v) || v.length <= 1) continue
+    out ??= { ...where }
+    out[k] = padded(v)
+  }
+  return out ?? where
+}
+
 /** The longest list in a filter, to split a huge "one of these" into statements of IN_CHUNK. */
 const longestList = (where: object): [string, unknown[]] | null => {
   let best: [string, unknown[]] | null = null
@@ -248,9 +349,6 @@ export const batchSizes = (n: number, max: number): number[] => {
   }
   return sizes
 }
-
-/** Multi-row INSERT texts by dialect, table, row count and columns (see insertRows). */
-const bulkInsertSql = new Map<string, string>()
 
 // ------------------------------------------------------------------ errors
 
@@ -296,6 +394,17 @@ const translate = (e: unknown): unknown => {
 
 // ------------------------------------------------------------------ the store
 
+/** What a statement gave: its rows (reads) or the number of rows it changed (writes). */
+interface Outcome {
+  rows: Row[]
+  affected: number
+}
+const outcome = (result: QueryResult<Row>): Outcome => ({ rows: result.rows, affected: Number(result.numAffectedRows ?? 0) })
+
+/** A filter that can match nothing: no statement runs, and the read answers NOTHING. */
+const NOTHING_QUERY = Object.freeze({})
+const NOTHING = Object.freeze([]) as unknown as Row[]
+
 interface TxScope {
   active: boolean
 }
@@ -306,6 +415,13 @@ class RelationalStore implements Store {
     readonly dialect: Dialect,
     private readonly shared: {
       scope: AsyncLocalStorage<TxScope>
+      /** Compiled text of the store's own reads, by shape (null: a shape whose text is not reused). */
+      compiled: Map<string, Compiled | null>
+      /** SQLite: the connection's statements, for reads run without Kysely's connection queue. */
+      sqlite: SqliteStatements | null
+      /** SQLite: a transaction holds the connection (from BEGIN to COMMIT or ROLLBACK). */
+      inTransaction: { value: boolean }
+      onQuery: StoreOptions['onQuery']
       closeAll: () => Promise<void>
       closed: { value: boolean }
     },
@@ -347,6 +463,62 @@ class RelationalStore implements Store {
     }
   }
 
+  /**
+   * A statement of a fixed shape: compiled by Kysely the first time (`build`), then the same text
+   * with this call's `params`. The text is kept only when Kysely's parameters are exactly `params`.
+   */
+  private async execute(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Outcome> {
+    const known = key === null ? undefined : this.shared.compiled.get(key)
+    if (known) return this.runShape(known, params)
+    const query = build()
+    if (query === NOTHING_QUERY) return { rows: NOTHING, affected: 0 }
+    const compiled = query.compile()
+    if (key !== null && known === undefined) {
+      const reusable = sameParameters(compiled.parameters, params)
+      if (!reusable) console.warn(`[minqing] store: a statement of shape ${key} is compiled on every call (its parameters are not where expected)`)
+      if (this.shared.compiled.size >= 5000) this.shared.compiled.clear()
+      this.shared.compiled.set(key, reusable ? { sql: compiled.sql, query: compiled.query } : null)
+    }
+    return outcome(await this.db.executeQuery<Row>(compiled))
+  }
+
+  private async select(key: string | null, params: readonly unknown[], build: () => Qb): Promise<Row[]> {
+    return (await this.execute(key, params, build)).rows
+  }
+
+  /**
+   * Runs a compiled statement. SQLite: straight on the connection when nothing stands in the way,
+   * i.e. this store's own transaction is running, or no transaction holds the connection (a statement
+   * runs synchronously, so no other one can start halfway); otherwise, and on MySQL, through Kysely's
+   * connection handling (a statement of the outer store waits for the transaction's end).
+   */
+  private runShape(compiled: Compiled, params: readonly unknown[]): Promise<Outcome> {
+    const direct = this.shared.sqlite
+    if (direct && (this.tx ? this.tx.active : !this.shared.inTransaction.value) && !this.shared.closed.value) {
+      try {
+        const statement = direct.prepare(compiled.sql)
+        const result: Outcome = statement.reader
+          ? { rows: statement.all(params as unknown[]) as Row[], affected: 0 }
+          : { rows: NOTHING, affected: statement.run(params as unknown[]).changes }
+        this.shared.onQuery?.(compiled.sql, params)
+        return Promise.resolve(result)
+      } catch (e) {
+        this.shared.onQuery?.(compiled.sql, params)
+        return Promise.reject(e)
+      }
+    }
+    return this.db.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, parameters: params, queryId: createQueryId() }).then(outcome)
+  }
+
+  /** A compiled read (statement() of storage/statements runs its reads here). */
+  async [RUN_COMPILED](compiled: Compiled, params: readonly unknown[]): Promise<Row[]> {
+    try {
+      return (await this.runShape(compiled, params)).rows
+    } catch (e) {
+      throw translate(e)
+    }
+  }
+
   /** Reads inside a MySQL write transaction lock what they read, so a writer sees the last commit. */
   private lock(qb: Qb): Qb {
     return this.tx && this.dialect === 'mysql' ? qb.forUpdate() : qb
@@ -354,7 +526,8 @@ class RelationalStore implements Store {
 
   get<C extends CollectionName>(collection: C, id: string): Promise<Doc<C> | null> {
     return this.run(async () => {
-      const row = await this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)).executeTakeFirst()
+      const locked = this.tx !== null && this.dialect === 'mysql'
+      const [row] = await this.select(`get|${collection}|${locked}`, [id], () => this.lock(this.q.selectFrom(collection).selectAll().where('id', '=', id)))
       if (row === undefined) return null
       this.remember(collection, [row])
       return fromRow(collection, row) as Doc<C>
@@ -367,9 +540,11 @@ class RelationalStore implements Store {
       const unique = [...new Set(ids)]
       const byId = new Map<string, Row>()
       for (let i = 0; i < unique.length; i += IN_CHUNK) {
-        const rows: Row[] = await this.lock(
-          this.q.selectFrom(collection).selectAll().where('id', 'in', unique.slice(i, i + IN_CHUNK)),
-        ).execute()
+        const chunk = padded(unique.slice(i, i + IN_CHUNK))
+        const locked = this.tx !== null && this.dialect === 'mysql'
+        const rows = await this.select(`getMany|${collection}|${chunk.length}|${locked}`, chunk, () =>
+          this.lock(this.q.selectFrom(collection).selectAll().where('id', 'in', chunk)),
+        )
         for (const r of rows) byId.set(r.id as string, r)
         this.remember(collection, rows)
       }
@@ -401,9 +576,30 @@ class RelationalStore implements Store {
     })
   }
 
-  private async findOnce<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>>): Promise<Doc<C>[]> {
+  private async findOnce<C extends CollectionName>(collection: C, filter: object, options: FindOptions<Doc<C>>): Promise<Doc<C>[]> {
+    const where = paddedWhere(filter)
+    const shape = whereShape(collection, where)
+    let key: string | null = null
+    const params = shape?.params ?? []
+    if (shape) {
+      const { orderBy, limit, skip } = options
+      key = `find|${collection}${shape.key}|${orderBy ? `${String(orderBy.field)}:${orderBy.direction ?? 'asc'}` : ''}|${limit ?? ''}|${skip ?? ''}`
+      // MySQL's LIMIT and OFFSET are parameters; SQLite's are written in the text (SqliteCompiler).
+      if (this.dialect === 'mysql' && (limit !== undefined || skip !== undefined)) {
+        params.push(limit ?? Number.MAX_SAFE_INTEGER)
+        if ((skip ?? 0) > 0) params.push(skip)
+      }
+    }
+    const rows = await this.select(key, params, () => this.findQuery(collection, where, options))
+    if (rows === NOTHING) return []
+    this.remember(collection, rows)
+    return rows.map((r) => fromRow(collection, r) as Doc<C>)
+  }
+
+  /** The select of a find (NOTHING_QUERY when the filter can match nothing). */
+  private findQuery<C extends CollectionName>(collection: C, where: object, options: FindOptions<Doc<C>>): Qb {
     let qb = applyWhere(this.q.selectFrom(collection).selectAll(), collection, where)
-    if (qb === null) return []
+    if (qb === null) return NOTHING_QUERY
     if (options.orderBy !== undefined) {
       const field = options.orderBy.field
       if (!Object.prototype.hasOwnProperty.call(shapeOf(collection).def.columns, field)) throw new Error(`unknown field ${collection}.${field}`)
@@ -418,17 +614,19 @@ class RelationalStore implements Store {
       qb = qb.limit(limit)
       if (skip > 0) qb = qb.offset(skip)
     }
-    const rows: Row[] = await qb.execute()
-    this.remember(collection, rows)
-    return rows.map((r) => fromRow(collection, r) as Doc<C>)
+    return qb
   }
 
   count<C extends CollectionName>(collection: C, where: object): Promise<number> {
     return this.run(async () => {
-      const qb = applyWhere(this.q.selectFrom(collection).select((eb: Qb) => eb.fn.countAll().as('n')), collection, where)
-      if (qb === null) return 0
-      const row = await qb.executeTakeFirst()
-      return Number(row?.n ?? 0)
+      const padWhere = paddedWhere(where)
+      const shape = whereShape(collection, padWhere)
+      const rows = await this.select(shape ? `count|${collection}${shape.key}` : null, shape?.params ?? [], () => {
+        const qb = applyWhere(this.q.selectFrom(collection).select((eb: Qb) => eb.fn.countAll().as('n')), collection, padWhere)
+        return qb ?? NOTHING_QUERY
+      })
+      if (rows === NOTHING) return 0
+      return Number(rows[0]?.n ?? 0)
     })
   }
 
@@ -466,35 +664,24 @@ class RelationalStore implements Store {
     }
   }
 
+
   /**
-   * Inserts rows that all have the same columns (toRow and childRows make them so), at most `max` per
-   * statement, in the sizes of batchSizes. Each (table, size) statement is built and compiled by
-   * Kysely once; later batches only bind their values, so a bulk insert (the seed, the roster
-   * import) makes no query tree per row: it was most of the import's garbage and CPU.
+   * Inserts rows that all have the same columns in the same order (toRow's, childRows'), at most
+   * `max` per statement in the sizes of batchSizes, so a bulk insert (the seed, the roster import)
+   * compiles and prepares only a few statement shapes, each (table, size) once.
    */
-  private async insertRows(table: string, rows: readonly Row[], max: number): Promise<void> {
+  private async insertRows(table: string, rows: readonly Row[], max = 1): Promise<void> {
     let i = 0
     for (const size of batchSizes(rows.length, max)) {
       const batch = rows.slice(i, i + size)
       i += size
-      const columns = Object.keys(batch[0])
       const params: unknown[] = []
-      for (const row of batch) for (const c of columns) params.push(row[c])
-      if (params.includes(undefined)) {
-        // Kysely writes DEFAULT for an undefined value: leave such a batch to it.
-        await this.q.insertInto(table).values(batch).execute()
-        continue
-      }
-      const key = `${this.dialect} ${table} ${size} ${columns.join(',')}`
-      let text = bulkInsertSql.get(key)
-      if (text === undefined) {
-        text = this.q.insertInto(table).values(batch).compile().sql as string
-        bulkInsertSql.set(key, text)
-      }
-      await this.db.executeQuery(CompiledQuery.raw(text, params))
+      for (const r of batch) for (const k in r) params.push(r[k])
+      // Kysely writes DEFAULT for an undefined value: such a batch is not of the cached shape.
+      const key = params.includes(undefined) ? null : `insert|${table}|${batch.length}|${Object.keys(batch[0] ?? {}).join(',')}`
+      await this.execute(key, params, () => this.q.insertInto(table).values(batch))
     }
   }
-
 
   /** Runs `work` in this transaction, or in a new one when called on the outer store. */
   private atomically(work: (s: RelationalStore) => Promise<void>): Promise<void> {
@@ -505,7 +692,7 @@ class RelationalStore implements Store {
     const row = toRow(collection, doc)
     const write = async (s: RelationalStore) => {
       try {
-        await s.q.insertInto(collection).values(row).execute()
+        await s.insertRows(collection, [row])
       } catch (e) {
         if (isPrimaryKeyDuplicate(e)) throw new DuplicateKeyError(collection, doc.id)
         throw e
@@ -559,18 +746,24 @@ class RelationalStore implements Store {
       if (ifVersion !== undefined) {
         const versionColumn = def.versionColumn ?? 'version'
         const { id: _id, ...rest } = row
-        const result = await s.q.updateTable(collection).set(rest).where('id', '=', doc.id).where(versionColumn, '=', ifVersion).executeTakeFirst()
-        if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(collection, doc.id)
+        const params = [...Object.values(rest), doc.id, ifVersion]
+        const { affected } = await s.execute(`update|${collection}`, params, () =>
+          s.q.updateTable(collection).set(rest).where('id', '=', doc.id).where(versionColumn, '=', ifVersion),
+        )
+        if (affected === 0) throw new VersionConflictError(collection, doc.id)
       } else if (s.dialect === 'mysql') {
         // Like the cloud database's doc(id).set(): creates the record when it is missing.
-        const set = Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql`VALUES(${sql.ref(n)})`]))
-        await s.q.insertInto(collection).values(row).onDuplicateKeyUpdate(set).execute()
+        await s.execute(`upsert|${collection}`, Object.values(row), () => {
+          const set = Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql`VALUES(${sql.ref(n)})`]))
+          return s.q.insertInto(collection).values(row).onDuplicateKeyUpdate(set)
+        })
       } else {
-        await s.db
-          .insertInto(collection)
-          .values(row)
-          .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)]))))
-          .execute()
+        await s.execute(`upsert|${collection}`, Object.values(row), () =>
+          s.q
+            .insertInto(collection)
+            .values(row)
+            .onConflict((oc: Qb) => oc.column('id').doUpdateSet(Object.fromEntries(names.filter((n) => n !== 'id').map((n) => [n, sql.ref(`excluded.${n}`)])))),
+        )
       }
       await s.writeChildren(collection, [doc as Row], [row], true)
     }
@@ -616,6 +809,7 @@ class RelationalStore implements Store {
       }
       const scope: TxScope = { active: true }
       const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
+      this.shared.inTransaction.value = true
       try {
         const value = await this.shared.scope.run(scope, () => work(tx))
         scope.active = false
@@ -629,6 +823,8 @@ class RelationalStore implements Store {
           // The connection is gone or the database already rolled back: nothing was committed.
         }
         throw error
+      } finally {
+        this.shared.inTransaction.value = false
       }
     })
   }
@@ -644,7 +840,12 @@ class RelationalStore implements Store {
 // ------------------------------------------------------------------ opening
 
 /** better-sqlite3 with prepared statements kept by SQL text (Kysely prepares on every call). */
-const cachingSqlite = (db: Database.Database) => {
+interface SqliteStatements {
+  prepare(text: string): Database.Statement
+  close(): void
+}
+
+const cachingSqlite = (db: Database.Database): SqliteStatements => {
   const cache = new Map<string, Database.Statement>()
   return {
     prepare(text: string): Database.Statement {
@@ -659,6 +860,34 @@ const cachingSqlite = (db: Database.Database) => {
     close(): void {
       db.close()
     },
+  }
+}
+
+/**
+ * SQLite's SQL with LIMIT and OFFSET written as numbers, not parameters: SQLite plans with a bound
+ * LIMIT's value, so a statement with `limit ?` is planned again on every run (several times the cost
+ * of a one-row read). A statement per distinct limit is kept instead.
+ */
+class SqliteCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    this.append('limit ')
+    this.literalOrNode(node.limit)
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    this.append('offset ')
+    this.literalOrNode(node.offset)
+  }
+
+  private literalOrNode(node: LimitNode['limit']): void {
+    if (ValueNode.is(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value)) this.append(String(node.value))
+    else this.visitNode(node)
+  }
+}
+
+class SqliteLiteralLimits extends SqliteDialect {
+  override createQueryCompiler(): QueryCompiler {
+    return new SqliteCompiler()
   }
 }
 
@@ -704,7 +933,7 @@ const mysqlAdvice = (code: string | undefined, url: string): string => {
   }
 }
 
-const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> => {
+const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: AnyDb; statements: SqliteStatements; beforeClose: () => Promise<void> }> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Loaded only here: the cloud function's bundle carries mysql2 and not this native module.
   const { default: Sqlite } = await import('better-sqlite3')
@@ -720,8 +949,11 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<AnyDb> =
   // Another process (a backup, the sqlite3 shell) may hold the write lock for a moment.
   raw.pragma('busy_timeout = 5000')
   raw.pragma('foreign_keys = OFF')
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), log: logger(options.onQuery) })
-  return db as AnyDb
+  const inFile = file !== ':memory:' && file !== '' && !file.startsWith('file:')
+  const beforeClose = inFile ? await checkpointInWorker(raw, path.resolve(file)) : async () => undefined
+  const statements = cachingSqlite(raw)
+  const db = new Kysely<unknown>({ dialect: new SqliteLiteralLimits({ database: statements }), log: logger(options.onQuery) })
+  return { db: db as AnyDb, statements, beforeClose }
 }
 
 /**
@@ -803,15 +1035,20 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
  */
 export const openStore = async (options: StoreOptions): Promise<Store> => {
   const dialect: Dialect = isMysqlUrl(options.url) ? 'mysql' : 'sqlite'
-  const db = dialect === 'mysql' ? await openMysql(options.url, options) : await openSqlite(options.url, options)
-  const closeAll = () => db.destroy()
+  const { db, statements, beforeClose } =
+    dialect === 'mysql' ? { db: await openMysql(options.url, options), statements: null, beforeClose: async () => undefined } : await openSqlite(options.url, options)
+  const closeAll = async () => {
+    await beforeClose()
+    await db.destroy()
+  }
   try {
     await migrateToLatest(db, dialect)
   } catch (e) {
     await closeAll().catch(() => undefined)
     throw e
   }
-  return new RelationalStore(db, dialect, { scope: new AsyncLocalStorage(), closeAll, closed: { value: false } }, null)
+  const shared = { scope: new AsyncLocalStorage<TxScope>(), compiled: new Map(), sqlite: statements, inTransaction: { value: false }, onQuery: options.onQuery, closeAll, closed: { value: false } }
+  return new RelationalStore(db, dialect, shared, null)
 }
 
 /** The embedded store at `file` (kept for callers that know they want SQLite). */

@@ -394,6 +394,23 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     },
     [['townshipId', 'date'], ['cadreId', 'date']],
   ),
+  monthFigures: table(
+    'monthFigures',
+    {
+      id: key,
+      townshipId: key,
+      cadreId: key,
+      period: key,
+      villageDays: int,
+      absences: int,
+      weeks: int,
+      compliantWeeks: int,
+      allowanceYuan: real,
+      score: orNull(real),
+    },
+    [['townshipId', 'period'], ['cadreId', 'period']],
+  ),
+  monthBuilds: table('monthBuilds', { id: key, townshipId: key, period: key, settingsKey: key, builtAt: int }, [['townshipId', 'period']]),
 }
 
 /** Every child table, by name. */

@@ -3,11 +3,12 @@
  * results, roster editing, privacy reveals (logged) and notices (村务公开).
  * One rule: every handler checks a named policy on the actor's own township before it reads.
  */
-import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
+import { closeMonth, closeReadDays, postingRows, type CloseResult } from '../../../core/close'
 import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
 import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
+import { ticketRates } from '../../../core/tickets'
 import { periodRange } from '../../../core/time'
 import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
 import { actorOf, type HandlerContext } from '../../context'
@@ -18,7 +19,8 @@ import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
-import { digestOf, gatherCloseInputs, monthResult, periodId, periodRecord } from './month'
+import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
+import { closedCadres, closedPosting, openCadres, townshipMonth, villageNames } from './dashboard'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
   const list = [...new Set(ids.filter((i): i is string => i !== null))]
@@ -149,40 +151,38 @@ export const officeHandlers: Handlers<
 
   'office.dashboard': async ({ period, villageId, teamId }, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const [{ closed, result }, villages, teams, checks] = await Promise.all([
-      monthResult(ctx.store, townshipId, period, ctx.settings),
-      ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
-      ctx.store.find('teams', { townshipId }, { orderBy: { field: 'name' } }),
-      ctx.store.find('checks', { townshipId }),
-    ])
-    const villageName = new Map(villages.map((v) => [v.id, v.name]))
-    const teamName = new Map(teams.map((t) => [t.id, t.name]))
-    const rows = result.cadres.filter((c) => (!villageId || c.villageId === villageId) && (!teamId || c.teamId === teamId))
+    const month = await townshipMonth(ctx.store, townshipId, period, ctx.settings)
+    const closed = month.status === 'closed'
+    // A closed month: the stored close. An open one: the kept figures of its cadres (built on its first read).
+    const cadres = closed ? await closedCadres(ctx.store, periodId(townshipId, period)) : await openCadres(ctx, townshipId, period, month)
+    const villageName = new Map(month.villages.map((v) => [v.id, v.name]))
+    const teamName = new Map(month.teams.map((t) => [t.id, t.name]))
+    const rows = cadres.rows.filter((c) => (!villageId || c.villageId === villageId) && (!teamId || c.teamId === teamId))
     const byVillage = new Map<string, number>()
     for (const c of rows) {
       const key = c.villageId ? (villageName.get(c.villageId) ?? '') : ''
-      byVillage.set(key, (byVillage.get(key) ?? 0) + c.villageDays.length)
+      byVillage.set(key, (byVillage.get(key) ?? 0) + c.figures.villageDays)
     }
-    const status = monthlyCheckStatus(checks, period, ctx.settings)
+    const status = monthlyCheckStatus(month.checks, period, ctx.settings)
     return {
       period,
       status: closed ? 'closed' : 'open',
-      filters: { villages: villages.map((v) => ({ id: v.id, name: v.name })), teams: teams.map((t) => ({ id: t.id, name: t.name })) },
+      filters: { villages: month.villages.map((v) => ({ id: v.id, name: v.name })), teams: month.teams.map((t) => ({ id: t.id, name: t.name })) },
       cadres: rows.map(
         (c): DashboardCadreRow => ({
           cadreId: c.cadreId,
           name: c.name,
           villageName: c.villageId ? (villageName.get(c.villageId) ?? '') : '',
           teamName: c.teamId ? (teamName.get(c.teamId) ?? '') : '',
-          villageDays: c.villageDays.length,
-          compliantWeeks: c.weeks.filter((w) => w.compliant).length,
-          weeks: c.weeks.length,
-          absences: c.absences.length,
-          score: c.score.total,
-          allowanceYuan: c.allowanceYuan,
+          villageDays: c.figures.villageDays,
+          compliantWeeks: c.figures.compliantWeeks,
+          weeks: c.figures.weeks,
+          absences: c.figures.absences,
+          score: c.figures.score,
+          allowanceYuan: c.figures.allowanceYuan,
         }),
       ),
-      rates: result.rates,
+      rates: cadres.rates ?? ticketRates(month.tickets, periodRange(period, ctx.settings)),
       villageDaysByVillage: [...byVillage.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value),
       supervision: { required: status.required, done: status.done, met: status.met },
     }
@@ -359,16 +359,17 @@ export const officeHandlers: Handlers<
     const actor = actorOf(ctx)
     const townshipId = actor.person.townshipId
     if (!policies['posting:read'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
-    const record = await periodRecord(ctx.store, townshipId, period)
-    const stored = record?.status === 'closed' ? await ctx.store.get('closeResults', record.id) : null
-    if (!record || !stored) return refuse('PERIOD.NOT_CLOSED')
-    const [township, villages] = await Promise.all([ctx.store.get('townships', townshipId), ctx.store.find('villages', { townshipId })])
+    // The closed month's record, stored close and township name (one statement), and the village names.
+    const id = periodId(townshipId, period)
+    const [[closed], villages] = await Promise.all([closedPosting(ctx.store, id), villageNames(ctx.store, townshipId)])
+    if (!closed || closed.status !== 'closed' || typeof closed.result !== 'string') return refuse('PERIOD.NOT_CLOSED')
+    const result = JSON.parse(closed.result) as CloseResult
     const villageName = new Map(villages.map((v) => [v.id, v.name]))
     return {
       period,
-      townshipName: township?.name ?? '',
-      closedAt: record.closedAt ?? 0,
-      rows: postingRows(stored.result).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
+      townshipName: typeof closed.townshipName === 'string' ? closed.townshipName : '',
+      closedAt: closed.closedAt === null || closed.closedAt === undefined ? 0 : Number(closed.closedAt),
+      rows: postingRows(result).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
     }
   },
 

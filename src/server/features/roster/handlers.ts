@@ -10,8 +10,28 @@ import { actorOf } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
+import { statement } from '../../storage/statements'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
+
+/** A household, its village's work team, and its latest signed visit: one statement. */
+const householdCard = statement((db, householdId: string) =>
+  db
+    .selectFrom('households as h')
+    .leftJoin('teams as t', 't.villageId', 'h.villageId')
+    .select((eb) => [
+      ...columnsAs('households', 'h', 'h_'),
+      ...columnsAs('teams', 't', 't_'),
+      eb
+        .selectFrom('visits as v')
+        .select((v) => v.fn.max('v.at').as('at'))
+        .whereRef('v.householdId', '=', 'h.id')
+        .where('v.status', '=', 'signed')
+        .as('lastConfirmedVisitAt'),
+    ])
+    .where('h.id', '=', householdId)
+    .limit(1),
+)
 
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
@@ -19,22 +39,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const { person } = actor
     if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
     // One statement: the household, its village's work team, and its latest signed visit.
-    const row: Record<string, unknown> | undefined = await ctx.store.db
-      .selectFrom('households as h')
-      .leftJoin('teams as t', 't.villageId', 'h.villageId')
-      .select((eb) => [
-        ...columnsAs('households', 'h', 'h_'),
-        ...columnsAs('teams', 't', 't_'),
-        eb
-          .selectFrom('visits as v')
-          .select((v) => v.fn.max('v.at').as('at'))
-          .whereRef('v.householdId', '=', 'h.id')
-          .where('v.status', '=', 'signed')
-          .as('lastConfirmedVisitAt'),
-      ])
-      .where('h.id', '=', person.householdId)
-      .limit(1)
-      .executeTakeFirst()
+    const [row] = await householdCard(ctx.store, person.householdId)
     const household = row ? docAs('households', row, 'h_') : null
     if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
     const team = docAs('teams', row, 't_')

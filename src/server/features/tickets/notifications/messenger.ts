@@ -7,11 +7,23 @@
 import fs from 'node:fs'
 import type { SubscribeMessage, SubscribeMessenger } from '../../../context'
 
-export const fileMessenger = (file: string): SubscribeMessenger => ({
-  send: async (message: SubscribeMessage) => {
-    await fs.promises.appendFile(file, `${JSON.stringify(message)}\n`, 'utf8')
-  },
-})
+/**
+ * The log is opened once for appending (one small write per message, no open and close each time)
+ * and closed with the server.
+ */
+export const fileMessenger = (file: string): SubscribeMessenger & { close(): void } => {
+  let fd: number | null = null
+  return {
+    send: async (message: SubscribeMessage) => {
+      fd ??= fs.openSync(file, 'a')
+      fs.writeSync(fd, `${JSON.stringify(message)}\n`)
+    },
+    close: () => {
+      if (fd !== null) fs.closeSync(fd)
+      fd = null
+    },
+  }
+}
 
 /** Reads the local log back (tests, the demo's diagnostics). */
 export const readMessageLog = (file: string): SubscribeMessage[] =>

@@ -5,13 +5,16 @@
  * ticket exists), so that a ticket screen costs the caller's lookup, this, and one read of names.
  * One rule: the joins follow the ticket's own village (tickets.villageId), as the views always did.
  */
-import type { SelectQueryBuilder } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { Household, Person, Ticket } from '../../../../core/model'
 import { columnsAs, docAs } from '../../../storage/joins'
 import type { Store } from '../../../storage/port'
+import { statement } from '../../../storage/statements'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TicketQuery = SelectQueryBuilder<any, any, any>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>
 
 export interface TicketContext {
   households: Map<string, Household>
@@ -34,8 +37,8 @@ export const mergeContext = (into: TicketContext, more: TicketContext): TicketCo
 }
 
 /** Tickets (as `t`) with their household (`h`, left joined: a missing one reads as none), village and team. */
-const ticketsJoined = (store: Store): TicketQuery =>
-  store.db
+const ticketsJoined = (db: AnyDb): TicketQuery =>
+  db
     .selectFrom('tickets as t')
     .leftJoin('households as h', 'h.id', 't.householdId')
     .leftJoin('villages as v', 'v.id', 't.villageId')
@@ -44,7 +47,8 @@ const ticketsJoined = (store: Store): TicketQuery =>
 
 type Row = Record<string, unknown>
 
-const readRows = (rows: Row[]): { tickets: Ticket[]; context: TicketContext } => {
+/** The tickets and their context from the rows of a ticketsJoined statement (any order). */
+export const readRows = (rows: Row[]): { tickets: Ticket[]; context: TicketContext } => {
   const context = emptyContext()
   const tickets = new Map<string, Ticket>()
   for (const row of rows) {
@@ -61,6 +65,7 @@ const readRows = (rows: Row[]): { tickets: Ticket[]; context: TicketContext } =>
 }
 
 export interface TicketSource {
+  /** Narrows `tickets as t` (only the ticket's own columns, `t.*`, may be named). */
   where: (q: TicketQuery) => TicketQuery
   /** Newest first, at most this many (each source on its own, as separate lookups would). */
   newest?: number
@@ -70,18 +75,23 @@ const ordered = (q: TicketQuery, source: TicketSource): TicketQuery =>
   source.newest === undefined ? q : q.orderBy('t.createdAt', 'desc').orderBy('t.id', 'desc').limit(source.newest)
 
 /**
- * The tickets several filters find, each with its context, in one statement (a UNION ALL of the
- * filters, each kept to its own limit). A ticket found by two filters comes once.
+ * The statement of tickets several filters find, with their context: the filters select ticket ids
+ * only (each kept to its own limit: a derived table, in SQLite and MySQL alike), and only the
+ * tickets found are read whole and joined. A ticket found by two filters comes once.
  */
+export const ticketsQuery = (db: AnyDb, sources: readonly TicketSource[]): TicketQuery => {
+  const only = sources[0]
+  if (sources.length === 1 && only && only.newest === undefined) return only.where(ticketsJoined(db))
+  const ids = sources
+    .map((source, i) => db.selectFrom(ordered(source.where(db.selectFrom('tickets as t').select('t.id')), source).as(`s${i}`)).select(`s${i}.id`))
+    .reduce((all, next) => all.unionAll(next))
+  return ticketsJoined(db).where('t.id', 'in', ids)
+}
+
+/** The tickets several filters find, each with its context, in one statement (see ticketsQuery). */
 export const ticketsWithContext = async (store: Store, sources: readonly TicketSource[]): Promise<{ tickets: Ticket[]; context: TicketContext }> => {
   if (sources.length === 0) return { tickets: [], context: emptyContext() }
-  const queries = sources.map((source) => ordered(source.where(ticketsJoined(store)), source))
-  if (queries.length === 1) return readRows(await (queries[0] as TicketQuery).execute())
-  // Each filter as a derived table, so that its ORDER BY and LIMIT apply to it alone (SQLite and MySQL).
-  const [first, ...rest] = queries.map((q, i) => store.db.selectFrom(q.as(`s${i}`)).selectAll())
-  let union = first as TicketQuery
-  for (const q of rest) union = union.unionAll(q)
-  return readRows(await union.execute())
+  return readRows(await ticketsQuery(store.db, sources).execute())
 }
 
 /** The context of tickets already read (e.g. a ticket read for update). One statement. */
@@ -91,19 +101,22 @@ export const contextOfTickets = async (store: Store, tickets: readonly Ticket[])
   return (await ticketsWithContext(store, [{ where: (q) => q.where('t.id', 'in', ids) }])).context
 }
 
-/**
- * A household before a ticket of it exists (filing): the household, its village's name and
- * secretary, and its cadre. One statement; null when the household does not exist.
- */
-export const householdContext = async (store: Store, householdId: string): Promise<{ household: Household; context: TicketContext } | null> => {
-  const rows: Row[] = await store.db
+const householdWithContext = statement((db, householdId: string) =>
+  db
     .selectFrom('households as h')
     .leftJoin('villages as v', 'v.id', 'h.villageId')
     .leftJoin('teams as tm', 'tm.villageId', 'h.villageId')
     .leftJoin('people as c', 'c.id', 'h.cadreId')
     .select([...columnsAs('households', 'h', 'h_'), ...columnsAs('people', 'c', 'c_'), 'v.name as villageName', 'tm.secretaryId as secretaryId'])
-    .where('h.id', '=', householdId)
-    .execute()
+    .where('h.id', '=', householdId),
+)
+
+/**
+ * A household before a ticket of it exists (filing): the household, its village's name and
+ * secretary, and its cadre. One statement; null when the household does not exist.
+ */
+export const householdContext = async (store: Store, householdId: string): Promise<{ household: Household; context: TicketContext } | null> => {
+  const rows = await householdWithContext(store, householdId)
   const first = rows[0]
   const household = first ? docAs('households', first, 'h_') : null
   if (!first || !household) return null

@@ -13,7 +13,8 @@ import { isSupervisor, isTownshipStaff, policies } from '../../../policies'
 import type { Handlers } from '../../types'
 import { readableTicket, singleView, ticketForUpdate, viewsOf } from '../shared/access'
 import { checkAttachments } from '../shared/attachments'
-import { ticketsWithContext, type TicketSource } from '../shared/context'
+import { readRows, ticketsQuery, ticketsWithContext, type TicketSource } from '../shared/context'
+import { statement } from '../../../storage/statements'
 import { rolesOnTicket } from '../shared/view'
 import { nextHolder } from '../escalation/chain'
 import { notifyStep } from '../notifications/notify'
@@ -26,6 +27,29 @@ const coveredBy = (ctx: HandlerContext, cadreId: string) => ctx.store.db.selectF
 
 /** Every status a ticket is open in (not closed nor withdrawn). */
 const OPEN_STATUSES: TicketStatus[] = TICKET_STATUSES.filter(isOpen)
+
+/** The open tickets a person holds (the (assigneeId, status) index), newest first. */
+const held = (personId: string, open: readonly TicketStatus[]): TicketSource => ({
+  where: (q) => q.where('t.assigneeId', '=', personId).where('t.status', 'in', open),
+  newest: LIST_LIMIT,
+})
+
+/** Statuses in which a ticket of a household waits for its cadre or for the villager. */
+const WAITING_STATUSES: TicketStatus[] = ['submitted', 'accepted', 'resolved']
+
+/** A secretary's inbox: the tickets they hold. */
+const heldInbox = statement((db, personId: string, open: readonly TicketStatus[]) => ticketsQuery(db, [held(personId, open)]))
+
+/** A cadre's inbox: the tickets they hold, and those of the households they cover that wait. */
+const cadreInbox = statement((db, personId: string, open: readonly TicketStatus[], waiting: readonly TicketStatus[]) =>
+  ticketsQuery(db, [
+    held(personId, open),
+    {
+      where: (q) => q.where('t.householdId', 'in', db.selectFrom('households').select('id').where('cadreId', '=', personId)).where('t.status', 'in', waiting),
+      newest: LIST_LIMIT,
+    },
+  ]),
+)
 
 export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox' | 'ticket.act'> = {
   'ticket.get': async ({ ticketId }, ctx) => {
@@ -72,14 +96,9 @@ export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox
     if (!person.roles.includes('cadre') && !person.roles.includes('secretary')) return refuse('AUTH.FORBIDDEN')
     // The open tickets I hold (the (assigneeId, status) index), and those of the households I cover
     // that wait for me or for the villager: one statement, with their context.
-    const sources: TicketSource[] = [{ where: (q) => q.where('t.assigneeId', '=', person.id).where('t.status', 'in', OPEN_STATUSES), newest: LIST_LIMIT }]
-    if (person.roles.includes('cadre')) {
-      sources.push({
-        where: (q) => q.where('t.householdId', 'in', coveredBy(ctx, person.id)).where('t.status', 'in', ['submitted', 'accepted', 'resolved']),
-        newest: LIST_LIMIT,
-      })
-    }
-    const { tickets, context } = await ticketsWithContext(ctx.store, sources)
+    const { tickets, context } = readRows(
+      person.roles.includes('cadre') ? await cadreInbox(ctx.store, person.id, OPEN_STATUSES, WAITING_STATUSES) : await heldInbox(ctx.store, person.id, OPEN_STATUSES),
+    )
     return viewsOf(ctx, actor, inboxOrder(tickets.filter((t) => isOpen(t.status)), ctx.now).slice(0, LIST_LIMIT), context)
   },
 

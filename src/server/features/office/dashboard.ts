@@ -1,0 +1,210 @@
+/**
+ * What the office dashboard and the public posting read, in few statements: a township's month in
+ * one statement (its period record, its figures' build, its villages, teams, the month's supervision
+ * checks and tickets: a UNION ALL of index ranges), then either the stored close (a closed month) or
+ * the kept figures of its cadres (an open month, core/month-figures), never the close recomputed.
+ * One rule: the dashboard of a month shows what the month-end close gives (or gave) each cadre.
+ */
+import { sql } from 'kysely'
+import type { CadreMonth, CloseResult, CloseSettings, CloseTicket } from '../../../core/close'
+import type { PeriodKey, Person, SupervisionCheck, TicketEvent } from '../../../core/model'
+import { figuresOfCloseRow, monthAttendance, monthBuildId, type MonthFigures } from '../../../core/month-figures'
+import { isResidentCadre } from '../../../core/roster'
+import { localDate, periodRange } from '../../../core/time'
+import type { TicketRates } from '../../../core/tickets'
+import type { HandlerContext } from '../../context'
+import { statement } from '../../storage/statements'
+import type { Store } from '../../storage/port'
+import { buildMonth, settingsKeyOf } from '../month-figures'
+import { periodId } from './month'
+
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T))
+
+/** The columns every branch of the township-month statement answers. */
+const branch = (kind: string, cols: { id: unknown; name?: unknown; ref?: unknown; txt?: unknown; n1?: unknown; n2?: unknown; n3?: unknown }) => [
+  sql.lit(kind).as('k'),
+  sql.ref(String(cols.id)).as('id'),
+  (cols.name ? sql.ref(String(cols.name)) : sql`null`).as('name'),
+  (cols.ref ? sql.ref(String(cols.ref)) : sql`null`).as('ref'),
+  (cols.txt ? sql.ref(String(cols.txt)) : sql`null`).as('txt'),
+  (cols.n1 ? sql.ref(String(cols.n1)) : sql`null`).as('n1'),
+  (cols.n2 ? sql.ref(String(cols.n2)) : sql`null`).as('n2'),
+  (cols.n3 ? sql.ref(String(cols.n3)) : sql`null`).as('n3'),
+]
+
+/** A township's month: one statement, each part by its index. */
+const townshipMonthRows = statement(
+  (db, periodKeyId: string, buildId: string, townshipId: string, firstDay: string, lastDay: string, start: number, end: number) =>
+    db
+      .selectFrom('periods')
+      .select(branch('period', { id: 'id', name: 'status' }))
+      .where('id', '=', periodKeyId)
+      .unionAll(db.selectFrom('monthBuilds').select(branch('build', { id: 'id', name: 'settingsKey' })).where('id', '=', buildId))
+      .unionAll(db.selectFrom('villages').select(branch('village', { id: 'id', name: 'name' })).where('townshipId', '=', townshipId))
+      .unionAll(db.selectFrom('teams').select(branch('team', { id: 'id', name: 'name', ref: 'villageId', txt: 'memberIds' })).where('townshipId', '=', townshipId))
+      .unionAll(
+        db
+          .selectFrom('checks')
+          .select(branch('check', { id: 'id', name: 'kind', ref: 'status', txt: 'date' }))
+          .where('townshipId', '=', townshipId)
+          .where('date', '>=', firstDay)
+          .where('date', '<=', lastDay),
+      )
+      .unionAll(
+        db
+          .selectFrom('tickets')
+          .select(branch('ticket', { id: 'id', name: 'status', ref: 'householdId', txt: 'history', n1: 'createdAt', n2: 'dueAt', n3: 'satisfaction' }))
+          .where('townshipId', '=', townshipId)
+          .where('createdAt', '>=', start)
+          .where('createdAt', '<', end),
+      ),
+)
+
+export interface TownshipMonth {
+  status: 'open' | 'closed'
+  /** The month's figures are kept under the current settings. */
+  built: boolean
+  /** Sorted by name (then id), as the filters show them. */
+  villages: { id: string; name: string }[]
+  teams: { id: string; name: string; villageId: string; memberIds: string[] }[]
+  checks: Pick<SupervisionCheck, 'kind' | 'status' | 'date'>[]
+  /** The tickets created in the month, as the rates read them. */
+  tickets: CloseTicket[]
+}
+
+const byName = <T extends { id: string; name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export const townshipMonth = async (store: Store, townshipId: string, period: PeriodKey, settings: CloseSettings): Promise<TownshipMonth> => {
+  const range = periodRange(period, settings)
+  const rows = await townshipMonthRows(
+    store,
+    periodId(townshipId, period),
+    monthBuildId(townshipId, period),
+    townshipId,
+    localDate(range.start, settings),
+    localDate(range.end - 1, settings),
+    range.start,
+    range.end,
+  )
+  const month: TownshipMonth = { status: 'open', built: false, villages: [], teams: [], checks: [], tickets: [] }
+  for (const r of rows) {
+    switch (r.k) {
+      case 'period':
+        month.status = r.name === 'closed' ? 'closed' : 'open'
+        break
+      case 'build':
+        month.built = r.name === settingsKeyOf(settings)
+        break
+      case 'village':
+        month.villages.push({ id: text(r.id), name: text(r.name) })
+        break
+      case 'team':
+        month.teams.push({ id: text(r.id), name: text(r.name), villageId: text(r.ref), memberIds: json<string[]>(r.txt) })
+        break
+      case 'check':
+        month.checks.push({ kind: text(r.name) as SupervisionCheck['kind'], status: text(r.ref) as SupervisionCheck['status'], date: text(r.txt) })
+        break
+      case 'ticket':
+        month.tickets.push({
+          id: text(r.id),
+          householdId: text(r.ref),
+          status: text(r.name) as CloseTicket['status'],
+          createdAt: Number(r.n1),
+          dueAt: Number(r.n2),
+          satisfaction: r.n3 === null || r.n3 === undefined ? null : Number(r.n3),
+          history: json<TicketEvent[]>(r.txt).map(({ action, at }) => ({ action, at })),
+        })
+        break
+    }
+  }
+  month.villages.sort(byName)
+  month.teams.sort(byName)
+  return month
+}
+
+/** A cadre's row on the dashboard: who, where, and the month's figures. */
+export interface DashboardCadre {
+  cadreId: string
+  name: string
+  villageId: string | null
+  teamId: string | null
+  figures: MonthFigures
+}
+
+const closedResult = statement((db, id: string) => db.selectFrom('closeResults').select('result').where('id', '=', id))
+
+/** A closed month's cadres and rates, as its close stored them. */
+export const closedCadres = async (store: Store, id: string): Promise<{ rows: DashboardCadre[]; rates: TicketRates | null }> => {
+  const [row] = await closedResult(store, id)
+  if (!row) return { rows: [], rates: null }
+  const result = json<CloseResult>(row.result)
+  return {
+    rows: result.cadres.map((c: CadreMonth) => ({ cadreId: c.cadreId, name: c.name, villageId: c.villageId, teamId: c.teamId, figures: figuresOfCloseRow(c) })),
+    rates: result.rates,
+  }
+}
+
+/** The township's cadres with their kept figures of the month (none where not kept). */
+const cadreFigures = statement((db, townshipId: string, period: string) =>
+  db
+    .selectFrom('personRoles as r')
+    .innerJoin('people as p', 'p.id', 'r.personId')
+    .leftJoin('monthFigures as f', (join) => join.onRef('f.cadreId', '=', 'p.id').on('f.period', '=', period))
+    .select(['p.id', 'p.name', 'p.roles', 'p.duty', 'f.villageDays', 'f.absences', 'f.weeks', 'f.compliantWeeks', 'f.allowanceYuan', 'f.score', 'f.id as figuresId'])
+    .where('r.townshipId', '=', townshipId)
+    .where('r.role', '=', 'cadre'),
+)
+
+/**
+ * An open month's resident cadres (sorted by id, as the close sorts them), each in the first of the
+ * township's teams (by id) that has them as a member, with the kept figures; the month is built first
+ * when it is not.
+ */
+export const openCadres = async (ctx: HandlerContext, townshipId: string, period: PeriodKey, month: TownshipMonth): Promise<{ rows: DashboardCadre[]; rates: null }> => {
+  if (!month.built) await buildMonth(ctx.store, townshipId, period, ctx.settings, ctx.now)
+  const rows = await cadreFigures(ctx.store, townshipId, period)
+  const teamOf = new Map<string, TownshipMonth['teams'][number]>()
+  for (const t of [...month.teams].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) for (const m of t.memberIds) if (!teamOf.has(m)) teamOf.set(m, t)
+  let empty: MonthFigures | null = null
+  const out: DashboardCadre[] = []
+  for (const r of rows) {
+    const person = { roles: json<string[]>(r.roles), duty: r.duty ?? null } as Pick<Person, 'roles' | 'duty'>
+    if (!isResidentCadre(person as Person)) continue
+    const id = text(r.id)
+    // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
+    empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null }
+    const figures: MonthFigures =
+      r.figuresId === null || r.figuresId === undefined
+        ? empty
+        : {
+            villageDays: Number(r.villageDays),
+            absences: Number(r.absences),
+            weeks: Number(r.weeks),
+            compliantWeeks: Number(r.compliantWeeks),
+            allowanceYuan: Number(r.allowanceYuan),
+            score: r.score === null || r.score === undefined ? null : Number(r.score),
+          }
+    const team = teamOf.get(id)
+    out.push({ cadreId: id, name: text(r.name), villageId: team?.villageId ?? null, teamId: team?.id ?? null, figures })
+  }
+  out.sort((a, b) => (a.cadreId < b.cadreId ? -1 : a.cadreId > b.cadreId ? 1 : 0))
+  return { rows: out, rates: null }
+}
+
+/** A closed month's posting: its period record, stored close and township name, in one statement. */
+export const closedPosting = statement((db, id: string) =>
+  db
+    .selectFrom('periods as p')
+    .innerJoin('closeResults as c', 'c.id', 'p.id')
+    .leftJoin('townships as t', 't.id', 'p.townshipId')
+    .select(['p.status', 'p.closedAt', 'c.result', 't.name as townshipName'])
+    .where('p.id', '=', id),
+)
+
+/** The township's village names (by the (townshipId, name) index). */
+export const villageNames = statement((db, townshipId: string) => db.selectFrom('villages').select(['id', 'name']).where('townshipId', '=', townshipId)) as (
+  store: Store,
+  townshipId: string,
+) => Promise<{ id: string; name: string }[]>
