@@ -22,17 +22,22 @@ import { periodId } from './month'
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T))
 
+const column = (c: string | undefined) => (c === undefined ? sql`null` : sql.ref(c))
+
 /** The columns every branch of the township-month statement answers. */
-const branch = (kind: string, cols: { id: unknown; name?: unknown; ref?: unknown; txt?: unknown; n1?: unknown; n2?: unknown; n3?: unknown }) => [
+const branch = (kind: string, cols: { id: string; name?: string; ref?: string; txt?: string; n1?: string; n2?: string; n3?: string }) => [
   sql.lit(kind).as('k'),
-  sql.ref(String(cols.id)).as('id'),
-  (cols.name ? sql.ref(String(cols.name)) : sql`null`).as('name'),
-  (cols.ref ? sql.ref(String(cols.ref)) : sql`null`).as('ref'),
-  (cols.txt ? sql.ref(String(cols.txt)) : sql`null`).as('txt'),
-  (cols.n1 ? sql.ref(String(cols.n1)) : sql`null`).as('n1'),
-  (cols.n2 ? sql.ref(String(cols.n2)) : sql`null`).as('n2'),
-  (cols.n3 ? sql.ref(String(cols.n3)) : sql`null`).as('n3'),
+  column(cols.id).as('id'),
+  column(cols.name).as('name'),
+  column(cols.ref).as('ref'),
+  column(cols.txt).as('txt'),
+  column(cols.n1).as('n1'),
+  column(cols.n2).as('n2'),
+  column(cols.n3).as('n3'),
 ]
+
+/** The steps of a ticket the rates count from (ticketRates: its first accept, last resolve and last withdrawal). */
+const RATED_STEPS = ['accept', 'resolve', 'withdraw']
 
 /** A township's month: one statement, each part by its index. */
 const townshipMonthRows = statement(
@@ -53,12 +58,22 @@ const townshipMonthRows = statement(
           .where('date', '<=', lastDay),
       )
       .unionAll(
+        // What the rates read of a ticket created in the month: its times and status...
         db
           .selectFrom('tickets')
-          .select(branch('ticket', { id: 'id', name: 'status', ref: 'householdId', txt: 'history', n1: 'createdAt', n2: 'dueAt', n3: 'satisfaction' }))
+          .select(branch('ticket', { id: 'id', name: 'status', ref: 'householdId', n1: 'createdAt', n2: 'dueAt', n3: 'satisfaction' }))
           .where('townshipId', '=', townshipId)
           .where('createdAt', '>=', start)
           .where('createdAt', '<', end),
+      )
+      .unionAll(
+        // ...and the steps they count from (taken since the month began: no ticket of it has older ones).
+        db
+          .selectFrom('ticketEvents')
+          .select(branch('step', { id: 'ticketId', name: 'action', n1: 'seq', n2: 'at' }))
+          .where('townshipId', '=', townshipId)
+          .where('at', '>=', start)
+          .where('action', 'in', RATED_STEPS),
       ),
 )
 
@@ -89,6 +104,7 @@ export const townshipMonth = async (store: Store, townshipId: string, period: Pe
     range.end,
   )
   const month: TownshipMonth = { status: 'open', built: false, villages: [], teams: [], checks: [], tickets: [] }
+  const steps: { ticketId: string; seq: number; action: TicketEvent['action']; at: number }[] = []
   for (const r of rows) {
     switch (r.k) {
       case 'period':
@@ -114,11 +130,17 @@ export const townshipMonth = async (store: Store, townshipId: string, period: Pe
           createdAt: Number(r.n1),
           dueAt: Number(r.n2),
           satisfaction: r.n3 === null || r.n3 === undefined ? null : Number(r.n3),
-          history: json<TicketEvent[]>(r.txt).map(({ action, at }) => ({ action, at })),
+          history: [],
         })
+        break
+      case 'step':
+        steps.push({ ticketId: text(r.id), seq: Number(r.n1), action: text(r.name) as TicketEvent['action'], at: Number(r.n2) })
         break
     }
   }
+  // Each ticket's counted steps in the order of its history.
+  const byTicket = new Map(month.tickets.map((t) => [t.id, t.history as CloseTicket['history'][number][]]))
+  for (const step of steps.sort((a, b) => a.seq - b.seq)) byTicket.get(step.ticketId)?.push({ action: step.action, at: step.at })
   month.villages.sort(byName)
   month.teams.sort(byName)
   return month
@@ -173,11 +195,10 @@ export const openCadres = async (ctx: HandlerContext, townshipId: string, period
     const person = { roles: json<string[]>(r.roles), duty: r.duty ?? null } as Pick<Person, 'roles' | 'duty'>
     if (!isResidentCadre(person as Person)) continue
     const id = text(r.id)
-    // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
-    empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null }
     const figures: MonthFigures =
       r.figuresId === null || r.figuresId === undefined
-        ? empty
+        ? // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
+          (empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null })
         : {
             villageDays: Number(r.villageDays),
             absences: Number(r.absences),
