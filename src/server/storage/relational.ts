@@ -3,13 +3,20 @@
  * SQLite (better-sqlite3: the demo, tests, small installs) and MySQL 8 protocol (mysql2: CloudBase
  * MySQL, self-hosted MySQL/MariaDB, TiDB/OceanBase).
  *
- * Concurrency. SQLite: one connection, every statement behind Kysely's connection lock, and a write
- * transaction holds it (BEGIN IMMEDIATE) from start to commit, so transactions are serial. MySQL: a
- * pool; a write transaction runs in READ COMMITTED and reads records by id with SELECT ... FOR
- * UPDATE, so two writers of one record queue behind each other and the second sees the first's
- * result; a compare-and-set on `version` and unique keys catch the rest; a transaction chosen as a
- * deadlock victim is run again from the start.
- * One rule: every statement goes through Kysely, built from the registry in schema.ts.
+ * Concurrency. SQLite: one connection, and a write transaction holds it (BEGIN IMMEDIATE) from start
+ * to commit, so transactions are serial; a statement of the outer store waits for it behind Kysely's
+ * connection lock, and runs straight on the connection when no transaction holds it (a statement runs
+ * synchronously: none can start halfway). MySQL: a pool; a write transaction runs in READ COMMITTED
+ * and reads records by id with SELECT ... FOR UPDATE, so two writers of one record queue behind each
+ * other and the second sees the first's result; a compare-and-set on `version` and unique keys catch
+ * the rest; a transaction chosen as a deadlock victim is run again from the start.
+ *
+ * Speed. The store's own statements (get, getMany, find, count, insert, replace) are built and
+ * compiled by Kysely once per shape and run again with new values; SQLite never re-plans them (no
+ * LIMIT parameters, no stat4 samples: see SqliteCompiler and migrations' analyze), makes their rows
+ * without looking column names up per row (cachingSqlite), and checkpoints its log in a worker thread
+ * (checkpoints.ts).
+ * One rule: every statement is built by Kysely from the registry in schema.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
