@@ -71,7 +71,10 @@ const drive = async () => {
   const connections = Number(arg('connections', '20'))
   const dir = arg('dir', `/tmp/minqing-profile-${households}`)
   fs.mkdirSync(dir, { recursive: true })
-  const child = fork(__filename, ['--serve', `--dir=${dir}`, `--households=${households}`], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+  // MINQING_PROFILE_NODE_ARGS=--perf-basic-prof: the server's JavaScript named for Linux perf.
+  const nodeArgs = (process.env.MINQING_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = fork(__filename, ['--serve', `--dir=${dir}`, `--households=${households}`], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' })
+  console.log(`server pid ${child.pid}`)
   const next = (kind: string) => new Promise<{ url?: string; cpu?: NodeJS.CpuUsage }>((resolve) => {
     const on = (m: { kind: string; url?: string; cpu?: NodeJS.CpuUsage }) => {
       if (m.kind !== kind) return

@@ -153,6 +153,9 @@ describe('month-end close', () => {
     expect(first).toMatchObject({ status: 'closed', closedBy: '赵敏', repairedDays: 0 })
     expect(first.digest).toMatch(/^[0-9a-f]{64}$/)
     const firstResult = (await store.get('closeResults', 'ts-1:2026-10'))?.result
+    // Read once closed (a server keeps the closes it read, by their digest): a later close is read afresh.
+    const readPosting = async () => (await (await h.as('villager-b1')).ok('posting.get', { period: '2026-10' })).rows.find((r) => r.cadreId === 'cadre-a')?.reviews.self
+    expect(await readPosting()).toBeNull()
     expect((await office.call('office.closePeriod', { period: '2026-10' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.ALREADY_CLOSED' } })
     // Ratings and self-reviews of a closed month are frozen.
     expect((await (await h.as('cadre-a')).call('cadre.selfReview', { period: '2026-10', text: '补写' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.ALREADY_CLOSED' } })
@@ -168,6 +171,7 @@ describe('month-end close', () => {
     await (await h.as('cadre-a')).ok('cadre.selfReview', { period: '2026-10', text: '本月入户两次，还不够。' })
     const third = await office.ok('office.closePeriod', { period: '2026-10' })
     expect(third.digest).not.toBe(first.digest)
+    expect(await readPosting()).toBe('本月入户两次，还不够。')
     expect((await office.ok('office.periods', {})).find((p) => p.period === '2026-10')).toMatchObject({ status: 'closed', reopenings: [{}, {}] })
   })
 

@@ -24,6 +24,19 @@ describe('local session tokens', () => {
     expect(await sessions.verify(await sessions.issue('p-0139'))).toBe('p-0139')
   })
 
+  it('a token verified before stops verifying when it expires', async () => {
+    let clock = now
+    const moving = localSessions(secret, () => clock)
+    const token = await moving.issue('p-0139')
+    expect(await moving.verify(token)).toBe('p-0139')
+    clock += 29 * 24 * 3_600_000
+    expect(await moving.verify(token)).toBe('p-0139')
+    clock += 2 * 24 * 3_600_000
+    expect(await moving.verify(token)).toBeNull()
+    // A changed copy of a verified token is no verified token.
+    expect(await moving.verify(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull()
+  })
+
   it('a token signed with another key is refused', async () => {
     const other = localSessions(new Uint8Array(randomBytes(32)), () => now)
     expect(await sessions.verify(await other.issue('p-0139'))).toBeNull()

@@ -44,10 +44,26 @@ export const verifyHs256 = (secret: Uint8Array, token: string, nowSeconds: numbe
   return typeof sub === 'string' && sub.length > 0 ? sub : null
 }
 
+/** Tokens verified lately, with their subject and expiry (checked again on every use). */
+const VERIFIED_MAX = 10_000
+
 export const localSessions = (secret: Uint8Array, clock: () => number): SessionTokens => {
   // Imported into Web Crypto once per process: given raw bytes, jose would import them on every sign.
   const key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
   const own = Uint8Array.from(secret)
+  // A token is verified once; until it expires, the same string names the same subject.
+  const verified = new Map<string, { sub: string; exp: number }>()
+  const verify = (token: string): string | null => {
+    const now = Math.floor(clock() / 1000)
+    const known = verified.get(token)
+    if (known) return known.exp > now ? known.sub : null
+    const sub = verifyHs256(own, token, now)
+    if (sub === null) return null
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number }
+    if (verified.size >= VERIFIED_MAX) verified.clear()
+    verified.set(token, { sub, exp: claims.exp })
+    return sub
+  }
   return {
     issue: async (personId) => {
       const now = Math.floor(clock() / 1000)
@@ -58,6 +74,6 @@ export const localSessions = (secret: Uint8Array, clock: () => number): SessionT
         .setExpirationTime(now + TOKEN_TTL_SECONDS)
         .sign(await key)
     },
-    verify: async (token) => verifyHs256(own, token, Math.floor(clock() / 1000)),
+    verify: async (token) => verify(token),
   }
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import type { ServerDeps } from '../context'
 import { buildHttpApp } from '../http/app'
@@ -63,6 +64,8 @@ export const seedIfEmpty = async (store: Store, households: number, seed: number
   await store.insert('meta', { id: 'seeded', value: { seed, households, at: now } })
   // The planner's statistics, so that it picks the right index on a freshly filled township.
   await analyze(store.db, store.dialect)
+  // The seed's log copied into the database file now, before the first request, not behind it.
+  if (store.dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db)
   return true
 }
 

@@ -9,15 +9,30 @@ import type { CollectionName, Doc } from './port'
 import { fromRow } from './relational'
 import { TABLES } from './schema'
 
+/** Per table and prefix: the column names and their prefixed names, computed once. */
+const prefixed = new Map<string, { columns: string[]; keys: string[] }>()
+const namesOf = (collection: CollectionName, prefix: string) => {
+  const key = `${collection}\u0000${prefix}`
+  let names = prefixed.get(key)
+  if (!names) {
+    const columns = Object.keys(TABLES[collection].columns)
+    names = { columns, keys: columns.map((c) => `${prefix}${c}`) }
+    prefixed.set(key, names)
+  }
+  return names
+}
+
 /** The select list of a table's columns under `alias`, each named `${prefix}${column}`. */
 export const columnsAs = (collection: CollectionName, alias: string, prefix: string): string[] =>
-  Object.keys(TABLES[collection].columns).map((c) => `${alias}.${c} as ${prefix}${c}`)
+  namesOf(collection, prefix).columns.map((c) => `${alias}.${c} as ${prefix}${c}`)
 
 /** The record held under `prefix` in a joined row, or null when the join found none. */
 export const docAs = <C extends CollectionName>(collection: C, row: Record<string, unknown>, prefix: string): Doc<C> | null => {
+  const { columns, keys } = namesOf(collection, prefix)
   const id = row[`${prefix}id`]
   if (id === null || id === undefined) return null
+  if (prefix === '') return fromRow(collection, row) as Doc<C>
   const plain: Record<string, unknown> = {}
-  for (const c of Object.keys(TABLES[collection].columns)) plain[c] = row[`${prefix}${c}`]
+  for (let i = 0; i < columns.length; i++) plain[columns[i] as string] = row[keys[i] as string]
   return fromRow(collection, plain) as Doc<C>
 }

@@ -3,13 +3,20 @@
  * SQLite (better-sqlite3: the demo, tests, small installs) and MySQL 8 protocol (mysql2: CloudBase
  * MySQL, self-hosted MySQL/MariaDB, TiDB/OceanBase).
  *
- * Concurrency. SQLite: one connection, every statement behind Kysely's connection lock, and a write
- * transaction holds it (BEGIN IMMEDIATE) from start to commit, so transactions are serial. MySQL: a
- * pool; a write transaction runs in READ COMMITTED and reads records by id with SELECT ... FOR
- * UPDATE, so two writers of one record queue behind each other and the second sees the first's
- * result; a compare-and-set on `version` and unique keys catch the rest; a transaction chosen as a
- * deadlock victim is run again from the start.
- * One rule: every statement goes through Kysely, built from the registry in schema.ts.
+ * Concurrency. SQLite: one connection, and a write transaction holds it (BEGIN IMMEDIATE) from start
+ * to commit, so transactions are serial; a statement of the outer store waits for it behind Kysely's
+ * connection lock, and runs straight on the connection when no transaction holds it (a statement runs
+ * synchronously: none can start halfway). MySQL: a pool; a write transaction runs in READ COMMITTED
+ * and reads records by id with SELECT ... FOR UPDATE, so two writers of one record queue behind each
+ * other and the second sees the first's result; a compare-and-set on `version` and unique keys catch
+ * the rest; a transaction chosen as a deadlock victim is run again from the start.
+ *
+ * Speed. The store's own statements (get, getMany, find, count, insert, replace) are built and
+ * compiled by Kysely once per shape and run again with new values; SQLite never re-plans them (no
+ * LIMIT parameters, no stat4 samples: see SqliteCompiler and migrations' analyze), makes their rows
+ * without looking column names up per row (cachingSqlite), and checkpoints its log in a worker thread
+ * (checkpoints.ts).
+ * One rule: every statement is built by Kysely from the registry in schema.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
@@ -496,10 +503,8 @@ class RelationalStore implements Store {
     const direct = this.shared.sqlite
     if (direct && (this.tx ? this.tx.active : !this.shared.inTransaction.value) && !this.shared.closed.value) {
       try {
-        const statement = direct.prepare(compiled.sql)
-        const result: Outcome = statement.reader
-          ? { rows: statement.all(params as unknown[]) as Row[], affected: 0 }
-          : { rows: NOTHING, affected: statement.run(params as unknown[]).changes }
+        const rows = direct.read(compiled.sql, params)
+        const result: Outcome = rows ? { rows, affected: 0 } : { rows: NOTHING, affected: direct.prepare(compiled.sql).run(params as unknown[]).changes }
         this.shared.onQuery?.(compiled.sql, params)
         return Promise.resolve(result)
       } catch (e) {
@@ -842,11 +847,26 @@ class RelationalStore implements Store {
 /** better-sqlite3 with prepared statements kept by SQL text (Kysely prepares on every call). */
 interface SqliteStatements {
   prepare(text: string): Database.Statement
+  /** The rows of a read (null: the statement is not one), see cachingSqlite. */
+  read(text: string, parameters: readonly unknown[]): Row[] | null
   close(): void
 }
 
+/** A read prepared to answer arrays, and the function that makes each array a row object. */
+interface Reader {
+  statement: Database.Statement
+  row: (values: unknown[]) => Row
+}
+
+/**
+ * The statements of one connection, kept by SQL text. Reads run straight on the connection (see
+ * runShape) get their values as arrays and make each row with a function written once per statement
+ * (an object literal of its column names): better-sqlite3 would look every column name up again for
+ * every row it makes.
+ */
 const cachingSqlite = (db: Database.Database): SqliteStatements => {
   const cache = new Map<string, Database.Statement>()
+  const readers = new Map<string, Reader | null>()
   return {
     prepare(text: string): Database.Statement {
       let s = cache.get(text)
@@ -856,6 +876,27 @@ const cachingSqlite = (db: Database.Database): SqliteStatements => {
         cache.set(text, s)
       }
       return s
+    },
+    read(text: string, parameters: readonly unknown[]): Row[] | null {
+      let reader = readers.get(text)
+      if (reader === undefined) {
+        const statement = db.prepare(text)
+        if (statement.reader) {
+          statement.raw(true)
+          const names = statement.columns().map((c) => c.name)
+          // Computed keys: a column named __proto__ would be an own property, as better-sqlite3 makes it.
+          const row = new Function('v', `return {${names.map((n, i) => `[${JSON.stringify(n)}]: v[${i}]`).join(', ')}}`) as Reader['row']
+          reader = { statement, row }
+        } else {
+          reader = null
+        }
+        if (readers.size > 2000) readers.clear()
+        readers.set(text, reader)
+      }
+      if (!reader) return null
+      const rows = reader.statement.all(parameters as unknown[]) as unknown[]
+      for (let i = 0; i < rows.length; i++) rows[i] = reader.row(rows[i] as unknown[])
+      return rows as Row[]
     },
     close(): void {
       db.close()

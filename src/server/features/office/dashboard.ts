@@ -22,25 +22,57 @@ import { periodId } from './month'
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T))
 
+const column = (c: string | undefined) => (c === undefined ? sql`null` : sql.ref(c))
+
+/**
+ * Stored closes already read, by their period, digest and closing time: a close's result is a function
+ * of its inputs, whose hash the digest is, so an entry never goes stale, and a reclose has a new key.
+ * Reading a closed month is then reading its short record, not parsing tens of kilobytes.
+ */
+const closes = new Map<string, CloseResult>()
+const CLOSES_KEPT = 256
+const closeKey = (id: string, digest: unknown, closedAt: unknown) => `${id}\u0000${text(digest)}\u0000${text(closedAt)}`
+const remember = (key: string, result: CloseResult): CloseResult => {
+  if (closes.size >= CLOSES_KEPT) closes.clear()
+  closes.set(key, result)
+  return result
+}
+
+const closedResult = statement((db, id: string) =>
+  db.selectFrom('closeResults as c').innerJoin('periods as p', 'p.id', 'c.id').select(['c.digest', 'p.closedAt', 'c.result']).where('c.id', '=', id),
+)
+
+/** A stored close, known by `key` (from a statement that read its digest) or read now. */
+const storedClose = async (store: Store, id: string, key: string | null): Promise<CloseResult | null> => {
+  const cached = key === null ? undefined : closes.get(key)
+  if (cached) return cached
+  const [row] = await closedResult(store, id)
+  return row ? remember(closeKey(id, row.digest, row.closedAt), json<CloseResult>(row.result)) : null
+}
+
 /** The columns every branch of the township-month statement answers. */
-const branch = (kind: string, cols: { id: unknown; name?: unknown; ref?: unknown; txt?: unknown; n1?: unknown; n2?: unknown; n3?: unknown }) => [
+const branch = (kind: string, cols: { id: string; name?: string; ref?: string; txt?: string; n1?: string; n2?: string; n3?: string }) => [
   sql.lit(kind).as('k'),
-  sql.ref(String(cols.id)).as('id'),
-  (cols.name ? sql.ref(String(cols.name)) : sql`null`).as('name'),
-  (cols.ref ? sql.ref(String(cols.ref)) : sql`null`).as('ref'),
-  (cols.txt ? sql.ref(String(cols.txt)) : sql`null`).as('txt'),
-  (cols.n1 ? sql.ref(String(cols.n1)) : sql`null`).as('n1'),
-  (cols.n2 ? sql.ref(String(cols.n2)) : sql`null`).as('n2'),
-  (cols.n3 ? sql.ref(String(cols.n3)) : sql`null`).as('n3'),
+  column(cols.id).as('id'),
+  column(cols.name).as('name'),
+  column(cols.ref).as('ref'),
+  column(cols.txt).as('txt'),
+  column(cols.n1).as('n1'),
+  column(cols.n2).as('n2'),
+  column(cols.n3).as('n3'),
 ]
+
+/** The steps of a ticket the rates count from (ticketRates: its first accept, last resolve and last withdrawal). */
+const RATED_STEPS = ['accept', 'resolve', 'withdraw']
 
 /** A township's month: one statement, each part by its index. */
 const townshipMonthRows = statement(
   (db, periodKeyId: string, buildId: string, townshipId: string, firstDay: string, lastDay: string, start: number, end: number) =>
     db
       .selectFrom('periods')
-      .select(branch('period', { id: 'id', name: 'status' }))
+      .select(branch('period', { id: 'id', name: 'status', n1: 'closedAt' }))
       .where('id', '=', periodKeyId)
+      .unionAll(db.selectFrom('closeResults').select(branch('close', { id: 'id', name: 'digest' })).where('id', '=', periodKeyId))
       .unionAll(db.selectFrom('monthBuilds').select(branch('build', { id: 'id', name: 'settingsKey' })).where('id', '=', buildId))
       .unionAll(db.selectFrom('villages').select(branch('village', { id: 'id', name: 'name' })).where('townshipId', '=', townshipId))
       .unionAll(db.selectFrom('teams').select(branch('team', { id: 'id', name: 'name', ref: 'villageId', txt: 'memberIds' })).where('townshipId', '=', townshipId))
@@ -53,17 +85,29 @@ const townshipMonthRows = statement(
           .where('date', '<=', lastDay),
       )
       .unionAll(
+        // What the rates read of a ticket created in the month: its times and status...
         db
           .selectFrom('tickets')
-          .select(branch('ticket', { id: 'id', name: 'status', ref: 'householdId', txt: 'history', n1: 'createdAt', n2: 'dueAt', n3: 'satisfaction' }))
+          .select(branch('ticket', { id: 'id', name: 'status', ref: 'householdId', n1: 'createdAt', n2: 'dueAt', n3: 'satisfaction' }))
           .where('townshipId', '=', townshipId)
           .where('createdAt', '>=', start)
           .where('createdAt', '<', end),
+      )
+      .unionAll(
+        // ...and the steps they count from (taken since the month began: no ticket of it has older ones).
+        db
+          .selectFrom('ticketEvents')
+          .select(branch('step', { id: 'ticketId', name: 'action', n1: 'seq', n2: 'at' }))
+          .where('townshipId', '=', townshipId)
+          .where('at', '>=', start)
+          .where('action', 'in', RATED_STEPS),
       ),
 )
 
 export interface TownshipMonth {
   status: 'open' | 'closed'
+  /** The stored close's key in the cache of closes (see closes), when the month has one. */
+  closeKey: string | null
   /** The month's figures are kept under the current settings. */
   built: boolean
   /** Sorted by name (then id), as the filters show them. */
@@ -88,11 +132,18 @@ export const townshipMonth = async (store: Store, townshipId: string, period: Pe
     range.start,
     range.end,
   )
-  const month: TownshipMonth = { status: 'open', built: false, villages: [], teams: [], checks: [], tickets: [] }
+  const month: TownshipMonth = { status: 'open', closeKey: null, built: false, villages: [], teams: [], checks: [], tickets: [] }
+  let closedAt: unknown = null
+  let digest: unknown = null
+  const steps: { ticketId: string; seq: number; action: TicketEvent['action']; at: number }[] = []
   for (const r of rows) {
     switch (r.k) {
       case 'period':
         month.status = r.name === 'closed' ? 'closed' : 'open'
+        closedAt = r.n1
+        break
+      case 'close':
+        digest = r.name
         break
       case 'build':
         month.built = r.name === settingsKeyOf(settings)
@@ -114,13 +165,20 @@ export const townshipMonth = async (store: Store, townshipId: string, period: Pe
           createdAt: Number(r.n1),
           dueAt: Number(r.n2),
           satisfaction: r.n3 === null || r.n3 === undefined ? null : Number(r.n3),
-          history: json<TicketEvent[]>(r.txt).map(({ action, at }) => ({ action, at })),
+          history: [],
         })
+        break
+      case 'step':
+        steps.push({ ticketId: text(r.id), seq: Number(r.n1), action: text(r.name) as TicketEvent['action'], at: Number(r.n2) })
         break
     }
   }
+  // Each ticket's counted steps in the order of its history.
+  const byTicket = new Map(month.tickets.map((t) => [t.id, t.history as CloseTicket['history'][number][]]))
+  for (const step of steps.sort((a, b) => a.seq - b.seq)) byTicket.get(step.ticketId)?.push({ action: step.action, at: step.at })
   month.villages.sort(byName)
   month.teams.sort(byName)
+  if (digest !== null) month.closeKey = closeKey(periodId(townshipId, period), digest, closedAt)
   return month
 }
 
@@ -133,13 +191,10 @@ export interface DashboardCadre {
   figures: MonthFigures
 }
 
-const closedResult = statement((db, id: string) => db.selectFrom('closeResults').select('result').where('id', '=', id))
-
 /** A closed month's cadres and rates, as its close stored them. */
-export const closedCadres = async (store: Store, id: string): Promise<{ rows: DashboardCadre[]; rates: TicketRates | null }> => {
-  const [row] = await closedResult(store, id)
-  if (!row) return { rows: [], rates: null }
-  const result = json<CloseResult>(row.result)
+export const closedCadres = async (store: Store, id: string, key: string | null): Promise<{ rows: DashboardCadre[]; rates: TicketRates | null }> => {
+  const result = await storedClose(store, id, key)
+  if (!result) return { rows: [], rates: null }
   return {
     rows: result.cadres.map((c: CadreMonth) => ({ cadreId: c.cadreId, name: c.name, villageId: c.villageId, teamId: c.teamId, figures: figuresOfCloseRow(c) })),
     rates: result.rates,
@@ -173,11 +228,10 @@ export const openCadres = async (ctx: HandlerContext, townshipId: string, period
     const person = { roles: json<string[]>(r.roles), duty: r.duty ?? null } as Pick<Person, 'roles' | 'duty'>
     if (!isResidentCadre(person as Person)) continue
     const id = text(r.id)
-    // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
-    empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null }
     const figures: MonthFigures =
       r.figuresId === null || r.figuresId === undefined
-        ? empty
+        ? // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
+          (empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null })
         : {
             villageDays: Number(r.villageDays),
             absences: Number(r.absences),
@@ -193,18 +247,37 @@ export const openCadres = async (ctx: HandlerContext, townshipId: string, period
   return { rows: out, rates: null }
 }
 
-/** A closed month's posting: its period record, stored close and township name, in one statement. */
-export const closedPosting = statement((db, id: string) =>
+/** A closed month's posting head (its record, its close's digest, the township's name) and the village names. */
+const postingHead = statement((db, id: string, townshipId: string) =>
   db
     .selectFrom('periods as p')
     .innerJoin('closeResults as c', 'c.id', 'p.id')
     .leftJoin('townships as t', 't.id', 'p.townshipId')
-    .select(['p.status', 'p.closedAt', 'c.result', 't.name as townshipName'])
-    .where('p.id', '=', id),
+    .select([sql.lit('period').as('k'), 'p.status as id', 't.name as name', 'c.digest as ref', 'p.closedAt as n1'])
+    .where('p.id', '=', id)
+    .unionAll(db.selectFrom('villages').select([sql.lit('village').as('k'), 'id', 'name', sql`null`.as('ref'), sql`null`.as('n1')]).where('townshipId', '=', townshipId)),
 )
 
-/** The township's village names (by the (townshipId, name) index). */
-export const villageNames = statement((db, townshipId: string) => db.selectFrom('villages').select(['id', 'name']).where('townshipId', '=', townshipId)) as (
+/**
+ * A closed month's posting: its record, township name and village names in one statement, and its
+ * stored close (read only when not already known by its digest). Null when the month has no stored
+ * close or is not closed.
+ */
+export const closedPosting = async (
   store: Store,
   townshipId: string,
-) => Promise<{ id: string; name: string }[]>
+  period: PeriodKey,
+): Promise<{ closedAt: number; townshipName: string; villages: { id: string; name: string }[]; result: CloseResult } | null> => {
+  const id = periodId(townshipId, period)
+  const rows = await postingHead(store, id, townshipId)
+  const head = rows.find((r) => r.k === 'period')
+  if (!head || head.id !== 'closed') return null
+  const result = await storedClose(store, id, closeKey(id, head.ref, head.n1))
+  if (!result) return null
+  return {
+    closedAt: head.n1 === null || head.n1 === undefined ? 0 : Number(head.n1),
+    townshipName: text(head.name),
+    villages: rows.filter((r) => r.k === 'village').map((r) => ({ id: text(r.id), name: text(r.name) })),
+    result,
+  }
+}

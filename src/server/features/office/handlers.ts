@@ -3,7 +3,7 @@
  * results, roster editing, privacy reveals (logged) and notices (村务公开).
  * One rule: every handler checks a named policy on the actor's own township before it reads.
  */
-import { closeMonth, closeReadDays, postingRows, type CloseResult } from '../../../core/close'
+import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
 import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
 import { resultTotals } from '../../../core/results'
@@ -20,7 +20,7 @@ import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
 import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
-import { closedCadres, closedPosting, openCadres, townshipMonth, villageNames } from './dashboard'
+import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
   const list = [...new Set(ids.filter((i): i is string => i !== null))]
@@ -154,7 +154,7 @@ export const officeHandlers: Handlers<
     const month = await townshipMonth(ctx.store, townshipId, period, ctx.settings)
     const closed = month.status === 'closed'
     // A closed month: the stored close. An open one: the kept figures of its cadres (built on its first read).
-    const cadres = closed ? await closedCadres(ctx.store, periodId(townshipId, period)) : await openCadres(ctx, townshipId, period, month)
+    const cadres = closed ? await closedCadres(ctx.store, periodId(townshipId, period), month.closeKey) : await openCadres(ctx, townshipId, period, month)
     const villageName = new Map(month.villages.map((v) => [v.id, v.name]))
     const teamName = new Map(month.teams.map((t) => [t.id, t.name]))
     const rows = cadres.rows.filter((c) => (!villageId || c.villageId === villageId) && (!teamId || c.teamId === teamId))
@@ -359,17 +359,15 @@ export const officeHandlers: Handlers<
     const actor = actorOf(ctx)
     const townshipId = actor.person.townshipId
     if (!policies['posting:read'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
-    // The closed month's record, stored close and township name (one statement), and the village names.
-    const id = periodId(townshipId, period)
-    const [[closed], villages] = await Promise.all([closedPosting(ctx.store, id), villageNames(ctx.store, townshipId)])
-    if (!closed || closed.status !== 'closed' || typeof closed.result !== 'string') return refuse('PERIOD.NOT_CLOSED')
-    const result = JSON.parse(closed.result) as CloseResult
-    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    // The closed month's record, township and village names (one statement), and its stored close.
+    const closed = await closedPosting(ctx.store, townshipId, period)
+    if (!closed) return refuse('PERIOD.NOT_CLOSED')
+    const villageName = new Map(closed.villages.map((v) => [v.id, v.name]))
     return {
       period,
-      townshipName: typeof closed.townshipName === 'string' ? closed.townshipName : '',
-      closedAt: closed.closedAt === null || closed.closedAt === undefined ? 0 : Number(closed.closedAt),
-      rows: postingRows(result).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
+      townshipName: closed.townshipName,
+      closedAt: closed.closedAt,
+      rows: postingRows(closed.result).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
     }
   },
 
