@@ -1,5 +1,8 @@
-// Three suites, one command each: unit (pure core and contracts), integration (server through
-// HTTP and a real SQLite file), e2e (Debian's chromium against the H5 build).
+// Four suites, one command each: unit (pure core and contracts), integration (server through
+// HTTP and a real SQLite file), integration-mysql (the same files on a real MariaDB that the run
+// starts itself), e2e (Debian's chromium against the H5 build).
+// File names say where a file runs: `*.sqlite.test.ts` only on SQLite (e.g. reading the first
+// version's SQLite files), `*.mariadb.test.ts` only on MariaDB (concurrency and fault tests).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }]
 const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
@@ -8,10 +11,30 @@ const base = {
   // jose ships ESM only; let swc turn it into CommonJS like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
 }
+const integrationFiles = ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/cloud/**/*.test.ts']
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/cloud/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: integrationFiles,
+      testPathIgnorePatterns: ['/node_modules/', '\\.mariadb\\.test\\.ts$'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
+    {
+      ...base,
+      displayName: 'integration-mysql',
+      testMatch: integrationFiles,
+      // bench.test.ts runs `npm run bench -- --quick` as a child process with databases of its own
+      // (SQLite and a MariaDB it starts): it does not depend on the project's dialect, so once is enough.
+      testPathIgnorePatterns: ['/node_modules/', '\\.sqlite\\.test\\.ts$', '/test/server/bench\\.test\\.ts$'],
+      // One MariaDB for the whole run (test/support/mariadb.ts); each test file makes its own databases on it.
+      globalSetup: '<rootDir>/test/support/mariadb-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/mariadb-global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/use-mariadb.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }

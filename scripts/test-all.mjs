@@ -1,6 +1,7 @@
 // `npm test`: every check the team claims, in order, and one last line `N passed, N failed` that
-// sums them all: lint, typecheck, unit, integration, both builds with the size budget, and the
-// browser tests against the H5 build. A check that is not a jest test counts as one test.
+// sums them all: lint, typecheck, unit, integration (on SQLite, then again on a MariaDB the run
+// starts itself), both builds with the size budget, and the browser tests against the H5 build.
+// A check that is not a jest test counts as one test.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -54,6 +55,7 @@ check('lint', bin('eslint'), ['.'])
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 jest('unit', ['unit'])
 jest('integration', ['integration'])
+jest('integration-mysql', ['integration-mysql'])
 if (check('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {
   check('weapp size budget', process.execPath, [path.join(root, 'scripts/size-budget.mjs')])
   // WeChat's own compiler lives in a separate tools package (~280 MB): installed on first use.

@@ -14,7 +14,8 @@ export type CoverageFinding =
 
 export interface CoverageInput {
   groups: VillagerGroup[]
-  households: Household[]
+  /** The township's households: only who covers them and their group count here. */
+  households: Pick<Household, 'id' | 'groupId' | 'cadreId'>[]
   /** Township cadres; only those with duty 'resident' (包户干部) count as covering households. */
   cadres: Person[]
   settings: Pick<Settings, 'coverage'>

@@ -98,25 +98,54 @@ const splitList = (value: string): string[] =>
  * 包户干部手机号. Phones are unique among cadres and among the people who have one.
  */
 export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.INVALID_ROWS'> => {
-  const issues: ImportIssue[] = []
-  const header = (rows[0] ?? []).map((c) => c.trim())
-  const col = new Map<RosterColumn, number>()
-  for (const name of ROSTER_COLUMNS) {
-    const i = header.indexOf(name)
-    if (i >= 0) col.set(name, i)
-    else if (name !== '职务' && name !== '地址' && name !== '身份') issues.push({ row: 1, column: name, code: 'IMPORT.MISSING_COLUMN', value: '' })
-  }
-  if (issues.length > 0) return fail('IMPORT.INVALID_ROWS', { issues })
-  const data = rows.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((c) => c.trim() !== ''))
-  if (data.length === 0) return fail('IMPORT.INVALID_ROWS', { issues: [{ row: 2, column: null, code: 'IMPORT.EMPTY', value: '' }] })
+  const planner = rosterPlanner()
+  rows.forEach((cells, i) => planner.add(i + 1, cells))
+  return planner.finish()
+}
 
+/** planRosterImport one row at a time, for a sheet read as a stream: rows are checked as they come and not kept. */
+export interface RosterPlanner {
+  /** Row `row` of the sheet (the header is row 1); rows come in ascending order, missing rows count as empty. */
+  add(row: number, cells: readonly string[]): void
+  /** The plan, or every problem found (sorted by row and column). */
+  finish(): Result<RosterPlan, 'IMPORT.INVALID_ROWS'>
+}
+
+/** The same rules as planRosterImport (which is built on it), applied row by row. */
+export const rosterPlanner = (): RosterPlanner => {
+  const issues: ImportIssue[] = []
+  let col: Map<RosterColumn, number> | null = null
+  let headerMissing = false
+  let dataRows = 0
   const people: PlannedPerson[] = []
-  const households = new Map<string, PlannedHousehold & { row: number }>()
+  // Per household: the row that planned it and its members' names so far (a list; a Set when long).
+  const households = new Map<string, PlannedHousehold & { row: number; names: string[] | Set<string> }>()
   const phones = new Map<string, number>()
-  const personKeys = new Set<string>()
-  for (const { row, cells } of data) {
+  // Village, group and cadre-phone texts repeat on every row: one string each instead of ~200,000.
+  const texts = new Map<string, string>()
+  const intern = (text: string): string => {
+    const known = texts.get(text)
+    if (known !== undefined) return known
+    texts.set(text, text)
+    return text
+  }
+
+  const readHeader = (cells: readonly string[]) => {
+    const header = cells.map((c) => c.trim())
+    col = new Map<RosterColumn, number>()
+    for (const name of ROSTER_COLUMNS) {
+      const i = header.indexOf(name)
+      if (i >= 0) col.set(name, i)
+      else if (name !== '职务' && name !== '地址' && name !== '身份') issues.push({ row: 1, column: name, code: 'IMPORT.MISSING_COLUMN', value: '' })
+    }
+    headerMissing = issues.length > 0
+  }
+
+  const addData = (row: number, cells: readonly string[], columns: Map<RosterColumn, number>) => {
+    if (!cells.some((c) => c.trim() !== '')) return
+    dataRows++
     const get = (c: RosterColumn): string => {
-      const i = col.get(c)
+      const i = columns.get(c)
       return i === undefined ? '' : (cells[i] ?? '').trim()
     }
     const problem = (column: RosterColumn, code: ImportIssueCode) => issues.push({ row, column, code, value: get(column) })
@@ -141,7 +170,7 @@ export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.I
       }
       if (!extra.includes(role)) extra.push(role)
     }
-    if (!category) continue
+    if (!category) return
     if (category === 'cadre') {
       if (phone === '') problem('手机号', 'IMPORT.REQUIRED')
       const dutyText = required('岗位')
@@ -150,31 +179,34 @@ export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.I
       const village = get('村') || null
       people.push({ row, name, phone, roles: ['cadre', ...extra], title: get('职务'), duty, householdKey: null, village })
     } else {
-      const village = required('村')
-      const group = required('村民小组')
+      const village = intern(required('村'))
+      const group = intern(required('村民小组'))
       const number = required('户号')
       const headName = required('户主')
-      const cadrePhone = get('包户干部手机号') || null
+      const cadrePhoneText = get('包户干部手机号')
+      const cadrePhone = cadrePhoneText === '' ? null : intern(cadrePhoneText)
       if (cadrePhone !== null && !PHONE.test(cadrePhone)) problem('包户干部手机号', 'IMPORT.BAD_PHONE')
       if (village !== '' && number !== '') {
         const key = householdKey(village, number)
-        const planned = { key, village, group, number, headName, address: get('地址'), cadrePhone, row }
         const seen = households.get(key)
-        if (!seen) households.set(key, planned)
+        const household = seen ?? { key, village, group, number, headName, address: get('地址'), cadrePhone, row, names: [] }
+        if (!seen) households.set(key, household)
         else {
           for (const [column, a, b] of [
             ['村民小组', seen.group, group],
             ['户主', seen.headName, headName],
-            ['地址', seen.address, planned.address],
+            ['地址', seen.address, get('地址')],
             ['包户干部手机号', seen.cadrePhone ?? '', cadrePhone ?? ''],
           ] as const) {
             if (a !== b) problem(column, 'IMPORT.INCONSISTENT_HOUSEHOLD')
           }
         }
-        const personKey = `${key}/${name}`
-        if (name !== '' && personKeys.has(personKey)) problem('姓名', 'IMPORT.DUPLICATE_PERSON')
-        personKeys.add(personKey)
-        people.push({ row, name, phone, roles: ['villager', ...extra], title: '', duty: null, householdKey: key, village })
+        const names = household.names
+        if (name !== '' && (Array.isArray(names) ? names.includes(name) : names.has(name))) problem('姓名', 'IMPORT.DUPLICATE_PERSON')
+        if (!Array.isArray(names)) names.add(name)
+        else if (names.push(name) > 16) household.names = new Set(names)
+        // The household's key and village strings, shared by all its members.
+        people.push({ row, name, phone, roles: ['villager', ...extra], title: '', duty: null, householdKey: household.key, village: household.village })
       }
     }
     if (phone !== '' && PHONE.test(phone)) {
@@ -183,19 +215,35 @@ export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.I
     }
   }
 
-  const cadreByPhone = new Map(people.filter((p) => p.roles.includes('cadre')).map((p) => [p.phone, p]))
-  for (const h of households.values()) {
-    if (h.cadrePhone === null || !PHONE.test(h.cadrePhone)) continue
-    const cadre = cadreByPhone.get(h.cadrePhone)
-    if (!cadre) issues.push({ row: h.row, column: '包户干部手机号', code: 'IMPORT.UNKNOWN_CADRE', value: h.cadrePhone })
-    else if (cadre.duty !== 'resident') issues.push({ row: h.row, column: '包户干部手机号', code: 'IMPORT.NOT_RESIDENT_CADRE', value: h.cadrePhone })
+  return {
+    add(row, cells) {
+      if (row === 1) return readHeader(cells)
+      if (col === null) readHeader([])
+      if (headerMissing) return
+      addData(row, cells, col!)
+    },
+    finish() {
+      if (col === null) readHeader([])
+      if (headerMissing) return fail('IMPORT.INVALID_ROWS', { issues })
+      if (dataRows === 0) return fail('IMPORT.INVALID_ROWS', { issues: [{ row: 2, column: null, code: 'IMPORT.EMPTY', value: '' }] })
+      const cadreByPhone = new Map(people.filter((p) => p.roles.includes('cadre')).map((p) => [p.phone, p]))
+      for (const h of households.values()) {
+        if (h.cadrePhone === null || !PHONE.test(h.cadrePhone)) continue
+        const cadre = cadreByPhone.get(h.cadrePhone)
+        if (!cadre) issues.push({ row: h.row, column: '包户干部手机号', code: 'IMPORT.UNKNOWN_CADRE', value: h.cadrePhone })
+        else if (cadre.duty !== 'resident') issues.push({ row: h.row, column: '包户干部手机号', code: 'IMPORT.NOT_RESIDENT_CADRE', value: h.cadrePhone })
+      }
+      if (issues.length > 0) {
+        issues.sort((a, b) => a.row - b.row || ROSTER_COLUMNS.indexOf(a.column ?? '类别') - ROSTER_COLUMNS.indexOf(b.column ?? '类别'))
+        return fail('IMPORT.INVALID_ROWS', { issues })
+      }
+      return ok(assemble(people, [...households.values()].map(({ row: _row, names: _names, ...h }) => h)))
+    },
   }
-  if (issues.length > 0) {
-    issues.sort((a, b) => a.row - b.row || ROSTER_COLUMNS.indexOf(a.column ?? '类别') - ROSTER_COLUMNS.indexOf(b.column ?? '类别'))
-    return fail('IMPORT.INVALID_ROWS', { issues })
-  }
+}
 
-  const hhList = [...households.values()].map(({ row: _row, ...h }) => h)
+/** The plan of a clean sheet: its villages, groups, households, people and the teams they make. */
+const assemble = (people: PlannedPerson[], hhList: PlannedHousehold[]): RosterPlan => {
   const villages = [...new Set([...hhList.map((h) => h.village)])]
   const groupKeys = new Map<string, { village: string; name: string }>()
   for (const h of hhList) groupKeys.set(`${h.village}/${h.group}`, { village: h.village, name: h.group })
@@ -215,5 +263,5 @@ export const planRosterImport = (rows: string[][]): Result<RosterPlan, 'IMPORT.I
     secretaryRow: secretaryOf.get(village) ?? null,
     memberPhones: membersOf.get(village) ?? [],
   }))
-  return ok({ villages, groups: [...groupKeys.values()], households: hhList, people, teams })
+  return { villages, groups: [...groupKeys.values()], households: hhList, people, teams }
 }

@@ -100,6 +100,11 @@ export interface Settings {
   office: {
     /** Largest roster spreadsheet accepted, in bytes. */
     importMaxBytes: number
+    /**
+     * Most rows a roster spreadsheet may have (a county of 75,000 households is ~215,000): a small
+     * file can unzip into millions of rows, and each checked row is held until the import is written.
+     */
+    importMaxRows: number
     /** A binding invitation (QR code at the door) expires after this many minutes. */
     invitationMinutes: number
   }
@@ -173,7 +178,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   allowance: { yuanPerVillageDay: 35 },
   supervision: { checksPerMonth: 2 },
-  office: { importMaxBytes: 40 * 1024 * 1024, invitationMinutes: 30 },
+  office: { importMaxBytes: 40 * 1024 * 1024, importMaxRows: 500_000, invitationMinutes: 30 },
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },

@@ -118,9 +118,15 @@ const runWrite = async (
     await runLater(later)
     return output
   } catch (error) {
-    // Two attempts with one id raced past the replay check (possible on a store without serialized
-    // transactions): the loser's work was rolled back with its transaction, so answer the winner's.
-    if (error instanceof DuplicateKeyError && error.collection === 'requests') {
+    // Two attempts with one id raced past the replay check (on MySQL, where transactions run side
+    // by side): the loser's work was rolled back with its transaction, so answer the winner's. The
+    // loser fails on the winner's request record, or earlier on what the winner changed (a stale
+    // version, a refusal such as "already decided"): either way the winner's answer is the answer.
+    if (
+      (error instanceof DuplicateKeyError && error.collection === 'requests') ||
+      error instanceof VersionConflictError ||
+      error instanceof ActionError
+    ) {
       const replay = await replayOf(deps.store, key, name, inputHash)
       if (replay !== null) return replay
     }

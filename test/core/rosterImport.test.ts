@@ -2,7 +2,7 @@
  * Roster import rules: a clean sheet becomes villages, groups, households, people and teams; any
  * problem gives every problem with its row (header = row 1) and column, and no plan.
  */
-import { planRosterImport, ROSTER_COLUMNS } from '../../src/core/rosterImport'
+import { planRosterImport, rosterPlanner, ROSTER_COLUMNS } from '../../src/core/rosterImport'
 
 const H = [...ROSTER_COLUMNS]
 const row = (o: Partial<Record<(typeof ROSTER_COLUMNS)[number], string>>) => H.map((c) => o[c] ?? '')
@@ -64,5 +64,30 @@ describe('planRosterImport', () => {
   it('refuses a sheet with only the header as empty', () => {
     const plan = planRosterImport([H, row({})])
     expect(!plan.ok && (plan.detail?.issues as { code: string }[])[0].code).toBe('IMPORT.EMPTY')
+  })
+})
+
+describe('rosterPlanner', () => {
+  const rowByRow = (rows: [number, string[]][]) => {
+    const planner = rosterPlanner()
+    for (const [n, cells] of rows) planner.add(n, cells)
+    return planner.finish()
+  }
+
+  it('plans a sheet fed row by row as planRosterImport plans it whole, rows missing from the sheet counting as empty', () => {
+    // A streamed sheet leaves out rows that have no cells (row 3 here) and keeps rows of blank cells (row 5).
+    const [header, r1, r2, r3, r4, r5] = clean
+    const whole: string[][] = [header, r1, [], r2, row({}), r3, r4, r5]
+    const sparse: [number, string[]][] = whole.flatMap((cells, i): [number, string[]][] => (i === 2 ? [] : [[i + 1, cells]]))
+    expect(rowByRow(sparse)).toEqual(planRosterImport(whole))
+    expect(rowByRow(sparse).ok).toBe(true)
+  })
+
+  it('names the same problems row by row, and a sheet without a header row misses every column', () => {
+    const bad = [...clean, row({ 类别: '干部', 姓名: '重号', 手机号: '13700001111', 岗位: '包户' })]
+    expect(rowByRow(bad.map((cells, i) => [i + 1, cells]))).toEqual(planRosterImport(bad))
+    const headless = rowByRow([[2, clean[1]]])
+    expect(!headless.ok && (headless.detail?.issues as { row: number; code: string }[]).every((i) => i.row === 1 && i.code === 'IMPORT.MISSING_COLUMN')).toBe(true)
+    expect(rowByRow([])).toEqual(planRosterImport([]))
   })
 })

@@ -1,6 +1,7 @@
 /**
- * Starts the real local server (real HTTP, a real SQLite file in a fresh temp folder) for a test
- * file, and gives a typed client that signs in as any person through the development login.
+ * Starts the real local server (real HTTP, and a fresh database: a SQLite file in a temp folder, or
+ * a database of its own on the run's MariaDB when MINQING_TEST_MYSQL_URL is set) for a test file,
+ * and gives a typed client that signs in as any person through the development login.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -8,11 +9,14 @@ import path from 'node:path'
 import type { ActionName, ApiResponse, InputOf, OutputOf } from '../../src/contracts'
 import type { Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
 export interface Harness {
   server: LocalServer
   dataDir: string
+  /** The database the server runs on (dropped by `stop`). */
+  database: TestDatabase
   /** Raw POST: any body, any headers; answers status and parsed JSON. */
   post: (path: string, body: string, headers?: Record<string, string>) => Promise<{ status: number; json: ApiResponse<unknown> }>
   /** A client signed in as the person. */
@@ -39,14 +43,28 @@ export interface HarnessOptions {
   settings?: Settings
   /** Sees every SQL statement the server's store runs (statement counts, the EXPLAIN test). */
   onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
-  /** `mysql://...`: the server's database (default: a SQLite file in the data folder). */
+  /** `mysql://...` or a SQLite path: the server's database, kept by `stop` (the caller owns it). */
   databaseUrl?: string
+  /** The database to run on, dropped by `stop`. Default: a fresh one of this run's dialect. */
+  database?: TestDatabase
 }
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'))
   let now = Date.UTC(2026, 10, 23, 2, 0, 0) // 2026-11-23 10:00 in the township (UTC+8)
-  const server = await startLocalServer({ dataDir, seedHouseholds: options.seedHouseholds ?? 0, clock: () => now, settings: options.settings, onQuery: options.onQuery, databaseUrl: options.databaseUrl })
+  const database: TestDatabase =
+    options.database ??
+    (options.databaseUrl
+      ? { dialect: /^mysql:/i.test(options.databaseUrl) ? 'mysql' : 'sqlite', url: options.databaseUrl, drop: async () => undefined }
+      : await freshDatabase(dataDir))
+  const server = await startLocalServer({
+    dataDir,
+    databaseUrl: database.url,
+    seedHouseholds: options.seedHouseholds ?? 0,
+    clock: () => now,
+    settings: options.settings,
+    onQuery: options.onQuery,
+  })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
   const post: Harness['post'] = async (p, body, headers = {}) => {
@@ -72,6 +90,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   return {
     server,
     dataDir,
+    database,
     post,
     anonymous,
     as: async (personId) => client((await anonymous.ok('auth.devLogin', { personId })).token),
@@ -81,6 +100,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     },
     stop: async () => {
       await server.close()
+      await database.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -3,14 +3,9 @@
  * attendance and 1135 band scores (never a rater), findings, self-reviews and responsibility notes
  * (责任追究) seen by the cadre, their team leader, the office and the supervisors only; the cadres
  * list; findings per cadre; a public supervisor's report about a named cadre; household
- * assignment updating the coverage check; joint meeting attendees from the roster; migration 5.
+ * assignment updating the coverage check; joint meeting attendees from the roster.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import type { Person, Rating } from '../../src/core/model'
-import { openSqliteStore } from '../../src/server/storage/relational'
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -206,40 +201,5 @@ describe('joint meeting attendees from the roster', () => {
     const recorded = await secretary.ok('meeting.record', { meetingId: meeting.id, version: meeting.version, attendeeIds: ['secretary-a', 'committee-a', 'cadre-a'], decisions: [{ ticketId: t.id, decision: '村集体出资维修', ownerId: 'cadre-a' }] })
     expect(recorded.attendees.map((p) => `${p.name}（${p.title}）`)).toEqual(['乌力吉（村党支部书记）', '萨仁（嘎查委员会委员）', '张伟（包户干部）'])
     expect((await h.server.deps.store.get('meetings', meeting.id))?.attendeeIds).toEqual(['secretary-a', 'committee-a', 'cadre-a'])
-  })
-})
-
-describe('a first-version database (JSON documents) converted to typed tables', () => {
-  it('moves every document and turns joint meeting attendee names into the ids of the people they name', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-legacy-'))
-    const file = path.join(dir, 'old.db')
-    const db = new Database(file)
-    try {
-      // The first version's layout: one (id, doc) table per collection and its own migration table.
-      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
-      for (const t of ['people', 'meetings', 'chainNotes']) db.exec(`CREATE TABLE "${t}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-      db.exec(`CREATE INDEX people_townshipId ON people (json_extract(doc, '$.townshipId'))`)
-      const insert = (table: string, doc: { id: string }) => db.prepare(`INSERT INTO "${table}" (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc))
-      insert('people', person('p-1', { name: '乌力吉' }))
-      insert('people', person('p-2', { name: '张伟' }))
-      insert('people', person('p-3', { name: '张伟' }))
-      const meeting = { id: 'mt-1', townshipId: 'ts-1', villageId: 'v-1', convenedById: 'p-1', convenedAt: 1, topic: '路灯', ticketIds: [], decisions: [], status: 'recorded', version: 2 }
-      insert('meetings', { ...meeting, attendees: ['乌力吉', '张伟', '不认识的人'] } as never)
-    } finally {
-      db.close()
-    }
-    const store = await openSqliteStore(file)
-    try {
-      // 乌力吉 names one person; 张伟 names two (ambiguous) and the third no one: both are dropped.
-      expect(await store.get('meetings', 'mt-1')).toEqual({ id: 'mt-1', townshipId: 'ts-1', villageId: 'v-1', convenedById: 'p-1', convenedAt: 1, topic: '路灯', ticketIds: [], attendeeIds: ['p-1'], decisions: [], status: 'recorded', version: 2 })
-      expect(await store.get('people', 'p-2')).toEqual(person('p-2', { name: '张伟' }))
-      expect(await store.count('people', { townshipId: 'ts-1' })).toBe(3)
-      expect(await store.count('chainNotes', {})).toBe(0)
-      const tables = (await store.db.introspection.getTables()).map((t) => t.name)
-      expect(tables.filter((t) => t.startsWith('legacy_') || t === 'schema_migrations')).toEqual([])
-    } finally {
-      await store.close()
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
   })
 })

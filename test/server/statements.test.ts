@@ -22,9 +22,9 @@ const kindOf = (sql: string): 'control' | 'read' | 'write' => {
   return 'write'
 }
 
-/** `insert into "tickets" ...` -> insert tickets */
+/** `insert into "tickets" ...` (or `tickets` on MySQL) -> insert tickets */
 const writeOf = (sql: string): string => {
-  const m = /^\s*(insert into|update|delete from)\s+"(\w+)"/i.exec(sql)
+  const m = /^\s*(insert into|update|delete from)\s+["`](\w+)["`]/i.exec(sql)
   return m ? `${(m[1] as string).split(' ')[0]?.toLowerCase()} ${m[2]}` : sql
 }
 

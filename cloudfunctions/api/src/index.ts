@@ -18,16 +18,35 @@ import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wecha
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 /**
- * The database: MINQING_DATABASE_URL, `mysql://user:password@host:port/database` of the
- * environment's CloudBase MySQL (reached over its private network) or any MySQL 8 server. A SQLite
- * path there is for tests only: an SQLite file in a cloud function is per instance and temporary.
+ * The database, from the function's environment variables:
+ * - MINQING_DATABASE_URL: `mysql://user:password@host:port/database`, e.g. the environment's
+ *   CloudBase MySQL at its 内网连接地址 (`mysql://root:<password>@<内网地址>:3306/tcb`; the function
+ *   needs the environment's private network (VPC) enabled) or any MySQL 8 protocol server;
+ * - otherwise the separate settings CloudBase's cloud-function MySQL guide configures: DB_HOST,
+ *   DB_PORT (3306), DB_USER (root), DB_PASSWORD, DB_NAME (tcb).
+ * A SQLite path in MINQING_DATABASE_URL is for tests only: an SQLite file in a cloud function is per
+ * instance and temporary (and the bundle does not carry the SQLite binding).
  */
-const databaseUrl = (): string | null => process.env.MINQING_DATABASE_URL || null
+export const databaseUrl = (env: NodeJS.ProcessEnv = process.env): string | null => {
+  if (env.MINQING_DATABASE_URL) return env.MINQING_DATABASE_URL
+  if (!env.DB_HOST) return null
+  const part = (value: string | undefined, fallback: string) => encodeURIComponent(value || fallback)
+  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ''
+  const host = env.DB_HOST.includes(':') ? `[${env.DB_HOST}]` : env.DB_HOST
+  return `mysql://${part(env.DB_USER, 'root')}${password}@${host}:${Number(env.DB_PORT) || 3306}/${part(env.DB_NAME, 'tcb')}`
+}
+
+/**
+ * Connections per function instance: an instance serves one invocation at a time unless the
+ * function is set to run several at once, so a small pool is enough and keeps many instances within
+ * the database's connection limit.
+ */
+const POOL_SIZE = 4
 
 let opening: Promise<Store> | null = null
 const storeOnce = (url: string): Promise<Store> => {
   if (!opening) {
-    opening = openStore({ url }).catch((error: unknown) => {
+    opening = openStore({ url, poolSize: POOL_SIZE }).catch((error: unknown) => {
       // Try again on the next call: the database may be starting or the setting being fixed.
       opening = null
       throw error
@@ -91,7 +110,7 @@ export const main = async (event: ApiEvent | null | undefined): Promise<ApiRespo
     return errorAnswer('SERVER.UNAVAILABLE').body
   }
   if (!current) {
-    console.error('[minqing] no database configured: set MINQING_DATABASE_URL to mysql://user:password@host:port/database')
+    console.error('[minqing] no database configured: set MINQING_DATABASE_URL to mysql://user:password@host:port/database (or DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME)')
     return errorAnswer('SERVER.UNAVAILABLE').body
   }
   const { OPENID } = cloud.getWXContext()

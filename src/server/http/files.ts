@@ -10,9 +10,8 @@ import type { ServerDeps } from '../context'
 import { errorAnswer, type Answer } from '../dispatch'
 import { ActionError } from '../errors'
 import { EXPORT_KINDS, buildExport, type ExportKind } from '../features/office/exports'
-import { importRoster, templateCsv, templateXlsx } from '../features/office/import'
+import { importRosterFile, templateCsv, templateXlsx } from '../features/office/import'
 import { resolveActor } from '../identity'
-import { analyze } from '../storage/migrations'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -45,12 +44,7 @@ export const registerFileRoutes = async (app: FastifyInstance, deps: ServerDeps)
         const file = await request.file()
         if (!file) return send(reply, errorAnswer('IMPORT.NOT_SPREADSHEET'))
         const bytes = await file.toBuffer()
-        const data = await deps.store.transaction((tx) =>
-          importRoster({ deps, store: tx, settings: deps.settings, now: deps.clock(), newId: deps.newId, actor }, { bytes, fileName: file.filename }),
-        )
-        // The planner's statistics for the new roster; after the commit: MySQL's ANALYZE TABLE
-        // would commit the import's transaction halfway.
-        await analyze(deps.store.db, deps.store.dialect)
+        const data = await importRosterFile(deps, actor, { bytes, fileName: file.filename })
         return send(reply, { status: 200, body: { ok: true, data } })
       } catch (error) {
         return failure(reply, error)

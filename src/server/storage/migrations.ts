@@ -186,7 +186,10 @@ const backfillCadreDays = async (db: AnyDb): Promise<void> => {
 // ------------------------------------------------------------------ the migrations
 
 const migration = (up: (db: AnyDb, dialect: Dialect) => Promise<void>) => (dialect: Dialect): Migration => ({
-  up: (db) => up(db, dialect),
+  // SQLite's DDL is transactional (Kysely's migrator does not use that there): a migration on
+  // SQLite happens completely or not at all, so a failed conversion of the first version's tables
+  // cannot leave them half renamed. MySQL's DDL is not: there every step is idempotent instead.
+  up: (db) => (dialect === 'sqlite' ? db.transaction().execute((trx) => up(trx, dialect)) : up(db, dialect)),
 })
 
 /** In order; the key is the migration's name as recorded in the database. */
@@ -218,11 +221,28 @@ const provider = (dialect: Dialect): MigrationProvider => ({
   getMigrations: async () => Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, m(dialect)])),
 })
 
+/** The names of the migrations the database has run (none when it has no migration table yet). */
+const executedMigrations = async (db: AnyDb): Promise<string[]> => {
+  try {
+    return (await db.selectFrom('kysely_migration').select('name').execute()).map((r) => String(r.name))
+  } catch (e) {
+    // A new database: SQLite's "no such table", MySQL's ER_NO_SUCH_TABLE.
+    if (/no such table/i.test(String((e as Error).message)) || (e as { errno?: number }).errno === 1146) return []
+    throw e
+  }
+}
+
 /**
  * Brings the database to the last migration. Refuses a database written by newer code, and names
  * the migration that failed (it can be run again once the cause is fixed).
  */
 export const migrateToLatest = async (db: AnyDb, dialect: Dialect): Promise<string[]> => {
+  const unknown = (await executedMigrations(db)).filter((name) => !(name in MIGRATIONS))
+  if (unknown.length > 0) {
+    throw new Error(
+      `the database was written by a newer version of minqing: it has migration ${unknown.join(', ')}, which this version does not know. Run that version (or a later one) against it, never an older one.`,
+    )
+  }
   const migrator = new Migrator({ db, provider: provider(dialect) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

@@ -36,6 +36,9 @@ import {
   type OffsetNode,
   type QueryCompiler,
   type QueryResult,
+  type MysqlPool,
+  type MysqlPoolConnection,
+  type MysqlQueryResult,
 } from 'kysely'
 import {
   DuplicateKeyError,
@@ -334,6 +337,26 @@ const longestList = (where: object): [string, unknown[]] | null => {
   return best && best[1].length > IN_CHUNK ? best : null
 }
 
+/**
+ * The statement sizes for inserting n rows, at most `max` per statement: full statements of `max`,
+ * then the rest in powers of two. A multi-row INSERT's SQL text depends on its row count and SQLite
+ * keeps each prepared text (cachingSqlite; a 700-row insert holds most of a MB of native memory), so sizes
+ * from this small set keep many insertMany calls (the roster import writes in chunks) from
+ * preparing and caching a new statement for every remainder.
+ */
+export const batchSizes = (n: number, max: number): number[] => {
+  const sizes: number[] = []
+  let left = n
+  for (; left >= max; left -= max) sizes.push(max)
+  for (let p = 2 ** Math.floor(Math.log2(max)); left > 0 && p >= 1; p /= 2) {
+    if (left >= p) {
+      sizes.push(p)
+      left -= p
+    }
+  }
+  return sizes
+}
+
 // ------------------------------------------------------------------ errors
 
 const MYSQL_RETRY = new Set([1213, 1205]) // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
@@ -547,11 +570,12 @@ class RelationalStore implements Store {
           throw new Error(`${collection}: a filter list longer than ${IN_CHUNK} cannot be sorted or paged`)
         }
         const [field, values] = big
-        const out: Doc<C>[] = []
+        // On a child-table list ("contains") one record can match in several chunks: once each.
+        const out = new Map<string, Doc<C>>()
         for (let i = 0; i < values.length; i += IN_CHUNK) {
-          out.push(...(await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})))
+          for (const doc of await this.findOnce(collection, { ...where, [field]: values.slice(i, i + IN_CHUNK) }, {})) out.set(doc.id, doc)
         }
-        return out
+        return [...out.values()]
       }
       return this.findOnce(collection, where, options)
     })
@@ -624,7 +648,8 @@ class RelationalStore implements Store {
         const key = `${collection}\u0000${String(doc.id)}\u0000${child.field}`
         const text = (rows[i][child.field] as string | null) ?? null
         const before = replacing ? this.seen.get(key) : undefined
-        if (this.tx) this.seen.set(key, text)
+        // Inserted lists are not remembered: a bulk insert (the seed, a roster import) would keep them all.
+        if (this.tx && replacing) this.seen.set(key, text)
         const all = childRows(child, doc)
         if (!replacing) {
           fresh.push(...all)
@@ -640,16 +665,27 @@ class RelationalStore implements Store {
         fresh.push(...all)
       })
       if (rewrite.length > 0) await this.q.deleteFrom(child.table).where(child.parentKey, 'in', rewrite).execute()
-      for (let i = 0; i < fresh.length; i += 500) await this.insertRows(child.table, fresh.slice(i, i + 500))
+      await this.insertRows(child.table, fresh, 500)
     }
   }
 
 
-  /** Inserts rows that all have the same columns in the same order (toRow's, childRows'). */
-  private async insertRows(table: string, rows: readonly Row[]): Promise<void> {
-    const params: unknown[] = []
-    for (const r of rows) for (const k in r) params.push(r[k])
-    await this.execute(`insert|${table}|${rows.length}|${Object.keys(rows[0] ?? {}).join(',')}`, params, () => this.q.insertInto(table).values(rows))
+  /**
+   * Inserts rows that all have the same columns in the same order (toRow's, childRows'), at most
+   * `max` per statement in the sizes of batchSizes, so a bulk insert (the seed, the roster import)
+   * compiles and prepares only a few statement shapes, each (table, size) once.
+   */
+  private async insertRows(table: string, rows: readonly Row[], max = 1): Promise<void> {
+    let i = 0
+    for (const size of batchSizes(rows.length, max)) {
+      const batch = rows.slice(i, i + size)
+      i += size
+      const params: unknown[] = []
+      for (const r of batch) for (const k in r) params.push(r[k])
+      // Kysely writes DEFAULT for an undefined value: such a batch is not of the cached shape.
+      const key = params.includes(undefined) ? null : `insert|${table}|${batch.length}|${Object.keys(batch[0] ?? {}).join(',')}`
+      await this.execute(key, params, () => this.q.insertInto(table).values(batch))
+    }
   }
 
   /** Runs `work` in this transaction, or in a new one when called on the outer store. */
@@ -676,24 +712,35 @@ class RelationalStore implements Store {
     if (docs.length === 0) return Promise.resolve()
     const rows = docs.map((d) => toRow(collection, d))
     const width = shapeOf(collection).names.length
-    const batch = Math.max(1, Math.floor(8000 / width))
     return this.run(() =>
       this.atomically(async (s) => {
-        for (let i = 0; i < rows.length; i += batch) {
-          try {
-            await s.insertRows(collection, rows.slice(i, i + batch))
-          } catch (e) {
-            if (isPrimaryKeyDuplicate(e)) {
-              const ids = new Set<string>()
-              const dup = docs.find((d) => (ids.has(d.id) ? true : (ids.add(d.id), false)))
-              throw new DuplicateKeyError(collection, dup?.id ?? String(rows[i].id))
-            }
-            throw e
+        try {
+          await s.insertRows(collection, rows, Math.max(1, Math.floor(8000 / width)))
+        } catch (e) {
+          if (isPrimaryKeyDuplicate(e)) {
+            // A repeated id within the documents, or one already stored.
+            const ids = new Set<string>()
+            const dup = docs.find((d) => (ids.has(d.id) ? true : (ids.add(d.id), false)))
+            throw new DuplicateKeyError(collection, dup?.id ?? (await s.firstStored(collection, docs)))
           }
+          throw e
         }
         await s.writeChildren(collection, docs as readonly Row[], rows, false)
       }),
     )
+  }
+
+  /** The id of the first of `docs` already stored (for the DuplicateKeyError of a failed insertMany). */
+  private async firstStored(collection: CollectionName, docs: readonly { id: string }[]): Promise<string> {
+    for (let i = 0; i < docs.length; i += IN_CHUNK) {
+      const ids = docs.slice(i, i + IN_CHUNK).map((d) => d.id)
+      const found: Row[] = await this.q.selectFrom(collection).select('id').where('id', 'in', ids).execute()
+      if (found.length > 0) {
+        const stored = new Set(found.map((r) => r.id))
+        return ids.find((id) => stored.has(id))!
+      }
+    }
+    return docs[0]?.id ?? ''
   }
 
   replace<C extends CollectionName>(collection: C, doc: Doc<C>, options?: { ifVersion?: number }): Promise<void> {
@@ -760,7 +807,6 @@ class RelationalStore implements Store {
   private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.q.connection().execute(async (conn: AnyDb) => {
       if (this.dialect === 'mysql') {
-        await sql`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`.execute(conn)
         await sql`START TRANSACTION`.execute(conn)
       } else {
         // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
@@ -895,8 +941,38 @@ const logger = (onQuery?: StoreOptions['onQuery']) =>
 
 export const isMysqlUrl = (url: string): boolean => /^mysql:\/\//i.test(url)
 
-/** The URL without its password, for messages. */
-export const redactUrl = (url: string): string => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+/** The URL without its password, for messages (up to the last @, in case the password has one). */
+export const redactUrl = (url: string): string => url.replace(/^([a-z0-9+]+:\/\/[^:/@]*):.*@/i, '$1:***@')
+
+/** What to fix, by the driver's error code, when a MySQL database cannot be opened. */
+const mysqlAdvice = (code: string | undefined, url: string): string => {
+  let where = { host: '?', port: '3306', user: '?', database: '?' }
+  try {
+    const u = new URL(url)
+    where = { host: u.hostname, port: u.port || '3306', user: decodeURIComponent(u.username), database: decodeURIComponent(u.pathname.slice(1)) }
+  } catch {
+    return 'MINQING_DATABASE_URL is not a valid URL: write it as mysql://user:password@host:port/database (with special characters of the password %-encoded)'
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing answers at ${where.host}:${where.port}: start the MySQL server, or fix the host and port in MINQING_DATABASE_URL`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${where.host} is not known: fix the host in MINQING_DATABASE_URL`
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+      return `no answer from ${where.host}:${where.port}: check the host, the port and the network (firewall, private network) between this server and the database`
+    case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_DBACCESS_DENIED_ERROR':
+      return `the server refused user ${where.user}: fix the user and password in MINQING_DATABASE_URL, and grant that user all privileges on the database ${where.database}`
+    case 'ER_BAD_DB_ERROR':
+      return where.database
+        ? `the database ${where.database} does not exist: create it (CREATE DATABASE \`${where.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin) or fix its name in MINQING_DATABASE_URL`
+        : 'MINQING_DATABASE_URL names no database: add it at the end, mysql://user:password@host:port/database'
+    default:
+      return 'check MINQING_DATABASE_URL (mysql://user:password@host:port/database) and that the server is running'
+  }
+}
 
 const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: AnyDb; statements: SqliteStatements; beforeClose: () => Promise<void> }> => {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -921,24 +997,66 @@ const openSqlite = async (file: string, options: StoreOptions): Promise<{ db: An
   return { db: db as AnyDb, statements, beforeClose }
 }
 
+/**
+ * The pool as Kysely sees it, with every driver error that means "the database is not there"
+ * turned into StoreUnavailableError at the source: a query through `store.db` (joins, figures)
+ * then fails like the record methods, and the request answers SERVER.UNAVAILABLE, not INTERNAL.
+ */
+const translatingPool = (pool: MysqlPool): MysqlPool => {
+  // One wrapper per connection: Kysely keeps its per-connection state by the object it is given.
+  const wrappers = new WeakMap<MysqlPoolConnection, MysqlPoolConnection>()
+  const wrap = (raw: MysqlPoolConnection): MysqlPoolConnection => {
+    let wrapper = wrappers.get(raw)
+    if (!wrapper) {
+      const query = ((text: string, parameters: unknown[], callback?: (error: unknown, result: MysqlQueryResult) => void) =>
+        callback ? raw.query(text, parameters, (error, result) => callback(error ? translate(error) : error, result)) : raw.query(text, parameters)) as MysqlPoolConnection['query']
+      wrapper = { query, release: () => raw.release() }
+      wrappers.set(raw, wrapper)
+    }
+    return wrapper
+  }
+  return {
+    getConnection: (callback) => pool.getConnection((error, raw) => (error ? callback(translate(error), raw) : callback(error, wrap(raw)))),
+    end: (callback) => pool.end(callback),
+  }
+}
+
+/** The database cannot be opened: what happened and what to fix, never the password (nor a cause that holds it). */
+const cannotOpenMysql = (url: string, error: unknown): StoreUnavailableError => {
+  // The driver's own error (the pool already wrapped a connection failure).
+  const e = error instanceof StoreUnavailableError && error.cause !== undefined ? error.cause : error
+  const code = errCode(e)
+  const why = code ?? String((e as Error)?.message ?? e).replaceAll(url, redactUrl(url))
+  return new StoreUnavailableError(`cannot open the MySQL database at ${redactUrl(url)} (${why}): ${mysqlAdvice(code, url)}`)
+}
+
 const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => {
   const { createPool } = await import('mysql2')
-  const pool = createPool({
-    uri: url,
-    connectionLimit: options.poolSize ?? 10,
-    charset: 'utf8mb4',
-    // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
-    decimalNumbers: true,
-    supportBigNumbers: true,
-    connectTimeout: 5000,
-    enableKeepAlive: true,
-  })
+  let pool: ReturnType<typeof createPool>
+  try {
+    pool = createPool({
+      uri: url,
+      connectionLimit: options.poolSize ?? 10,
+      charset: 'utf8mb4',
+      // SUM() and AVG() answer DECIMAL: as numbers, like SQLite.
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      connectTimeout: 5000,
+      enableKeepAlive: true,
+    })
+  } catch (e) {
+    // A malformed URL: the driver's error carries the URL, password and all.
+    throw cannotOpenMysql(url, e)
+  }
   const db = new Kysely<unknown>({
     dialect: new MysqlDialect({
-      pool,
+      pool: translatingPool(pool as unknown as MysqlPool),
       onCreateConnection: async (connection) => {
         // A writer waits at most this long for another's row lock, then its request fails cleanly.
         await connection.executeQuery(CompiledQuery.raw('SET SESSION innodb_lock_wait_timeout = 10'))
+        // Every transaction of the connection in READ COMMITTED, set once here rather than by a
+        // statement before each START TRANSACTION (a round trip per write).
+        await connection.executeQuery(CompiledQuery.raw('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'))
       },
     }),
     log: logger(options.onQuery),
@@ -947,11 +1065,7 @@ const openMysql = async (url: string, options: StoreOptions): Promise<AnyDb> => 
     await sql`SELECT 1`.execute(db)
   } catch (e) {
     await db.destroy().catch(() => undefined)
-    const why = errCode(e) ?? (e as Error).message
-    throw new StoreUnavailableError(
-      `cannot reach the MySQL database at ${redactUrl(url)} (${why}): check MINQING_DATABASE_URL (user, password, host, port, database) and that the server is running`,
-      e,
-    )
+    throw cannotOpenMysql(url, e)
   }
   return db as AnyDb
 }

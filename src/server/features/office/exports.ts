@@ -3,7 +3,7 @@
  * the ticket list. One rule: figures come from the stored close when the month is closed (what was
  * published), otherwise from the records now; phones and addresses never appear.
  */
-import ExcelJS from 'exceljs'
+// exceljs (~30 MB once loaded) is loaded when a workbook is first written, not with the server.
 import { postingRows } from '../../../core/close'
 import { RATER_BANDS } from '../../../core/evaluation'
 import { localDate, periodRange } from '../../../core/time'
@@ -17,6 +17,7 @@ export const EXPORT_KINDS = ['posting', 'scores', 'allowance', 'tickets'] as con
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 const book = async (sheetName: string, columns: readonly string[], rows: (string | number | null)[][]): Promise<Buffer> => {
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = zhCN.appName
   const sheet = workbook.addWorksheet(sheetName)

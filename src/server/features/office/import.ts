@@ -5,61 +5,98 @@
  * cadre phone, member name within a household) so importing the same file twice changes nothing.
  * One rule: a file with any problem writes nothing; the answer names the row and column of each.
  */
-import ExcelJS from 'exceljs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+// exceljs (~30 MB once loaded) is loaded when a workbook is first written, not with the server.
 import Papa from 'papaparse'
-import { planRosterImport, householdKey, ROSTER_COLUMNS, type ImportIssue, type RosterPlan } from '../../../core/rosterImport'
+import { rosterPlanner, ROSTER_COLUMNS, type ImportIssue, type PlannedPerson, type RosterPlan } from '../../../core/rosterImport'
 import type { Household, Person, Village, VillagerGroup, WorkTeam } from '../../../core/model'
 import type { FieldIssue } from '../../../contracts/errors'
 import type { ImportView } from '../../../contracts/views.office'
+import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings'
 import { zhCN } from '../../../i18n/zh-CN'
-import type { HandlerContext } from '../../context'
+import type { Actor, HandlerContext, ServerDeps } from '../../context'
+import type { Store } from '../../storage/port'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import { rosterHandlers } from '../roster/handlers'
+import { docAs } from '../../storage/joins'
+import { analyze } from '../../storage/migrations'
 
 const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('text' in value && typeof value.text === 'string') return value.text
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-  }
-  return String(value)
+/** How reading a roster file went. */
+type SheetRead = 'read' | 'notSpreadsheet' | 'tooLarge'
+type RowVisitor = (row: number, cells: string[]) => void
+interface WorkerMessage {
+  rows: [number, string[]][]
+  done?: boolean
+  found?: boolean
+  tooLarge?: boolean
 }
 
-/** The first worksheet's rows as text (row n of the array = spreadsheet row n + 1), or null when not a spreadsheet. */
-export const readSpreadsheet = async (bytes: Buffer, fileName: string): Promise<string[][] | null> => {
-  if (isZip(bytes)) {
-    const workbook = new ExcelJS.Workbook()
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-    } catch {
-      return null
-    }
-    const sheet = workbook.worksheets[0]
-    if (!sheet) return null
-    const rows: string[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = row.values as ExcelJS.CellValue[]
-      rows[n - 1] = values.slice(1).map(cellText)
+const XLSX_WORKER = path.join(__dirname, 'xlsx-rows.worker.cjs')
+/** The reader's heap limit: the shared strings of a file this size, and room to collect garbage. */
+const workerHeapMb = (fileBytes: number): number => Math.ceil(48 + (4 * fileBytes) / (1024 * 1024))
+
+/**
+ * An xlsx's first worksheet, row by row: exceljs's streaming reader in a worker thread with a heap
+ * limit (xlsx-rows.worker.cjs says why) posts rows in batches; nothing of the sheet but the rows'
+ * text reaches this thread. A sheet too big for the heap limit, or with more than `maxRows` rows
+ * (a small file can unzip into millions), reads as 'tooLarge'.
+ */
+const readXlsx = (bytes: Buffer, maxRows: number, onRow: RowVisitor): Promise<SheetRead> =>
+  new Promise((resolve) => {
+    const copy = new Uint8Array(bytes).buffer
+    const worker = new Worker(XLSX_WORKER, {
+      workerData: { bytes: copy, maxRows },
+      transferList: [copy],
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(bytes.length) },
     })
-    for (let i = 0; i < rows.length; i++) rows[i] ??= []
-    return rows
-  }
+    let outcome: SheetRead | null = null
+    worker.on('message', (message: WorkerMessage) => {
+      for (const [row, cells] of message.rows) onRow(row, cells)
+      if (message.done) {
+        outcome = message.tooLarge ? 'tooLarge' : message.found ? 'read' : 'notSpreadsheet'
+        void worker.terminate()
+      }
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      outcome ??= error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooLarge' : 'notSpreadsheet'
+    })
+    worker.on('exit', () => resolve(outcome ?? 'notSpreadsheet'))
+  })
+
+/** A UTF-8 csv (or txt), row by row, parsed with papaparse; more than `maxRows` rows read as 'tooLarge'. */
+const readCsv = (bytes: Buffer, fileName: string, maxRows: number, onRow: RowVisitor): SheetRead => {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return null
+    return 'notSpreadsheet'
   }
-  if (text.includes('\u0000') || !/\.(csv|txt)$/i.test(fileName)) return null
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
-  return parsed.data.map((r) => r.map((c) => String(c ?? '')))
+  if (text.includes('\u0000') || !/\.(csv|txt)$/i.test(fileName)) return 'notSpreadsheet'
+  let row = 0
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (++row > maxRows) return parser.abort()
+      onRow(row, result.data.map((c) => String(c ?? '')))
+    },
+  })
+  return row > maxRows ? 'tooLarge' : 'read'
+}
+
+/** Every row of a roster file's first sheet, in order (row 1 = the header), without keeping them. */
+const eachSpreadsheetRow = async (bytes: Buffer, fileName: string, maxRows: number, onRow: RowVisitor): Promise<SheetRead> =>
+  isZip(bytes) ? readXlsx(bytes, maxRows, onRow) : readCsv(bytes, fileName, maxRows, onRow)
+
+/** The first worksheet's rows as text (row n of the array = spreadsheet row n + 1), or null when not a spreadsheet. */
+export const readSpreadsheet = async (bytes: Buffer, fileName: string, maxRows = DEFAULT_SETTINGS.office.importMaxRows): Promise<string[][] | null> => {
+  const rows: string[][] = []
+  if ((await eachSpreadsheetRow(bytes, fileName, maxRows, (row, cells) => (rows[row - 1] = cells))) !== 'read') return null
+  for (let i = 0; i < rows.length; i++) rows[i] ??= []
+  return rows
 }
 
 export const issueMessage = (issue: ImportIssue): FieldIssue => ({
@@ -67,14 +104,36 @@ export const issueMessage = (issue: ImportIssue): FieldIssue => ({
   message: zhCN.office.importIssue(issue.row, issue.column, zhCN.office.importIssues[issue.code], issue.value),
 })
 
+/** True when writing `next` over `current` would change nothing: re-importing a file rewrites nothing. */
+const unchanged = (current: object | undefined, next: object): boolean =>
+  current !== undefined &&
+  Object.entries(next).every(([k, v]) => JSON.stringify((current as Record<string, unknown>)[k] ?? null) === JSON.stringify(v ?? null))
+
+/**
+ * Households (and their members) are matched and written this many at a time, so a county's roster
+ * never has all its documents, and their rows, in memory at once.
+ */
+const HOUSEHOLD_CHUNK = 500
+
+/**
+ * The people of some households, read with store.db rather than store.find: inside a transaction the
+ * Store remembers the lists of every record it reads (to rewrite only changed child rows), and a
+ * county's re-import would keep ~200,000 of them; a member who changed is rewritten whole instead.
+ */
+const peopleOfHouseholds = async (store: Store, householdIds: string[]): Promise<Person[]> => {
+  if (householdIds.length === 0) return []
+  const rows: Record<string, unknown>[] = await store.db.selectFrom('people').selectAll().where('householdId', 'in', householdIds).execute()
+  return rows.map((row) => docAs('people', row, '')!)
+}
+
 /** Writes a clean plan into the township (inside the caller's transaction). */
 const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPlan): Promise<Omit<ImportView, 'coverage'>> => {
   const { store } = ctx
-  const [villagesNow, peopleNow, teamsNow, householdsNow] = await Promise.all([
+  const [villagesNow, cadresNow, teamsNow, householdCount] = await Promise.all([
     store.find('villages', { townshipId }),
-    store.find('people', { townshipId }),
+    store.find('people', { townshipId, roles: 'cadre' }),
     store.find('teams', { townshipId }),
-    store.find('households', { townshipId }),
+    store.count('households', { townshipId }),
   ])
   const groupsNow = villagesNow.length ? await store.find('groups', { villageId: villagesNow.map((v) => v.id) }) : []
 
@@ -87,6 +146,7 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
     newVillages.push(v)
   }
   const vid = (name: string) => villageByName.get(name)!.id
+  await store.insertMany('villages', newVillages)
 
   const groupByKey = new Map(groupsNow.map((g) => [`${g.villageId}/${g.name}`, g]))
   const newGroups: VillagerGroup[] = []
@@ -97,12 +157,13 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
     groupByKey.set(key, group)
     newGroups.push(group)
   }
+  await store.insertMany('groups', newGroups)
 
-  const cadreByPhone = new Map(peopleNow.filter((p) => p.roles.includes('cadre')).map((p) => [p.phone, p]))
-  const newPeople: Person[] = []
-  const changedPeople: Person[] = []
+  const cadreByPhone = new Map(cadresNow.map((p) => [p.phone, p]))
   const cadreId = (phone: string) => cadreByPhone.get(phone)!.id
-  for (const p of plan.people.filter((x) => x.householdKey === null)) {
+  const newCadres: Person[] = []
+  for (const p of plan.people) {
+    if (p.householdKey !== null) continue
     const existing = cadreByPhone.get(p.phone)
     const person: Person = {
       id: existing?.id ?? ctx.newId('person'),
@@ -118,57 +179,76 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
       hasPhone: true,
     }
     cadreByPhone.set(p.phone, person)
-    ;(existing ? changedPeople : newPeople).push(person)
+    if (!existing) newCadres.push(person)
+    else if (!unchanged(existing, person)) await store.replace('people', person)
   }
+  await store.insertMany('people', newCadres)
 
-  const householdByKey = new Map(householdsNow.map((h) => [`${h.villageId}/${h.number}`, h]))
-  const newHouseholds: Household[] = []
-  const changedHouseholds: Household[] = []
-  const householdIdOf = new Map<string, string>()
-  for (const h of plan.households) {
-    const existing = householdByKey.get(`${vid(h.village)}/${h.number}`)
-    const household: Household = {
-      id: existing?.id ?? ctx.newId('hh'),
-      townshipId,
-      villageId: vid(h.village),
-      groupId: groupByKey.get(`${vid(h.village)}/${h.group}`)!.id,
-      number: h.number,
-      headName: h.headName,
-      address: h.address,
-      cadreId: h.cadrePhone ? cadreId(h.cadrePhone) : null,
-    }
-    householdIdOf.set(householdKey(h.village, h.number), household.id)
-    ;(existing ? changedHouseholds : newHouseholds).push(household)
+  const membersOf = new Map<string, PlannedPerson[]>()
+  for (const p of plan.people) {
+    if (p.householdKey === null) continue
+    const list = membersOf.get(p.householdKey)
+    if (list) list.push(p)
+    else membersOf.set(p.householdKey, [p])
   }
-
-  const memberByKey = new Map(peopleNow.filter((p) => p.householdId).map((p) => [`${p.householdId}/${p.name}`, p]))
-  const villagerByRow = new Map<number, Person>()
-  for (const p of plan.people.filter((x) => x.householdKey !== null)) {
-    const householdId = householdIdOf.get(p.householdKey!)!
-    const existing = memberByKey.get(`${householdId}/${p.name}`)
-    const person: Person = {
-      id: existing?.id ?? ctx.newId('person'),
-      townshipId,
-      name: p.name,
-      phone: p.phone,
-      roles: p.roles,
-      householdId,
-      villageId: vid(p.village!),
-      duty: null,
-      title: p.title || (existing?.title ?? ''),
-      photoUrl: existing?.photoUrl ?? null,
-      hasPhone: p.phone !== '',
+  const secretaryRows = new Set(plan.teams.flatMap((t) => (t.secretaryRow === null ? [] : [t.secretaryRow])))
+  const secretaryIdByRow = new Map<number, string>()
+  for (let i = 0; i < plan.households.length; i += HOUSEHOLD_CHUNK) {
+    const slice = plan.households.slice(i, i + HOUSEHOLD_CHUNK)
+    // What the township already has of this chunk: its households (by village and number) and their members.
+    const householdsNow =
+      householdCount === 0
+        ? []
+        : await store.find('households', { townshipId, villageId: [...new Set(slice.map((h) => vid(h.village)))], number: [...new Set(slice.map((h) => h.number))] })
+    const householdByKey = new Map(householdsNow.map((h) => [`${h.villageId}/${h.number}`, h]))
+    const membersNow = await peopleOfHouseholds(store, householdsNow.map((h) => h.id))
+    const memberByKey = new Map(membersNow.map((p) => [`${p.householdId}/${p.name}`, p]))
+    const newHouseholds: Household[] = []
+    const newPeople: Person[] = []
+    for (const h of slice) {
+      const existing = householdByKey.get(`${vid(h.village)}/${h.number}`)
+      const household: Household = {
+        id: existing?.id ?? ctx.newId('hh'),
+        townshipId,
+        villageId: vid(h.village),
+        groupId: groupByKey.get(`${vid(h.village)}/${h.group}`)!.id,
+        number: h.number,
+        headName: h.headName,
+        address: h.address,
+        cadreId: h.cadrePhone ? cadreId(h.cadrePhone) : null,
+      }
+      if (!existing) newHouseholds.push(household)
+      else if (!unchanged(existing, household)) await store.replace('households', household)
+      for (const p of membersOf.get(h.key) ?? []) {
+        const member = memberByKey.get(`${household.id}/${p.name}`)
+        const person: Person = {
+          id: member?.id ?? ctx.newId('person'),
+          townshipId,
+          name: p.name,
+          phone: p.phone,
+          roles: p.roles,
+          householdId: household.id,
+          villageId: household.villageId,
+          duty: null,
+          title: p.title || (member?.title ?? ''),
+          photoUrl: member?.photoUrl ?? null,
+          hasPhone: p.phone !== '',
+        }
+        if (secretaryRows.has(p.row)) secretaryIdByRow.set(p.row, person.id)
+        if (!member) newPeople.push(person)
+        else if (!unchanged(member, person)) await store.replace('people', person)
+      }
     }
-    villagerByRow.set(p.row, person)
-    ;(existing ? changedPeople : newPeople).push(person)
+    await store.insertMany('households', newHouseholds)
+    await store.insertMany('people', newPeople)
   }
 
   const teamByVillage = new Map(teamsNow.map((t) => [t.villageId, t]))
   const newTeams: WorkTeam[] = []
-  const changedTeams: WorkTeam[] = []
+  let teams = 0
   for (const t of plan.teams) {
-    const secretary = t.secretaryRow !== null ? villagerByRow.get(t.secretaryRow) : undefined
-    if (!t.leaderPhone || !secretary) continue
+    const secretaryId = t.secretaryRow !== null ? secretaryIdByRow.get(t.secretaryRow) : undefined
+    if (!t.leaderPhone || !secretaryId) continue
     const villageId = vid(t.village)
     const existing = teamByVillage.get(villageId)
     const team: WorkTeam = {
@@ -177,43 +257,77 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
       villageId,
       name: existing?.name ?? zhCN.office.teamName(t.village),
       leaderId: cadreId(t.leaderPhone),
-      secretaryId: secretary.id,
+      secretaryId,
       memberIds: t.memberPhones.map(cadreId),
     }
-    ;(existing ? changedTeams : newTeams).push(team)
+    teams++
+    if (!existing) newTeams.push(team)
+    else if (!unchanged(existing, team)) await store.replace('teams', team)
   }
-
-  await store.insertMany('villages', newVillages)
-  await store.insertMany('groups', newGroups)
-  await store.insertMany('people', newPeople)
-  for (const p of changedPeople) await store.replace('people', p)
-  await store.insertMany('households', newHouseholds)
-  for (const h of changedHouseholds) await store.replace('households', h)
   await store.insertMany('teams', newTeams)
-  for (const t of changedTeams) await store.replace('teams', t)
   return {
     villages: plan.villages.length,
     groups: plan.groups.length,
     households: plan.households.length,
     people: plan.people.length,
-    teams: newTeams.length + changedTeams.length,
+    teams,
   }
 }
 
-/** Checks and imports a roster file for the actor's township; refuses with every row problem. */
-export const importRoster = async (ctx: HandlerContext, file: { bytes: Buffer; fileName: string }): Promise<ImportView> => {
-  const actor = ctx.actor
-  if (!actor || !policies['office:manage'](actor, actor.person.townshipId)) return refuse('AUTH.FORBIDDEN')
-  const rows = await readSpreadsheet(file.bytes, file.fileName)
-  if (!rows) return refuse('IMPORT.NOT_SPREADSHEET')
-  const plan = planRosterImport(rows)
+/**
+ * Reads and checks a roster file: the plan to write, or a refusal naming every row problem. The
+ * rows are checked as they are read and not kept (a county's roster has ~200,000).
+ */
+const planFile = async (file: { bytes: Buffer; fileName: string }, settings: Settings): Promise<RosterPlan> => {
+  const planner = rosterPlanner()
+  const read = await eachSpreadsheetRow(file.bytes, file.fileName, settings.office.importMaxRows, (row, cells) => planner.add(row, cells))
+  if (read === 'tooLarge') return refuse('IMPORT.TOO_LARGE')
+  if (read !== 'read') return refuse('IMPORT.NOT_SPREADSHEET')
+  const plan = planner.finish()
   if (!plan.ok) {
     const issues = ((plan.detail?.issues ?? []) as ImportIssue[]).slice(0, 500)
     return refuse('IMPORT.INVALID_ROWS', issues.map(issueMessage))
   }
-  const counts = await applyPlan(ctx, actor.person.townshipId, plan.value)
-  const coverage = await rosterHandlers['roster.coverage']({}, ctx)
-  return { ...counts, coverage: coverage.findings.map(({ severity, code, message }) => ({ severity, code, message })) }
+  return plan.value
+}
+
+/** The coverage findings of the township, as the import answers them. */
+const coverageOf = async (ctx: HandlerContext): Promise<ImportView['coverage']> =>
+  (await rosterHandlers['roster.coverage']({}, ctx)).findings.map(({ severity, code, message }) => ({ severity, code, message }))
+
+const mayImport = (actor: Actor | null): Actor => {
+  if (!actor || !policies['office:manage'](actor, actor.person.townshipId)) return refuse('AUTH.FORBIDDEN')
+  return actor
+}
+
+/** Checks and imports a roster file for the actor's township, inside the caller's transaction. */
+export const importRoster = async (ctx: HandlerContext, file: { bytes: Buffer; fileName: string }): Promise<ImportView> => {
+  const actor = mayImport(ctx.actor)
+  const counts = await applyPlan(ctx, actor.person.townshipId, await planFile(file, ctx.settings))
+  return { ...counts, coverage: await coverageOf(ctx) }
+}
+
+/**
+ * The upload route's import: the file is read and checked before the write transaction starts (a
+ * county's roster takes seconds to parse, and SQLite's write lock would stop every other writer for
+ * that long) and written in one transaction. Then, with the plan let go (a county's is ~70 MB), the
+ * planner's statistics are refreshed for the new rows (ANALYZE: after the commit, because MySQL's
+ * ANALYZE TABLE would commit the transaction) and the township's coverage is checked.
+ */
+export const importRosterFile = async (deps: ServerDeps, actor: Actor | null, file: { bytes: Buffer; fileName: string }): Promise<ImportView> => {
+  const townshipId = mayImport(actor).person.townshipId
+  const ctxOn = (store: Store): HandlerContext => ({ deps, store, settings: deps.settings, now: deps.clock(), newId: deps.newId, actor })
+  let plan: RosterPlan | null = await planFile(file, deps.settings)
+  const counts = await deps.store.transaction((tx) => applyPlan(ctxOn(tx), townshipId, plan!))
+  plan = null
+  try {
+    await analyze(deps.store.db, deps.store.dialect)
+  } catch (error) {
+    // The roster is written; stale statistics only make some queries slower until the next ANALYZE.
+    console.error('[minqing] ANALYZE after the roster import failed:', error instanceof Error ? error.message : error)
+  }
+  const coverage = await coverageOf(ctxOn(deps.store))
+  return { ...counts, coverage }
 }
 
 /** The template: the header and two example rows (a resident cadre and a household member). */
@@ -224,6 +338,7 @@ export const TEMPLATE_ROWS: string[][] = [
 ]
 
 export const templateXlsx = async (): Promise<Buffer> => {
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('花名册')
   for (const row of TEMPLATE_ROWS) sheet.addRow(row)

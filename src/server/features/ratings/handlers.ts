@@ -191,8 +191,17 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((cadre) => {
           const mine = ratings.filter((r) => r.cadreId === cadre.id)
+          const numberOf = (r: (typeof mine)[number]) => (r.householdId ? (households.get(r.householdId)?.number ?? '') : '')
+          // By band, then time; ratings given at the same moment by household number, then id (the
+          // store's order is not an order: SQLite happens to answer in insertion order, MySQL not).
           const views = mine
-            .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || a.at - b.at)
+            .sort(
+              (a, b) =>
+                (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) ||
+                a.at - b.at ||
+                numberOf(a).localeCompare(numberOf(b), 'en', { numeric: true }) ||
+                (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+            )
             .map((r) => {
               const rater = byId.get(r.raterId)
               return {

@@ -3,6 +3,7 @@
  * check, and assigning a household to a resident cadre (包户).
  */
 import { coverageCheck, isResidentCadre } from '../../../core/roster'
+import type { Household } from '../../../core/model'
 import type { CoverageFinding, HouseholdRow } from '../../../contracts/views'
 import { zhCN } from '../../../i18n/zh-CN'
 import { actorOf } from '../../context'
@@ -157,7 +158,10 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const villages = await ctx.store.find('villages', { townshipId })
     const [groups, households, cadres] = await Promise.all([
       ctx.store.find('groups', { villageId: villages.map((v) => v.id) }),
-      ctx.store.find('households', { townshipId }),
+      // The three columns the check counts with, not whole records: a county's township has ~75,000.
+      ctx.store.db.selectFrom('households').select(['id', 'groupId', 'cadreId']).where('townshipId', '=', townshipId).execute() as Promise<
+        Pick<Household, 'id' | 'groupId' | 'cadreId'>[]
+      >,
       // Only the cadres: a county's township has ~200,000 villagers that the check never looks at.
       ctx.store.find('people', { townshipId, roles: 'cadre' }),
     ])
@@ -165,13 +169,16 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const { minHouseholdsPerCadre: min, maxHouseholdsPerCadre: max } = ctx.settings.coverage
     const villageName = new Map(villages.map((v) => [v.id, v.name]))
     const groupById = new Map(groups.map((g) => [g.id, g]))
-    const householdById = new Map(households.map((h) => [h.id, h]))
     const cadreName = new Map(cadres.map((c) => [c.id, c.name]))
+    const checked = coverageCheck({ groups, households, cadres, settings: ctx.settings })
+    // Whole records only for the households a finding names, for their labels.
+    const named = checked.flatMap((f) => ('householdId' in f ? [f.householdId] : []))
+    const householdById = new Map((named.length ? await ctx.store.getMany('households', named) : []).map((h) => [h.id, h]))
     const householdLabel = (id: string) => {
       const h = householdById.get(id)
       return h ? `${villageName.get(h.villageId) ?? ''}${h.number}号户（${h.headName}）` : id
     }
-    const findings = coverageCheck({ groups, households, cadres, settings: ctx.settings }).map((f): CoverageFinding => {
+    const findings = checked.map((f): CoverageFinding => {
       switch (f.code) {
         case 'COVERAGE.GROUP_WITHOUT_CADRE': {
           const group = groupById.get(f.groupId)

@@ -1,0 +1,34 @@
+/**
+ * Which database the integration tests run on, and a fresh one per harness or test: a database of
+ * its own on the MariaDB server named by MINQING_TEST_MYSQL_URL (the integration-mysql project's
+ * globalSetup starts one server and sets it; a developer may point it at their own), a SQLite file
+ * otherwise.
+ * One rule: every caller gets an empty database of its own and drops it when done.
+ */
+import path from 'node:path'
+import { createDatabaseAt, dropDatabaseAt } from './mariadb'
+
+/** `mysql://root@127.0.0.1:PORT`: the MariaDB server the tests of this run use, if any. */
+export const MYSQL_URL_ENV = 'MINQING_TEST_MYSQL_URL'
+
+export type TestDialect = 'sqlite' | 'mysql'
+
+export const testDialect = (): TestDialect => (process.env[MYSQL_URL_ENV] ? 'mysql' : 'sqlite')
+
+export interface TestDatabase {
+  dialect: TestDialect
+  /** What openStore / startLocalServer take: a mysql:// URL or a SQLite file path. */
+  url: string
+  /** Drops the MySQL database (a SQLite file goes with its temp folder). */
+  drop: () => Promise<void>
+}
+
+/** An empty database on `dialect` (default: this run's): a new MySQL database, or `dir/file`. */
+export const freshDatabase = async (dir: string, options: { dialect?: TestDialect; file?: string; prefix?: string } = {}): Promise<TestDatabase> => {
+  const dialect = options.dialect ?? testDialect()
+  if (dialect === 'sqlite') return { dialect, url: path.join(dir, options.file ?? 'minqing.db'), drop: async () => undefined }
+  const server = process.env[MYSQL_URL_ENV]
+  if (!server) throw new Error(`${MYSQL_URL_ENV} is not set: run this test in the integration-mysql jest project`)
+  const url = await createDatabaseAt(server, options.prefix ?? 'it')
+  return { dialect, url, drop: () => dropDatabaseAt(url) }
+}
