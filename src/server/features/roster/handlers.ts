@@ -14,14 +14,31 @@ import { statement } from '../../storage/statements'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
 
-/** A household, its village's work team, and its latest signed visit: one statement. */
+/** A person's public card under `alias` (`${alias}_id`, `${alias}_name`...). */
+const card = (alias: string) => ['id', 'name', 'title', 'phone', 'photoUrl'].map((c) => `${alias}.${c} as ${alias}_${c}`)
+
+/**
+ * A household, its village's work team (the first by id), its latest signed visit, and the people on
+ * its card (its cadre, the team's leader, secretary and members): one statement, a row per member.
+ */
 const householdCard = statement((db, householdId: string) =>
   db
     .selectFrom('households as h')
-    .leftJoin('teams as t', 't.villageId', 'h.villageId')
+    .leftJoin('teams as t', (join) =>
+      join.on('t.id', '=', (eb) => eb.selectFrom('teams as first').select((f) => f.fn.min('first.id').as('id')).whereRef('first.villageId', '=', 'h.villageId')),
+    )
+    .leftJoin('people as c', 'c.id', 'h.cadreId')
+    .leftJoin('people as l', 'l.id', 't.leaderId')
+    .leftJoin('people as s', 's.id', 't.secretaryId')
+    .leftJoin('teamMembers as tm', 'tm.teamId', 't.id')
+    .leftJoin('people as m', 'm.id', 'tm.personId')
     .select((eb) => [
       ...columnsAs('households', 'h', 'h_'),
       ...columnsAs('teams', 't', 't_'),
+      ...card('c'),
+      ...card('l'),
+      ...card('s'),
+      ...card('m'),
       eb
         .selectFrom('visits as v')
         .select((v) => v.fn.max('v.at').as('at'))
@@ -29,27 +46,37 @@ const householdCard = statement((db, householdId: string) =>
         .where('v.status', '=', 'signed')
         .as('lastConfirmedVisitAt'),
     ])
-    .where('h.id', '=', householdId)
-    .limit(1),
+    .where('h.id', '=', householdId),
 )
+
+type Card = { id: string; name: string; title: string; phone: string; photoUrl: string | null }
+const cardOf = (row: Record<string, unknown>, alias: string): Card | null =>
+  typeof row[`${alias}_id`] === 'string'
+    ? {
+        id: row[`${alias}_id`] as string,
+        name: String(row[`${alias}_name`] ?? ''),
+        title: String(row[`${alias}_title`] ?? ''),
+        phone: String(row[`${alias}_phone`] ?? ''),
+        photoUrl: (row[`${alias}_photoUrl`] as string | null | undefined) ?? null,
+      }
+    : null
 
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
     const actor = actorOf(ctx)
     const { person } = actor
     if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
-    // One statement: the household, its village's work team, and its latest signed visit.
-    const [row] = await householdCard(ctx.store, person.householdId)
+    // One statement: the household, its team, its latest signed visit and the people on the card.
+    const rows = await householdCard(ctx.store, person.householdId)
+    const row = rows[0]
     const household = row ? docAs('households', row, 'h_') : null
     if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
     const team = docAs('teams', row, 't_')
-    // The cadre and the team's people, in one statement.
-    const ids = [...(household.cadreId ? [household.cadreId] : []), ...(team ? [team.leaderId, team.secretaryId, ...team.memberIds] : [])]
-    const byId = new Map((ids.length ? await ctx.store.getMany('people', ids) : []).map((p) => [p.id, p]))
-    const cadre = household.cadreId ? byId.get(household.cadreId) : undefined
+    const cadre = household.cadreId ? cardOf(row, 'c') : null
     if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
-    const leader = team && byId.get(team.leaderId)
-    const secretary = team && byId.get(team.secretaryId)
+    const leader = team && cardOf(row, 'l')
+    const secretary = team && cardOf(row, 's')
+    const members = new Map(rows.flatMap((r) => cardOf(r, 'm') ?? []).map((m) => [m.id, m]))
     const lastAt = row.lastConfirmedVisitAt
     return {
       cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
@@ -62,7 +89,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
               // The secretary's phone is public to the village: it is how villagers reach the team.
               secretary: { ...personRef(secretary), phone: secretary.phone },
               members: team.memberIds.flatMap((id) => {
-                const member = byId.get(id)
+                const member = members.get(id)
                 return member ? [personRef(member)] : []
               }),
             }
