@@ -116,6 +116,8 @@ export interface SignInPlace {
   lng: number
   /** Geofence radius in metres. */
   radiusM: number
+  /** The coordinates' datum: GCJ-02, what WeChat's and China's maps give (absent: the seed's, GCJ-02 too). */
+  datum?: 'gcj02'
 }
 
 /** A WeChat account bound to a person (openid from the WeChat runtime). */

@@ -116,6 +116,15 @@ export interface Settings {
     photoMaxBytes: number
     photoMaxSide: number
   }
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: {
+    /** A session not used for this many minutes has ended (the office signs in again). */
+    idleMinutes: number
+    /** A web console's login QR code can be confirmed for this many minutes. */
+    loginQrMinutes: number
+    /** `npm run setup`'s one-time code for the first administrator expires after this many hours. */
+    setupCodeHours: number
+  }
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -182,4 +191,6 @@ export const DEFAULT_SETTINGS: Settings = {
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: { idleMinutes: 8 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
 }

@@ -75,6 +75,15 @@ const errors: Record<ErrorCode, string> = {
   'SIGNIN.CONSENT_REQUIRED': '请先阅读并同意签到照片的用途说明，再签到。',
   'LEAVE.BAD_RANGE': '请假日期有误：结束日期不能早于开始日期，一次最多请 30 天。',
   'LEAVE.ALREADY_DECIDED': '这条请假已经审批过了。',
+  // identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
+  'SETUP.CODE_INVALID': '设置码不对，请核对后重新输入。',
+  'SETUP.CODE_USED': '这个设置码已经用过了，管理员已经绑定。如需再设置，请重新运行设置程序。',
+  'SETUP.CODE_EXPIRED': '这个设置码已过期，请重新运行设置程序获取新码。',
+  'LOGIN.CODE_INVALID': '这个登录二维码无效，请在电脑上刷新后重新扫码。',
+  'LOGIN.CODE_EXPIRED': '这个登录二维码已过期，请在电脑上刷新后重新扫码。',
+  'LOGIN.CODE_USED': '这个登录二维码已经用过了，请在电脑上刷新后重新扫码。',
+  'CHAIN.BROKEN': '存档校验没有通过：有记录在系统之外被改动过，本月不能结账。请把下面的记录编号交给督导组核查。',
+  'PLACE.BAD_COORDINATES': '位置坐标不对：纬度应在 -90 到 90 之间，经度在 -180 到 180 之间。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
 }
@@ -331,6 +340,66 @@ export const zhRecords = {
   // doors
   entryCadres: '干部档案',
   teamMembersTitle: '工作组成员档案',
+}
+
+// ---------------------------------------------------------------- identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
+export const zhIdentity = {
+  chain: {
+    kinds: { signin: '签到', visit: '走访', rating: '评价', binding: '绑定' } as Record<string, string>,
+    faults: {
+      seq: '存档编号不连续，有存档被删除或插入',
+      link: '与前一条存档接不上',
+      hash: '存档本身被改动',
+      record: '记录内容与存档不符，记录被改动过',
+      missing: '记录已被删除',
+      unchained: '记录没有存档，是在系统之外写入的',
+      head: '存档末尾缺失',
+    } as Record<string, string>,
+    problem: (seq: number | null, kind: string, recordId: string, fault: string) =>
+      `${seq === null ? '未存档' : `第 ${seq} 条存档`}（${kind}${recordId ? ` ${recordId}` : ''}）：${fault}`,
+  },
+  setup: {
+    title: '设置乡镇',
+    hint: '输入运行设置程序时显示的一次性设置码，绑定您为本乡镇的办公室管理员。',
+    code: '设置码',
+    townshipName: '乡镇名称（云端首次设置时填写）',
+    name: '您的姓名',
+    phone: '手机号',
+    submit: '绑定为管理员',
+    done: (township: string) => `已绑定为${township}办公室管理员`,
+  },
+  qrLogin: {
+    title: '扫码登录',
+    hint: '请用手机微信打开民情通小程序，扫描下面的二维码，并在手机上确认登录。',
+    waiting: '等待手机确认…',
+    expired: '二维码已过期',
+    refresh: '刷新二维码',
+    confirmTitle: '在电脑上登录',
+    confirmHint: '确认后，这台电脑将以您的身份登录民情通办公台。不是您本人在操作，请不要确认。',
+    confirm: '确认登录',
+    confirmed: '已确认，电脑上即将登录。',
+    scan: '扫码登录电脑',
+    staffOnly: '只有乡镇干部可以登录办公台。',
+  },
+  places: {
+    title: '村、小组和签到地点',
+    villages: '村（嘎查）',
+    villageName: '村名',
+    addVillage: '添加村',
+    groups: '村民小组',
+    groupName: '小组名',
+    addGroup: '添加小组',
+    places: '签到地点',
+    placeName: '地点名称',
+    lat: '纬度（GCJ-02）',
+    lng: '经度（GCJ-02）',
+    radius: '范围（米）',
+    village: '所属村（不填为镇政府）',
+    useLocation: '使用我当前的位置',
+    save: '保存地点',
+    saved: '已保存',
+    none: '还没有',
+  },
 }
 
 export const zhCN = {
@@ -786,6 +855,7 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  identity: zhIdentity,
 }
 
 export type Messages = typeof zhCN

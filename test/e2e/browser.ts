@@ -25,7 +25,7 @@ export const startBrowserHarness = async (): Promise<BrowserHarness> => {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
   fs.mkdirSync(screenshots, { recursive: true })
-  const server = await startLocalServer({ dataDir, staticDir })
+  const server = await startLocalServer({ dataDir, staticDir, demo: true })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -45,6 +45,8 @@ export interface HarnessOptions {
   onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
   /** `mysql://...` or a SQLite path: the server's database, kept by `stop` (the caller owns it). */
   databaseUrl?: string
+  /** Demo mode (the person picker, which `as` signs in with): on unless false. */
+  demo?: boolean
   /** The database to run on, dropped by `stop`. Default: a fresh one of this run's dialect. */
   database?: TestDatabase
 }
@@ -64,6 +66,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     clock: () => now,
     settings: options.settings,
     onQuery: options.onQuery,
+    demo: options.demo ?? true,
   })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 

@@ -88,6 +88,8 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     clock: Date.now,
     newId,
     sessions: null,
+    // The first administrator's one-time set-up code (issue 10 item 4): usable once, then refused.
+    setupCode: process.env.MINQING_SETUP_CODE || undefined,
     // Built here, called only when a cadre asks for a sign-off code inside WeChat's runtime.
     wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
     messenger: wechatMessenger(),

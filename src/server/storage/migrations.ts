@@ -215,6 +215,14 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'monthFigures')
     await ensureRegistryTable(db, dialect, 'monthBuilds')
   }),
+  // Identity (issue 10 items 4, 5, 8): set-up codes, stored sessions and QR logins, the places'
+  // datum, and the hash chain of verdict records, built for the records already there.
+  '0007_identity_setup': migration(async (db, dialect) => {
+    for (const c of ['chainEntries', 'chainHeads', 'sessions', 'loginRequests', 'setupCodes'] as const) await ensureRegistryTable(db, dialect, c)
+    await ensureColumn(db, dialect, 'places', 'datum')
+    const { chainUnchainedRecords } = await import('../features/chain')
+    await chainUnchainedRecords(db, dialect)
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

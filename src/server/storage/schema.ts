@@ -145,7 +145,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       ],
     },
   ),
-  places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real }, [['townshipId']]),
+  places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real, datum: opt(key) }, [['townshipId']]),
   bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int }, [['openid'], ['personId']]),
   tickets: table(
     'tickets',
@@ -411,6 +411,21 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     [['townshipId', 'period'], ['cadreId', 'period']],
   ),
   monthBuilds: table('monthBuilds', { id: key, townshipId: key, period: key, settingsKey: key, builtAt: int }, [['townshipId', 'period']]),
+  // identity set-up, sessions and tamper evidence (migration 0007_identity_setup)
+  chainEntries: table(
+    'chainEntries',
+    { id: key, townshipId: key, seq: int, kind: key, recordId: key, recordHash: key, prevHash: key, hash: key, at: int },
+    [['recordId', 'seq']],
+    { unique: [['townshipId', 'seq']] },
+  ),
+  chainHeads: table('chainHeads', { id: key, seq: int, hash: key, at: int }, []),
+  sessions: table('sessions', { id: key, personId: key, via: key, createdAt: int, lastSeenAt: int }, [['personId']]),
+  loginRequests: table(
+    'loginRequests',
+    { id: key, pollHash: key, createdAt: int, expiresAt: int, confirmedById: orNull(key), confirmedAt: orNull(int), collectedAt: orNull(int) },
+    [],
+  ),
+  setupCodes: table('setupCodes', { id: key, townshipId: orNull(key), createdAt: int, expiresAt: int, usedAt: orNull(int), usedById: orNull(key) }, []),
 }
 
 /** Every child table, by name. */

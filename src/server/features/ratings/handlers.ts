@@ -18,6 +18,7 @@ import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
 import { personRef } from '../views'
 import { refreshMonthScore } from '../month-figures'
+import { chainRecord } from '../chain'
 
 /** Months of the caller's township that the month-end close (月末结账, office) has closed. */
 export const closedPeriods = async (ctx: HandlerContext): Promise<PeriodKey[]> => {
@@ -136,6 +137,7 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Replace, not add: the household (or rater) has one rating per cadre and period.
     if (previous) await ctx.store.replace('ratings', rating)
     else await ctx.store.insert('ratings', rating)
+    await chainRecord(ctx.store, 'rating', rating.townshipId, rating.id, ctx.now)
     // The kept score of the cadre's month (where the township's month is built), in the same transaction.
     await refreshMonthScore(ctx.store, { townshipId: cadre.townshipId, cadreId: cadre.id }, period, ctx.settings)
     return formFor(ctx, actor, period, { closed, targets })
