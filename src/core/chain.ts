@@ -98,7 +98,7 @@ export const firstBrokenLink = (
   let prev = before ?? { seq: 0, hash: CHAIN_GENESIS }
   for (const e of entries) {
     const at = { seq: e.seq, kind: e.kind, recordId: e.recordId }
-    if (e.seq !== prev.seq + 1) return { fault: 'seq', ...at }
+    if (e.seq !== prev.seq + 1) return { fault: 'seq', ...at, seq: prev.seq + 1 }
     if (e.prevHash !== prev.hash) return { fault: 'link', ...at }
     if (chainEntryHash(e, hash) !== e.hash) return { fault: 'hash', ...at }
     prev = e

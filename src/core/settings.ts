@@ -192,5 +192,5 @@ export const DEFAULT_SETTINGS: Settings = {
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
   // identity set-up and sessions (issue 10 items 4, 5)
-  sessions: { idleMinutes: 8 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
+  sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
 }

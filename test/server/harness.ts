@@ -21,6 +21,8 @@ export interface Harness {
   post: (path: string, body: string, headers?: Record<string, string>) => Promise<{ status: number; json: ApiResponse<unknown> }>
   /** A client signed in as the person. */
   as: (personId: string) => Promise<Client>
+  /** A client with a given session token (null: none). */
+  client: (token: string | null) => Client
   anonymous: Client
   /** The test clock (ms); move it with `advance`. */
   now: () => number
@@ -96,6 +98,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     database,
     post,
     anonymous,
+    client,
     as: async (personId) => client((await anonymous.ok('auth.devLogin', { personId })).token),
     now: () => now,
     advance: (ms) => {

@@ -299,6 +299,11 @@ describe('authorization: villagers and resident cadres reach no office or superv
     'supervision.fileReport': { cadreId: 'cadre-a', villageId: null, text: 'x' },
     'supervision.findings': { cadreId: null },
     'supervision.reportTargets': {},
+    // a township's villages, groups and sign-in places (issue 10 item 4)
+    'office.places': {},
+    'office.addVillage': { name: '新村' },
+    'office.addGroup': { villageId: 'vil-a', name: '新组' },
+    'office.savePlace': { name: '地点', villageId: null, lat: 39, lng: 109, radiusM: 100 },
   }
 
   it('lists a sample input for every office.* and supervision.* action', () => {

@@ -344,6 +344,25 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   importForm.append('file', new Blob([csv]), 'roster.csv')
   await route(s, 'POST /files/roster-import', cast.office, '/files/roster-import', { method: 'POST', body: importForm })
 
+  // Identity off the demo (issue 10 items 4, 5): the web console's QR login, logout, a township's
+  // set-up code claimed, the office's villages, groups and sign-in places.
+  const qr = await s.log.during('login.qrStart', () => s.h.anonymous.ok('login.qrStart', {}))
+  await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await ok(office, 'login.qrConfirm', { code: qr.code })
+  const consoleLogin = await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await s.log.during('auth.mode', () => s.h.anonymous.ok('auth.mode', {}))
+  if (consoleLogin.status === 'confirmed') await s.log.during('auth.logout', () => s.h.client(consoleLogin.token).ok('auth.logout', {}))
+  const { createSetupCode } = await import('../../src/server/features/setup/handlers')
+  const setup = await createSetupCode(s.h.server.deps.store, { townshipName: '新设镇', now: s.h.now(), hours: 24, newId: s.h.server.deps.newId })
+  const claimed = await s.log.during('setup.claim', () => s.h.anonymous.ok('setup.claim', { code: setup.code, name: '新管理员', phone: '13900000001' }))
+  const admin = s.h.client(claimed.sessionToken)
+  await ok(office, 'office.places', {})
+  const withVillage = await ok(admin, 'office.addVillage', { name: '新村' })
+  const village = withVillage.villages[0]
+  if (!village) throw new Error('no village added')
+  await ok(admin, 'office.addGroup', { villageId: village.id, name: '一社' })
+  await ok(admin, 'office.savePlace', { name: '新村村委会', villageId: village.id, lat: 39.1, lng: 109.8, radiusM: 200 })
+
   s.h.advance(day)
   expect(covered.length).toBeGreaterThan(0)
 }

@@ -50,7 +50,7 @@ const longitude = z.number().min(-180).max(180)
 export const identityActions = {
   'auth.mode': defineAction<AuthModeView>()({ input: noInput, public: true }),
   /** Ends the caller's session (H5 and the web console). */
-  'auth.logout': defineAction<null>()({ input: noInput, write: true }),
+  'auth.logout': defineAction<{ ended: true }>()({ input: noInput, write: true }),
   /** A web console asks for a login QR code. */
   'login.qrStart': defineAction<LoginQrView>()({ input: noInput, public: true, write: true, localOnly: true }),
   /** The web console polls until the phone confirmed; then it gets its session, once. */

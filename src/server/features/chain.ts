@@ -66,6 +66,8 @@ export interface ChainReport {
 }
 
 const BATCH = 2000
+/** Records looked up by id per statement: few enough that SQLite's planner keeps to the primary key. */
+const RECORD_BATCH = 100
 
 const recordKey = (kind: ChainKind, id: string) => `${kind}\u0000${id}`
 
@@ -99,11 +101,12 @@ export const verifyChain = async (store: Store, townshipId: string, options: Ver
   if (problems.length === 0 && to === length && head && (last?.seq !== head.seq || last.hash !== head.hash)) {
     problems.push({ fault: 'head', seq: head.seq, kind: last?.kind ?? 'signin', recordId: last?.recordId ?? '' })
   }
-  // Every record against its latest entry (in a range: only records with no later entry).
-  for (const kind of CHAIN_KINDS) {
+  // Every record against its latest entry (in a range: only records with no later entry); on a
+  // chain whose links already failed, the entries are not to be believed, so the link is named.
+  for (const kind of problems.length === 0 ? CHAIN_KINDS : []) {
     const entries = [...latest.values()].filter((e) => e.kind === kind)
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const chunk = entries.slice(i, i + BATCH)
+    for (let i = 0; i < entries.length; i += RECORD_BATCH) {
+      const chunk = entries.slice(i, i + RECORD_BATCH)
       const ids = chunk.map((e) => e.recordId)
       const later =
         to < length
@@ -119,7 +122,7 @@ export const verifyChain = async (store: Store, townshipId: string, options: Ver
     }
   }
   // No record of the month outside the chain, once the chain has begun.
-  if (options.records && length > 0) {
+  if (options.records && length > 0 && problems.length === 0) {
     const first = await store.get('chainEntries', `${townshipId}:1`)
     const since = Math.max(options.records.start, first?.at ?? 0)
     if (since < options.records.end) problems.push(...(await unchainedSince(store, townshipId, since, options.records.end, options.records.period)))
@@ -142,8 +145,8 @@ const unchainedSince = async (store: Store, townshipId: string, since: number, e
     ...(ratings as { id: string; at: number | string }[]).filter((r) => Number(r.at) >= since).map((r) => ({ kind: 'rating' as const, id: r.id })),
   ]
   const problems: ChainProblem[] = []
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const chunk = candidates.slice(i, i + BATCH)
+  for (let i = 0; i < candidates.length; i += RECORD_BATCH) {
+    const chunk = candidates.slice(i, i + RECORD_BATCH)
     const chained = new Set(
       ((await store.db.selectFrom('chainEntries').select('recordId').where('recordId', 'in', chunk.map((c) => c.id)).execute()) as { recordId: string }[]).map((r) => r.recordId),
     )

@@ -23,7 +23,7 @@ export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrSt
 
   'auth.logout': async (_input, ctx) => {
     if (ctx.caller?.kind === 'token' && ctx.caller.token) await endSession(ctx.store, ctx.caller.token)
-    return null
+    return { ended: true as const }
   },
 
   'login.qrStart': async (_input, ctx) => {
