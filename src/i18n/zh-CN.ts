@@ -396,6 +396,7 @@ export const zhIdentity = {
     radius: '范围（米）',
     village: '所属村（不填为镇政府）',
     useLocation: '使用我当前的位置',
+    locationFailed: '没能获取定位，请打开定位后重试，或直接填写坐标。',
     save: '保存地点',
     saved: '已保存',
     none: '还没有',

@@ -35,6 +35,11 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
             {m[key]}
           </Button>
         ))}
+        {entries.includes('office') ? (
+          <Button kind='secondary' className='entry-places' onClick={() => void Taro.navigateTo({ url: '/subpackages/office/places/index' })}>
+            {zhCN.identity.places.title}
+          </Button>
+        ) : null}
         {entries.includes('office') || entries.includes('supervision') ? (
           <Button kind='secondary' className='entry-cadres' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
             {zhCN.records.entryCadres}
