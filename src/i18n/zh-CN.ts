@@ -395,6 +395,7 @@ export const zhIdentity = {
     lng: '经度（GCJ-02）',
     radius: '范围（米）',
     village: '所属村（不填为镇政府）',
+    groupVillage: '所属村',
     useLocation: '使用我当前的位置',
     locationFailed: '没能获取定位，请打开定位后重试，或直接填写坐标。',
     save: '保存地点',

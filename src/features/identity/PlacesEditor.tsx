@@ -77,7 +77,7 @@ const Editor = ({ data, onChanged }: { data: TownshipPlacesView; onChanged: () =
       </Section>
       {villages.length > 0 ? (
         <Section title={m.groups}>
-          <Choice label={m.village} options={villages} value={groupVillage || (villages[0]?.value ?? '')} onChange={setGroupVillage} className='group-village' />
+          <Choice label={m.groupVillage} options={villages} value={groupVillage || (villages[0]?.value ?? '')} onChange={setGroupVillage} className='group-village' />
           <Field label={m.groupName} value={groupName} onChange={setGroupName} maxlength={40} className='group-name' />
           <Button
             kind='secondary'
