@@ -176,6 +176,24 @@ describe('a township from zero, and sessions off the demo', () => {
     expect((await otherClient.call('me.get', {}, requestId())).body).toMatchObject({ ok: false, error: { code: 'AUTH.INVALID_TOKEN' } })
   })
 
+  it('a role change by the roster import ends the person\'s sessions', async () => {
+    const made = await createSetupCode(h.server.deps.store, { townshipName: '名册镇', now: h.now(), hours: 24, newId: h.server.deps.newId })
+    const claimed = await h.anonymous.ok('setup.claim', { code: made.code, name: '名册管理', phone: '13900000008' })
+    const token = claimed.sessionToken ?? ''
+    const other = await h.anonymous.ok('login.qrStart', {})
+    await h.client(token).ok('login.qrConfirm', { code: other.code })
+    const console_ = await h.anonymous.ok('login.qrPoll', { code: other.code, pollToken: other.pollToken })
+    if (console_.status !== 'confirmed') throw new Error('not confirmed')
+    // The roster names the administrator as a township leader too: a new role.
+    const csv = ['类别,姓名,手机号,身份,职务,岗位,村,村民小组,户号,户主,地址,包户干部手机号', '干部,名册管理,13900000008,镇领导,镇长,机关,,,,,,'].join('\n')
+    const form = new FormData()
+    form.append('file', new Blob([csv]), 'roster.csv')
+    const response = await fetch(`${h.server.url}/files/roster-import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+    expect(response.status).toBe(200)
+    expect((await h.server.deps.store.get('people', claimed.me.id))?.roles).toEqual(['cadre', 'leader'])
+    for (const t of [token, console_.token]) expect((await h.client(t).call('me.get', {}, requestId())).body).toMatchObject({ ok: false, error: { code: 'AUTH.INVALID_TOKEN' } })
+  })
+
   it('a villager cannot confirm a console login', async () => {
     const store = h.server.deps.store
     const made = await createSetupCode(store, { townshipName: '村民镇', now: h.now(), hours: 24, newId: h.server.deps.newId })
