@@ -10,8 +10,8 @@ import { useCall } from '../../services/useCall'
 
 export const HOME_PAGE = '/pages/index/index'
 
-export const useDevLogin = (enabled = true) => {
-  const people = useCall('auth.devPeople', {}, enabled)
+export const useDevLogin = () => {
+  const people = useCall('auth.devPeople', {})
   const [pendingId, setPendingId] = useState<string | null>(null)
   const [error, setError] = useState<ApiCallError | null>(null)
 
