@@ -116,6 +116,13 @@ export interface Settings {
     photoMaxBytes: number
     photoMaxSide: number
   }
+  // ---- issue 13: the villagers' voice
+  callBacks: {
+    /** A satisfaction of this many stars or fewer is a bad review the supervision group calls back (好差评). */
+    lowStars: number
+    /** The call-back is due this many hours after the bad review, reopen or disputed visit. */
+    deadlineHours: number
+  }
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -182,4 +189,6 @@ export const DEFAULT_SETTINGS: Settings = {
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
+  // ---- issue 13: 1-2 stars are 差评; called back within 3 days.
+  callBacks: { lowStars: 2, deadlineHours: 72 },
 }
