@@ -112,6 +112,8 @@ export interface SupervisionDashboardView {
   openReports: number
   villages: { id: string; name: string }[]
   cadres: PersonRef[]
+  /** Issue 13: the call-back queue's counts (好差评 回访). */
+  callBacks: import('./views.voice').CallBackCounts
 }
 
 export interface ReportView {

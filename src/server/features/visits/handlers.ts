@@ -17,6 +17,7 @@ import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
+import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
 
 /** The sign-off page in the main package (fast first screen for villagers). */
@@ -189,6 +190,8 @@ export const visitHandlers: Handlers<
     const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
+    // Issue 13: a disputed visit enters the supervision group's call-back queue.
+    await callBackForDispute(ctx, next, actor.person.id)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
