@@ -376,6 +376,7 @@ export const zhVoice = {
     steps: '办理经过',
     outcome: '办理结果',
     noOutcome: '还在办理中',
+    created: '有人反映',
     privacy: '为保护反映人，这里不显示姓名、户号和照片。',
     filed: (date: string) => `${date} 有人反映`,
     satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
@@ -398,7 +399,10 @@ export const zhVoice = {
     cadre: (name: string) => `涉及干部：${name}`,
     household: (number: string, name: string) => `${number}号户 ${name}`,
     inRecord: '回访',
+    recordEmpty: '没有回访记录',
+    entry: '回访',
   },
+  entryModeration: '评论审核',
 }
 
 export const zhCN = {
