@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
+import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
 import { zhCN } from '../../i18n/zh-CN'
@@ -25,7 +26,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
     setFollowing(true)
     toast(v.following)
   }
-  return (
+  const body = (
     <Loadable state={view.state} onRetry={view.reload}>
       {(t) => (
         <View className='voice-card public-ticket'>
@@ -36,7 +37,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
             <View className='voice-card'>
               <Text className='voice-row__title'>{v.steps}</Text>
               {t.steps.map((s, i) => (
-                <Text key={i} className='voice-row__meta public-step'>{`${formatDate(s.at)} ${v.byRole[s.byRole] ?? ''} ${s.action === 'create' ? v.created : actionWords(s.action)}`}</Text>
+                <Text key={i} className='voice-row__meta public-step'>{s.action === 'create' ? `${formatDate(s.at)} ${v.created}` : `${formatDate(s.at)} ${v.byRole[s.byRole] ?? ''} ${actionWords(s.action)}`}</Text>
               ))}
               <Text className='voice-row__title'>{v.outcome}</Text>
               <Text className='voice-row__meta public-outcome'>
@@ -56,4 +57,6 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
       )}
     </Loadable>
   )
+  // In the duplicate hint it sits inside the form's section; on its own page it is a section.
+  return compact ? body : <Section title={v.title}>{body}</Section>
 }
