@@ -83,6 +83,20 @@ it('a follower reads the followed report with no personal data; the duplicate hi
   for (const leak of [reporter.name, reporter.phone, `${household?.number}号`]) expect(text).not.toContain(leak)
   await page.context().close()
   await form.context().close()
+
+  // The office sees "匿名反映" and may reveal the reporter for a fraud check, with a reason, after a confirmation.
+  const people = await h.server.deps.store.find('people', {})
+  const office = people.find((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))!
+  const desk = await signedIn(office.id, `subpackages/cadre/pages/ticket/index?id=${ticket.id}`)
+  await desk.locator('.ticket-detail .anonymous-report').waitFor({ timeout: 30_000 })
+  expect((await desk.locator('.ticket-detail').textContent()) ?? '').not.toContain(reporter.name)
+  await desk.locator('.reveal-reason input').fill('核查是否有人冒名反映')
+  await desk.locator('.at-button.reveal-submit').click()
+  await confirmModal(desk)
+  await desk.locator('.reveal-result').waitFor({ timeout: 20_000 })
+  expect(await desk.locator('.reveal-result').textContent()).toBe(`反映人：${reporter.name}（${household?.number}号户）`)
+  await desk.screenshot({ path: path.join(screenshots, 'voice-office-reveal.png'), fullPage: true })
+  await desk.context().close()
 })
 
 it('the office moderation queue shows a comment with a phone number and an insult redacted; approving asks first', async () => {
