@@ -47,7 +47,7 @@ const readInput = (action: ActionName, ticketId: string): unknown =>
 describe('an anonymous report', () => {
   let t: TicketView
   beforeAll(async () => {
-    t = await (await h.as(REPORTER.id)).ok('ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口的路灯坏了', anonymous: true })
+    t = await (await h.as(REPORTER.id)).ok('ticket.create', { kind: 'problem', category: 'infrastructure', description: `我是${REPORTER.name}，电话${REPORTER.phone}，村口的路灯坏了`, anonymous: true })
     t = await act('cadre-a', t, 'accept')
     // On the secretary's desk too, so the secretary's inbox and desk hold it.
     t = await act('cadre-a', t, 'escalate_secretary', { note: '需要村里协调' })
@@ -73,6 +73,7 @@ describe('an anonymous report', () => {
     const office = await (await h.as('office-1')).ok('ticket.get', { ticketId: t.id })
     expect(office).toMatchObject({ reporterName: null, householdNumber: null, anonymous: true })
     expect(office.history[0]?.actorName).toBe('匿名反映')
+    expect(office.description).toBe('我是***，电话***，村口的路灯坏了')
   })
 
   it('the township reveals the reporter for a fraud check: a logged action with a reason', async () => {

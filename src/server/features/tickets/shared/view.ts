@@ -3,7 +3,7 @@
  * names) and household number reach only the handling cadre, decided by policies['ticket:seeReporter'].
  */
 import { allowedActions, ticketRolesOf } from '../../../../core/tickets'
-import { householdVisibleTo } from '../../../../core/voice'
+import { householdVisibleTo, redactPublicText } from '../../../../core/voice'
 import type { Household, Person, Ticket } from '../../../../core/model'
 import type { TicketView } from '../../../../contracts/views'
 import { zhCN } from '../../../../i18n/zh-CN'
@@ -58,7 +58,8 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
       id: t.id,
       kind: t.kind,
       category: t.category,
-      description: t.description,
+      // Issue 13: to those who may not see an anonymous reporter, the words lose the reporter's name, phone and ID numbers.
+      description: seesReporter ? t.description : redactPublicText(t.description, [nameOf(t.reporterId), household.headName]),
       status: t.status,
       villageName: villageName.get(t.villageId) ?? '',
       householdNumber: householdVisibleTo(seesReporter, actor.person.householdId, t) ? household.number : null,
