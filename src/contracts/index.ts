@@ -15,6 +15,7 @@ import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
 import { identityActions } from './actions/identity'
+import { voiceActions } from './actions/voice'
 
 export const actions = {
   ...authActions,
@@ -28,6 +29,7 @@ export const actions = {
   ...ratingActions,
   ...recordActions,
   ...identityActions,
+  ...voiceActions,
 }
 
 export type Actions = typeof actions
@@ -52,3 +54,4 @@ export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
 export type * from './actions/identity'
+export type * from './views.voice'

@@ -312,6 +312,8 @@ export interface Rating {
   at: Millis
   /** Stars per named dimension (Settings.evaluation.dimensions); `stars` is their mean. */
   dimensions?: Record<string, number>
+  /** Issue 13: the comment as the office approved it for the posting (redacted); absent until then. */
+  publicComment?: string | null
 }
 
 /** A stored image: a visit's handwritten signature or a sign-in's live photo. */
@@ -494,8 +496,10 @@ export interface RevealRecord {
   townshipId: string
   actorId: string
   subjectId: string
-  field: 'phone' | 'address'
+  field: 'phone' | 'address' | 'reporter'
   at: Millis
+  /** Issue 13: why an anonymous reporter was revealed (a fraud check). */
+  reason?: string | null
 }
 
 /** A one-time, expiring invitation to bind a WeChat account to a household member. */

@@ -125,6 +125,13 @@ export interface Settings {
     /** `npm run setup`'s one-time code for the first administrator expires after this many hours. */
     setupCodeHours: number
   }
+  // ---- issue 13: the villagers' voice
+  callBacks: {
+    /** A satisfaction of this many stars or fewer is a bad review the supervision group calls back (好差评). */
+    lowStars: number
+    /** The call-back is due this many hours after the bad review, reopen or disputed visit. */
+    deadlineHours: number
+  }
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -193,4 +200,6 @@ export const DEFAULT_SETTINGS: Settings = {
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
   // identity set-up and sessions (issue 10 items 4, 5)
   sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
+  // ---- issue 13: 1-2 stars are 差评; called back within 3 days.
+  callBacks: { lowStars: 2, deadlineHours: 72 },
 }

@@ -28,6 +28,8 @@ export interface ServerDeps {
   messenger?: SubscribeMessenger
   /** WeChat services (mini-program codes); the local adapter when absent. */
   wechat?: WechatCodes
+  /** Issue 13: WeChat content security (msgSecCheck / mediaCheckAsync); the local word list when absent. */
+  contentSecurity?: import('./wechat/content').ContentSecurity
 }
 
 /** One subscribe message: a ticket a person is concerned with changed status. */

@@ -16,6 +16,7 @@ import { attendanceHandlers } from './features/attendance/handlers'
 import { ratingHandlers } from './features/ratings/handlers'
 import { sessionHandlers } from './features/sessions/handlers'
 import { setupHandlers } from './features/setup/handlers'
+import { voiceHandlers } from './features/voice/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers<ActionName> = {
   ...recordHandlers,
   ...sessionHandlers,
   ...setupHandlers,
+  ...voiceHandlers,
 }

@@ -58,7 +58,7 @@ describe('the worked example', () => {
 
   it('a household changes its rating by replacing it (one per household per period, any member)', async () => {
     const r = await (await h.as('rater-v1')).ok('rating.form', {})
-    expect(r.targets).toEqual([{ cadre: { id: 'cadre-a', name: '张伟', title: '包户干部' }, band: 'villagers', mine: { dimensions: dims(5), comment: '来自villagers的意见5' } }])
+    expect(r.targets).toEqual([{ cadre: { id: 'cadre-a', name: '张伟', title: '包户干部' }, band: 'villagers', mine: { dimensions: dims(5), comment: '来自villagers的意见5', moderation: { status: 'pending', reason: null } } }])
     expect((await rate('rater-v1', 'villagers', 5, { dimensions: { attitude: 5, effectiveness: 4, presence: 3 } })).body.ok).toBe(true)
     const stored = await h.server.deps.store.find('ratings', { householdId: 'hh-r1', period: '2026-11' })
     expect(stored).toHaveLength(1)
@@ -231,6 +231,13 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'office.addVillage': { name: '新村' },
       'office.addGroup': { villageId: 'vil-a', name: '新组' },
       'office.savePlace': { name: '地点', villageId: null, lat: 39, lng: 109, radiusM: 100 },
+      // the villagers' voice (issue 13)
+      'ticket.revealReporter': { ticketId: ticket?.id ?? 'none', reason: '核查冒名反映' },
+      'ticket.publicView': { ticketId: ticket?.id ?? 'none' },
+      'moderation.queue': {},
+      'moderation.decide': { moderationId: 'none', approve: true },
+      'callback.list': {},
+      'callback.record': { callBackId: 'none', outcome: 'satisfied', note: '' },
     }
   }
 

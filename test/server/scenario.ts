@@ -326,6 +326,16 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(leader, 'records.cadres', {})
   await ok(leader, 'records.addNote', { cadreId: cast.cadre.id, period: thisMonth, text: '提醒按时在岗' })
 
+  // Issue 13: the villagers' voice (anonymity, public view, moderation, call-backs).
+  const anonymous = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '有人占用集体草场', anonymous: true })
+  await ok(office, 'ticket.revealReporter', { ticketId: anonymous.id, reason: '核查是否冒名反映' })
+  await ok(neighbour, 'ticket.publicView', { ticketId: ticket.id })
+  await ok(villager, 'rating.submit', { cadreId: cast.cadre.id, band: 'villagers', dimensions: { attitude: 2, effectiveness: 2, presence: 2 }, comment: '电话13912345678打不通' })
+  const queue = await ok(office, 'moderation.queue', {})
+  if (queue[0]) await ok(office, 'moderation.decide', { moderationId: queue[0].id, approve: true })
+  const callBacks = await ok(supervisor, 'callback.list', {})
+  if (callBacks.entries[0]) await ok(supervisor, 'callback.record', { callBackId: callBacks.entries[0].id, outcome: 'satisfied', note: '已电话回访' })
+
   // Binding a member's WeChat.
   const members = await ok(cadre, 'binding.members', { householdId: cast.household.id })
   const member = members.members.find((m) => m.id !== cast.villager.id) ?? members.members[0]

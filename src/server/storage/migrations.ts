@@ -223,6 +223,14 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     const { chainUnchainedRecords } = await import('../features/chain')
     await chainUnchainedRecords(db, dialect)
   }),
+  // ---- issue 13: the villagers' voice: the moderation queue, the call-back queue, a rating's
+  // approved public comment and the reason of a reveal.
+  '0011_voice': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'moderations')
+    await ensureRegistryTable(db, dialect, 'callBacks')
+    await ensureColumn(db, dialect, 'ratings', 'publicComment')
+    await ensureColumn(db, dialect, 'reveals', 'reason')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -114,6 +114,11 @@ export interface Collections {
   monthFigures: import('../../core/month-figures').MonthFiguresRecord
   /** A township's month whose figures are kept. */
   monthBuilds: import('../../core/month-figures').MonthBuild
+  // the villagers' voice (migration 0011_voice)
+  /** Comments waiting for the office before other villagers read them. */
+  moderations: import('../../core/voice').ModerationRecord
+  /** The supervision group's call-back queue (好差评 回访). */
+  callBacks: import('../../core/voice').CallBackRecord
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -321,6 +321,7 @@ export const officeHandlers: Handlers<
       actor: who.get(r.actorId) ?? r.actorId,
       subject: (r.field === 'phone' ? people.get(r.subjectId) : households.get(r.subjectId)) ?? r.subjectId,
       field: r.field,
+      reason: r.reason ?? null,
     }))
   },
 

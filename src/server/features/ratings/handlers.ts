@@ -16,6 +16,7 @@ import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
+import { commentModerations, moderateRatingComment } from '../voice/moderation'
 import { personRef } from '../views'
 import { refreshMonthScore } from '../month-figures'
 import { chainRecord } from '../chain'
@@ -79,14 +80,20 @@ const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey, kno
   const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
+  const mineOf = (cadreId: string, band: RaterBand, householdId: string | null) => ownRating(ratings, actor.person, cadreId, band, householdId)
+  const moderation = await commentModerations(ctx, targets.flatMap((t) => mineOf(t.cadre.id, t.band, t.householdId) ?? []))
   return {
     period,
     periods: ratablePeriods(ctx.now, closed, ctx.settings),
     closed: isPeriodClosed(period, closed),
     dimensions: [...ctx.settings.evaluation.dimensions],
     targets: targets.map(({ cadre, band, householdId }): RatingTargetView => {
-      const mine = ownRating(ratings, actor.person, cadre.id, band, householdId)
-      return { cadre: personRef(cadre), band, mine: mine ? { dimensions: mine.dimensions ?? {}, comment: mine.comment } : null }
+      const mine = mineOf(cadre.id, band, householdId)
+      return {
+        cadre: personRef(cadre),
+        band,
+        mine: mine ? { dimensions: mine.dimensions ?? {}, comment: mine.comment, moderation: moderation.get(mine.id) ?? null } : null,
+      }
     }),
   }
 }
@@ -134,6 +141,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
       at: ctx.now,
       dimensions: Object.fromEntries(ctx.settings.evaluation.dimensions.map((d) => [d, input.dimensions[d] as number])),
     }
+    // Issue 13: a comment waits in the office's moderation queue; the posting shows only an approved one.
+    rating.publicComment = await moderateRatingComment(ctx, actor, rating, previous ?? null)
     // Replace, not add: the household (or rater) has one rating per cadre and period.
     if (previous) await ctx.store.replace('ratings', rating)
     else await ctx.store.insert('ratings', rating)

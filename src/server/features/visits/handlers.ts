@@ -17,6 +17,7 @@ import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
+import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
 import { chainRecord } from '../chain'
 
@@ -193,6 +194,8 @@ export const visitHandlers: Handlers<
     await ctx.store.replace('visits', next)
     await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
+    // Issue 13: a disputed visit enters the supervision group's call-back queue.
+    await callBackForDispute(ctx, next, actor.person.id)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
