@@ -6,6 +6,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import type { MeView } from '../../contracts'
+import { seesWholeTownship } from '../../core/roles'
 import { isSignedOutError, session } from '../../services/api'
 import { useCall, type Loaded } from '../../services/useCall'
 
@@ -50,8 +51,7 @@ export const useSession = (): Session => {
 export const homeSectionsFor = (me: MeView) => {
   const villager = me.roles.includes('villager') && me.household !== null
   const residentCadre = me.roles.includes('cadre') && me.duty === 'resident'
-  const coverage =
-    (me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader') || me.roles.includes('supervisor')
+  const coverage = seesWholeTownship(me)
   const villageTickets = me.roles.includes('secretary')
   return { villager, residentCadre, coverage, villageTickets: villageTickets && !residentCadre }
 }
