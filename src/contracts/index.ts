@@ -14,6 +14,7 @@ import { visitActions } from './actions/visits'
 import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
+import { bindingActions } from './actions/binding'
 
 export const actions = {
   ...authActions,
@@ -26,6 +27,7 @@ export const actions = {
   ...attendanceActions,
   ...ratingActions,
   ...recordActions,
+  ...bindingActions,
 }
 
 export type Actions = typeof actions
@@ -49,3 +51,4 @@ export type * from './views'
 export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
+export type * from './views.binding'

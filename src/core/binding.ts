@@ -27,20 +27,23 @@ export type JudgeRefusal = 'boundByJudged' | 'boundRecently' | 'staffAccount' | 
 
 export interface JudgingAccount {
   person: RoleHolder & { id: string }
+  /** Judging as a villager (a visit sign-off, the villagers' band): a staff account may not. */
+  asVillager: boolean
   /** The caller's account's bindings and the person's other bindings (a person's accounts count together). */
   bindings: readonly BindingFacts[]
 }
 
 /**
- * An account may judge a cadre (sign his visit off, rate him in the villagers' band) unless: one of
- * its bindings came from an invitation the judged cadre issued; one of them is younger than the
- * setting's hours; the person is staff; or the account is also bound to someone else. Null: allowed.
+ * An account may judge a cadre (sign his visit off, rate him) unless: one of its bindings came from
+ * an invitation the judged cadre issued; it judges as a villager and the person is staff; the
+ * account is also bound to someone else; or one of its bindings is younger than the setting's
+ * hours. Null: allowed.
  * An account with no binding at all is the local demo's login (no WeChat account to judge by).
  */
 export const judgeRefusal = (judgedCadreId: string, account: JudgingAccount, now: number, settings: Settings): JudgeRefusal | null => {
   const mine = account.bindings
   if (mine.some((b) => b.method === 'invitation' && b.issuerId === judgedCadreId)) return 'boundByJudged'
-  if (isStaff(account.person)) return 'staffAccount'
+  if (account.asVillager && isStaff(account.person)) return 'staffAccount'
   if (mine.some((b) => b.personId !== account.person.id)) return 'sharedAccount'
   const minAge = settings.binding.minHoursBeforeJudging * 3_600_000
   if (mine.some((b) => now - b.boundAt < minAge)) return 'boundRecently'
