@@ -226,7 +226,8 @@ export const bindingHandlers: Handlers<
     return bindCaller(ctx, await personByPhone(ctx.store, phone), 'phone', null)
   },
 
-  'binding.unbind': async ({ personId, reason }, ctx) => {
+  // The reason is asked so the office states one; the event (who, when) is the log.
+  'binding.unbind': async ({ personId }, ctx) => {
     const actor = actorOf(ctx)
     const person = await ctx.store.get('people', personId)
     if (!person) return refuse('NOT_FOUND')
@@ -244,7 +245,6 @@ export const bindingHandlers: Handlers<
         byId: actor.person.id,
         at: ctx.now,
       })
-      console.log(`[minqing] ${actor.person.id} unbound ${personId} (${bindings.length} account(s)): ${reason}`)
     }
     return { unbound: bindings.length }
   },
