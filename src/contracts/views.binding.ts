@@ -10,6 +10,8 @@ export interface BindingEventView {
   method: BindingMethod | null
   /** The invitation's issuer, or the office member who unbound. */
   by: PersonRef | null
+  /** The office's reason for an unbinding. */
+  note: string
   at: number
 }
 

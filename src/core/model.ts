@@ -576,6 +576,8 @@ export interface BindingEvent {
   method: import('./binding').BindingMethod | null
   /** The invitation's issuer (bound by invitation) or the office member who unbound. */
   byId: string | null
+  /** The office's reason for an unbinding ('' for a binding). */
+  note: string
   at: Millis
 }
 

@@ -414,7 +414,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   // identity binding (migration 0005)
   bindingEvents: table(
     'bindingEvents',
-    { id: key, townshipId: key, personId: key, householdId: orNull(key), kind: key, method: orNull(key), byId: orNull(key), at: int },
+    { id: key, townshipId: key, personId: key, householdId: orNull(key), kind: key, method: orNull(key), byId: orNull(key), note: text, at: int },
     [['townshipId', 'method', 'at'], ['householdId', 'at'], ['personId', 'at']],
   ),
   phoneCodes: table('phoneCodes', { id: key, phone: key, codeHash: key, at: int, expiresAt: int, attempts: int, usedAt: orNull(int) }, [['phone', 'at']]),

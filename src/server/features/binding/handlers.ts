@@ -71,6 +71,7 @@ const bindCaller = async (ctx: HandlerContext, person: Person, method: BindingMe
       kind: 'bound',
       method,
       byId: issuerId,
+      note: '',
       at: ctx.now,
     })
   }
@@ -93,7 +94,7 @@ const eventViews = async (store: Store, events: BindingEvent[]): Promise<Binding
   const ref = (id: string) => personRef(people.get(id) ?? { id, name: '', title: '' })
   return [...events]
     .sort((a, b) => b.at - a.at)
-    .map((e) => ({ id: e.id, person: ref(e.personId), kind: e.kind, method: e.method, by: e.byId ? ref(e.byId) : null, at: e.at }))
+    .map((e) => ({ id: e.id, person: ref(e.personId), kind: e.kind, method: e.method, by: e.byId ? ref(e.byId) : null, note: e.note, at: e.at }))
 }
 
 export const bindingHandlers: Handlers<
@@ -226,8 +227,7 @@ export const bindingHandlers: Handlers<
     return bindCaller(ctx, await personByPhone(ctx.store, phone), 'phone', null)
   },
 
-  // The reason is asked so the office states one; the event (who, when) is the log.
-  'binding.unbind': async ({ personId }, ctx) => {
+  'binding.unbind': async ({ personId, reason }, ctx) => {
     const actor = actorOf(ctx)
     const person = await ctx.store.get('people', personId)
     if (!person) return refuse('NOT_FOUND')
@@ -243,6 +243,7 @@ export const bindingHandlers: Handlers<
         kind: 'unbound',
         method: null,
         byId: actor.person.id,
+        note: reason,
         at: ctx.now,
       })
     }
