@@ -35,16 +35,16 @@ export interface JudgingAccount {
 
 /**
  * An account may judge a cadre (sign his visit off, rate him) unless: one of its bindings came from
- * an invitation the judged cadre issued; it judges as a villager and the person is staff; the
- * account is also bound to someone else; or one of its bindings is younger than the setting's
- * hours. Null: allowed.
+ * an invitation the judged cadre issued; the account is also bound to someone else; it judges as
+ * a villager and the person is staff; or one of its bindings is younger than the setting's hours.
+ * Null: allowed.
  * An account with no binding at all is the local demo's login (no WeChat account to judge by).
  */
 export const judgeRefusal = (judgedCadreId: string, account: JudgingAccount, now: number, settings: Settings): JudgeRefusal | null => {
   const mine = account.bindings
   if (mine.some((b) => b.method === 'invitation' && b.issuerId === judgedCadreId)) return 'boundByJudged'
-  if (account.asVillager && isStaff(account.person)) return 'staffAccount'
   if (mine.some((b) => b.personId !== account.person.id)) return 'sharedAccount'
+  if (account.asVillager && isStaff(account.person)) return 'staffAccount'
   const minAge = settings.binding.minHoursBeforeJudging * 3_600_000
   if (mine.some((b) => now - b.boundAt < minAge)) return 'boundRecently'
   return null
