@@ -11,6 +11,8 @@ import { isSignedOutError, session } from '../../services/api'
 import { useCall, type Loaded } from '../../services/useCall'
 
 export const LOGIN_PAGE = '/pages/login/index'
+/** 绑定身份: binding by phone (or an invitation's code). */
+export const BIND_PAGE = '/pages/bind/index'
 
 export const goToLogin = (): void => {
   void Taro.reLaunch({ url: LOGIN_PAGE })
