@@ -114,7 +114,7 @@ export const zhBinding = {
   codeLabel: '验证码',
   codePlaceholder: '6 位数字',
   sendCode: '获取验证码',
-  codeSent: '验证码已发送，请查看短信（10 分钟内有效）。',
+  codeSent: '验证码已发送，请查看短信，尽快填写。',
   bindButton: '绑定',
   binding: '正在绑定…',
   bound: (name: string) => `绑定成功，${name}，欢迎使用民情通。`,
