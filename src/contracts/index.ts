@@ -16,6 +16,7 @@ import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
+import { bindingActions } from './actions/binding'
 
 export const actions = {
   ...authActions,
@@ -30,6 +31,7 @@ export const actions = {
   ...recordActions,
   ...identityActions,
   ...voiceActions,
+  ...bindingActions,
 }
 
 export type Actions = typeof actions
@@ -55,3 +57,4 @@ export type * from './views-verdict'
 export type * from './views.records'
 export type * from './actions/identity'
 export type * from './views.voice'
+export type * from './views.binding'
