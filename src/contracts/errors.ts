@@ -85,6 +85,8 @@ export const ERROR_STATUS = {
   'SIGNIN.CONSENT_REQUIRED': 428,
   'LEAVE.BAD_RANGE': 400,
   'LEAVE.ALREADY_DECIDED': 409,
+  // self-hosted weapp login (wx.login code exchanged through code2Session)
+  'AUTH.WECHAT_LOGIN_FAILED': 401,
   // server
   'SERVER.INTERNAL': 500,
   'SERVER.UNAVAILABLE': 503,

@@ -75,6 +75,7 @@ const errors: Record<ErrorCode, string> = {
   'SIGNIN.CONSENT_REQUIRED': '请先阅读并同意签到照片的用途说明，再签到。',
   'LEAVE.BAD_RANGE': '请假日期有误：结束日期不能早于开始日期，一次最多请 30 天。',
   'LEAVE.ALREADY_DECIDED': '这条请假已经审批过了。',
+  'AUTH.WECHAT_LOGIN_FAILED': '微信登录没有成功，请关掉小程序再打开试试。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
 }

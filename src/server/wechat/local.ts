@@ -4,11 +4,31 @@
  * One rule: never contacts any network.
  */
 import QRCode from 'qrcode'
-import type { WechatCodes } from './port'
+import { WechatLoginRefused, type WechatCodes, type WechatLogin } from './port'
 
 export const localWechatCodes: WechatCodes = {
   async unlimitedCode({ scene, page, width }) {
     const buffer = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width, margin: 1 })
     return new Uint8Array(buffer)
   },
+}
+
+// --- Self-hosted weapp login: the local stand-in for code2Session (tests, local demo) ---
+
+/**
+ * code2Session without WeChat: a code `local:<openid>` names the openid it stands for; any other
+ * code is refused like a used or forged one (errcode 40029). Each call is recorded (`calls`), so a
+ * test sees what went out. Never contacts any network.
+ */
+export const localWechatLogin = (): WechatLogin & { calls: string[] } => {
+  const calls: string[] = []
+  return {
+    calls,
+    async code2Session(code) {
+      calls.push(code)
+      const match = /^local:([A-Za-z0-9_-]{6,64})$/.exec(code)
+      if (!match?.[1]) throw new WechatLoginRefused(40029, 'invalid code')
+      return { openid: match[1] }
+    },
+  }
 }
