@@ -43,13 +43,13 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-const post = async (p: string, body: unknown, token?: string): Promise<{ status: number; json: ApiResponse<any> }> => {
+const post = async (p: string, body: unknown, token?: string): Promise<{ status: number; json: ApiResponse<unknown> }> => {
   const response = await fetch(`${server.url}${p}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   })
-  return { status: response.status, json: (await response.json()) as ApiResponse<any> }
+  return { status: response.status, json: (await response.json()) as ApiResponse<unknown> }
 }
 
 const login = async (code: string) => post('/auth/wechat-login', { code })
