@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // self-hosted server at MINQING_API_BASE. Checked here so a wrong setting fails the build.
     defineConstants: weappBackendConstants(),
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    copy: { patterns: [], options: {} },
+    // The weapp's sitemap.json (no page may be indexed by WeChat search; app.json points at it).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -86,4 +86,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // No page of the app may be indexed by WeChat search (src/sitemap.json, copied to dist/).
+  sitemapLocation: 'sitemap.json',
 })

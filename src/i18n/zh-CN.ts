@@ -334,6 +334,16 @@ export const zhRecords = {
   teamMembersTitle: '工作组成员档案',
 }
 
+/** 隐私保护指引: the popup shown before location, camera, album, microphone or phone number (issue 11 item 4). */
+export const zhPrivacy = {
+  title: '个人信息保护提示',
+  body: '为了让您反映问题、签到和记录走访，民情通需要在您使用时获取位置、拍照或选择照片、录音，绑定时需要您的手机号。这些信息只用于办理您的事项和核实干部工作，不会用于其他用途。',
+  readGuide: '查看《民情通隐私保护指引》',
+  agree: '同意',
+  disagree: '不同意',
+  disagreed: '没有您的同意，这一步用不了位置、照片、录音或手机号。您可以随时再试。',
+}
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -787,6 +797,7 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  privacy: zhPrivacy,
 }
 
 export type Messages = typeof zhCN
