@@ -18,6 +18,8 @@ export interface HostedConfig {
   staticDir: string | null
   /** Answer gzip/brotli (off when the reverse proxy compresses). */
   compress: boolean
+  /** Behind a reverse proxy (MINQING_TRUST_PROXY=1): client addresses from X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 export interface ConfigProblem {
@@ -46,6 +48,7 @@ export const readHostedConfig = (env: NodeJS.ProcessEnv = process.env): { config
       wechat,
       staticDir: env.MINQING_STATIC_DIR?.trim() || null,
       compress: env.MINQING_COMPRESS !== '0',
+      trustProxy: env.MINQING_TRUST_PROXY === '1',
     },
   }
 }

@@ -61,6 +61,7 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     uploadDir: path.join(config.dataDir, 'uploads'),
     logger: options.logger ?? true,
     compress: config.compress,
+    trustProxy: config.trustProxy,
     wechatLogin: { wechat: options.wechatLogin ?? httpsWechatLogin(config.wechat), tokens: wechatTokens(serverSecret(config.dataDir), clock) },
   })
   await app.listen({ port: config.port, host: config.host })

@@ -36,6 +36,8 @@ export interface HttpOptions {
   wechatLogin?: WechatLoginOptions
   /** gzip/brotli answers (the self-hosted server; behind a proxy that compresses, leave it off). */
   compress?: boolean
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (logs, limits). */
+  trustProxy?: boolean
 }
 
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
@@ -46,8 +48,8 @@ const bearer = (header: string | undefined): string | null => {
   return match?.[1] ?? null
 }
 
-export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir, wechatLogin, compress = false }: HttpOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ logger, bodyLimit })
+export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir, wechatLogin, compress = false, trustProxy = false }: HttpOptions): Promise<FastifyInstance> => {
+  const app = Fastify({ logger, bodyLimit, trustProxy })
   if (compress) await app.register(fastifyCompress, { threshold: 1024 })
 
   // Fastify 5 wants reference-type decorations to start as null; the hook below sets it first thing.
