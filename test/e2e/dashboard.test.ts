@@ -52,7 +52,9 @@ it('the office dashboard draws its charts as bars and lists every value as text'
     const top = chart === '.chart-rates' ? 100 : Math.max(1, ...values)
     values.forEach((v, i) => expect(shares[i]).toBeCloseTo(v / top, 1))
   }
-  expect(Math.max(...(await barShares(page, '.chart-villages')))).toBeCloseTo(1, 2)
+  // The largest value is drawn full (all bars empty when the month has no signed day yet).
+  const villageDays = (await page.locator('.chart-villages .mq-chart-values__row').allTextContents()).map(valueOf)
+  expect(Math.max(...(await barShares(page, '.chart-villages')))).toBeCloseTo(Math.max(...villageDays) > 0 ? 1 : 0, 2)
 
   // The values as text: three rates, and one row per village with its days.
   const rates = await page.locator('.chart-rates .mq-chart-values__row').allTextContents()
