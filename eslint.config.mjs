@@ -8,7 +8,7 @@ const PLATFORM = ['@tarojs/*', 'taro-ui', 'taro-ui/*', 'react', 'react-dom', 're
 const SERVER_ONLY = ['better-sqlite3', 'fastify', '@fastify/*', 'jose', 'wx-server-sdk', 'node:*', 'fs', 'path', 'crypto', 'http']
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-h5', 'coverage', 'cloudfunctions/api/index.js', '.data', '.tmp', 'tools'] },
+  { ignores: ['node_modules', 'dist', 'dist-h5', 'dist-server', 'coverage', 'cloudfunctions/api/index.js', '.data', '.tmp', 'tools'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

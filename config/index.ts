@@ -10,6 +10,14 @@ const sassOptions = {
   silenceDeprecations: ['legacy-js-api', 'import', 'slash-div', 'global-builtin', 'color-functions'],
 }
 
+const weappBackendConstants = () => {
+  const kind = process.env.MINQING_WEAPP_BACKEND?.trim() || 'cloud'
+  const base = process.env.MINQING_API_BASE?.trim() || ''
+  if (kind !== 'cloud' && kind !== 'https') throw new Error(`MINQING_WEAPP_BACKEND must be cloud or https, not ${kind}`)
+  if (kind === 'https' && !/^https:\/\/[^/\s]+/.test(base)) throw new Error('MINQING_WEAPP_BACKEND=https needs MINQING_API_BASE=https://your.server')
+  return { MINQING_WEAPP_BACKEND: JSON.stringify(kind), MINQING_API_BASE: JSON.stringify(base) }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -20,9 +28,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: {},
+    // The weapp's backend (src/services/transport-weapp-core.ts): WeChat cloud, or HTTPS to a
+    // self-hosted server at MINQING_API_BASE. Checked here so a wrong setting fails the build.
+    defineConstants: weappBackendConstants(),
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    copy: { patterns: [], options: {} },
+    // The weapp's sitemap.json (no page may be indexed by WeChat search; app.json points at it).
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -17,7 +17,7 @@ const project = new ci.Project({
   projectPath: root,
   privateKey: 'dummy',
   attr: async () => ({ appType: 0, platform: false, setting: {}, gameApp: false, isSandbox: false, released: false }),
-  ignores: ['node_modules/**/*', 'tools/**/*', 'cloudfunctions/**/*', 'dist-h5/**/*', 'src/**/*', 'test/**/*', '.data/**/*', '.tmp/**/*'],
+  ignores: ['node_modules/**/*', 'tools/**/*', 'cloudfunctions/**/*', 'dist-h5/**/*', 'dist-server/**/*', 'deploy/**/*', 'backups/**/*', 'src/**/*', 'test/**/*', '.data/**/*', '.tmp/**/*'],
 })
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-check-')), 'compiled.zip')

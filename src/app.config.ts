@@ -67,6 +67,9 @@ export default defineAppConfig({
     // out of the office subpackage, which is at its size budget).
     { root: 'subpackages/voice', pages: ['moderation/index', 'callbacks/index'] },
   ],
+  // A cadre's first tap on 走访 / 签到 / 待办 should not wait for the cadre subpackage: WeChat fetches
+  // it in the background once the home page is shown (< 400 KB; cached after the first time).
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['subpackages/cadre'] } },
   // 签到 and 走访 record where the cadre is: WeChat asks the person once, with this purpose.
   permission: { 'scope.userLocation': { desc: '签到和入户走访时记录您所在的位置' } },
   requiredPrivateInfos: ['getLocation'],
@@ -89,4 +92,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // No page of the app may be indexed by WeChat search (src/sitemap.json, copied to dist/).
+  sitemapLocation: 'sitemap.json',
 })

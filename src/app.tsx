@@ -3,11 +3,13 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initBackend } from './services/api'
 import { startOutbox } from './services/outbox'
+import { initPrivacy } from './services/privacy'
 import './app.scss'
 
 const App = ({ children }: PropsWithChildren) => {
   useLaunch(() => {
     initBackend()
+    initPrivacy()
     startOutbox()
   })
   return children

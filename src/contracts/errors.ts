@@ -112,6 +112,8 @@ export const ERROR_STATUS = {
   'VERDICT.BOUND_RECENTLY': 403,
   'VERDICT.STAFF_ACCOUNT': 403,
   'VERDICT.SHARED_ACCOUNT': 403,
+  // self-hosted weapp login (wx.login code exchanged through code2Session)
+  'AUTH.WECHAT_LOGIN_FAILED': 401,
   // server
   'SERVER.INTERNAL': 500,
   'SERVER.UNAVAILABLE': 503,

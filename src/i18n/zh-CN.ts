@@ -102,6 +102,7 @@ const errors: Record<ErrorCode, string> = {
   'VERDICT.BOUND_RECENTLY': '这个账号刚绑定不久，暂时不能签字或评价，请过半天再试。',
   'VERDICT.STAFF_ACCOUNT': '干部和工作人员的账号不能代替群众签字或评价；督导组已收到记录。',
   'VERDICT.SHARED_ACCOUNT': '这个微信同时绑定了其他人，不能签字或评价，请联系镇办公室。',
+  'AUTH.WECHAT_LOGIN_FAILED': '微信登录没有成功，请关掉小程序再打开试试。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
 }
@@ -523,6 +524,16 @@ export const zhVoice = {
     entry: '回访',
   },
   entryModeration: '评论审核',
+}
+
+/** 隐私保护指引: the popup shown before location, camera, album, microphone or phone number (issue 11 item 4). */
+export const zhPrivacy = {
+  title: '个人信息保护提示',
+  body: '为了让您反映问题、签到和记录走访，民情通需要在您使用时获取位置、拍照或选择照片、录音，绑定时需要您的手机号。这些信息只用于办理您的事项和核实干部工作，不会用于其他用途。',
+  readGuide: '查看《民情通隐私保护指引》',
+  agree: '同意',
+  disagree: '不同意',
+  disagreed: '没有您的同意，这一步用不了位置、照片、录音或手机号。您可以随时再试。',
 }
 
 export const zhCN = {
@@ -981,6 +992,7 @@ export const zhCN = {
   records: zhRecords,
   identity: zhIdentity,
   voice: zhVoice,
+  privacy: zhPrivacy,
 }
 
 export type Messages = typeof zhCN

@@ -9,7 +9,8 @@ import type { Store } from './storage/port'
 import type { Caller } from './identity'
 import type { WechatCodes } from './wechat/port'
 
-export type Mode = 'local' | 'cloud'
+/** local: the demo with its development login; cloud: the WeChat cloud function; server: the self-hosted server (WeChat login over HTTPS, no development login). */
+export type Mode = 'local' | 'cloud' | 'server'
 
 /** Long-lived parts, made once per process. */
 export interface ServerDeps {

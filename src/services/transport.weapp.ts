@@ -1,35 +1,27 @@
 /**
- * WeChat transport: one cloud function `api` receives `{ action, input, requestId }`; the caller's
- * identity comes from the WeChat runtime (openid), so there is no token. The cloud function returns
- * the ApiResponse object itself as its result.
- * One rule: a failed cloud call (no network, function missing) is a TransportError; an ApiResponse
- * with ok:false is an answer and is returned as is.
+ * WeChat transport: WeChat cloud (`wx.cloud.callFunction`) or HTTPS to a self-hosted server
+ * (`wx.request` + `wx.login`), as the build chose (MINQING_WEAPP_BACKEND / MINQING_API_BASE, read by
+ * config/index.ts into build constants). The logic lives in transport-weapp-core.ts; this file only
+ * hands it Taro's platform.
  */
 import Taro from '@tarojs/taro'
-import type { ApiResponse } from '../contracts'
-import { TransportError, type Transport } from './transport-types'
+import { backendOf, makeWeappTransport } from './transport-weapp-core'
 
-const isApiResponse = (body: unknown): body is ApiResponse<unknown> =>
-  !!body && typeof body === 'object' && typeof (body as { ok?: unknown }).ok === 'boolean'
-
-const transport: Transport = {
-  hasDevLogin: false,
-  init: () => {
-    // The environment bound to the mini-program in the WeChat console (DYNAMIC_CURRENT_ENV).
+const transport = makeWeappTransport(backendOf(MINQING_WEAPP_BACKEND, MINQING_API_BASE), {
+  initCloud: () => {
     if (Taro.cloud) Taro.cloud.init({ traceUser: false })
   },
-  session: { get: () => null, set: () => undefined, clear: () => undefined },
-  async send({ action, input, requestId }) {
-    let result: unknown
-    try {
-      const answer = await Taro.cloud.callFunction({ name: 'api', data: { action, input, requestId } })
-      result = answer.result
-    } catch (error) {
-      throw new TransportError(error instanceof Error ? error.message : String(error))
-    }
-    if (!isApiResponse(result)) throw new TransportError('cloud function answered without an API response')
-    return result
+  callFunction: (options) => Taro.cloud.callFunction(options),
+  request: async (options) => {
+    const { statusCode, data } = await Taro.request(options)
+    return { statusCode, data: data as unknown }
   },
-}
+  login: async () => ({ code: (await Taro.login()).code }),
+  storage: {
+    get: (key) => Taro.getStorageSync(key) as unknown,
+    set: (key, value) => Taro.setStorageSync(key, value),
+    remove: (key) => Taro.removeStorageSync(key),
+  },
+})
 
 export default transport

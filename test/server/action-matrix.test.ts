@@ -24,6 +24,10 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'team.findings', 'notices.forMe', 'visit.waiting', 'signin.today', 'signin.consent', 'signin.submit', 'signin.township', 'leave.request',
   'leave.list', 'attendance.team', 'rating.form', 'rating.myScore', 'records.cadres', 'supervision.reportTargets', 'binding.household', 'binding.audit',
   'office.households',
+  // identity set-up and QR login (the caller's township, the caller's own login code)
+  'auth.logout', 'login.qrConfirm', 'office.places', 'office.addVillage',
+  // the villagers' voice: the caller's township's queues
+  'moderation.queue', 'callback.list',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -36,6 +40,11 @@ beforeAll(async () => {
   const visit = await (await h.as('cadre-x')).ok('visit.create', { householdId: 'hh-x1', purpose: '走访' })
   const leave = await (await h.as('cadre-x')).ok('leave.request', { from: '2026-11-30', to: '2026-11-30', reason: '事假' })
   const dims = { attitude: 5, effectiveness: 5, presence: 5 }
+  // The other township's voice objects: an anonymous report and a held comment (its call-backs are
+  // listed by its supervision group only, which the test world does not have: a made-up id).
+  const anonymous = await (await h.as('villager-x1')).ok('ticket.create', { kind: 'problem', category: 'other', description: '外镇匿名的事', anonymous: true })
+  await (await h.as('villager-x1')).ok('rating.submit', { cadreId: 'cadre-x', band: 'villagers', dimensions: { attitude: 1, effectiveness: 1, presence: 1 }, comment: '电话13912345678不接' })
+  const [moderation] = await (await h.as('office-x')).ok('moderation.queue', {})
   foreign = {
     'roster.assignHousehold': { householdId: 'hh-x1', cadreId: 'cadre-x' },
     'ticket.create': { kind: 'problem', category: 'other', description: '问题', householdId: 'hh-x1' },
@@ -74,6 +83,12 @@ beforeAll(async () => {
     'binding.members': { householdId: 'hh-x1' },
     'binding.invite': { personId: 'villager-x1' },
     'binding.unbind': { personId: 'villager-x1', reason: '换手机' },
+    'office.addGroup': { villageId: 'vil-x', name: '新组' },
+    'office.savePlace': { name: '外镇地点', villageId: 'vil-x', lat: 39, lng: 109, radiusM: 100 },
+    'ticket.revealReporter': { ticketId: anonymous.id, reason: '核查是否冒名反映' },
+    'ticket.publicView': { ticketId: anonymous.id },
+    'moderation.decide': { moderationId: moderation?.id ?? 'none', approve: true },
+    'callback.record': { callBackId: 'callback-of-ts-2', outcome: 'satisfied', note: '已回访' },
   }
 }, 120_000)
 afterAll(() => h.stop())

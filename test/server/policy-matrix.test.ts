@@ -59,7 +59,7 @@ const MATRIX: { policy: string; ask: (a: Actor, o: Objects) => boolean; own: Rol
   { policy: 'ticket:create', ask: (a, o) => policies['ticket:create'](a, o.household), own: ['villager', 'householdCadre'] },
   { policy: 'ticket:read', ask: (a, o) => policies['ticket:read'](a, o.ticket, o.household), own: ['villager', 'householdCadre', 'secretary', 'teamLeader', 'leadership', 'officeHub', 'supervision', 'disciplineSecretary'] },
   // The anonymous reporter's name: the handling chain only; other household members and supervision see 群众.
-  { policy: 'ticket:seeReporter', ask: (a, o) => policies['ticket:seeReporter'](a, o.ticket, o.household), own: ['householdCadre', 'secretary', 'teamLeader', 'leadership', 'officeHub'] },
+  { policy: 'ticket:seeReporter', ask: (a, o) => policies['ticket:seeReporter'](a, o.ticket, o.household), own: ['householdCadre'] },
   { policy: 'office:manage', ask: (a, o) => policies['office:manage'](a, o.townshipId), own: ['teamLeader', 'leadership', 'officeHub'] },
   { policy: 'office:read', ask: (a, o) => policies['office:read'](a, o.townshipId), own: ['teamLeader', 'leadership', 'officeHub', 'supervision', 'disciplineSecretary'] },
   { policy: 'supervision:act', ask: (a, o) => policies['supervision:act'](a, o.townshipId), own: ['supervision', 'disciplineSecretary'] },

@@ -124,7 +124,8 @@ describe('comments other villagers read', () => {
 
     // The month's posting: the approved comment redacted, the refused one nowhere.
     h.advance(10 * 24 * 3_600_000)
-    await office.ok('office.closePeriod', { period: '2026-11' })
+    // Ten idle days end a web session (settings.sessions.idleMinutes): the office signs in again.
+    await (await h.as('office-1')).ok('office.closePeriod', { period: '2026-11' })
     const posting = await (await h.as('villager-b1')).ok('posting.get', { period: '2026-11' })
     const text = JSON.stringify(posting)
     expect(posting.rows.find((r) => r.cadreId === 'cadre-a')?.reviews.mass).toEqual(['张伟常来，身份证***的事办好了'])

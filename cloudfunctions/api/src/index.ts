@@ -11,6 +11,7 @@ import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
 import { openStore } from '../../../src/server/storage/relational'
+import { databaseUrl } from '../../../src/server/storage/database-url'
 import type { Store } from '../../../src/server/storage/port'
 import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
 import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
@@ -18,24 +19,8 @@ import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-/**
- * The database, from the function's environment variables:
- * - MINQING_DATABASE_URL: `mysql://user:password@host:port/database`, e.g. the environment's
- *   CloudBase MySQL at its 内网连接地址 (`mysql://root:<password>@<内网地址>:3306/tcb`; the function
- *   needs the environment's private network (VPC) enabled) or any MySQL 8 protocol server;
- * - otherwise the separate settings CloudBase's cloud-function MySQL guide configures: DB_HOST,
- *   DB_PORT (3306), DB_USER (root), DB_PASSWORD, DB_NAME (tcb).
- * A SQLite path in MINQING_DATABASE_URL is for tests only: an SQLite file in a cloud function is per
- * instance and temporary (and the bundle does not carry the SQLite binding).
- */
-export const databaseUrl = (env: NodeJS.ProcessEnv = process.env): string | null => {
-  if (env.MINQING_DATABASE_URL) return env.MINQING_DATABASE_URL
-  if (!env.DB_HOST) return null
-  const part = (value: string | undefined, fallback: string) => encodeURIComponent(value || fallback)
-  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ''
-  const host = env.DB_HOST.includes(':') ? `[${env.DB_HOST}]` : env.DB_HOST
-  return `mysql://${part(env.DB_USER, 'root')}${password}@${host}:${Number(env.DB_PORT) || 3306}/${part(env.DB_NAME, 'tcb')}`
-}
+// The database URL from the function's environment (shared with `npm run doctor`).
+export { databaseUrl }
 
 /**
  * Connections per function instance: an instance serves one invocation at a time unless the

@@ -8,10 +8,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import fastifyCompress from '@fastify/compress'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
 import { registerUploads } from './uploads'
 import { registerFileRoutes } from './files'
+import { callerOfToken, registerWechatLogin, type WechatLoginOptions } from './wechat-login'
+import type { Caller } from '../identity'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the Bearer token names (set for every request before its handler). */
+    caller: Caller
+  }
+}
 
 export interface HttpOptions {
   deps: ServerDeps
@@ -22,6 +32,12 @@ export interface HttpOptions {
   logger?: boolean
   /** Local mode: where uploaded photos and voice notes are stored (enables /upload). */
   uploadDir?: string
+  /** The self-hosted weapp's WeChat login (`POST /auth/wechat-login`); absent: no such route. */
+  wechatLogin?: WechatLoginOptions
+  /** gzip/brotli answers (the self-hosted server; behind a proxy that compresses, leave it off). */
+  compress?: boolean
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (logs, limits). */
+  trustProxy?: boolean
 }
 
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
@@ -32,8 +48,16 @@ const bearer = (header: string | undefined): string | null => {
   return match?.[1] ?? null
 }
 
-export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir }: HttpOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ logger, bodyLimit })
+export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir, wechatLogin, compress = false, trustProxy = false }: HttpOptions): Promise<FastifyInstance> => {
+  const app = Fastify({ logger, bodyLimit, trustProxy })
+  if (compress) await app.register(fastifyCompress, { threshold: 1024 })
+
+  // Fastify 5 wants reference-type decorations to start as null; the hook below sets it first thing.
+  app.decorateRequest('caller', null as never)
+  app.addHook('onRequest', async (request) => {
+    request.caller = await callerOfToken(bearer(request.headers.authorization), wechatLogin)
+  })
+  if (wechatLogin) registerWechatLogin(app, wechatLogin)
 
   // Fastify's own failures (unparsable JSON, too large, wrong content type) in our error shape.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -51,7 +75,7 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
     if (!body || typeof body !== 'object' || Array.isArray(body)) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
     const { input, requestId, ...rest } = body as Record<string, unknown>
     if (Object.keys(rest).length > 0) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
-    const answer = await handle({ action: request.params.action, input, requestId }, { kind: 'token', token: bearer(request.headers.authorization) }, deps)
+    const answer = await handle({ action: request.params.action, input, requestId }, request.caller, deps)
     return send(reply, answer)
   })
 

@@ -5,7 +5,7 @@
  * named policy in the feature code, and every failure answered as an ApiResponse with a stable code.
  */
 import multipart from '@fastify/multipart'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ServerDeps } from '../context'
 import { errorAnswer, type Answer } from '../dispatch'
 import { ActionError } from '../errors'
@@ -17,7 +17,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
 
-const bearer = (request: FastifyRequest): string | null => /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null
 
 const attachment = (reply: FastifyReply, fileName: string, type: string) =>
   reply.header('content-disposition', `attachment; filename="export.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`).type(type)
@@ -40,7 +39,7 @@ export const registerFileRoutes = async (app: FastifyInstance, deps: ServerDeps)
 
     scope.post('/files/roster-import', async (request, reply) => {
       try {
-        const actor = await resolveActor(deps, { kind: 'token', token: bearer(request) })
+        const actor = await resolveActor(deps, request.caller)
         const file = await request.file()
         if (!file) return send(reply, errorAnswer('IMPORT.NOT_SPREADSHEET'))
         const bytes = await file.toBuffer()
@@ -53,7 +52,7 @@ export const registerFileRoutes = async (app: FastifyInstance, deps: ServerDeps)
 
     scope.get<{ Params: { kind: string }; Querystring: { period?: string } }>('/files/export/:kind', async (request, reply) => {
       try {
-        const actor = await resolveActor(deps, { kind: 'token', token: bearer(request) })
+        const actor = await resolveActor(deps, request.caller)
         const kind = request.params.kind.replace(/\.xlsx$/, '')
         const period = request.query.period ?? ''
         if (!(EXPORT_KINDS as readonly string[]).includes(kind) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return send(reply, errorAnswer('VALIDATION.FAILED'))

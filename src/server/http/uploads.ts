@@ -42,10 +42,9 @@ export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, up
   const receiveUpload = async (request: FastifyRequest<{ Querystring: { kind?: string } }>, reply: FastifyReply) => {
     const kind = request.query.kind === 'voice' ? 'voice' : request.query.kind === 'photo' ? 'photo' : null
     if (!kind) return fail(reply, 'VALIDATION.FAILED')
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
     let actor
     try {
-      actor = await resolveActor(deps, { kind: 'token', token: match?.[1] ?? null })
+      actor = await resolveActor(deps, request.caller)
     } catch (error) {
       if (error instanceof ActionError) return fail(reply, error.code)
       throw error

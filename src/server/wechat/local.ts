@@ -5,7 +5,7 @@
  * One rule: never contacts any network.
  */
 import QRCode from 'qrcode'
-import type { WechatCodes } from './port'
+import { WechatLoginRefused, type WechatCodes, type WechatLogin } from './port'
 
 export const localWechatCodes: WechatCodes = {
   async unlimitedCode({ scene, page, width }) {
@@ -19,4 +19,24 @@ export const localWechatCodes: WechatCodes = {
   async sendPhoneCode(phone, text) {
     console.log(`[minqing] SMS to ${phone}: ${text}`)
   },
+}
+
+// --- Self-hosted weapp login: the local stand-in for code2Session (tests, local demo) ---
+
+/**
+ * code2Session without WeChat: a code `local:<openid>` names the openid it stands for; any other
+ * code is refused like a used or forged one (errcode 40029). Each call is recorded (`calls`), so a
+ * test sees what went out. Never contacts any network.
+ */
+export const localWechatLogin = (): WechatLogin & { calls: string[] } => {
+  const calls: string[] = []
+  return {
+    calls,
+    async code2Session(code) {
+      calls.push(code)
+      const match = /^local:([A-Za-z0-9_-]{6,64})$/.exec(code)
+      if (!match?.[1]) throw new WechatLoginRefused(40029, 'invalid code')
+      return { openid: match[1] }
+    },
+  }
 }

@@ -23,3 +23,28 @@ export interface WechatCodes {
   /** Sends a text message with a one-time binding code to a phone (local adapter: the server's console). */
   sendPhoneCode(phone: string, text: string): Promise<void>
 }
+
+// --- Self-hosted weapp login (issue 11 item 8) ---
+
+/** The person behind a `wx.login` code, as WeChat's code2Session answers it. */
+export interface WechatSession {
+  openid: string
+  unionid?: string
+}
+
+/**
+ * code2Session (auth.code2Session, `GET /sns/jscode2session`): a `wx.login` code, valid once and for
+ * five minutes, exchanged for the caller's openid. Used only by the self-hosted server; in WeChat
+ * cloud the runtime says who calls. Rejects with WechatLoginRefused when WeChat refuses the code.
+ */
+export interface WechatLogin {
+  code2Session(code: string): Promise<WechatSession>
+}
+
+/** WeChat answered and refused the code (used, expired, forged; errcode 40029, 40163, ...). */
+export class WechatLoginRefused extends Error {
+  constructor(readonly errcode: number, message: string) {
+    super(message)
+    this.name = 'WechatLoginRefused'
+  }
+}

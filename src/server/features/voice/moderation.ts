@@ -6,6 +6,7 @@
  * One rule: the posting shows a rating's `publicComment` only, which only an approval sets.
  */
 import { redactPublicText, type ModerationRecord } from '../../../core/voice'
+import { chainRecord } from '../chain'
 import type { Rating } from '../../../core/model'
 import type { ModerationView, CommentModeration } from '../../../contracts/views.voice'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
@@ -106,7 +107,11 @@ export const moderationHandlers: Handlers<'moderation.queue' | 'moderation.decid
     }
     await ctx.store.replace('moderations', decided)
     // The rating still says what was moderated (a later edit makes a new pending entry).
-    if (rating && rating.comment.trim() === entry.original) await ctx.store.replace('ratings', { ...rating, publicComment: approve ? entry.redacted : null })
+    if (rating && rating.comment.trim() === entry.original) {
+      await ctx.store.replace('ratings', { ...rating, publicComment: approve ? entry.redacted : null })
+      // The published comment is part of the rating: the chain keeps the rating as moderated.
+      await chainRecord(ctx.store, 'rating', rating.townshipId, rating.id, ctx.now)
+    }
     const cadre = await ctx.store.get('people', entry.cadreId)
     return view(decided, cadre ?? undefined)
   },

@@ -1,11 +1,13 @@
 /** A ticket as its handler works it (cadre, secretary, township office). */
 import { View } from '@tarojs/components'
+import { PrivacyPopup } from '../../../../components/PrivacyPopup'
 import { SessionGate } from '../../../../features/session/SessionGate'
 import { TicketPage } from '../../../../features/tickets/shared/TicketPage'
 
 const Page = () => (
   <View className='page'>
     <SessionGate>{() => <TicketPage />}</SessionGate>
+    <PrivacyPopup />
   </View>
 )
 
