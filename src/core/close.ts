@@ -14,11 +14,11 @@ import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfRev
 import { isResidentCadre } from './roster'
 import type { Settings } from './settings'
 import { ticketRates, type RatedTicket, type TicketRates } from './tickets'
-import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
+import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, periodRange, secondsOfDay, type Range, type WeekKey } from './time'
 import { canonicalJson } from './canonical'
 import { FACT_FIELDS } from './facts'
 
-export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
+export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance' | 'signIn'>
 
 /** What the close reads of a rating (the score, and the comments of the posting). */
 export type CloseRating = Pick<Rating, 'id' | 'period' | 'band' | 'cadreId' | 'raterId' | 'householdId' | 'stars' | 'comment' | 'at'>
@@ -166,7 +166,20 @@ export const closeReadDays = (period: PeriodKey, settings: Pick<Settings, 'utcOf
   return { from: daysOfIsoWeek(weeks[0])[0], to: daysOfIsoWeek(weeks[weeks.length - 1])[6] }
 }
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+const two = (n: number): string => String(n).padStart(2, '0')
+
+/**
+ * A posted sign-in time: hh:mm, with the seconds when its minute is the first or last of the slot's
+ * window (there the seconds decide validity: 08:30:00 is valid, 08:30:01 is not).
+ */
+export const postedSignInTime = (at: number, slot: SignInSlot, settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>): string => {
+  const seconds = secondsOfDay(at, settings)
+  const minutes = Math.floor(seconds / 60)
+  const edge = settings.signIn.slots[slot]
+  const hm = `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`
+  const atEdge = minutes === edge - settings.signIn.windowMinutes || minutes === edge + settings.signIn.windowMinutes
+  return atEdge ? `${hm}:${two(seconds % 60)}` : hm
+}
 
 const sortedText = (texts: string[]): string[] => texts.filter((t) => t.trim() !== '').sort()
 
@@ -196,7 +209,7 @@ const cadreMonth = (
     for (const slot of SLOTS) {
       bySlot[slot] += d[slot]
       const first = d[`${slot}At`]
-      if (first !== null) times.push({ date: d.date, slot, time: hhmm(minutesOfDay(first, settings)) })
+      if (first !== null) times.push({ date: d.date, slot, time: postedSignInTime(first, slot, settings) })
     }
     if (d.workDay) workDays.add(d.date)
     if (d.onLeave) leaveSet.add(d.date)
