@@ -77,7 +77,7 @@ export interface Settings {
   evaluation: {
     /** [H] 1135: leaders 10%, peers 10%, committees + representatives 30%, villagers 50%. */
     weights: { leaders: number; peers: number; committees: number; villagers: number }
-    /** A band with fewer raters than this is "insufficient". */
+    /** Per band: a band with fewer raters than this is "insufficient" (shown "样本不足" with the band). */
     minRaters: { leaders: number; peers: number; committees: number; villagers: number }
     /** Stars (1-5) to points: stars x starPoints. */
     starPoints: number
@@ -171,9 +171,11 @@ export const DEFAULT_SETTINGS: Settings = {
   rule543: { workDays: 5, nights: 4, villageDays: 3 },
   evaluation: {
     weights: { leaders: 10, peers: 10, committees: 30, villagers: 50 },
-    minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 },
+    // DOMAIN 3.7: a band with fewer than 5 raters is insufficient, for every band (one leader's
+    // rating alone would tell the cadre who rated him), and the total is then withheld.
+    minRaters: { leaders: 5, peers: 5, committees: 5, villagers: 5 },
     starPoints: 20,
-    insufficientRule: 'renormalize',
+    insufficientRule: 'withhold',
     dimensions: ['attitude', 'effectiveness', 'presence'], // 工作态度, 办事效率, 入户走访
   },
   allowance: { yuanPerVillageDay: 35 },

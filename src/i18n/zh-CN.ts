@@ -292,7 +292,7 @@ export const zhRecords = {
   villageDays: (n: number, yuan: number) => `下村 ${n} 天（群众签字），生活保障 ${yuan} 元`,
   week: (key: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
     `${key}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
-  scoreTotal: (total: number | null) => (total === null ? '1135 总分：暂不计分（样本不足）' : `1135 总分：${total} 分`),
+  scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
   band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
     `${name}（${weight}%）：${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
@@ -331,6 +331,16 @@ export const zhRecords = {
   // doors
   entryCadres: '干部档案',
   teamMembersTitle: '工作组成员档案',
+}
+
+// ---- rules (issue 14 and issue 12 item 4): withheld scores, holidays, level timers, ticket status to the reader.
+const RULE_BANDS: Record<string, string> = { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' }
+
+export const zhRules = {
+  bands: RULE_BANDS,
+  /** A 1135 total as shown everywhere: "样本不足（群众）" while a band is short, else the points. */
+  score: (total: number | null, shortBands: readonly string[]): string =>
+    shortBands.length > 0 ? `样本不足（${shortBands.map((b) => RULE_BANDS[b] ?? b).join('、')}）` : total === null ? '暂无评价' : `${total.toFixed(1)} 分`,
 }
 
 export const zhCN = {
@@ -786,6 +796,7 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  rules: zhRules,
 }
 
 export type Messages = typeof zhCN

@@ -26,6 +26,7 @@ import {
   monthScore,
   monthsOfDay,
   type MonthAttendance,
+  type MonthScore,
   type MonthFiguresRecord,
 } from '../../core/month-figures'
 import { docAs } from '../storage/joins'
@@ -62,7 +63,7 @@ const keep = async (
   tx: Store,
   key: { townshipId: string; cadreId: string },
   period: PeriodKey,
-  part: Partial<MonthAttendance> & { score?: number | null },
+  part: Partial<MonthAttendance> & Partial<MonthScore>,
   settings: CloseSettings,
 ): Promise<void> => {
   const id = monthFiguresId(key.cadreId, period)
@@ -96,7 +97,7 @@ export const refreshMonthAttendance = async (
 /** After a rating of a cadre's month changed, in the same transaction: that month's score. */
 export const refreshMonthScore = async (tx: Store, key: { townshipId: string; cadreId: string }, period: PeriodKey, settings: CloseSettings): Promise<void> => {
   if (!(await isBuilt(tx, key.townshipId, period, settings))) return
-  await keep(tx, key, period, { score: monthScore(await ratingsOf(tx, key.cadreId, period), settings) }, settings)
+  await keep(tx, key, period, monthScore(await ratingsOf(tx, key.cadreId, period), settings), settings)
 }
 
 /** Reads inside a MySQL transaction wait for the writers of what they read. */

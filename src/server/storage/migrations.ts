@@ -215,6 +215,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'monthFigures')
     await ensureRegistryTable(db, dialect, 'monthBuilds')
   }),
+  // ---- rules (issue 14): the 1135 bands short of raters kept with a cadre's month. Months built
+  // before are rebuilt on their next read (the settings key changed with the sign-in settings).
+  '0008_rules': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'monthFigures', 'shortBands')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -179,6 +179,7 @@ export const officeHandlers: Handlers<
           weeks: c.figures.weeks,
           absences: c.figures.absences,
           score: c.figures.score,
+          shortBands: c.figures.shortBands,
           allowanceYuan: c.figures.allowanceYuan,
         }),
       ),
