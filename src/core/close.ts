@@ -14,11 +14,12 @@ import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfRev
 import { isResidentCadre } from './roster'
 import type { Settings } from './settings'
 import { ticketRates, type RatedTicket, type TicketRates } from './tickets'
-import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, periodRange, secondsOfDay, type Range, type WeekKey } from './time'
+import { isWorkingDay, weeksOfMonth } from './calendar'
+import { addDays, daysOfIsoWeek, isoWeekKey, localDate, periodRange, secondsOfDay, type Range, type WeekKey } from './time'
 import { canonicalJson } from './canonical'
 import { FACT_FIELDS } from './facts'
 
-export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance' | 'signIn'>
+export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance' | 'signIn' | 'calendar'>
 
 /** What the close reads of a rating (the score, and the comments of the posting). */
 export type CloseRating = Pick<Rating, 'id' | 'period' | 'band' | 'cadreId' | 'raterId' | 'householdId' | 'stars' | 'comment' | 'at'>
@@ -65,7 +66,7 @@ export interface CadreMonth {
   teamId: string | null
   signIns: { valid: number; invalid: number; bySlot: Record<SignInSlot, number>; times: SignInTime[] }
   leaveDays: LocalDate[]
-  /** Working days (Mon-Fri) of the month with no work day and no approved leave. */
+  /** Working days of the month (isWorkingDay: holidays out, make-up days in) with no work day and no approved leave. */
   absences: LocalDate[]
   weeks: WeekRow[]
   /** Days with a villager-signed visit (群众签字). */
@@ -224,7 +225,7 @@ const cadreMonth = (
 
   const absences: LocalDate[] = []
   for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) {
-    if (isoWeekday(d) <= 5 && !workDays.has(d) && !leaveSet.has(d)) absences.push(d)
+    if (isWorkingDay(d, settings) && !workDays.has(d) && !leaveSet.has(d)) absences.push(d)
   }
   const villageDays = [...villageSet].sort()
   const latest = own.ratings
@@ -271,7 +272,8 @@ const groupBy = <T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 export const closeMonth = (inputs: CloseInputs): CloseResult => {
   const { period, settings } = inputs
   const range = periodRange(period, settings)
-  const weeks = weeksOfRange(range, settings)
+  // Each week is posted once, in the month holding its Thursday (the ISO rule).
+  const weeks = weeksOfMonth(period)
   const cadres = byId(inputs.cadres).filter((c) => isResidentCadre(c as Person))
   const teamOf = new Map<string, CloseInputs['teams'][number]>()
   for (const t of byId(inputs.teams)) for (const m of t.memberIds) if (!teamOf.has(m)) teamOf.set(m, t)

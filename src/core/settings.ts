@@ -74,6 +74,11 @@ export interface Settings {
     nights: number
     villageDays: number
   }
+  // ---- rules (issue 14): the holiday calendar by year (DOMAIN 3.5).
+  calendar: {
+    /** By year (`2026`): statutory holidays and make-up working days; a year missing has weekends only. */
+    years: Record<string, { holidays: string[]; workdays: string[] }>
+  }
   evaluation: {
     /** [H] 1135: leaders 10%, peers 10%, committees + representatives 30%, villagers 50%. */
     weights: { leaders: number; peers: number; committees: number; villagers: number }
@@ -169,6 +174,30 @@ export const DEFAULT_SETTINGS: Settings = {
   visits: { signOffWindowHours: 24 },
   signIn: { slots: { morning: 8 * 60, afternoon: 14 * 60 + 30, evening: 19 * 60 + 30 }, windowMinutes: 30 },
   rule543: { workDays: 5, nights: 4, villageDays: 3 },
+  // The State Council's notices for 2025 (国办发明电〔2024〕12号) and 2026; checked against the
+  // chinese-days package's data (1.5.7). 2027 is added here once its notice is published.
+  calendar: {
+    years: {
+      '2025': {
+        holidays: [
+          '2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
+          '2025-04-04', '2025-04-05', '2025-04-06', '2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05',
+          '2025-05-31', '2025-06-01', '2025-06-02', '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05',
+          '2025-10-06', '2025-10-07', '2025-10-08',
+        ],
+        workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+      },
+      '2026': {
+        holidays: [
+          '2026-01-01', '2026-01-02', '2026-01-03', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
+          '2026-02-21', '2026-02-22', '2026-02-23', '2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-02', '2026-05-03',
+          '2026-05-04', '2026-05-05', '2026-06-19', '2026-06-20', '2026-06-21', '2026-09-25', '2026-09-26', '2026-09-27',
+          '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+        ],
+        workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+      },
+    },
+  },
   evaluation: {
     weights: { leaders: 10, peers: 10, committees: 30, villagers: 50 },
     // DOMAIN 3.7: a band with fewer than 5 raters is insufficient, for every band (one leader's

@@ -66,7 +66,7 @@ describe('the month figures of a cadre are those the close gives the cadre', () 
 
   it('an empty month: no village days, every working day absent, no score', () => {
     const empty = cadreMonthFigures('c9', '2026-11', [], [], s)
-    expect(empty).toMatchObject({ villageDays: 0, allowanceYuan: 0, score: null, weeks: 6, compliantWeeks: 0 })
+    expect(empty).toMatchObject({ villageDays: 0, allowanceYuan: 0, score: null, weeks: 4, compliantWeeks: 0 })
     expect(empty.absences).toBe(21)
   })
 })

@@ -50,7 +50,11 @@ describe("a cadre's record (档案)", () => {
     const row = stored?.result.cadres.find((c) => c.cadreId === 'cadre-a')
     // What the record says is what the close stored: no sign-ins, so every working day of October is an absence.
     expect(october.absences).toEqual(row?.absences)
-    expect(october.absences).toHaveLength(22)
+    // 22 weekdays, less National Day's weekday holidays (10-01, 10-02, 10-05..10-07), plus the
+    // make-up working Saturday 10-10 (DOMAIN 3.5's holiday calendar).
+    expect(october.absences).toHaveLength(18)
+    expect(october.absences).not.toContain('2026-10-01')
+    expect(october.absences).toContain('2026-10-10')
     expect(october.weeks.map((w) => w.weekKey)).toEqual(row?.weeks.map((w) => w.weekKey))
     expect(october.weeks.every((w) => !w.compliant)).toBe(true)
     expect(october).toMatchObject({ signIns: { valid: 0, invalid: 0 }, villageDays: [], allowanceYuan: 0 })

@@ -40,8 +40,8 @@ const keys = new WeakMap<object, string>()
 export const settingsKeyOf = (settings: CloseSettings): string => {
   let key = keys.get(settings)
   if (!key) {
-    const { utcOffsetMinutes, rule543, evaluation, allowance, signIn } = settings
-    key = createHash('sha256').update(canonicalJson({ utcOffsetMinutes, rule543, evaluation, allowance, signIn })).digest('hex').slice(0, 16)
+    const { utcOffsetMinutes, rule543, evaluation, allowance, signIn, calendar } = settings
+    key = createHash('sha256').update(canonicalJson({ utcOffsetMinutes, rule543, evaluation, allowance, signIn, calendar })).digest('hex').slice(0, 16)
     keys.set(settings, key)
   }
   return key
