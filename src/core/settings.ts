@@ -50,6 +50,11 @@ export interface Settings {
     categories: TicketCategory[]
     /** Per category id; a category without an entry asks nothing and records no figures. */
     forms: Record<string, CategoryForm>
+    /**
+     * Hours the villager has to confirm a resolved ticket; after that its results count as if
+     * confirmed (DOMAIN 3.11). rules (issue 14).
+     */
+    confirmWindowHours: number
     attachments: {
       /** Photos per ticket or per progress note. */
       maxPhotos: number
@@ -169,6 +174,7 @@ export const DEFAULT_SETTINGS: Settings = {
       land: { questions: [{ id: 'areaMu', type: 'number', required: false, min: 0, max: 100000 }], resultFields: ['fundsYuan', 'beneficiaries'] },
       infrastructure: { questions: [], resultFields: ['fundsYuan', 'beneficiaries'] },
     },
+    confirmWindowHours: 7 * 24,
     attachments: { maxPhotos: 9, maxPhotoBytes: 5 * 1024 * 1024, maxVoiceBytes: 2 * 1024 * 1024, maxVoiceSeconds: 60 },
   },
   visits: { signOffWindowHours: 24 },
