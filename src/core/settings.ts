@@ -55,6 +55,12 @@ export interface Settings {
      * confirmed (DOMAIN 3.11). rules (issue 14).
      */
     confirmWindowHours: number
+    /** Hours each escalation level has (its clock starts when the ticket reaches it); 'cadre' defaults to the category's deadlineHours. */
+    defaultLevelHours: { cadre: number; secretary: number; joint_meeting: number; township: number }
+    /** Per category id: hours of some levels, overriding the defaults. */
+    levelHours: Record<string, Partial<Record<'cadre' | 'secretary' | 'joint_meeting' | 'township', number>>>
+    /** Per category id ('*' for any other): the reply templates offered to a handler (catalogue keys). */
+    replyTemplates: Record<string, string[]>
     attachments: {
       /** Photos per ticket or per progress note. */
       maxPhotos: number
@@ -175,6 +181,21 @@ export const DEFAULT_SETTINGS: Settings = {
       infrastructure: { questions: [], resultFields: ['fundsYuan', 'beneficiaries'] },
     },
     confirmWindowHours: 7 * 24,
+    // [H]: the cadre "1-2 days" at the door (the category's deadline); the levels above get more
+    // time as problems get harder (12345 hotlines give each level its own time limit).
+    defaultLevelHours: { cadre: 48, secretary: 72, joint_meeting: 168, township: 336 },
+    levelHours: { loan: { secretary: 120 }, land: { secretary: 168, joint_meeting: 336 }, infrastructure: { secretary: 168, joint_meeting: 336 } },
+    replyTemplates: {
+      certificate: ['received', 'certificateMaterials', 'certificateReady'],
+      subsidy: ['received', 'subsidyChecking', 'subsidyPaid'],
+      loan: ['received', 'loanBank', 'loanApproved'],
+      insurance: ['received', 'insuranceSubmitted', 'insuranceDone'],
+      hukou: ['received', 'hukouPolice', 'hukouDone'],
+      land: ['visit', 'landSurvey', 'coordinating'],
+      infrastructure: ['visit', 'infrastructureReported', 'coordinating'],
+      dispute: ['visit', 'disputeMediation', 'disputeAgreed'],
+      '*': ['received', 'visit', 'coordinating', 'done'],
+    },
     attachments: { maxPhotos: 9, maxPhotoBytes: 5 * 1024 * 1024, maxVoiceBytes: 2 * 1024 * 1024, maxVoiceSeconds: 60 },
   },
   visits: { signOffWindowHours: 24 },

@@ -1,7 +1,8 @@
 /**
  * `npm start`: serves the H5 build (dist-h5/) and the API on 127.0.0.1, seeding the demo township on
  * first run. Settings by environment: PORT (8710), MINQING_DATA_DIR (.data), MINQING_SEED_HOUSEHOLDS,
- * MINQING_DATABASE_URL (mysql://user:password@host:port/database; otherwise SQLite in the data folder).
+ * MINQING_DATABASE_URL (mysql://user:password@host:port/database; otherwise SQLite in the data folder),
+ * MINQING_OVERDUE_SWEEP_MINUTES (10: how often tickets past their level's deadline are flagged; 0: never).
  */
 import path from 'node:path'
 import { DEMO_HOUSEHOLDS, startLocalServer } from './start'
@@ -14,6 +15,7 @@ const main = async () => {
     staticDir: path.join(root, 'dist-h5'),
     seedHouseholds: Number(process.env.MINQING_SEED_HOUSEHOLDS ?? DEMO_HOUSEHOLDS),
     databaseUrl: process.env.MINQING_DATABASE_URL,
+    overdueSweepMinutes: Number(process.env.MINQING_OVERDUE_SWEEP_MINUTES ?? 10),
   })
   console.log(`民情通 demo township is running: ${server.url}/`)
   const stop = () => void server.close().then(() => process.exit(0))

@@ -8,7 +8,6 @@
 import { useState } from 'react'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
-import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { ErrorState } from '../../../components/State'
 import { toast } from '../../../components/feedback'
@@ -18,6 +17,7 @@ import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { Timeline } from './Timeline'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
+import { LevelTimer, TicketSentence } from './LevelTimer'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -44,14 +44,14 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
     return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, Math.round(Number(v))])) : undefined
   }
   const isHandler = can('accept') || can('progress') || can('resolve')
-  const ended = ticket.status === 'closed' || ticket.status === 'withdrawn'
+  const templates = (category?.replyTemplates ?? []).map((key) => zhCN.rules.templates[key] ?? '').filter(Boolean)
 
   return (
     <View className={`ticket-detail ticket-detail--${ticket.id}`}>
       <Section title={`${t.kind[ticket.kind]} · ${categoryName(ticket.category)}`}>
         <Text className={`ticket-detail__status ticket-status--${ticket.status}`}>{t.status[ticket.status]}</Text>
-        {!ended && ticket.assignee ? <Text className='mq-hint'>{m.nowWith(ticket.assignee.name)}</Text> : null}
-        {!ended && ticket.status !== 'resolved' ? <Text className='mq-hint'>{t.dueBy(formatDate(ticket.dueAt))}</Text> : null}
+        <TicketSentence ticket={ticket} className='mq-hint' />
+        <LevelTimer ticket={ticket} now={Date.now()} className='mq-hint' />
         {ticket.filedOnBehalf ? <Text className='mq-hint filed-on-behalf'>{`${m.filedOnBehalf}${ticket.onBehalfOfName ? `（${ticket.onBehalfOfName}）` : ''}`}</Text> : null}
         <Text className='ticket-detail__description'>{ticket.description}</Text>
         {Object.keys(ticket.answers).length ? (
@@ -107,7 +107,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
           {can('progress') || can('resolve') || can('escalate_secretary') || can('escalate_township') ? (
             <>
               <Field label={m.templates}>
-                <Chips options={m.templateList.map((x, i) => ({ id: `tpl${i}`, label: x }))} selected={[]} onToggle={(id) => setNote(m.templateList[Number(id.slice(3))] ?? '')} />
+                <Chips options={templates.map((x, i) => ({ id: `tpl${i}`, label: x }))} selected={[]} onToggle={(id) => setNote(templates[Number(id.slice(3))] ?? '')} />
               </Field>
               <Textarea className='mq-textarea note-input' value={note} maxlength={500} placeholder={m.notePlaceholder} onInput={(e) => setNote(e.detail.value)} />
               <PhotoPicker photos={photos} onChange={setPhotos} max={9} />
@@ -127,7 +127,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
               </Button>
             ) : null}
             {can('resolve') ? (
-              <Button className='act-resolve' loading={pending === 'resolve'} onClick={() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() })}>
+              <Button className='act-resolve' loading={pending === 'resolve'} onClick={needNote(() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() }))}>
                 {m.resolve}
               </Button>
             ) : null}
