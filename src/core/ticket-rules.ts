@@ -63,15 +63,21 @@ export const levelHours = (category: string, level: TicketLevel, settings: Pick<
   return settings.tickets.defaultLevelHours[level]
 }
 
-/** When the ticket reached its current level: the last event that moved it into that level (or its filing). */
-export const levelStartedAt = (ticket: Pick<Ticket, 'status' | 'history' | 'createdAt'>): Millis => {
+/** The position in history of the event that moved the ticket into its current level (-1: its filing). */
+const levelStartIndex = (ticket: Pick<Ticket, 'status' | 'history'>): number => {
   const level = levelOf(ticket.status)
   for (let i = ticket.history.length - 1; i >= 0; i--) {
     const e = ticket.history[i] as TicketEvent
     const before = e.from === null ? null : levelOf(e.from)
-    if (levelOf(e.to) === level && before !== level) return e.at
+    if (levelOf(e.to) === level && before !== level) return i
   }
-  return ticket.createdAt
+  return -1
+}
+
+/** When the ticket reached its current level: the last event that moved it into that level (or its filing). */
+export const levelStartedAt = (ticket: Pick<Ticket, 'status' | 'history' | 'createdAt'>): Millis => {
+  const i = levelStartIndex(ticket)
+  return i < 0 ? ticket.createdAt : (ticket.history[i] as TicketEvent).at
 }
 
 export interface LevelClock {
@@ -106,7 +112,7 @@ export const SYSTEM_ACTOR = 'system'
 export const overdueFlag = (ticket: Ticket, now: Millis, settings: Pick<Settings, 'tickets'>): TicketEvent | null => {
   const clock = levelClock(ticket, settings)
   if (clock === null || now <= clock.dueAt) return null
-  if (ticket.history.some((e) => e.action === 'overdue' && e.at >= clock.startedAt)) return null
+  if (ticket.history.slice(levelStartIndex(ticket) + 1).some((e) => e.action === 'overdue')) return null
   const last = ticket.history[ticket.history.length - 1]
   return {
     seq: (last?.seq ?? 0) + 1,
