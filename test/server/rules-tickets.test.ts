@@ -96,7 +96,7 @@ describe('results totals count at confirmation (issue 14 item 4)', () => {
     t = await act('cadre-a', t, 'accept')
     t = await act('cadre-a', t, 'resolve', { note: '信用社已放款', result: { loanYuan: 50_000, beneficiaries: 3 } })
     expect(await results()).toEqual(before)
-    t = await act('villager-a1', t, 'confirm', { satisfaction: 5 })
+    await act('villager-a1', t, 'confirm', { satisfaction: 5 })
     expect(await results()).toEqual({ ...before, loanYuan: before.loanYuan + 50_000, beneficiaries: before.beneficiaries + 3, tickets: before.tickets + 1 })
 
     let u = await (await h.as('villager-a2')).ok('ticket.create', { kind: 'service', category: 'subsidy', description: '草原补贴', answers: { subsidyType: ['grassland'] } })
