@@ -11,7 +11,7 @@
 import type { CadreDay, Leave, LocalDate, Millis, SignIn, Visit } from './model'
 import { holidayReduction } from './calendar'
 import type { Settings } from './settings'
-import { addDays, daysOfIsoWeek, localDate, type WeekKey } from './time'
+import { addDays, daysOfIsoWeek, isLocalDate, localDate, type WeekKey } from './time'
 import { countsAsVisit } from './visits'
 
 export interface Counts543 {
@@ -254,4 +254,17 @@ export const villageDaysInRange = (
   const to = localDate(end - 1, settings)
   const days = cadreDayFacts('', { signIns: [], visits: visits.map((v) => ({ cadreId: '', at: v.at, status: v.status, overnight: false })), leaves: [] }, settings, { from, to })
   return villageDaysOf(days, from, to)
+}
+
+/**
+ * A leave request's dates (请销假): real dates, from <= to, and at most settings.leave.maxDays days
+ * ('LEAVE.BAD_RANGE' otherwise). Who approves is the policy 'leave:decide' (the cadre's team leader).
+ */
+export const validateLeaveRange = (
+  from: string,
+  to: string,
+  settings: Pick<Settings, 'leave'>,
+): { ok: true } | { ok: false; code: 'LEAVE.BAD_RANGE' } => {
+  if (!isLocalDate(from) || !isLocalDate(to) || to < from) return { ok: false, code: 'LEAVE.BAD_RANGE' }
+  return leaveDates({ from, to }).length > settings.leave.maxDays ? { ok: false, code: 'LEAVE.BAD_RANGE' } : { ok: true }
 }

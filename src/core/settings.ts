@@ -85,7 +85,11 @@ export interface Settings {
     nights: number
     villageDays: number
   }
-  // ---- rules (issue 14): the holiday calendar by year (DOMAIN 3.5).
+  // ---- rules (issue 14): leave requests (请销假) and the holiday calendar by year (DOMAIN 3.5).
+  leave: {
+    /** The longest leave one request may ask for, in days (longer leave is a personnel matter). */
+    maxDays: number
+  }
   calendar: {
     /** By year (`2026`): statutory holidays and make-up working days; a year missing has weekends only. */
     years: Record<string, { holidays: string[]; workdays: string[] }>
@@ -201,6 +205,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visits: { signOffWindowHours: 24 },
   signIn: { slots: { morning: 8 * 60, afternoon: 14 * 60 + 30, evening: 19 * 60 + 30 }, windowMinutes: 30 },
   rule543: { workDays: 5, nights: 4, villageDays: 3 },
+  leave: { maxDays: 30 },
   // The State Council's notices for 2025 (国办发明电〔2024〕12号) and 2026; checked against the
   // chinese-days package's data (1.5.7). 2027 is added here once its notice is published.
   calendar: {

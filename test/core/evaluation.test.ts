@@ -3,7 +3,7 @@
  * few raters (villagers: fewer than 5 households) shown as insufficient. One rule: the worked
  * example of the brief must come out at exactly 80.
  */
-import { anonymize, latestRatings, score1135, validateRating } from '../../src/core/evaluation'
+import { anonymize, latestRatings, raterBands, score1135, validateRating } from '../../src/core/evaluation'
 import type { Settings } from '../../src/core/settings'
 import { bandRatings, makeCadre, makeHousehold, makePerson, makeRating, settings } from './factories'
 
@@ -200,5 +200,25 @@ describe('anonymize', () => {
     expect(view).not.toHaveProperty('householdId')
     expect(view).not.toHaveProperty('id')
     expect(view).toMatchObject({ stars: 5, comment: '很负责', band: 'villagers' })
+  })
+})
+
+describe('rating bands (one rule for the form and the check: raterBands)', () => {
+  it('a leader who is also a cadre rates in the leaders band only, never also as a peer', () => {
+    const leader = makePerson({ id: 'l1', roles: ['leader', 'cadre'] })
+    expect(raterBands(leader)).toEqual(['leaders'])
+    expect(validateRating({ band: 'peers', cadreId: 'c1', raterId: 'l1', householdId: null, stars: 4 }, leader, null)).toMatchObject({ code: 'RATING.WRONG_BAND' })
+  })
+
+  it('a village party secretary rates in the committees band', () => {
+    expect(raterBands(makePerson({ id: 's1', roles: ['secretary'], villageId: 'v1' }))).toEqual(['committees'])
+  })
+
+  it('a committee member without a village rates in no band', () => {
+    expect(raterBands(makePerson({ id: 'm1', roles: ['committee'], villageId: null }))).toEqual([])
+  })
+
+  it('a villager without a household rates in no band', () => {
+    expect(raterBands(makePerson({ id: 'v9', roles: ['villager'], householdId: null }))).toEqual([])
   })
 })
