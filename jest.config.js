@@ -14,7 +14,12 @@ const base = {
 const integrationFiles = ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/cloud/**/*.test.ts']
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts', '<rootDir>/test/services/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts', '<rootDir>/test/services/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
@@ -35,6 +40,6 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/use-mariadb.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'] },
   ],
 }

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   // tickets
   'TICKET.INVALID_TRANSITION': 409,
   'TICKET.FORBIDDEN_ACTOR': 403,
+  // rules (issue 12 item 4): only the current holder works and resolves a ticket
+  'TICKET.NOT_HOLDER': 403,
   'TICKET.REASON_REQUIRED': 422,
   'TICKET.UNKNOWN_CATEGORY': 422,
   'TICKET.SATISFACTION_OUT_OF_RANGE': 422,

@@ -3,7 +3,7 @@
  * notices, privacy and binding. One rule: phones and addresses appear masked in every list; the
  * posting carries no rater and no score.
  */
-import type { CheckKind, CheckMethod, CheckOutcome, PeriodStatus } from '../core/model'
+import type { CheckKind, CheckMethod, CheckOutcome, PeriodStatus, RaterBand } from '../core/model'
 import type { CadreMonth, PostingRow } from '../core/close'
 import type { Rate } from '../core/tickets'
 import type { PersonRef } from './views'
@@ -41,7 +41,10 @@ export interface DashboardCadreRow {
   compliantWeeks: number
   weeks: number
   absences: number
+  /** The 1135 total; null when withheld (see shortBands) or when no one rated. */
   score: number | null
+  /** The 1135 bands short of raters: while any is, the total is withheld and shown "样本不足（band）". */
+  shortBands: RaterBand[]
   allowanceYuan: number
 }
 

@@ -3,6 +3,7 @@
  * nothing a viewer may not see (a rater's name, an anonymous reporter, a full phone number in a
  * list) can leak by accident. One rule: every field here is safe for every viewer it is sent to.
  */
+import type { LevelClock, StatusSentence } from '../core/ticket-rules'
 import type { CadreDuty, GeoPoint, Role, TicketAction, TicketAnswers, TicketKind, TicketResult, TicketStatus } from '../core/model'
 import type { CategoryQuestion, ResultField } from '../core/settings'
 
@@ -67,7 +68,7 @@ export interface CoverageView {
 
 export interface TicketEventView {
   seq: number
-  action: TicketAction | 'create'
+  action: TicketAction | 'create' | 'overdue'
   from: TicketStatus | null
   to: TicketStatus
   /** The actor's name, or a neutral label (e.g. 群众) when the reporter is anonymous to this viewer. */
@@ -110,6 +111,11 @@ export interface TicketView {
   onBehalfOfName: string | null
   /** The viewer follows it (a same-village report they chose not to file again). */
   following: boolean
+  // ---- rules (issues 12 and 14)
+  /** The status sentence addressed to this viewer (core statusSentence), with the holder's name. */
+  statusSentence: { kind: StatusSentence['kind']; holderName: string | null }
+  /** The current level's own clock (core levelClock); null when no level holds it. */
+  levelClock: LevelClock | null
 }
 
 /** A category as the filing screen needs it: kind, deadline and its own questions. */
@@ -119,6 +125,8 @@ export interface CategoryView {
   deadlineHours: number
   questions: CategoryQuestion[]
   resultFields: ResultField[]
+  /** Reply templates offered for this category (catalogue keys of zhCN.rules.templates). */
+  replyTemplates: string[]
 }
 
 /** An open report of the same category in the same village: no description, no names. */
@@ -183,7 +191,7 @@ export interface NotificationView {
   ticketId: string
   kind: TicketKind
   category: string
-  action: TicketAction | 'create'
+  action: TicketAction | 'create' | 'overdue'
   status: TicketStatus
   at: number
   read: boolean

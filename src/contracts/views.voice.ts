@@ -16,7 +16,7 @@ export interface PublicTicketView {
   /** The report's words with phone numbers, ID numbers and villagers' names hidden; null if held back. */
   description: string | null
   createdAt: number
-  steps: { action: TicketAction | 'create'; byRole: TicketActorRole; at: number }[]
+  steps: { action: TicketAction | 'create' | 'overdue'; byRole: TicketActorRole; at: number }[]
   outcome: { closedAt: number | null; satisfaction: number | null; beneficiaries: number | null } | null
   following: boolean
   /** The caller may follow it (an open report of their village, not their own household's). */

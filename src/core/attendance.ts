@@ -9,8 +9,9 @@
  * over those facts (`week543`), never over the records again.
  */
 import type { CadreDay, Leave, LocalDate, Millis, SignIn, Visit } from './model'
+import { holidayReduction } from './calendar'
 import type { Settings } from './settings'
-import { addDays, daysOfIsoWeek, localDate, type WeekKey } from './time'
+import { addDays, daysOfIsoWeek, isLocalDate, localDate, type WeekKey } from './time'
 import { countsAsVisit } from './visits'
 
 export interface Counts543 {
@@ -22,6 +23,8 @@ export interface Counts543 {
 export interface Weekly543 extends Counts543 {
   weekKey: WeekKey
   leaveDays: number
+  /** Statutory holidays on Monday-Friday of the week, less its make-up working days (DOMAIN 3.5). */
+  holidayDays: number
   /** The settings' requirement minus leave days, never below 0. */
   required: Counts543
   met: { workDays: boolean; nights: boolean; villageDays: boolean }
@@ -169,9 +172,11 @@ const sorted = (set: Set<LocalDate>): LocalDate[] => [...set].sort()
 /**
  * One cadre's 543 for one ISO week (Monday-Sunday, township time), counted over the cadre's day
  * facts (days outside the week are ignored): work days, nights and village days as cadreDayFact
- * says; each leave day of the week lowers every requirement by one, not below 0.
+ * says; each leave day of the week, and each statutory holiday on a weekday not made up by a
+ * make-up working day (holidayReduction), lowers every requirement by one, not below 0. A day both
+ * on leave and a holiday lowers it once.
  */
-export const week543 = (weekKey: WeekKey, days: readonly DayCounts[], settings: Pick<Settings, 'rule543'>): Weekly543 => {
+export const week543 = (weekKey: WeekKey, days: readonly DayCounts[], settings: Pick<Settings, 'rule543' | 'calendar'>): Weekly543 => {
   const week = new Set(daysOfIsoWeek(weekKey))
   const work = new Set<LocalDate>()
   const nights = new Set<LocalDate>()
@@ -185,10 +190,12 @@ export const week543 = (weekKey: WeekKey, days: readonly DayCounts[], settings: 
     if (d.onLeave) leave.add(d.date)
   }
   const rule = settings.rule543
+  const holidays = holidayReduction(weekKey, settings).filter((d) => !leave.has(d))
+  const off = leave.size + holidays.length
   const required: Counts543 = {
-    workDays: Math.max(0, rule.workDays - leave.size),
-    nights: Math.max(0, rule.nights - leave.size),
-    villageDays: Math.max(0, rule.villageDays - leave.size),
+    workDays: Math.max(0, rule.workDays - off),
+    nights: Math.max(0, rule.nights - off),
+    villageDays: Math.max(0, rule.villageDays - off),
   }
   const met = {
     workDays: work.size >= required.workDays,
@@ -201,6 +208,7 @@ export const week543 = (weekKey: WeekKey, days: readonly DayCounts[], settings: 
     nights: nights.size,
     villageDays: village.size,
     leaveDays: leave.size,
+    holidayDays: holidays.length,
     required,
     met,
     compliant: met.workDays && met.nights && met.villageDays,
@@ -214,7 +222,7 @@ export interface Weekly543Input {
   signIns: readonly DaySignIn[]
   visits: readonly DayVisit[]
   leaves: readonly DayLeave[]
-  settings: Pick<Settings, 'rule543' | 'utcOffsetMinutes'>
+  settings: Pick<Settings, 'rule543' | 'utcOffsetMinutes' | 'calendar'>
   /** When given, records of other cadres are ignored. */
   cadreId?: string
 }
@@ -246,4 +254,17 @@ export const villageDaysInRange = (
   const to = localDate(end - 1, settings)
   const days = cadreDayFacts('', { signIns: [], visits: visits.map((v) => ({ cadreId: '', at: v.at, status: v.status, overnight: false })), leaves: [] }, settings, { from, to })
   return villageDaysOf(days, from, to)
+}
+
+/**
+ * A leave request's dates (请销假): real dates, from <= to, and at most settings.leave.maxDays days
+ * ('LEAVE.BAD_RANGE' otherwise). Who approves is the policy 'leave:decide' (the cadre's team leader).
+ */
+export const validateLeaveRange = (
+  from: string,
+  to: string,
+  settings: Pick<Settings, 'leave'>,
+): { ok: true } | { ok: false; code: 'LEAVE.BAD_RANGE' } => {
+  if (!isLocalDate(from) || !isLocalDate(to) || to < from) return { ok: false, code: 'LEAVE.BAD_RANGE' }
+  return leaveDates({ from, to }).length > settings.leave.maxDays ? { ok: false, code: 'LEAVE.BAD_RANGE' } : { ok: true }
 }

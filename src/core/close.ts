@@ -14,11 +14,12 @@ import type { CadreDay, Household, LocalDate, Person, PeriodKey, Rating, SelfRev
 import { isResidentCadre } from './roster'
 import type { Settings } from './settings'
 import { ticketRates, type RatedTicket, type TicketRates } from './tickets'
-import { addDays, daysOfIsoWeek, isoWeekKey, isoWeekday, localDate, minutesOfDay, periodRange, type Range, type WeekKey } from './time'
+import { isWorkingDay, weeksOfMonth } from './calendar'
+import { addDays, daysOfIsoWeek, isoWeekKey, localDate, periodRange, secondsOfDay, type Range, type WeekKey } from './time'
 import { canonicalJson } from './canonical'
 import { FACT_FIELDS } from './facts'
 
-export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance'>
+export type CloseSettings = Pick<Settings, 'utcOffsetMinutes' | 'rule543' | 'evaluation' | 'allowance' | 'signIn' | 'calendar'>
 
 /** What the close reads of a rating (the score, and the comments of the posting). */
 export type CloseRating = Pick<Rating, 'id' | 'period' | 'band' | 'cadreId' | 'raterId' | 'householdId' | 'stars' | 'comment' | 'at'>
@@ -65,7 +66,7 @@ export interface CadreMonth {
   teamId: string | null
   signIns: { valid: number; invalid: number; bySlot: Record<SignInSlot, number>; times: SignInTime[] }
   leaveDays: LocalDate[]
-  /** Working days (Mon-Fri) of the month with no work day and no approved leave. */
+  /** Working days of the month (isWorkingDay: holidays out, make-up days in) with no work day and no approved leave. */
   absences: LocalDate[]
   weeks: WeekRow[]
   /** Days with a villager-signed visit (群众签字). */
@@ -166,7 +167,20 @@ export const closeReadDays = (period: PeriodKey, settings: Pick<Settings, 'utcOf
   return { from: daysOfIsoWeek(weeks[0])[0], to: daysOfIsoWeek(weeks[weeks.length - 1])[6] }
 }
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+const two = (n: number): string => String(n).padStart(2, '0')
+
+/**
+ * A posted sign-in time: hh:mm, with the seconds when its minute is the first or last of the slot's
+ * window (there the seconds decide validity: 08:30:00 is valid, 08:30:01 is not).
+ */
+export const postedSignInTime = (at: number, slot: SignInSlot, settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>): string => {
+  const seconds = secondsOfDay(at, settings)
+  const minutes = Math.floor(seconds / 60)
+  const edge = settings.signIn.slots[slot]
+  const hm = `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`
+  const atEdge = minutes === edge - settings.signIn.windowMinutes || minutes === edge + settings.signIn.windowMinutes
+  return atEdge ? `${hm}:${two(seconds % 60)}` : hm
+}
 
 const sortedText = (texts: string[]): string[] => texts.filter((t) => t.trim() !== '').sort()
 
@@ -196,7 +210,7 @@ const cadreMonth = (
     for (const slot of SLOTS) {
       bySlot[slot] += d[slot]
       const first = d[`${slot}At`]
-      if (first !== null) times.push({ date: d.date, slot, time: hhmm(minutesOfDay(first, settings)) })
+      if (first !== null) times.push({ date: d.date, slot, time: postedSignInTime(first, slot, settings) })
     }
     if (d.workDay) workDays.add(d.date)
     if (d.onLeave) leaveSet.add(d.date)
@@ -211,7 +225,7 @@ const cadreMonth = (
 
   const absences: LocalDate[] = []
   for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) {
-    if (isoWeekday(d) <= 5 && !workDays.has(d) && !leaveSet.has(d)) absences.push(d)
+    if (isWorkingDay(d, settings) && !workDays.has(d) && !leaveSet.has(d)) absences.push(d)
   }
   const villageDays = [...villageSet].sort()
   const latest = own.ratings
@@ -258,7 +272,8 @@ const groupBy = <T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 export const closeMonth = (inputs: CloseInputs): CloseResult => {
   const { period, settings } = inputs
   const range = periodRange(period, settings)
-  const weeks = weeksOfRange(range, settings)
+  // Each week is posted once, in the month holding its Thursday (the ISO rule).
+  const weeks = weeksOfMonth(period)
   const cadres = byId(inputs.cadres).filter((c) => isResidentCadre(c as Person))
   const teamOf = new Map<string, CloseInputs['teams'][number]>()
   for (const t of byId(inputs.teams)) for (const m of t.memberIds) if (!teamOf.has(m)) teamOf.set(m, t)

@@ -10,12 +10,28 @@ import type { Settings } from './settings'
 
 export const RATER_BANDS: readonly RaterBand[] = ['leaders', 'peers', 'committees', 'villagers']
 
-/** Roles that may rate in each band. */
+/** Roles that may rate in each band (raterBands adds: a leader never rates as a peer; a village is needed for committees, a household for villagers). */
 export const BAND_ROLES: Record<RaterBand, readonly Role[]> = {
   leaders: ['leader'],
   peers: ['cadre'],
   committees: ['committee', 'representative', 'secretary'],
   villagers: ['villager'],
+}
+
+/**
+ * The bands a person rates in (one rule for the rating form and for validateRating): a villager of
+ * a household in the villagers band; a leader in the leaders band, never also as a peer; any other
+ * cadre in the peers band; a village committee member, representative or party secretary of a
+ * village in the committees band.
+ */
+export const raterBands = (rater: Pick<Person, 'roles' | 'householdId' | 'villageId'>): RaterBand[] => {
+  const has = (role: Role) => rater.roles.includes(role)
+  const bands: RaterBand[] = []
+  if (has('villager') && rater.householdId !== null) bands.push('villagers')
+  if (has('leader')) bands.push('leaders')
+  else if (has('cadre')) bands.push('peers')
+  if ((has('committee') || has('representative') || has('secretary')) && rater.villageId !== null) bands.push('committees')
+  return bands
 }
 
 /** A whole number of stars from 1 to 5. */
@@ -114,15 +130,15 @@ export type RatingCode = 'RATING.OUT_OF_RANGE' | 'RATING.SELF' | 'RATING.WRONG_B
 
 /**
  * May this person give this rating? Checked in order: stars a whole number 1-5
- * ('RATING.OUT_OF_RANGE'); not rating oneself ('RATING.SELF'); the rater holds a role of the band
- * (BAND_ROLES; 'RATING.WRONG_BAND'); in the villagers band, the rater speaks for their own
+ * ('RATING.OUT_OF_RANGE'); not rating oneself ('RATING.SELF'); the rater rates in the band
+ * (raterBands; 'RATING.WRONG_BAND'); in the villagers band, the rater speaks for their own
  * household and rates that household's assigned cadre ('RATING.NOT_YOUR_CADRE').
  * `raterHousehold` is the rater's household as stored (needed for the villagers band).
  */
 export const validateRating = (input: RatingInput, rater: Person, raterHousehold: Household | null): Result<true, RatingCode> => {
   if (!isValidStars(input.stars)) return fail('RATING.OUT_OF_RANGE', { stars: input.stars })
   if (input.raterId === input.cadreId || rater.id === input.cadreId) return fail('RATING.SELF')
-  if (!BAND_ROLES[input.band].some((role) => rater.roles.includes(role))) return fail('RATING.WRONG_BAND', { band: input.band })
+  if (!raterBands(rater).includes(input.band)) return fail('RATING.WRONG_BAND', { band: input.band })
   if (input.band === 'villagers') {
     const own =
       rater.householdId !== null &&

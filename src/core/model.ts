@@ -165,7 +165,8 @@ export type TicketActorRole = 'reporter' | 'cadre' | 'secretary' | 'township'
 
 export interface TicketEvent {
   seq: number
-  action: TicketAction | 'create'
+  /** 'overdue': the scheduled job's flag that a level's time ran out (提级督办); the note names the level told. */
+  action: TicketAction | 'create' | 'overdue'
   from: TicketStatus | null
   to: TicketStatus
   actorId: string
@@ -382,7 +383,7 @@ export interface Notification {
   personId: string
   ticketId: string
   /** The step that caused it ('create' for a new ticket). */
-  action: TicketAction | 'create'
+  action: TicketAction | 'create' | 'overdue'
   status: TicketStatus
   at: Millis
   read: boolean

@@ -8,7 +8,7 @@
  */
 import { closeMonth, closeReadDays, type CadreMonth, type CloseSettings } from './close'
 import { score1135, type ScoredRating } from './evaluation'
-import type { CadreDay, LocalDate, PeriodKey } from './model'
+import type { CadreDay, LocalDate, PeriodKey, RaterBand } from './model'
 import { addDays } from './time'
 
 /** The attendance part of a cadre's month. */
@@ -23,10 +23,15 @@ export interface MonthAttendance {
   allowanceYuan: number
 }
 
-/** A cadre's month on the dashboard: attendance and the 1135 total (null when withheld). */
-export interface MonthFigures extends MonthAttendance {
+/** The 1135 part of a cadre's month: the total (null when withheld) and the bands that are short. */
+export interface MonthScore {
   score: number | null
+  /** Bands with fewer raters than their minimum ("样本不足"); the total is withheld while any is. */
+  shortBands: RaterBand[]
 }
+
+/** A cadre's month on the dashboard: attendance and the 1135 total (null when withheld). */
+export interface MonthFigures extends MonthAttendance, MonthScore {}
 
 /** The stored figures of one cadre's month (`id`: `${cadreId}:${period}`). */
 export interface MonthFiguresRecord extends MonthFigures {
@@ -60,6 +65,7 @@ export const figuresOfCloseRow = (row: CadreMonth): MonthFigures => ({
   compliantWeeks: row.weeks.filter((w) => w.compliant).length,
   allowanceYuan: row.allowanceYuan,
   score: row.score.total,
+  shortBands: row.score.insufficientBands,
 })
 
 /** One resident cadre's close of a month from their own day facts and ratings (of any period). */
@@ -82,17 +88,20 @@ const closeOfOne = (cadreId: string, period: PeriodKey, days: readonly CadreDay[
 
 /** A cadre's month attendance from their day facts (those outside the month's weeks are ignored). */
 export const monthAttendance = (cadreId: string, period: PeriodKey, days: readonly CadreDay[], settings: CloseSettings): MonthAttendance => {
-  const { score: _score, ...attendance } = figuresOfCloseRow(closeOfOne(cadreId, period, days, [], settings))
+  const { score: _score, shortBands: _short, ...attendance } = figuresOfCloseRow(closeOfOne(cadreId, period, days, [], settings))
   return attendance
 }
 
-/** A cadre's 1135 total of a month from their ratings of that month only (null when withheld). */
-export const monthScore = (ratings: readonly ScoredRating[], settings: Pick<CloseSettings, 'evaluation'>): number | null => score1135(ratings, settings).total
+/** A cadre's 1135 total of a month from their ratings of that month only (null when withheld), with the short bands. */
+export const monthScore = (ratings: readonly ScoredRating[], settings: Pick<CloseSettings, 'evaluation'>): MonthScore => {
+  const s = score1135(ratings, settings)
+  return { score: s.total, shortBands: s.insufficientBands }
+}
 
 /** Both parts (`ratings`: the cadre's of that month only): what the close would give the cadre. */
 export const cadreMonthFigures = (cadreId: string, period: PeriodKey, days: readonly CadreDay[], ratings: readonly ScoredRating[], settings: CloseSettings): MonthFigures => ({
   ...monthAttendance(cadreId, period, days, settings),
-  score: monthScore(ratings, settings),
+  ...monthScore(ratings, settings),
 })
 
 /**

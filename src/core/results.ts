@@ -1,10 +1,13 @@
 /**
- * Results (成效): what the work brought, from resolved tickets' result figures (DOMAIN 3.11): funds
- * secured, loans coordinated, villagers benefited, per village. One rule: a ticket counts once, in
- * the period of its latest resolution, and only while it stays resolved or closed.
+ * Results (成效): what the work brought, from tickets' result figures (DOMAIN 3.11): funds secured,
+ * loans coordinated, villagers benefited, per village. One rule: a ticket counts once the villager
+ * confirms it (in the period of the confirmation), or once the confirmation window has passed after
+ * its latest resolution with no answer from the villager; a reopened ticket counts again only when
+ * resolved and confirmed (or left unanswered) again.
  */
-import type { Ticket } from './model'
-import { inRange, type Range } from './time'
+import type { Millis, Ticket } from './model'
+import type { Settings } from './settings'
+import { HOUR_MS, inRange, type Range } from './time'
 
 export interface ResultTotals {
   fundsYuan: number
@@ -15,17 +18,31 @@ export interface ResultTotals {
 
 export const emptyTotals = (): ResultTotals => ({ fundsYuan: 0, loanYuan: 0, beneficiaries: 0, tickets: 0 })
 
-const resolvedAt = (t: Ticket): number | null => {
-  for (let i = t.history.length - 1; i >= 0; i--) if (t.history[i].action === 'resolve') return t.history[i].at
+const lastAt = (t: Pick<Ticket, 'history'>, action: string): number | null => {
+  for (let i = t.history.length - 1; i >= 0; i--) if (t.history[i].action === action) return t.history[i].at
   return null
 }
 
-/** Totals per village (and the township under key ''), of tickets resolved in the range. */
-export const resultTotals = (tickets: Ticket[], range: Range): Map<string, ResultTotals> => {
+/**
+ * The instant a ticket's results count, or null while they do not: a closed ticket at its
+ * confirmation; a resolved one when the confirmation window after its latest resolution has passed
+ * by `now` (the villager did not answer); anything else never.
+ */
+export const resultsCountAt = (t: Pick<Ticket, 'status' | 'history'>, now: Millis, settings: Pick<Settings, 'tickets'>): Millis | null => {
+  if (t.status === 'closed') return lastAt(t, 'confirm')
+  if (t.status !== 'resolved') return null
+  const resolved = lastAt(t, 'resolve')
+  if (resolved === null) return null
+  const due = resolved + settings.tickets.confirmWindowHours * HOUR_MS
+  return due <= now ? due : null
+}
+
+/** Totals per village (and the township under key ''), of tickets whose results count in the range (resultsCountAt). */
+export const resultTotals = (tickets: Ticket[], range: Range, now: Millis, settings: Pick<Settings, 'tickets'>): Map<string, ResultTotals> => {
   const out = new Map<string, ResultTotals>([['', emptyTotals()]])
   for (const t of tickets) {
-    if ((t.status !== 'resolved' && t.status !== 'closed') || !t.result) continue
-    const at = resolvedAt(t)
+    if (!t.result) continue
+    const at = resultsCountAt(t, now, settings)
     if (at === null || !inRange(at, range)) continue
     for (const key of ['', t.villageId]) {
       const sum = out.get(key) ?? emptyTotals()

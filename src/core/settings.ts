@@ -50,6 +50,17 @@ export interface Settings {
     categories: TicketCategory[]
     /** Per category id; a category without an entry asks nothing and records no figures. */
     forms: Record<string, CategoryForm>
+    /**
+     * Hours the villager has to confirm a resolved ticket; after that its results count as if
+     * confirmed (DOMAIN 3.11). rules (issue 14).
+     */
+    confirmWindowHours: number
+    /** Hours each escalation level has (its clock starts when the ticket reaches it); 'cadre' defaults to the category's deadlineHours. */
+    defaultLevelHours: { cadre: number; secretary: number; joint_meeting: number; township: number }
+    /** Per category id: hours of some levels, overriding the defaults. */
+    levelHours: Record<string, Partial<Record<'cadre' | 'secretary' | 'joint_meeting' | 'township', number>>>
+    /** Per category id ('*' for any other): the reply templates offered to a handler (catalogue keys). */
+    replyTemplates: Record<string, string[]>
     attachments: {
       /** Photos per ticket or per progress note. */
       maxPhotos: number
@@ -74,10 +85,19 @@ export interface Settings {
     nights: number
     villageDays: number
   }
+  // ---- rules (issue 14): leave requests (请销假) and the holiday calendar by year (DOMAIN 3.5).
+  leave: {
+    /** The longest leave one request may ask for, in days (longer leave is a personnel matter). */
+    maxDays: number
+  }
+  calendar: {
+    /** By year (`2026`): statutory holidays and make-up working days; a year missing has weekends only. */
+    years: Record<string, { holidays: string[]; workdays: string[] }>
+  }
   evaluation: {
     /** [H] 1135: leaders 10%, peers 10%, committees + representatives 30%, villagers 50%. */
     weights: { leaders: number; peers: number; committees: number; villagers: number }
-    /** A band with fewer raters than this is "insufficient". */
+    /** Per band: a band with fewer raters than this is "insufficient" (shown "样本不足" with the band). */
     minRaters: { leaders: number; peers: number; committees: number; villagers: number }
     /** Stars (1-5) to points: stars x starPoints. */
     starPoints: number
@@ -193,16 +213,59 @@ export const DEFAULT_SETTINGS: Settings = {
       land: { questions: [{ id: 'areaMu', type: 'number', required: false, min: 0, max: 100000 }], resultFields: ['fundsYuan', 'beneficiaries'] },
       infrastructure: { questions: [], resultFields: ['fundsYuan', 'beneficiaries'] },
     },
+    confirmWindowHours: 7 * 24,
+    // [H]: the cadre "1-2 days" at the door (the category's deadline); the levels above get more
+    // time as problems get harder (12345 hotlines give each level its own time limit).
+    defaultLevelHours: { cadre: 48, secretary: 72, joint_meeting: 168, township: 336 },
+    levelHours: { loan: { secretary: 120 }, land: { secretary: 168, joint_meeting: 336 }, infrastructure: { secretary: 168, joint_meeting: 336 } },
+    replyTemplates: {
+      certificate: ['received', 'certificateMaterials', 'certificateReady'],
+      subsidy: ['received', 'subsidyChecking', 'subsidyPaid'],
+      loan: ['received', 'loanBank', 'loanApproved'],
+      insurance: ['received', 'insuranceSubmitted', 'insuranceDone'],
+      hukou: ['received', 'hukouPolice', 'hukouDone'],
+      land: ['visit', 'landSurvey', 'coordinating'],
+      infrastructure: ['visit', 'infrastructureReported', 'coordinating'],
+      dispute: ['visit', 'disputeMediation', 'disputeAgreed'],
+      '*': ['received', 'visit', 'coordinating', 'done'],
+    },
     attachments: { maxPhotos: 9, maxPhotoBytes: 5 * 1024 * 1024, maxVoiceBytes: 2 * 1024 * 1024, maxVoiceSeconds: 60 },
   },
   visits: { signOffWindowHours: 24 },
   signIn: { slots: { morning: 8 * 60, afternoon: 14 * 60 + 30, evening: 19 * 60 + 30 }, windowMinutes: 30 },
   rule543: { workDays: 5, nights: 4, villageDays: 3 },
+  leave: { maxDays: 30 },
+  // The State Council's notices for 2025 (国办发明电〔2024〕12号) and 2026; checked against the
+  // chinese-days package's data (1.5.7). 2027 is added here once its notice is published.
+  calendar: {
+    years: {
+      '2025': {
+        holidays: [
+          '2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
+          '2025-04-04', '2025-04-05', '2025-04-06', '2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05',
+          '2025-05-31', '2025-06-01', '2025-06-02', '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05',
+          '2025-10-06', '2025-10-07', '2025-10-08',
+        ],
+        workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+      },
+      '2026': {
+        holidays: [
+          '2026-01-01', '2026-01-02', '2026-01-03', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
+          '2026-02-21', '2026-02-22', '2026-02-23', '2026-04-04', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-02', '2026-05-03',
+          '2026-05-04', '2026-05-05', '2026-06-19', '2026-06-20', '2026-06-21', '2026-09-25', '2026-09-26', '2026-09-27',
+          '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+        ],
+        workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+      },
+    },
+  },
   evaluation: {
     weights: { leaders: 10, peers: 10, committees: 30, villagers: 50 },
-    minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 },
+    // DOMAIN 3.7: a band with fewer than 5 raters is insufficient, for every band (one leader's
+    // rating alone would tell the cadre who rated him), and the total is then withheld.
+    minRaters: { leaders: 5, peers: 5, committees: 5, villagers: 5 },
     starPoints: 20,
-    insufficientRule: 'renormalize',
+    insufficientRule: 'withhold',
     dimensions: ['attitude', 'effectiveness', 'presence'], // 工作态度, 办事效率, 入户走访
   },
   allowance: { yuanPerVillageDay: 35 },

@@ -6,7 +6,7 @@
 import type { LocalDate, Millis, SignIn, SignInPlace, SignInSlot } from './model'
 import { fail, ok, type Result } from './result'
 import type { Settings } from './settings'
-import { localDate, minutesOfDay } from './time'
+import { localDate, secondsOfDay } from './time'
 import type { SignInInvalidReason } from './errors'
 
 export interface LatLng {
@@ -31,20 +31,31 @@ export const distanceMeters = (a: LatLng, b: LatLng): number => {
 export const validCoordinates = (p: LatLng): boolean =>
   Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180
 
-/** The slot whose window (slot +/- windowMinutes, ends included) holds a local time, or null. */
-export const slotAt = (minutes: number, settings: Pick<Settings, 'signIn'>): SignInSlot | null => {
+/**
+ * The slot whose window holds a local time given in seconds after midnight, or null. The window is
+ * slot - windowMinutes to slot + windowMinutes, both ends included, to the second (DOMAIN 3.4: with
+ * 08:00 +/- 30 min, 07:30:00 and 08:30:00 are valid, 07:29:59 and 08:30:01 are not).
+ */
+export const slotAtSecond = (seconds: number, settings: Pick<Settings, 'signIn'>): SignInSlot | null => {
   const { slots, windowMinutes } = settings.signIn
   let best: SignInSlot | null = null
   let bestGap = Infinity
   for (const slot of SIGNIN_SLOTS) {
-    const gap = Math.abs(minutes - slots[slot])
-    if (gap <= windowMinutes && gap < bestGap) {
+    const gap = Math.abs(seconds - slots[slot] * 60)
+    if (gap <= windowMinutes * 60 && gap < bestGap) {
       best = slot
       bestGap = gap
     }
   }
   return best
 }
+
+/** The slot whose window holds a whole minute after local midnight (that minute's :00 second). */
+export const slotAt = (minutes: number, settings: Pick<Settings, 'signIn'>): SignInSlot | null => slotAtSecond(minutes * 60, settings)
+
+/** The slot whose window holds an instant, judged to the second in township time. */
+export const slotOfInstant = (at: Millis, settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>): SignInSlot | null =>
+  slotAtSecond(secondsOfDay(at, settings), settings)
 
 /** The nearest place whose geofence holds the point, with its distance; null when none does. */
 export const placeContaining = (point: LatLng, places: SignInPlace[]): { place: SignInPlace; distanceM: number } | null => {
@@ -86,7 +97,7 @@ export const evaluateSignIn = (
 ): Result<SignInVerdict, 'SIGNIN.BAD_COORDINATES'> => {
   if (!validCoordinates(attempt)) return fail('SIGNIN.BAD_COORDINATES', { lat: attempt.lat, lng: attempt.lng })
   const date = localDate(attempt.at, settings)
-  const slot = slotAt(minutesOfDay(attempt.at, settings), settings)
+  const slot = slotOfInstant(attempt.at, settings)
   const hit = placeContaining(attempt, places)
   const nearest = places.length === 0 ? null : Math.min(...places.map((p) => distanceMeters(attempt, p)))
   const verdict = (invalidReason: SignInInvalidReason | null): SignInVerdict => ({
@@ -142,14 +153,14 @@ export const slotsOfDay = (
   settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
 ): SlotOfDay[] => {
   const today = localDate(now, settings)
-  const nowMinutes = date < today ? 24 * 60 : date > today ? -1 : minutesOfDay(now, settings)
+  const nowSeconds = date < today ? 24 * 3600 : date > today ? -1 : secondsOfDay(now, settings)
   const { slots, windowMinutes } = settings.signIn
   return SIGNIN_SLOTS.map((slot) => {
     const minutes = slots[slot]
     const from = minutes - windowMinutes
     const to = minutes + windowMinutes
     const signed = signIns.some((s) => s.valid && s.slot === slot && localDate(s.at, settings) === date)
-    const state: SlotState = signed ? 'signed' : nowMinutes < from ? 'upcoming' : nowMinutes <= to ? 'open' : 'missed'
+    const state: SlotState = signed ? 'signed' : nowSeconds < from * 60 ? 'upcoming' : nowSeconds <= to * 60 ? 'open' : 'missed'
     return { slot, minutes, from, to, state }
   })
 }

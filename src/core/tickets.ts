@@ -20,6 +20,7 @@ import { fail, ok, type Result } from './result'
 import type { Settings } from './settings'
 import { HOUR_MS, inRange, type Range } from './time'
 import { isValidStars } from './evaluation'
+import { HOLDER_ACTIONS, isCurrentHolder, isLevelOverdue } from './ticket-rules'
 
 export interface TicketTransition {
   from: readonly TicketStatus[]
@@ -44,7 +45,8 @@ export const TICKET_TRANSITIONS: readonly TicketTransition[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', who: ['cadre'], needsNote: false },
   // a visible, timestamped note from whoever handles it now
   { action: 'progress', from: HANDLING_STATUSES, to: 'same', who: ['cadre', 'secretary', 'township'], needsNote: true },
-  { action: 'resolve', from: HANDLING_STATUSES, to: 'resolved', who: ['cadre', 'secretary', 'township'], needsNote: false },
+  // resolving says what was done (DOMAIN 3.2), and only the current holder resolves (isCurrentHolder)
+  { action: 'resolve', from: HANDLING_STATUSES, to: 'resolved', who: ['cadre', 'secretary', 'township'], needsNote: true },
   // the cadre cannot solve it: up to the village party secretary
   { action: 'escalate_secretary', from: ['accepted'], to: 'escalated_secretary', who: ['cadre'], needsNote: true },
   // hard problems: the secretary convenes the village committees and the work team
@@ -94,15 +96,25 @@ export const isEscalated = (status: TicketStatus): boolean =>
   status === 'escalated_secretary' || status === 'joint_meeting' || status === 'township_session'
 
 /** Past its deadline while still waiting on the township side (submitted or with a handler). */
-export const isOverdue = (ticket: Ticket, now: Millis): boolean =>
+export const isOverdue = (ticket: Pick<Ticket, 'status' | 'dueAt'>, now: Millis): boolean =>
   (ticket.status === 'submitted' || isWithHandler(ticket.status)) && now > ticket.dueAt
 
 const transitionOf = (action: TicketAction): TicketTransition | undefined => TICKET_TRANSITIONS.find((t) => t.action === action)
 
-/** The actions the given role(s) may take on the ticket in its current status. */
-export const allowedActions = (ticket: Pick<Ticket, 'status'>, actorRole: TicketActorRole | readonly TicketActorRole[]): TicketAction[] => {
+/**
+ * The actions the given role(s) may take on the ticket in its current status. With `actorId`, the
+ * holder's actions (notes, resolving) only when one of the roles holds the ticket now.
+ */
+export const allowedActions = (
+  ticket: Pick<Ticket, 'status'> & Partial<Pick<Ticket, 'assigneeId'>>,
+  actorRole: TicketActorRole | readonly TicketActorRole[],
+  actorId?: string,
+): TicketAction[] => {
   const roles: readonly TicketActorRole[] = typeof actorRole === 'string' ? [actorRole] : actorRole
-  return TICKET_TRANSITIONS.filter((t) => t.from.includes(ticket.status) && t.who.some((r) => roles.includes(r))).map((t) => t.action)
+  const holds = (r: TicketActorRole) => actorId === undefined || isCurrentHolder({ status: ticket.status, assigneeId: ticket.assigneeId ?? null }, actorId, r)
+  return TICKET_TRANSITIONS.filter(
+    (t) => t.from.includes(ticket.status) && t.who.some((r) => roles.includes(r) && (!(HOLDER_ACTIONS as readonly string[]).includes(t.action) || holds(r))),
+  ).map((t) => t.action)
 }
 
 export interface TicketRelations {
@@ -162,6 +174,7 @@ export type TicketTransitionCode =
   | 'TICKET.REASON_REQUIRED'
   | 'TICKET.ASSIGNEE_REQUIRED'
   | 'TICKET.SATISFACTION_OUT_OF_RANGE'
+  | 'TICKET.NOT_HOLDER'
 
 const firstActorOf = (ticket: Ticket, action: TicketAction): string | null =>
   ticket.history.find((e) => e.action === action)?.actorId ?? null
@@ -203,6 +216,9 @@ export const applyTransition = (ticket: Ticket, input: TransitionInput): Result<
   }
   if (input.actorRole === 'reporter' && ticket.history.some((e) => e.actorId === input.actorId && e.actorRole !== 'reporter')) {
     return fail('TICKET.FORBIDDEN_ACTOR', { action: input.action, reason: 'handler_as_reporter' })
+  }
+  if ((HOLDER_ACTIONS as readonly string[]).includes(input.action) && !isCurrentHolder(ticket, input.actorId, input.actorRole)) {
+    return fail('TICKET.NOT_HOLDER', { action: input.action, status: ticket.status })
   }
   const note = (input.note ?? '').trim()
   if (row.needsNote && note === '') return fail('TICKET.REASON_REQUIRED', { action: input.action })
@@ -309,11 +325,11 @@ export const newTicket = (input: NewTicketInput, settings: Pick<Settings, 'ticke
 // ---------------------------------------------------------------- inbox and duplicates
 
 /**
- * A handler's inbox order: overdue first (the longest overdue on top), then the rest by deadline,
- * and last those waiting for the villager (resolved), newest first.
+ * A handler's inbox order: overdue at their level first (the longest overdue on top), then the
+ * rest by deadline, and last those waiting for the villager (resolved), newest first.
  */
-export const inboxOrder = (tickets: readonly Ticket[], now: Millis): Ticket[] => {
-  const rank = (t: Ticket) => (t.status === 'resolved' ? 2 : isOverdue(t, now) ? 0 : 1)
+export const inboxOrder = (tickets: readonly Ticket[], now: Millis, settings: Pick<Settings, 'tickets'>): Ticket[] => {
+  const rank = (t: Ticket) => (t.status === 'resolved' ? 2 : isLevelOverdue(t, now, settings) ? 0 : 1)
   return [...tickets].sort((a, b) => rank(a) - rank(b) || (rank(a) === 2 ? b.createdAt - a.createdAt : a.dueAt - b.dueAt))
 }
 

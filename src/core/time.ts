@@ -83,6 +83,19 @@ export const minutesOfDay = (ms: Millis, settings: TimeSettings): number => {
   return Math.floor((((shifted % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS)
 }
 
+/**
+ * Seconds after local midnight (0..86399) of an instant in township time, the fraction of a second
+ * dropped (a clock reading 08:30:00.900 reads 08:30:00). Rules that decide to the second use this.
+ */
+export const secondsOfDay = (ms: Millis, settings: TimeSettings): number => {
+  const shifted = Math.trunc(ms + settings.utcOffsetMinutes * MINUTE_MS)
+  if (!Number.isFinite(shifted)) {
+    const d = wallClock(ms, settings)
+    return d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()
+  }
+  return Math.floor((((shifted % DAY_MS) + DAY_MS) % DAY_MS) / 1000)
+}
+
 /** The instant of local midnight at the start of a date. */
 export const startOfLocalDay = (date: LocalDate, settings: TimeSettings): Millis =>
   utcDay(date) - settings.utcOffsetMinutes * MINUTE_MS

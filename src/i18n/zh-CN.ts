@@ -24,6 +24,7 @@ const errors: Record<ErrorCode, string> = {
   'ROSTER.HOUSEHOLD_UNASSIGNED': '您家还没有分配包户干部，请联系镇政府。',
   'TICKET.INVALID_TRANSITION': '这件事当前的状态不能这样处理，请刷新后查看。',
   'TICKET.FORBIDDEN_ACTOR': '这一步不该由您来办理。',
+  'TICKET.NOT_HOLDER': '这件事现在不在您手上办理，只有当前办理人才能记进展或办结。',
   'TICKET.REASON_REQUIRED': '请填写原因后再提交。',
   'TICKET.UNKNOWN_CATEGORY': '没有这个事项类别，请重新选择。',
   'TICKET.SATISFACTION_OUT_OF_RANGE': '评分只能是 1 到 5 星。',
@@ -357,7 +358,7 @@ export const zhRecords = {
   villageDays: (n: number, yuan: number) => `下村 ${n} 天（群众签字），生活保障 ${yuan} 元`,
   week: (key: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
     `${key}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
-  scoreTotal: (total: number | null) => (total === null ? '1135 总分：暂不计分（样本不足）' : `1135 总分：${total} 分`),
+  scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
   band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
     `${name}（${weight}%）：${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
@@ -396,6 +397,50 @@ export const zhRecords = {
   // doors
   entryCadres: '干部档案',
   teamMembersTitle: '工作组成员档案',
+}
+
+// ---- rules (issue 14 and issue 12 item 4): withheld scores, holidays, level timers, ticket status to the reader.
+const RULE_BANDS: Record<string, string> = { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' }
+
+export const zhRules = {
+  bands: RULE_BANDS,
+  /** A 1135 total as shown everywhere: "样本不足（群众）" while a band is short, else the points. */
+  score: (total: number | null, shortBands: readonly string[]): string =>
+    shortBands.length > 0 ? `样本不足（${shortBands.map((b) => RULE_BANDS[b] ?? b).join('、')}）` : total === null ? '暂无评价' : `${total.toFixed(1)} 分`,
+  levels: { cadre: '包户干部', secretary: '村党支部书记', joint_meeting: '村两委及驻村工作组联系会议', township: '镇联席会议', supervision: '督导组' } as Record<string, string>,
+  /** The status sentence addressed to the reader (core statusSentence). */
+  status: {
+    confirm_yours: '已办好，请您确认是否办好了',
+    waiting_villager: '已办结，等群众确认',
+    yours: '现在由您办理',
+    held_by: (name: string) => `现在由${name}办理`,
+    ended: '',
+  },
+  /** Each level's timer, for the villager and the holder. */
+  levelDue: (level: string, due: string) => `${level}办理期限：${due}`,
+  levelLeft: (hours: number) => (hours >= 48 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
+  levelOver: (hours: number) => (hours >= 48 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
+  /** Reply templates by key (settings.tickets.replyTemplates names them per category). */
+  templates: {
+    received: '已收到，我会尽快上门了解情况。',
+    visit: '我会尽快到现场看看，再跟您商量办法。',
+    coordinating: '已协调相关部门，请耐心等待。',
+    done: '已办理完毕，请您确认。',
+    certificateMaterials: '请准备好户口本和身份证，我上门来取材料。',
+    certificateReady: '证明已开好，我给您送上门。',
+    subsidyChecking: '补贴名单正在核对，核对完就告诉您。',
+    subsidyPaid: '补贴已发放到您的一卡通，请查收。',
+    loanBank: '已把您的贷款需求报给信用社，等他们联系您。',
+    loanApproved: '贷款已审批通过，请按约定时间去信用社办理。',
+    insuranceSubmitted: '社保医保材料已交到镇里，正在办理。',
+    insuranceDone: '社保医保已办好，可以去查询了。',
+    hukouPolice: '已联系派出所，需要时我陪您去办理。',
+    hukouDone: '户籍手续已办好。',
+    landSurvey: '已安排人员现场测量，确定后再告诉您。',
+    infrastructureReported: '已把情况报给镇里和相关部门，会尽快安排维修。',
+    disputeMediation: '已约双方见面调解。',
+    disputeAgreed: '双方已达成一致，调解完成。',
+  } as Record<string, string>,
 }
 
 // ---------------------------------------------------------------- identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
@@ -667,6 +712,7 @@ export const zhCN = {
       reopen: '说没办好，重新办理',
       withdraw: '撤回',
       decide: '联系会议决定',
+      overdue: '超过本级办理期限，已提级督办',
     } as Record<string, string>,
     serviceTitle: '办事',
     reportTitle: '反映问题',
@@ -993,6 +1039,7 @@ export const zhCN = {
   identity: zhIdentity,
   voice: zhVoice,
   privacy: zhPrivacy,
+  rules: zhRules,
 }
 
 export type Messages = typeof zhCN

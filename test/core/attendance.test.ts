@@ -3,7 +3,7 @@
  * >= 5 work days, >= 4 nights, >= 3 village days, lowered by approved leave.
  * One rule: only valid sign-ins and villager-signed visits count.
  */
-import { leaveDates, villageDaysInRange, weekly543 } from '../../src/core/attendance'
+import { leaveDates, validateLeaveRange, villageDaysInRange, weekly543 } from '../../src/core/attendance'
 import type { SignIn, Visit } from '../../src/core/model'
 import { at, makeLeave, makeVisit, settings, signedVisit, validSignIn } from './factories'
 
@@ -174,5 +174,25 @@ describe('villageDaysInRange', () => {
       signedVisit('2026-12-01 00:00'),
     ]
     expect(villageDaysInRange(visits, at('2026-11-01 00:00'), at('2026-12-01 00:00'), s)).toEqual(['2026-11-01', '2026-11-18'])
+  })
+})
+
+describe('leave requests (请销假)', () => {
+  const s = settings()
+  it('a leave of up to the setting (30 days) is accepted', () => {
+    expect(validateLeaveRange('2026-11-01', '2026-11-30', s)).toEqual({ ok: true })
+  })
+
+  it('a leave longer than the setting is refused', () => {
+    expect(validateLeaveRange('2026-11-01', '2026-12-01', s)).toEqual({ ok: false, code: 'LEAVE.BAD_RANGE' })
+  })
+
+  it('the leave limit is a setting', () => {
+    expect(validateLeaveRange('2026-11-01', '2026-12-01', settings({ leave: { maxDays: 31 } }))).toEqual({ ok: true })
+  })
+
+  it('a leave ending before it starts, or on a date that does not exist, is refused', () => {
+    expect(validateLeaveRange('2026-11-05', '2026-11-04', s).ok).toBe(false)
+    expect(validateLeaveRange('2026-02-30', '2026-03-02', s).ok).toBe(false)
   })
 })

@@ -49,9 +49,9 @@ describe('closeMonth', () => {
     expect(result.cadres.map((c) => c.cadreId)).toEqual(['c1', 'c2'])
   })
 
-  it('covers the ISO weeks touching November 2026 (W44 starts in October, W49 ends in December)', () => {
+  it('reads the ISO weeks touching November 2026 (W44 starts in October, W49 ends in December) and posts those whose Thursday is in November', () => {
     expect(weeksOfRange(periodRange('2026-11', s), s)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49'])
-    expect(c1.weeks.map((w) => w.weekKey)[0]).toBe('2026-W44')
+    expect(c1.weeks.map((w) => w.weekKey)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48'])
     const range = closeReadRange('2026-11', s)
     expect(range.start).toBe(at('2026-10-26 00:00'))
     expect(range.end).toBe(at('2026-12-07 00:00'))

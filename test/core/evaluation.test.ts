@@ -3,11 +3,13 @@
  * few raters (villagers: fewer than 5 households) shown as insufficient. One rule: the worked
  * example of the brief must come out at exactly 80.
  */
-import { anonymize, latestRatings, score1135, validateRating } from '../../src/core/evaluation'
+import { anonymize, latestRatings, raterBands, score1135, validateRating } from '../../src/core/evaluation'
 import type { Settings } from '../../src/core/settings'
 import { bandRatings, makeCadre, makeHousehold, makePerson, makeRating, settings } from './factories'
 
-const s = settings()
+const defaults = settings()
+/** The worked examples below use small bands: minimums 1/3/3/5 (the defaults are 5 for every band). */
+const s = settings({ evaluation: { ...defaults.evaluation, minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 } } })
 const withRule = (insufficientRule: Settings['evaluation']['insufficientRule']) => settings({ evaluation: { ...s.evaluation, insufficientRule } })
 
 /** leaders 4.0 (80), peers 4.5 (90), committees 3.5 (70), villagers 4.2 (84). */
@@ -20,7 +22,7 @@ const workedExample = () => [
 
 describe('score1135', () => {
   it('scores the worked example 0.1x80 + 0.1x90 + 0.3x70 + 0.5x84 = 80', () => {
-    const r = score1135(workedExample(), s)
+    const r = score1135(workedExample(), withRule('renormalize'))
     expect(r.bands.leaders).toMatchObject({ raters: 2, meanStars: 4, points: 80, sufficient: true, weight: 10, appliedWeight: 10 })
     expect(r.bands.peers).toMatchObject({ raters: 4, meanStars: 4.5, points: 90, sufficient: true, appliedWeight: 10 })
     expect(r.bands.committees).toMatchObject({ raters: 4, meanStars: 3.5, points: 70, sufficient: true, appliedWeight: 30 })
@@ -36,8 +38,8 @@ describe('score1135', () => {
       ...bandRatings('committees', [stars, stars, stars]),
       ...bandRatings('villagers', [stars, stars, stars, stars, stars]),
     ]
-    expect(score1135(all(5), s).total).toBe(100)
-    expect(score1135(all(1), s).total).toBe(20)
+    expect(score1135(all(5), withRule('renormalize')).total).toBe(100)
+    expect(score1135(all(1), withRule('renormalize')).total).toBe(20)
   })
 
   it('counts one rating per household in the villagers band: the latest', () => {
@@ -60,7 +62,7 @@ describe('score1135', () => {
 
   it('marks a villagers band with fewer than 5 households insufficient', () => {
     const ratings = [...workedExample().filter((x) => x.band !== 'villagers'), ...bandRatings('villagers', [5, 5, 5, 5])]
-    const r = score1135(ratings, s)
+    const r = score1135(ratings, withRule('renormalize'))
     expect(r.bands.villagers).toMatchObject({ raters: 4, meanStars: 5, points: 100, sufficient: false, appliedWeight: 0 })
     expect(r.insufficientBands).toEqual(['villagers'])
   })
@@ -90,6 +92,45 @@ describe('score1135', () => {
     expect(r.total).toBeNull()
     expect(r.bands.villagers).toMatchObject({ raters: 0, meanStars: null, points: null, sufficient: false })
     expect(r.insufficientBands).toEqual(['leaders', 'peers', 'committees', 'villagers'])
+  })
+})
+
+describe('1135 with the default settings (DOMAIN 3.7: fewer than 5 raters in any band withholds the total)', () => {
+  const full = (stars: number) => [
+    ...bandRatings('leaders', [stars, stars, stars, stars, stars]),
+    ...bandRatings('peers', [stars, stars, stars, stars, stars]),
+    ...bandRatings('committees', [stars, stars, stars, stars, stars]),
+    ...bandRatings('villagers', [stars, stars, stars, stars, stars]),
+  ]
+
+  it('the default insufficient rule is withhold', () => {
+    expect(defaults.evaluation.insufficientRule).toBe('withhold')
+  })
+
+  it('every band needs 5 raters by default', () => {
+    expect(defaults.evaluation.minRaters).toEqual({ leaders: 5, peers: 5, committees: 5, villagers: 5 })
+  })
+
+  it('a cadre with 4 villager households has no total, and the villagers band is named as short', () => {
+    const r = score1135([...full(4).filter((x) => x.band !== 'villagers'), ...bandRatings('villagers', [5, 5, 5, 5])], defaults)
+    expect(r.total).toBeNull()
+    expect(r.insufficientBands).toEqual(['villagers'])
+  })
+
+  it('a single leader rating is a short band: no total that would let the cadre tell who rated him', () => {
+    const r = score1135([...full(4).filter((x) => x.band !== 'leaders'), ...bandRatings('leaders', [2])], defaults)
+    expect(r.total).toBeNull()
+    expect(r.insufficientBands).toEqual(['leaders'])
+  })
+
+  it('a cadre with 5 raters in every band gets the total', () => {
+    expect(score1135(full(4), defaults).total).toBe(80)
+  })
+
+  it('each band minimum is its own setting', () => {
+    const custom = settings({ evaluation: { ...defaults.evaluation, minRaters: { leaders: 1, peers: 5, committees: 5, villagers: 5 } } })
+    const ratings = [...full(4).filter((x) => x.band !== 'leaders'), ...bandRatings('leaders', [2])]
+    expect(score1135(ratings, custom).insufficientBands).toEqual([])
   })
 })
 
@@ -159,5 +200,25 @@ describe('anonymize', () => {
     expect(view).not.toHaveProperty('householdId')
     expect(view).not.toHaveProperty('id')
     expect(view).toMatchObject({ stars: 5, comment: '很负责', band: 'villagers' })
+  })
+})
+
+describe('rating bands (one rule for the form and the check: raterBands)', () => {
+  it('a leader who is also a cadre rates in the leaders band only, never also as a peer', () => {
+    const leader = makePerson({ id: 'l1', roles: ['leader', 'cadre'] })
+    expect(raterBands(leader)).toEqual(['leaders'])
+    expect(validateRating({ band: 'peers', cadreId: 'c1', raterId: 'l1', householdId: null, stars: 4 }, leader, null)).toMatchObject({ code: 'RATING.WRONG_BAND' })
+  })
+
+  it('a village party secretary rates in the committees band', () => {
+    expect(raterBands(makePerson({ id: 's1', roles: ['secretary'], villageId: 'v1' }))).toEqual(['committees'])
+  })
+
+  it('a committee member without a village rates in no band', () => {
+    expect(raterBands(makePerson({ id: 'm1', roles: ['committee'], villageId: null }))).toEqual([])
+  })
+
+  it('a villager without a household rates in no band', () => {
+    expect(raterBands(makePerson({ id: 'v9', roles: ['villager'], householdId: null }))).toEqual([])
   })
 })

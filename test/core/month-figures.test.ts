@@ -57,16 +57,16 @@ describe('the month figures of a cadre are those the close gives the cadre', () 
 
   it('attendance ignores facts of other cadres and of days outside the month weeks; the score only ratings', () => {
     const c1 = close.cadres[0]!
-    const { score, ...attendance } = figuresOfCloseRow(c1)
+    const { score, shortBands, ...attendance } = figuresOfCloseRow(c1)
     expect(monthAttendance('c1', '2026-11', [...inputs.days, ...daysOf('c1').map((d) => ({ ...d, id: `x-${d.id}`, date: '2026-09-01' }))], s)).toEqual(attendance)
-    expect(monthScore(inputs.ratings.filter((r) => r.cadreId === 'c1' && r.period === '2026-11'), s)).toBe(score)
+    expect(monthScore(inputs.ratings.filter((r) => r.cadreId === 'c1' && r.period === '2026-11'), s)).toEqual({ score, shortBands })
     expect(attendance.villageDays).toBe(3)
     expect(attendance.allowanceYuan).toBe(3 * s.allowance.yuanPerVillageDay)
   })
 
   it('an empty month: no village days, every working day absent, no score', () => {
     const empty = cadreMonthFigures('c9', '2026-11', [], [], s)
-    expect(empty).toMatchObject({ villageDays: 0, allowanceYuan: 0, score: null, weeks: 6, compliantWeeks: 0 })
+    expect(empty).toMatchObject({ villageDays: 0, allowanceYuan: 0, score: null, weeks: 4, compliantWeeks: 0 })
     expect(empty.absences).toBe(21)
   })
 })

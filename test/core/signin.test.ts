@@ -2,7 +2,8 @@
  * Tests of sign-in evaluation with the seed's 三定点: 8:00, 14:30, 19:30, +/- 30 minutes, inside a
  * registered place's geofence, once per slot a day. One rule: invalid sign-ins are judged, not lost.
  */
-import { distanceMeters, evaluateSignIn, slotAt, toSignIn, validCoordinates } from '../../src/core/signin'
+import { postedSignInTime } from '../../src/core/close'
+import { distanceMeters, evaluateSignIn, slotAt, slotsOfDay, toSignIn, validCoordinates } from '../../src/core/signin'
 import { at, makePlace, makeSignIn, settings } from './factories'
 
 const s = settings()
@@ -145,5 +146,54 @@ describe('evaluateSignIn', () => {
       valid: true,
       invalidReason: null,
     })
+  })
+})
+
+describe('the sign-in window to the second (DOMAIN 3.4: slot +/- window, both ends included)', () => {
+  const exact = (wall: string) => Date.parse(`${wall.replace(' ', 'T')}+08:00`)
+  const judge = (wall: string) => {
+    const r = evaluateSignIn({ at: exact(wall), ...north(0) }, [office], [], s)
+    if (!r.ok) throw new Error(r.code)
+    return r.value
+  }
+
+  it('a sign-in at the last second of the window (08:30:00) is valid', () => {
+    expect(judge('2026-11-16 08:30:00')).toMatchObject({ slot: 'morning', valid: true })
+  })
+
+  it('a sign-in one second after the window (08:30:01) is invalid', () => {
+    expect(judge('2026-11-16 08:30:01')).toMatchObject({ slot: null, valid: false, invalidReason: 'OUTSIDE_WINDOW' })
+  })
+
+  it('a sign-in 59 seconds after the window (08:30:59) is invalid', () => {
+    expect(judge('2026-11-16 08:30:59')).toMatchObject({ valid: false, invalidReason: 'OUTSIDE_WINDOW' })
+  })
+
+  it('a sign-in at the first second of the window (07:30:00) is valid', () => {
+    expect(judge('2026-11-16 07:30:00')).toMatchObject({ slot: 'morning', valid: true })
+  })
+
+  it('a sign-in one second before the window (07:29:59) is invalid', () => {
+    expect(judge('2026-11-16 07:29:59')).toMatchObject({ valid: false, invalidReason: 'OUTSIDE_WINDOW' })
+  })
+
+  it('a fraction of a second past the end still reads as the end second (08:30:00.900 is valid)', () => {
+    expect(judge('2026-11-16 08:30:00.900')).toMatchObject({ valid: true })
+  })
+
+  it('the evening window closes at 20:00:00 to the second', () => {
+    expect(judge('2026-11-16 20:00:00')).toMatchObject({ slot: 'evening', valid: true })
+    expect(judge('2026-11-16 20:00:01')).toMatchObject({ valid: false })
+  })
+
+  it('the slot of the day is open until the window end second and missed one second later', () => {
+    expect(slotsOfDay('2026-11-16', [], exact('2026-11-16 08:30:00'), s)[0]?.state).toBe('open')
+    expect(slotsOfDay('2026-11-16', [], exact('2026-11-16 08:30:01'), s)[0]?.state).toBe('missed')
+  })
+
+  it('a posted sign-in time keeps its seconds in the window edge minute only', () => {
+    expect(postedSignInTime(exact('2026-11-16 08:30:00'), 'morning', s)).toBe('08:30:00')
+    expect(postedSignInTime(exact('2026-11-16 07:30:42'), 'morning', s)).toBe('07:30:42')
+    expect(postedSignInTime(exact('2026-11-16 08:10:42'), 'morning', s)).toBe('08:10')
   })
 })

@@ -21,28 +21,46 @@ describe('monthlyCheckStatus', () => {
 })
 
 describe('resultTotals', () => {
-  const resolved = (id: string, villageId: string, when: string, result: object, status: 'resolved' | 'closed' | 'accepted' = 'resolved') =>
+  const s = settings()
+  const ticket = (id: string, villageId: string, status: 'resolved' | 'closed' | 'accepted', events: [string, string][], result: object) =>
     makeTicket({
       id,
       villageId,
       status,
       result,
-      history: [{ seq: 1, action: 'resolve', from: 'accepted', to: 'resolved', actorId: 'c1', actorRole: 'cadre', at: at(when), note: '' }],
+      history: events.map(([action, when], i) => ({ seq: i + 1, action: action as 'resolve', from: 'accepted', to: 'resolved', actorId: 'c1', actorRole: 'cadre', at: at(when), note: '' })),
     })
+  const nov = periodRange('2026-11', s)
+  const now = at('2026-11-30 12:00')
 
-  it('sums funds, loans and beneficiaries of tickets resolved in the month, per village and for the township', () => {
+  it('results count when the villager confirms, in the month of the confirmation', () => {
     const totals = resultTotals(
       [
-        resolved('a', 'v1', '2026-11-03 10:00', { fundsYuan: 11_340_000, beneficiaries: 200 }),
-        resolved('b', 'v1', '2026-11-20 10:00', { loanYuan: 6_000_000 }, 'closed'),
-        resolved('c', 'v2', '2026-11-21 10:00', { beneficiaries: 15_000 }),
-        resolved('d', 'v2', '2026-10-21 10:00', { beneficiaries: 99 }),
-        resolved('e', 'v2', '2026-11-21 10:00', { beneficiaries: 99 }, 'accepted'),
+        ticket('a', 'v1', 'closed', [['resolve', '2026-10-30 10:00'], ['confirm', '2026-11-02 10:00']], { fundsYuan: 11_340_000, beneficiaries: 200 }),
+        ticket('b', 'v1', 'closed', [['resolve', '2026-11-20 10:00'], ['confirm', '2026-11-21 10:00']], { loanYuan: 6_000_000 }),
+        ticket('d', 'v2', 'closed', [['resolve', '2026-10-01 10:00'], ['confirm', '2026-10-02 10:00']], { beneficiaries: 99 }),
       ],
-      periodRange('2026-11', settings()),
+      nov,
+      now,
+      s,
     )
-    expect(totals.get('')).toEqual({ fundsYuan: 11_340_000, loanYuan: 6_000_000, beneficiaries: 15_200, tickets: 3 })
-    expect(totals.get('v1')).toEqual({ fundsYuan: 11_340_000, loanYuan: 6_000_000, beneficiaries: 200, tickets: 2 })
-    expect(totals.get('v2')?.beneficiaries).toBe(15_000)
+    expect(totals.get('')).toEqual({ fundsYuan: 11_340_000, loanYuan: 6_000_000, beneficiaries: 200, tickets: 2 })
+    expect(totals.get('v1')?.tickets).toBe(2)
+    expect(totals.get('v2')).toBeUndefined()
+  })
+
+  it('results of a resolved ticket do not count before the villager confirms', () => {
+    const totals = resultTotals([ticket('c', 'v2', 'resolved', [['resolve', '2026-11-28 10:00']], { beneficiaries: 15_000 })], nov, now, s)
+    expect(totals.get('')?.tickets).toBe(0)
+  })
+
+  it('results count once the confirmation window passes with no answer from the villager', () => {
+    const t = ticket('c', 'v2', 'resolved', [['resolve', '2026-11-20 10:00']], { beneficiaries: 15_000 })
+    expect(resultTotals([t], nov, now, s).get('')?.beneficiaries).toBe(15_000) // 11-27 10:00 <= now
+    expect(resultTotals([t], nov, at('2026-11-27 09:59'), s).get('')?.tickets).toBe(0)
+  })
+
+  it('a reopened ticket back with the cadre counts nothing', () => {
+    expect(resultTotals([ticket('e', 'v2', 'accepted', [['resolve', '2026-11-01 10:00']], { beneficiaries: 99 })], nov, now, s).get('')?.tickets).toBe(0)
   })
 })

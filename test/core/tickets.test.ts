@@ -3,6 +3,7 @@
  * every status x action x role combination is checked against them, so the transition table
  * cannot drift silently. One rule: a refused move returns a stable code and changes nothing.
  */
+import { HOLDER_ACTIONS, isCurrentHolder } from '../../src/core/ticket-rules'
 import type { Ticket, TicketAction, TicketActorRole, TicketStatus } from '../../src/core/model'
 import {
   TICKET_ACTIONS,
@@ -77,7 +78,11 @@ describe('the transition table', () => {
   it.each(combos)('from %s, %s by %s is allowed exactly when the spec lists it', (from, action, role) => {
     const spec = ALLOWED.find(([f, a, , w]) => f === from && a === action && w === role)
     const result = applyTransition(inStatus(from), move(action, role))
-    if (spec) {
+    const holderOnly = (HOLDER_ACTIONS as readonly string[]).includes(action) && !isCurrentHolder(inStatus(from), actorIdOf[role], role)
+    if (spec && holderOnly) {
+      // The table lets the role take the step, but only the current holder of the level may (ticket-rules).
+      expect(result).toMatchObject({ ok: false, code: 'TICKET.NOT_HOLDER' })
+    } else if (spec) {
       expect(result.ok).toBe(true)
       if (result.ok) expect(result.value.status).toBe(spec[2])
     } else {

@@ -221,14 +221,17 @@ describe('month-end close', () => {
 })
 
 describe('results, reveals and notices', () => {
-  it('totals funds, loans and beneficiaries of resolved tickets by village', async () => {
+  it('totals funds, loans and beneficiaries of confirmed tickets by village', async () => {
     const store = h.server.deps.store
     const t = (await store.find('tickets', {})).length
     const resolvedAt = Date.UTC(2026, 9, 20, 2, 0)
     await store.insert('tickets', {
       id: `tk-result-${t}`, townshipId: 'ts-1', villageId: 'vil-a', householdId: 'hh-a1', kind: 'service', category: 'loan', description: '贷款', reporterId: 'villager-a1',
       filedOnBehalf: false, anonymous: false, status: 'closed', assigneeId: 'cadre-a', createdAt: resolvedAt - 86_400_000, dueAt: resolvedAt + 86_400_000, version: 3,
-      history: [{ seq: 1, action: 'resolve', from: 'accepted', to: 'resolved', actorId: 'cadre-a', actorRole: 'cadre', at: resolvedAt, note: '' }],
+      history: [
+        { seq: 1, action: 'resolve', from: 'accepted', to: 'resolved', actorId: 'cadre-a', actorRole: 'cadre', at: resolvedAt, note: '已放款' },
+        { seq: 2, action: 'confirm', from: 'resolved', to: 'closed', actorId: 'villager-a1', actorRole: 'reporter', at: resolvedAt + 3_600_000, note: '' },
+      ],
       satisfaction: 5, result: { loanYuan: 50_000, beneficiaries: 4 }, photoUrls: [],
     })
     const results = await (await h.as('office-1')).ok('office.results', { period: '2026-10' })

@@ -6,6 +6,7 @@
  */
 import { actions, type ActionName, type InputOf } from '../../src/contracts'
 import type { Person } from '../../src/core/model'
+import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
@@ -22,7 +23,11 @@ const COMMITTEE = ['rater-c1', 'rater-c2', 'rater-c3', 'rater-c4'].map((id, i) =
 const RATERS = [...VILLAGE_RATERS, ...PEERS, ...COMMITTEE]
 
 beforeAll(async () => {
-  h = await startHarness()
+  // The worked example's small bands: minimums 1/3/3/5 and the renormalize rule (the defaults,
+  // 5 in every band and withhold, are tested through the API in rules-score.test.ts).
+  h = await startHarness({
+    settings: { ...DEFAULT_SETTINGS, evaluation: { ...DEFAULT_SETTINGS.evaluation, minRaters: { leaders: 1, peers: 3, committees: 3, villagers: 5 }, insufficientRule: 'renormalize' } },
+  })
   const store = h.server.deps.store
   await store.insertMany('households', HOUSEHOLDS.map((id, i) => ({
     id, townshipId: 'ts-1', villageId: 'vil-a', groupId: 'grp-a1', number: String(101 + i), headName: `户主${i + 1}`, address: '', cadreId: 'cadre-a',

@@ -50,8 +50,17 @@ describe("a cadre's record (档案)", () => {
     const row = stored?.result.cadres.find((c) => c.cadreId === 'cadre-a')
     // What the record says is what the close stored: no sign-ins, so every working day of October is an absence.
     expect(october.absences).toEqual(row?.absences)
-    expect(october.absences).toHaveLength(22)
+    // 22 weekdays, less National Day's weekday holidays (10-01, 10-02, 10-05..10-07), plus the
+    // make-up working Saturday 10-10 (DOMAIN 3.5's holiday calendar).
+    expect(october.absences).toHaveLength(18)
+    expect(october.absences).not.toContain('2026-10-01')
+    expect(october.absences).toContain('2026-10-10')
     expect(october.weeks.map((w) => w.weekKey)).toEqual(row?.weeks.map((w) => w.weekKey))
+    // Each week in the month holding its Thursday (ISO rule): 09-28..10-04 (Thursday 10-01) is
+    // October's, 10-26..11-01 (Thursday 10-29) too; none of September's or November's.
+    expect(october.weeks.map((w) => w.weekKey)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44'])
+    // National Day week: its weekday holidays (10-01, 10-02) lower the requirement to 3 work days.
+    expect(october.weeks[0]?.required.workDays).toBe(3)
     expect(october.weeks.every((w) => !w.compliant)).toBe(true)
     expect(october).toMatchObject({ signIns: { valid: 0, invalid: 0 }, villageDays: [], allowanceYuan: 0 })
     expect(october.score.bands.villagers).toMatchObject({ raters: 2, sufficient: false, weight: 50 })

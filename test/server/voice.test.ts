@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => h.stop())
 
 const act = async (personId: string, t: TicketView, action: InputOf<'ticket.act'>['action'], extra: Partial<InputOf<'ticket.act'>> = {}) =>
-  (await h.as(personId)).ok('ticket.act', { ticketId: t.id, action, version: t.version, note: action === 'reopen' ? '路灯还是不亮' : '', ...extra })
+  (await h.as(personId)).ok('ticket.act', { ticketId: t.id, action, version: t.version, note: action === 'reopen' ? '路灯还是不亮' : action === 'resolve' ? '已处理好' : '', ...extra })
 
 /**
  * A read action's input for the scan (an action whose input does not fit answers an error, which is

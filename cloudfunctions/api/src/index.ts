@@ -10,6 +10,7 @@ import type { ApiResponse } from '../../../src/contracts/errors'
 import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context'
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
+import { sweepOverdue } from '../../../src/server/features/tickets/overdue/sweep'
 import { openStore } from '../../../src/server/storage/relational'
 import { databaseUrl } from '../../../src/server/storage/database-url'
 import type { Store } from '../../../src/server/storage/port'
@@ -88,6 +89,8 @@ interface ApiEvent {
   action?: unknown
   input?: unknown
   requestId?: unknown
+  /** 'Timer' when the function's timer trigger (config.json: overdue) calls it. */
+  Type?: unknown
 }
 
 export const main = async (event: ApiEvent | null | undefined): Promise<ApiResponse<unknown>> => {
@@ -103,6 +106,12 @@ export const main = async (event: ApiEvent | null | undefined): Promise<ApiRespo
     return errorAnswer('SERVER.UNAVAILABLE').body
   }
   const { OPENID } = cloud.getWXContext()
+  // The timer trigger (no caller, so no OPENID): the overdue sweep (提级督办), nothing else. A user
+  // sending Type 'Timer' has an OPENID and is answered as any request.
+  if (event && typeof event === 'object' && event.Type === 'Timer' && !OPENID) {
+    const flagged = await sweepOverdue(current)
+    return { ok: true, data: { flagged } }
+  }
   const openid = typeof OPENID === 'string' && OPENID !== '' ? OPENID : null
   const request = event && typeof event === 'object' ? { action: event.action, input: event.input, requestId: event.requestId } : null
   const answer = await handle(request, { kind: 'openid', openid }, current)

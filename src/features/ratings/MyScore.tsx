@@ -21,7 +21,7 @@ export const MyScore = () => {
         <View className='my-score'>
           <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
             <Line tone='good' className='score-total'>
-              {s.score.total === null ? m.noTotal : m.total(s.score.total.toFixed(1))}
+              {m.total(zhCN.rules.score(s.score.total, s.score.insufficientBands))}
             </Line>
             {BANDS.map((b) => {
               const band = s.score.bands[b]

@@ -22,7 +22,7 @@ export const TownshipRatings = () => {
             <Line tone='muted'>{v.score.title}</Line>
           </Section>
           {t.cadres.map((c) => (
-            <Section key={c.cadre.id} title={zhCN.verdict.fmt.labeled(c.cadre.name, c.score.total === null ? v.score.noTotal : v.score.total(c.score.total.toFixed(1)))} className='township-cadre'>
+            <Section key={c.cadre.id} title={zhCN.verdict.fmt.labeled(c.cadre.name, v.score.total(zhCN.rules.score(c.score.total, c.score.insufficientBands)))} className='township-cadre'>
               {c.ratings.map((r) => (
                 <View key={r.id} className={r.noContact ? 'rating-no-contact' : 'rating-row'}>
                   <Line>{zhCN.verdict.fmt.rating(v.rating.bands[r.band], r.rater.name, r.householdNumber, v.rating.stars(r.stars), r.comment)}</Line>

@@ -34,7 +34,7 @@ const Month = ({ month }: { month: RecordMonth }) => (
         {m.week(w.weekKey, w.workDays, w.nights, w.villageDays, w.required, w.compliant)}
       </Text>
     ))}
-    <Text className='record-row__meta record-score'>{m.scoreTotal(month.score.total)}</Text>
+    <Text className='record-row__meta record-score'>{m.scoreTotal(month.score.total, month.score.insufficientBands)}</Text>
     {BANDS.map((b) => {
       const s = month.score.bands[b]
       return (

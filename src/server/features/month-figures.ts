@@ -26,6 +26,7 @@ import {
   monthScore,
   monthsOfDay,
   type MonthAttendance,
+  type MonthScore,
   type MonthFiguresRecord,
 } from '../../core/month-figures'
 import { docAs } from '../storage/joins'
@@ -39,8 +40,8 @@ const keys = new WeakMap<object, string>()
 export const settingsKeyOf = (settings: CloseSettings): string => {
   let key = keys.get(settings)
   if (!key) {
-    const { utcOffsetMinutes, rule543, evaluation, allowance } = settings
-    key = createHash('sha256').update(canonicalJson({ utcOffsetMinutes, rule543, evaluation, allowance })).digest('hex').slice(0, 16)
+    const { utcOffsetMinutes, rule543, evaluation, allowance, signIn, calendar } = settings
+    key = createHash('sha256').update(canonicalJson({ utcOffsetMinutes, rule543, evaluation, allowance, signIn, calendar })).digest('hex').slice(0, 16)
     keys.set(settings, key)
   }
   return key
@@ -62,7 +63,7 @@ const keep = async (
   tx: Store,
   key: { townshipId: string; cadreId: string },
   period: PeriodKey,
-  part: Partial<MonthAttendance> & { score?: number | null },
+  part: Partial<MonthAttendance> & Partial<MonthScore>,
   settings: CloseSettings,
 ): Promise<void> => {
   const id = monthFiguresId(key.cadreId, period)
@@ -96,7 +97,7 @@ export const refreshMonthAttendance = async (
 /** After a rating of a cadre's month changed, in the same transaction: that month's score. */
 export const refreshMonthScore = async (tx: Store, key: { townshipId: string; cadreId: string }, period: PeriodKey, settings: CloseSettings): Promise<void> => {
   if (!(await isBuilt(tx, key.townshipId, period, settings))) return
-  await keep(tx, key, period, { score: monthScore(await ratingsOf(tx, key.cadreId, period), settings) }, settings)
+  await keep(tx, key, period, monthScore(await ratingsOf(tx, key.cadreId, period), settings), settings)
 }
 
 /** Reads inside a MySQL transaction wait for the writers of what they read. */

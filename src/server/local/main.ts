@@ -1,7 +1,8 @@
 /**
  * `npm start`: serves the H5 build (dist-h5/) and the API on 127.0.0.1, seeding the demo township on
  * first run. Settings by environment: PORT (8710), MINQING_DATA_DIR (.data), MINQING_SEED_HOUSEHOLDS,
- * MINQING_DATABASE_URL (mysql://user:password@host:port/database; otherwise SQLite in the data folder).
+ * MINQING_DATABASE_URL (mysql://user:password@host:port/database; otherwise SQLite in the data folder),
+ * MINQING_OVERDUE_SWEEP_MINUTES (10: how often tickets past their level's deadline are flagged; 0: never).
  * `--demo` (`npm start`, `npm run serve`): seeds the demo township and offers the person picker.
  * Without it (`npm run host`, a self-hosted township set up by `npm run setup`): no seed, no picker;
  * the office signs in by scanning the web console's QR code with the mini-program.
@@ -18,6 +19,7 @@ const main = async () => {
     staticDir: path.join(root, 'dist-h5'),
     seedHouseholds: Number(process.env.MINQING_SEED_HOUSEHOLDS ?? DEMO_HOUSEHOLDS),
     databaseUrl: process.env.MINQING_DATABASE_URL,
+    overdueSweepMinutes: Number(process.env.MINQING_OVERDUE_SWEEP_MINUTES ?? 10),
     demo,
   })
   console.log(demo ? `民情通 demo township is running: ${server.url}/` : `民情通 is running: ${server.url}/`)

@@ -17,6 +17,7 @@ import { fileMessenger } from '../features/tickets/notifications/messenger'
 import { generateTownship, seedStore } from '../seed'
 import { openStore } from '../storage/relational'
 import { analyze } from '../storage/migrations'
+import { startOverdueTimer } from '../features/tickets/overdue/sweep'
 import { localWechatCodes } from '../wechat/local'
 import type { Store } from '../storage/port'
 
@@ -39,6 +40,8 @@ export interface LocalOptions {
    * self-hosted start without it offers no picker and its server refuses the picker's actions.
    */
   demo?: boolean
+  /** Minutes between runs of the overdue sweep (提级督办); 0 or absent: not run (tests call it). */
+  overdueSweepMinutes?: number
 }
 
 export interface LocalServer {
@@ -92,6 +95,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
   const app = await buildHttpApp({ deps, staticDir: options.staticDir, uploadDir: path.join(options.dataDir, 'uploads') })
   const host = options.host ?? '127.0.0.1'
   await app.listen({ port: options.port ?? 0, host })
+  const stopSweep = startOverdueTimer(deps, options.overdueSweepMinutes ?? 0)
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   return {
@@ -99,6 +103,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     app,
     deps,
     close: async () => {
+      stopSweep()
       await app.close()
       await store.close()
       messenger.close()

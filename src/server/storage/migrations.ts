@@ -248,6 +248,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     const { chainUnchainedRecords } = await import('../features/chain')
     await chainUnchainedRecords(db, dialect)
   }),
+  // ---- rules (issue 14): the 1135 bands short of raters kept with a cadre's month. Months built
+  // before are rebuilt on their next read (the settings key changed with the sign-in settings).
+  '0008_rules': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'monthFigures', 'shortBands')
+  }),
   // ---- issue 13: the villagers' voice: the moderation queue, the call-back queue, a rating's
   // approved public comment and the reason of a reveal.
   '0011_voice': migration(async (db, dialect) => {

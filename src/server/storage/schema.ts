@@ -408,6 +408,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       compliantWeeks: int,
       allowanceYuan: real,
       score: orNull(real),
+      // ---- rules (0008_rules): the 1135 bands short of raters ("样本不足"), absent on rows built before.
+      shortBands: opt(json),
     },
     [['townshipId', 'period'], ['cadreId', 'period']],
   ),

@@ -8,7 +8,6 @@
 import { useState } from 'react'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
-import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { ErrorState } from '../../../components/State'
 import { toast } from '../../../components/feedback'
@@ -19,6 +18,7 @@ import { Timeline } from './Timeline'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
+import { LevelTimer, TicketSentence } from './LevelTimer'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -45,14 +45,14 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
     return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, Math.round(Number(v))])) : undefined
   }
   const isHandler = can('accept') || can('progress') || can('resolve')
-  const ended = ticket.status === 'closed' || ticket.status === 'withdrawn'
+  const templates = (category?.replyTemplates ?? []).map((key) => zhCN.rules.templates[key] ?? '').filter(Boolean)
 
   return (
     <View className={`ticket-detail ticket-detail--${ticket.id}`}>
       <Section title={`${t.kind[ticket.kind]} · ${categoryName(ticket.category)}`}>
         <Text className={`ticket-detail__status ticket-status--${ticket.status}`}>{t.status[ticket.status]}</Text>
-        {!ended && ticket.assignee ? <Text className='mq-hint'>{m.nowWith(ticket.assignee.name)}</Text> : null}
-        {!ended && ticket.status !== 'resolved' ? <Text className='mq-hint'>{t.dueBy(formatDate(ticket.dueAt))}</Text> : null}
+        <TicketSentence ticket={ticket} className='mq-hint' />
+        <LevelTimer ticket={ticket} now={Date.now()} className='mq-hint' />
         {/* issue 13: anonymous to this viewer; the township may reveal it for a fraud check */}
         {ticket.anonymous && ticket.reporterName === null ? <Text className='mq-hint anonymous-report'>{zhCN.voice.anonymous}</Text> : null}
         {ticket.anonymous && ticket.reporterName === null ? <RevealReporter ticketId={ticket.id} /> : null}
@@ -111,7 +111,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
           {can('progress') || can('resolve') || can('escalate_secretary') || can('escalate_township') ? (
             <>
               <Field label={m.templates}>
-                <Chips options={m.templateList.map((x, i) => ({ id: `tpl${i}`, label: x }))} selected={[]} onToggle={(id) => setNote(m.templateList[Number(id.slice(3))] ?? '')} />
+                <Chips options={templates.map((x, i) => ({ id: `tpl${i}`, label: x }))} selected={[]} onToggle={(id) => setNote(templates[Number(id.slice(3))] ?? '')} />
               </Field>
               <Textarea className='mq-textarea note-input' value={note} maxlength={500} placeholder={m.notePlaceholder} onInput={(e) => setNote(e.detail.value)} />
               <PhotoPicker photos={photos} onChange={setPhotos} max={9} />
@@ -131,7 +131,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
               </Button>
             ) : null}
             {can('resolve') ? (
-              <Button className='act-resolve' loading={pending === 'resolve'} onClick={() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() })}>
+              <Button className='act-resolve' loading={pending === 'resolve'} onClick={needNote(() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() }))}>
                 {m.resolve}
               </Button>
             ) : null}

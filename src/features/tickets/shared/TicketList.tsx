@@ -7,17 +7,18 @@ import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../../components/format'
 import type { TicketView } from '../../../contracts'
 import { zhCN } from '../../../i18n/zh-CN'
-import { categoryName, hoursLeft } from './words'
+import { categoryName } from './words'
+import { LevelTimer, TicketSentence } from './LevelTimer'
+import { isFinal, isOverdue } from '../../../core/tickets'
 import './TicketList.scss'
 
 const m = zhCN.tickets
-const ENDED: readonly TicketView['status'][] = ['closed', 'withdrawn']
 
 /** Where a row opens: the villager's ticket page (main package) unless a handler's page is given. */
 export const TicketList = ({ tickets, now = Date.now(), detailPage = '/pages/ticket/index' }: { tickets: TicketView[]; now?: number; detailPage?: string }) => (
   <View className='ticket-list'>
     {tickets.map((t) => {
-      const ended = ENDED.includes(t.status)
+      const ended = isFinal(t.status)
       return (
         <View key={t.id} className={`ticket-row ticket-${t.id}`} onClick={() => void Taro.navigateTo({ url: `${detailPage}?id=${t.id}` })}>
           <View className='ticket-row__head'>
@@ -26,13 +27,13 @@ export const TicketList = ({ tickets, now = Date.now(), detailPage = '/pages/tic
           </View>
           <Text className='ticket-row__description'>{t.description}</Text>
           <Text className={`ticket-row__status ticket-status--${t.status}`}>{m.status[t.status]}</Text>
-          {!ended && t.assignee ? <Text className='ticket-row__meta'>{m.handledBy(t.assignee.name)}</Text> : null}
-          {!ended && t.status !== 'resolved' ? (
-            t.dueAt < now ? (
-              <Text className='ticket-row__meta ticket-row__overdue'>{`${m.overdue(formatDate(t.dueAt))} ${zhCN.ticketLoop.overdueBy(-hoursLeft(t.dueAt, now))}`}</Text>
-            ) : (
-              <Text className='ticket-row__meta ticket-row__countdown'>{`${m.dueBy(formatDate(t.dueAt))}（${zhCN.ticketLoop.dueIn(hoursLeft(t.dueAt, now))}）`}</Text>
-            )
+          {!ended ? <TicketSentence ticket={t} className='ticket-row__meta' /> : null}
+          {!ended ? (
+            <LevelTimer
+              ticket={t}
+              now={now}
+              className={`ticket-row__meta ${t.levelClock && isOverdue({ status: t.status, dueAt: t.levelClock.dueAt }, now) ? 'ticket-row__overdue' : 'ticket-row__countdown'}`}
+            />
           ) : null}
         </View>
       )

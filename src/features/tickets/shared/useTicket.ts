@@ -9,7 +9,12 @@ export const useCategories = () => useCall('ticket.categories', {})
 
 export type ActInput = Omit<InputOf<'ticket.act'>, 'ticketId' | 'version'>
 
-/** Acts once per press: the request id is kept until it succeeds, so a retry is the same submit. */
+/**
+ * Acts once per press. Each press makes a new request id (kept only across call()'s own network
+ * retries); what makes a second press of the same step safe is the ticket's version: a step sent
+ * twice is refused the second time as CONFLICT.STALE_VERSION. (The one submit hook of issue 14,
+ * keeping the id until the write succeeds, is field-ux-1's.)
+ */
 export const useAct = (ticket: TicketView | null, onDone: (t: TicketView) => void) => {
   const [pending, setPending] = useState<string | null>(null)
   const [error, setError] = useState<ApiCallError | null>(null)

@@ -6,7 +6,7 @@
  * signed visits and valid sign-ins count.
  */
 import { ledgerOfDays } from '../../../core/allowance'
-import { leaveDates, week543 } from '../../../core/attendance'
+import { leaveDates, validateLeaveRange, week543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
 import { evaluateSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
 import { addDays, daysOfIsoWeek, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, periodRange, startOfLocalDay } from '../../../core/time'
@@ -19,8 +19,6 @@ import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { chainRecord } from '../chain'
-
-const MAX_LEAVE_DAYS = 30
 
 const isCadre = (p: Person) => p.roles.includes('cadre')
 
@@ -217,9 +215,9 @@ export const attendanceHandlers: Handlers<
   'leave.request': async ({ from, to, reason }, ctx) => {
     const actor = actorOf(ctx)
     if (!isCadre(actor.person)) return refuse('AUTH.FORBIDDEN')
-    if (!isLocalDate(from) || !isLocalDate(to) || to < from) return refuse('LEAVE.BAD_RANGE')
+    const range = validateLeaveRange(from, to, ctx.settings)
+    if (!range.ok) return refuse(range.code)
     const leave: Leave = { id: ctx.newId('lv'), townshipId: actor.person.townshipId, cadreId: actor.person.id, from, to, reason, status: 'requested', decidedById: null }
-    if (leaveDates(leave).length > MAX_LEAVE_DAYS) return refuse('LEAVE.BAD_RANGE')
     await ctx.store.insert('leaves', leave)
     const [view] = await leaveViews(ctx, actor, [leave], await townshipTeams(ctx, actor.person.townshipId))
     return view as LeaveView

@@ -7,8 +7,8 @@
  */
 import { sql } from 'kysely'
 import type { CadreMonth, CloseResult, CloseSettings, CloseTicket } from '../../../core/close'
-import type { PeriodKey, Person, SupervisionCheck, TicketEvent } from '../../../core/model'
-import { figuresOfCloseRow, monthAttendance, monthBuildId, type MonthFigures } from '../../../core/month-figures'
+import type { PeriodKey, Person, RaterBand, SupervisionCheck, TicketEvent } from '../../../core/model'
+import { figuresOfCloseRow, monthAttendance, monthBuildId, monthScore, type MonthFigures } from '../../../core/month-figures'
 import { isResidentCadre } from '../../../core/roster'
 import { localDate, periodRange } from '../../../core/time'
 import type { TicketRates } from '../../../core/tickets'
@@ -207,7 +207,7 @@ const cadreFigures = statement((db, townshipId: string, period: string) =>
     .selectFrom('personRoles as r')
     .innerJoin('people as p', 'p.id', 'r.personId')
     .leftJoin('monthFigures as f', (join) => join.onRef('f.cadreId', '=', 'p.id').on('f.period', '=', period))
-    .select(['p.id', 'p.name', 'p.roles', 'p.duty', 'f.villageDays', 'f.absences', 'f.weeks', 'f.compliantWeeks', 'f.allowanceYuan', 'f.score', 'f.id as figuresId'])
+    .select(['p.id', 'p.name', 'p.roles', 'p.duty', 'f.villageDays', 'f.absences', 'f.weeks', 'f.compliantWeeks', 'f.allowanceYuan', 'f.score', 'f.shortBands', 'f.id as figuresId'])
     .where('r.townshipId', '=', townshipId)
     .where('r.role', '=', 'cadre'),
 )
@@ -231,7 +231,7 @@ export const openCadres = async (ctx: HandlerContext, townshipId: string, period
     const figures: MonthFigures =
       r.figuresId === null || r.figuresId === undefined
         ? // A cadre who joined after the build and has neither facts nor ratings yet: an empty month.
-          (empty ??= { ...monthAttendance(id, period, [], ctx.settings), score: null })
+          (empty ??= { ...monthAttendance(id, period, [], ctx.settings), ...monthScore([], ctx.settings) })
         : {
             villageDays: Number(r.villageDays),
             absences: Number(r.absences),
@@ -239,6 +239,7 @@ export const openCadres = async (ctx: HandlerContext, townshipId: string, period
             compliantWeeks: Number(r.compliantWeeks),
             allowanceYuan: Number(r.allowanceYuan),
             score: r.score === null || r.score === undefined ? null : Number(r.score),
+            shortBands: r.shortBands === null || r.shortBands === undefined ? [] : json<RaterBand[]>(r.shortBands),
           }
     const team = teamOf.get(id)
     out.push({ cadreId: id, name: text(r.name), villageId: team?.villageId ?? null, teamId: team?.id ?? null, figures })

@@ -7,7 +7,7 @@
 import { postingRows } from '../../../core/close'
 import { RATER_BANDS } from '../../../core/evaluation'
 import { localDate, periodRange } from '../../../core/time'
-import { zhCN } from '../../../i18n/zh-CN'
+import { zhCN, zhRules } from '../../../i18n/zh-CN'
 import type { HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
@@ -80,8 +80,8 @@ export const buildExport = async (ctx: HandlerContext, kind: ExportKind, period:
       c.name,
       vname(c.villageId),
       ...RATER_BANDS.map((b) => (c.score.bands[b].sufficient ? c.score.bands[b].points : m.insufficient)),
-      c.score.total,
-      c.score.insufficientBands.length,
+      c.score.total ?? zhRules.score(null, c.score.insufficientBands),
+      c.score.insufficientBands.map((b) => zhRules.bands[b]).join('、'),
     ])
     return { fileName, bytes: await book(m.scores.sheet, m.scores.columns, rows) }
   }

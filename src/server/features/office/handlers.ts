@@ -183,6 +183,7 @@ export const officeHandlers: Handlers<
           weeks: c.figures.weeks,
           absences: c.figures.absences,
           score: c.figures.score,
+          shortBands: c.figures.shortBands,
           allowanceYuan: c.figures.allowanceYuan,
         }),
       ),
@@ -195,8 +196,10 @@ export const officeHandlers: Handlers<
   'office.results': async ({ period, villageId }, ctx) => {
     const townshipId = township(ctx, 'office:read')
     const range = periodRange(period, ctx.settings)
-    // Only a ticket with a resolve step in the period can count: found through the ticketEvents
-    // (townshipId, at) index instead of reading the township's tickets.
+    // Only a ticket confirmed in the period, or resolved one confirmation window before it, can
+    // count (resultsCountAt): found through the ticketEvents (townshipId, at) index instead of
+    // reading the township's tickets.
+    const window = ctx.settings.tickets.confirmWindowHours * 3_600_000
     const [rows, villages] = await Promise.all([
       ctx.store.db
         .selectFrom('tickets')
@@ -204,7 +207,7 @@ export const officeHandlers: Handlers<
         .where(
           'id',
           'in',
-          ctx.store.db.selectFrom('ticketEvents').select('ticketId').where('townshipId', '=', townshipId).where('at', '>=', range.start).where('at', '<', range.end).where('action', '=', 'resolve'),
+          ctx.store.db.selectFrom('ticketEvents').select('ticketId').where('townshipId', '=', townshipId).where('at', '>=', range.start - window).where('at', '<', range.end).where('action', 'in', ['resolve', 'confirm']),
         )
         .execute(),
       ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
@@ -213,6 +216,8 @@ export const officeHandlers: Handlers<
     const totals = resultTotals(
       tickets.filter((t) => !villageId || t.villageId === villageId),
       range,
+      ctx.now,
+      ctx.settings,
     )
     const zero = { fundsYuan: 0, loanYuan: 0, beneficiaries: 0, tickets: 0 }
     return {

@@ -89,7 +89,7 @@ export const gatherCloseInputs = async (store: Store, townshipId: string, period
   const households = await store.getMany('households', [...new Set(tickets.map((t) => t.householdId))])
   return {
     period,
-    settings: { utcOffsetMinutes: settings.utcOffsetMinutes, rule543: settings.rule543, evaluation: settings.evaluation, allowance: settings.allowance },
+    settings: { utcOffsetMinutes: settings.utcOffsetMinutes, rule543: settings.rule543, evaluation: settings.evaluation, allowance: settings.allowance, signIn: settings.signIn, calendar: settings.calendar },
     cadres: cadres.map(({ id, name, title, roles, duty }) => ({ id, name, title, roles, duty })),
     teams: teams.map(({ id, villageId, memberIds }) => ({ id, villageId, memberIds })),
     households: households.map(({ id, cadreId, villageId }) => ({ id, cadreId, villageId })),

@@ -5,7 +5,7 @@
  * One rule: what a cadre receives about their own ratings passes through core anonymize and carries
  * no rater id, name, household or time.
  */
-import { RATER_BANDS, anonymize, score1135, starsFromDimensions, validateRating, withoutContact, type Score1135 } from '../../../core/evaluation'
+import { RATER_BANDS, anonymize, raterBands, score1135, starsFromDimensions, validateRating, withoutContact, type Score1135 } from '../../../core/evaluation'
 import type { Person, PeriodKey, RaterBand, Rating } from '../../../core/model'
 import { isPeriodClosed, ratablePeriods } from '../../../core/periods'
 import { isResidentCadre } from '../../../core/roster'
@@ -36,19 +36,19 @@ const periodOrNow = (ctx: HandlerContext, period: string | undefined): PeriodKey
   return key
 }
 
-const has = (p: Person, role: Person['roles'][number]) => p.roles.includes(role)
 
 /** The cadres this person rates, and in which band (a leader rates as a leader, never also as a peer). */
 const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
   const me = actor.person
   const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
-  const ratesAll = has(me, 'leader') || has(me, 'cadre')
-  const ratesCovering = (has(me, 'committee') || has(me, 'representative') || has(me, 'secretary')) && me.villageId !== null
+  const bands = raterBands(me)
+  const ratesAll = bands.includes('leaders') || bands.includes('peers')
+  const ratesCovering = bands.includes('committees')
   const isTarget = (p: Person) => isResidentCadre(p) && p.id !== me.id && p.townshipId === me.townshipId
   // The township's resident cadres (by role: the personRoles index), only for the bands that
   // choose among them; a villager's one cadre comes with their household.
   const residents = ratesAll || ratesCovering ? (await ctx.store.find('people', { townshipId: me.townshipId, roles: 'cadre' })).filter(isTarget) : []
-  if (has(me, 'villager') && me.householdId) {
+  if (bands.includes('villagers') && me.householdId) {
     const row: Record<string, unknown> | undefined = await ctx.store.db
       .selectFrom('households as h')
       .leftJoin('people as c', 'c.id', 'h.cadreId')
@@ -58,8 +58,7 @@ const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Pe
     const cadre = row ? docAs('people', row, 'c_') : null
     if (cadre && isTarget(cadre)) out.push({ cadre: residents.find((c) => c.id === cadre.id) ?? cadre, band: 'villagers', householdId: me.householdId })
   }
-  if (has(me, 'leader')) for (const c of residents) out.push({ cadre: c, band: 'leaders', householdId: null })
-  else if (has(me, 'cadre')) for (const c of residents) out.push({ cadre: c, band: 'peers', householdId: null })
+  for (const band of bands.filter((b) => b === 'leaders' || b === 'peers')) for (const c of residents) out.push({ cadre: c, band, householdId: null })
   if (ratesCovering && me.villageId) {
     const households = await ctx.store.find('households', { villageId: me.villageId })
     const covering = new Set(households.map((h) => h.cadreId))
@@ -157,7 +156,7 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
 
   'rating.myScore': async ({ period }, ctx) => {
     const actor = actorOf(ctx)
-    if (!has(actor.person, 'cadre')) return refuse('AUTH.FORBIDDEN')
+    if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
     const key = periodOrNow(ctx, period)
     const ratings = await ctx.store.find('ratings', { cadreId: actor.person.id, period: key })
     const score = score1135(ratings, ctx.settings)

@@ -42,11 +42,11 @@ export const ticketForUpdate = async (ctx: HandlerContext, actor: Actor, ticketI
 }
 
 export const singleView = async (ctx: HandlerContext, actor: Actor, ticket: Ticket, context: TicketContext): Promise<TicketView> => {
-  const [view] = await ticketViews(ctx.store, actor, [ticket], context)
+  const [view] = await ticketViews(ctx.store, actor, [ticket], context, ctx.settings)
   if (!view) throw new Error('ticket view missing')
   return view
 }
 
 /** Views of tickets already known to be readable, reading their context in one statement. */
 export const viewsOf = async (ctx: HandlerContext, actor: Actor, tickets: Ticket[], context?: TicketContext): Promise<TicketView[]> =>
-  ticketViews(ctx.store, actor, tickets, context ?? (await contextOfTickets(ctx.store, tickets)))
+  ticketViews(ctx.store, actor, tickets, context ?? (await contextOfTickets(ctx.store, tickets)), ctx.settings)

@@ -3,6 +3,8 @@
  * names) and household number reach only the handling cadre, decided by policies['ticket:seeReporter'].
  */
 import { allowedActions, ticketRolesOf } from '../../../../core/tickets'
+import { levelClock, statusSentence } from '../../../../core/ticket-rules'
+import type { Settings } from '../../../../core/settings'
 import { householdVisibleTo, redactPublicText } from '../../../../core/voice'
 import type { Household, Person, Ticket } from '../../../../core/model'
 import type { TicketView } from '../../../../contracts/views'
@@ -28,7 +30,7 @@ export const rolesOnTicket = (actor: Actor, ticket: Ticket, household: Household
  * village names and secretaries: see context.ts). Reads only the names of people the context does
  * not already hold, in one statement (none when it holds them all).
  */
-export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[], context: TicketContext): Promise<TicketView[]> => {
+export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[], context: TicketContext, settings: Pick<Settings, 'tickets'>): Promise<TicketView[]> => {
   if (tickets.length === 0) return []
   const person = new Map<string, Person>(context.people)
   person.set(actor.person.id, actor.person)
@@ -54,6 +56,7 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
     const hidden = (id: string) => !seesReporter && id === t.reporterId
     const roles = rolesOnTicket(actor, t, household, secretaries.get(t.villageId) ?? null)
     const assignee = t.assigneeId ? person.get(t.assigneeId) : undefined
+    const sentence = statusSentence(t, actor.person.id, roles)
     return {
       id: t.id,
       kind: t.kind,
@@ -81,7 +84,7 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
         note: e.note,
         photoUrls: e.photoUrls ?? [],
       })),
-      allowedActions: allowedActions(t, roles),
+      allowedActions: allowedActions(t, roles, actor.person.id),
       answers: t.answers ?? {},
       photoUrls: t.photoUrls,
       voiceUrl: t.voiceUrl ?? null,
@@ -89,6 +92,8 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
       result: t.result,
       onBehalfOfName: t.onBehalfOfId && seesReporter ? nameOf(t.onBehalfOfId) : null,
       following: (t.followerIds ?? []).includes(actor.person.id),
+      statusSentence: { kind: sentence.kind, holderName: sentence.kind === 'held_by' && sentence.holderId && !hidden(sentence.holderId) ? nameOf(sentence.holderId) : null },
+      levelClock: levelClock(t, settings),
     }
   })
 }

@@ -100,7 +100,7 @@ export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox
     const { tickets, context } = readRows(
       person.roles.includes('cadre') ? await cadreInbox(ctx.store, person.id, OPEN_STATUSES, WAITING_STATUSES) : await heldInbox(ctx.store, person.id, OPEN_STATUSES),
     )
-    return viewsOf(ctx, actor, inboxOrder(tickets.filter((t) => isOpen(t.status)), ctx.now).slice(0, LIST_LIMIT), context)
+    return viewsOf(ctx, actor, inboxOrder(tickets.filter((t) => isOpen(t.status)), ctx.now, ctx.settings).slice(0, LIST_LIMIT), context)
   },
 
   'ticket.act': async (input, ctx) => {
