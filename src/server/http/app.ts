@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
+import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
@@ -34,6 +35,9 @@ const bearer = (header: string | undefined): string | null => {
 
 export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, logger = false, uploadDir }: HttpOptions): Promise<FastifyInstance> => {
   const app = Fastify({ logger, bodyLimit })
+  // The first screen on a weak mobile network: brotli or gzip for the H5 bundle and JSON answers
+  // above 1 KB (the client says what it accepts; small answers are not worth the CPU).
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
 
   // Fastify's own failures (unparsable JSON, too large, wrong content type) in our error shape.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
