@@ -108,7 +108,8 @@ export interface SupervisionDashboardView {
   checks: CheckView[]
   openReports: number
   villages: { id: string; name: string }[]
-  cadres: PersonRef[]
+  /** Resident cadres with the village of their work team (the verify form preselects it). */
+  cadres: (PersonRef & { villageId: string | null })[]
 }
 
 export interface ReportView {

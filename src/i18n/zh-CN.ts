@@ -333,6 +333,108 @@ export const zhRecords = {
   teamMembersTitle: '工作组成员档案',
 }
 
+/** Issue 12 items 3, 8-12 (field-ux-2): confirmations, plain words, elder mode, cadre photos. */
+export const zhFieldUx2 = {
+  confirm: {
+    what: '会发生什么',
+    who: '谁会看到',
+    cancel: '取消，先不做',
+  },
+  /** The confirmations, one per action that cannot be undone: what happens, who sees it. */
+  asks: {
+    withdraw: {
+      title: '确定撤回这件事吗？',
+      what: '撤回后干部不再办理这件事，撤回不能取消；以后还需要，请重新提交。',
+      who: '您的包户干部和村里会看到您撤回了。',
+      ok: '确定撤回',
+    },
+    resolve: {
+      title: '确定这件事已经办结了吗？',
+      what: '事项标为"已办结"，您写的办理情况和照片会给群众看，由群众确认是否办好；办结后您不能再修改。',
+      who: '提出这件事的群众，以及村支书、镇里和督导组。',
+      ok: '确定办结',
+    },
+    escalate: {
+      title: '确定把这件事交上去吗？',
+      what: '这件事交给上一级办理，交出后您不能再办结它；您写的原因会记在办理过程里。',
+      who: '接手的村支书或镇联席会议，以及提出这件事的群众。',
+      ok: '确定交上去',
+    },
+    close: {
+      title: (month: string) => `确定结账并公示${month}吗？`,
+      what: '这个月的考勤、群众评价和生活保障台账就此定下，下面的公示发布给全镇；如需修改，必须写明原因重新打开，重新打开会留下记录。',
+      who: '全镇的干部和村民都能看到这份公示。',
+      ok: '确定结账并公示',
+      preview: '先看公示内容',
+      previewLoading: '正在生成公示预览…',
+    },
+    absent: {
+      title: (cadre: string, village: string) => `确定登记${cadre}不在${village}吗？`,
+      what: (note: string) => `这条核实结果作为问题记入${note ? '他的档案，检查情况写明：' + note : '他的档案'}；登记后不能撤销。`,
+      who: '督导组、镇领导、他的包片领导和他本人都能看到。',
+      ok: '确定登记不在村',
+    },
+    present: {
+      title: (cadre: string, village: string) => `确定登记${cadre}在${village}吗？`,
+      what: '这条核实结果记入督导记录，登记后不能撤销。',
+      who: '督导组和镇领导。',
+      ok: '确定登记在村',
+    },
+    problem: {
+      title: '确定登记这次检查发现问题吗？',
+      what: (cadre: string | null) => (cadre ? `这个问题记入${cadre}的档案，登记后不能撤销。` : '这个问题记入督导记录，登记后不能撤销。'),
+      who: '督导组、镇领导，以及被记入档案的干部本人。',
+      ok: '确定登记问题',
+    },
+    uphold: {
+      title: '确定这条监督意见属实吗？',
+      what: '意见中反映的问题记入被反映干部的档案，登记后不能撤销。',
+      who: '督导组、镇领导、提意见的监督员和被反映的干部。',
+      ok: '确定属实',
+    },
+  },
+  supervisionMore: {
+    noteRequired: '请先写核实情况（怎么核实的、看到了什么），再登记结果。',
+    noteLabel: '核实情况（必填）',
+    villageRequired: '请先选择核实的是哪个村。',
+    cadreVillage: (village: string) => `他包的村：${village}`,
+  },
+  /** Plain words: weeks named by their dates, durations in days once over a day. */
+  plain: {
+    week: (from: string, to: string) => `${from}至${to}`,
+    weekOk: (range: string) => `${range}：做到了`,
+    weekShort: (range: string) => `${range}：没做到`,
+    weeksLine: (ok: number, all: number) => `"每周5天在岗、住4晚、下村3天"：${all} 周中做到 ${ok} 周`,
+    hours: (h: number) => `${h} 小时`,
+    days: (d: number) => `${d} 天`,
+    commentTimes: (text: string, n: number) => (n > 1 ? `${text}（${n} 人这样说）` : text),
+    month: (period: string) => `${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`,
+    digest: (d: string) => `核对码：${d.slice(0, 8)}（以后可据此核对公示未被改动）`,
+    thisMonthSoFar: '（本月至今）',
+  },
+  elder: {
+    title: '长辈版',
+    hint: '字更大、按钮更大，适合老人使用',
+    on: '已打开长辈版',
+    off: '已关闭长辈版',
+    switchOn: '打开长辈版',
+    switchOff: '关闭长辈版',
+  },
+  portrait: {
+    title: '我的照片',
+    hint: '群众首页上看到的是这张照片，请用清楚的正面照。',
+    change: '换一张照片',
+    saved: '照片已更新，群众下次打开就能看到。',
+  },
+  cadreCardMore: {
+    nextVisit: '下次计划来访',
+    noNextVisit: '还没有安排',
+    week543: '本月在村情况',
+    week543Line: (villageDays: number, weeks: number, ok: number) =>
+      weeks === 0 ? `本月已下村 ${villageDays} 天` : `本月已下村 ${villageDays} 天；${weeks} 周中有 ${ok} 周做到"每周下村3天"`,
+  },
+}
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -786,6 +888,8 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  // field-ux-2 (issue 12 items 3, 8-12)
+  ...zhFieldUx2,
 }
 
 export type Messages = typeof zhCN

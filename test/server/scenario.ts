@@ -286,6 +286,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
 
   // The office: close, post, dashboards, roster editing, reveals, notices.
   await ok(cadre, 'cadre.selfReview', { period: thisMonth, text: '本月走访了全部包联户' })
+  await ok(office, 'office.postingPreview', { period: lastMonth })
   await ok(office, 'office.closePeriod', { period: lastMonth })
   await ok(office, 'office.periods', {})
   await ok(office, 'office.dashboard', { period: lastMonth })
@@ -312,7 +313,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(supervisor, 'supervision.dashboard', { month: thisMonth })
   const check = await ok(supervisor, 'supervision.planCheck', { date: '2026-11-24', villageId: cast.household.villageId, note: '' })
   await ok(supervisor, 'supervision.recordCheck', { checkId: check.id, outcome: 'problem', cadreId: cast.cadre.id, note: '不在岗' })
-  await ok(supervisor, 'supervision.verifyPresence', { cadreId: cast.cadre.id, villageId: cast.household.villageId, method: 'phone', present: false, note: '' })
+  await ok(supervisor, 'supervision.verifyPresence', { cadreId: cast.cadre.id, villageId: cast.household.villageId, method: 'phone', present: false, note: '电话无人接听' })
   await ok(publicSupervisor, 'supervision.reportTargets', {})
   const report = await ok(publicSupervisor, 'supervision.fileReport', { cadreId: cast.cadre.id, villageId: null, text: '干部工作日不在村' })
   await ok(supervisor, 'supervision.reports', {})
