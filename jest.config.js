@@ -14,7 +14,7 @@ const base = {
 const integrationFiles = ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/cloud/**/*.test.ts']
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts', '<rootDir>/test/components/**/*.test.ts'] },
     {
       ...base,
       displayName: 'integration',

@@ -107,7 +107,7 @@ describe('refused ratings leave nothing written', () => {
     await h.server.deps.store.insert('periods', { id: 'ts-1:2026-10', townshipId: 'ts-1', period: '2026-10', status: 'closed', closedAt: h.now(), closedById: 'office-1', digest: 'x', reopenings: [] })
     const before = await h.server.deps.store.find('ratings', { householdId: 'hh-r2', period: '2026-10' })
     const r = await rate('rater-v2', 'villagers', 1, { period: '2026-10' })
-    expect(r.body).toMatchObject({ ok: false, error: { code: 'RATING.PERIOD_CLOSED', message: '这个考核周期已经结束，不能再评价或修改了。' } })
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'RATING.PERIOD_CLOSED', message: '这个月的评价已经结束，不能再评价或修改了。' } })
     expect(await h.server.deps.store.find('ratings', { householdId: 'hh-r2', period: '2026-10' })).toEqual(before)
     expect((await (await h.as('rater-v2')).ok('rating.form', {})).periods).toEqual(['2026-11'])
   })
