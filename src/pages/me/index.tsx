@@ -1,13 +1,15 @@
 /** 我的 tab. */
-import { View } from '@tarojs/components'
+import { ElderSwitch } from '../../features/session/ElderSwitch'
 import { MeDetails } from '../../features/session/MeDetails'
 import { SessionGate } from '../../features/session/SessionGate'
 import { session } from '../../services/api'
+import { Page } from '../../components/Page'
 
 const MePage = () => (
-  <View className='page me-page'>
+  <Page className='me-page'>
+    <ElderSwitch />
     <SessionGate>{(me) => <MeDetails me={me} canSignOut={session.hasDevLogin} />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default MePage

@@ -1,12 +1,12 @@
 /** One of my tickets: status, timeline, confirm / reopen / rate (main package). */
-import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { TicketPage } from '../../features/tickets/shared/TicketPage'
+import { Page as PageRoot } from '../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <SessionGate>{() => <TicketPage />}</SessionGate>
-  </View>
+  </PageRoot>
 )
 
 export default Page
