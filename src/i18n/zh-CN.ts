@@ -425,12 +425,12 @@ export const zhFieldUx2 = {
     saved: '照片已更新，群众下次打开就能看到。',
   },
   cadreCardMore: {
-    nextVisit: '下次计划来访',
-    noNextVisit: '还没有安排',
-    week543: '本月在村情况',
-    week543Line: (villageDays: number, weeks: number, ok: number) =>
-      weeks === 0 ? `本月已下村 ${villageDays} 天` : `本月已下村 ${villageDays} 天；${weeks} 周中有 ${ok} 周做到"每周下村3天"`,
+    villageDays: '常来村里吗',
+    villageDaysLine: (month: number, week: number, required: number) =>
+      `这个月来村里 ${month} 天，这周 ${week} 天（每周应不少于 ${required} 天），都有村民签字为证`,
+    callSecretary: (phone: string) => `打给村支书 ${phone}`,
   },
+
 }
 
 export const zhCN = {

@@ -147,6 +147,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
     return {
       'me.get': {},
       'villager.myCadre': {},
+      'cadre.setPhoto': { photoUrl: '/uploads/none-such-file.jpg' },
       'cadre.households': {},
       'roster.coverage': {},
       'roster.assignHousehold': { householdId: 'hh-r1', cadreId: 'cadre-a' },

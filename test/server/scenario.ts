@@ -208,6 +208,11 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(villager, 'ticket.categories', {})
   await ok(villager, 'ticket.similar', { category: 'infrastructure' })
   let ticket = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口的路灯坏了', photoUrls: [uploaded.data.url] })
+  // The cadre sets his own photo from his own upload.
+  const portraitForm = new FormData()
+  portraitForm.append('file', new Blob([new Uint8Array(Buffer.from(jpegHeader(64, 64), 'base64'))]), 'me.jpg')
+  const portrait = (await (await route(s, 'POST /upload', cast.cadre, '/upload?kind=photo', { method: 'POST', body: portraitForm })).json()) as { data: { url: string } }
+  await ok(cadre, 'cadre.setPhoto', { photoUrl: portrait.data.url })
   if (cast.memberWithoutPhone) {
     await ok(cadre, 'ticket.create', {
       kind: 'problem',

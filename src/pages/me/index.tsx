@@ -1,4 +1,5 @@
 /** 我的 tab. */
+import { CadrePhoto } from '../../features/session/CadrePhoto'
 import { ElderSwitch } from '../../features/session/ElderSwitch'
 import { MeDetails } from '../../features/session/MeDetails'
 import { SessionGate } from '../../features/session/SessionGate'
@@ -8,7 +9,14 @@ import { Page } from '../../components/Page'
 const MePage = () => (
   <Page className='me-page'>
     <ElderSwitch />
-    <SessionGate>{(me) => <MeDetails me={me} canSignOut={session.hasDevLogin} />}</SessionGate>
+    <SessionGate>
+      {(me) => (
+        <>
+          {me.roles.includes('cadre') ? <CadrePhoto name={me.name} photoUrl={me.photoUrl} /> : null}
+          <MeDetails me={me} canSignOut={session.hasDevLogin} />
+        </>
+      )}
+    </SessionGate>
   </Page>
 )
 
