@@ -3,12 +3,14 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initBackend } from './services/api'
 import { startOutbox } from './services/outbox'
+import { startKeyboardAccess } from './components/keyboard'
 import './app.scss'
 
 const App = ({ children }: PropsWithChildren) => {
   useLaunch(() => {
     initBackend()
     startOutbox()
+    startKeyboardAccess()
   })
   return children
 }
