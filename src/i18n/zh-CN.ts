@@ -424,6 +424,11 @@ export const zhFieldUx2 = {
     change: '换一张照片',
     saved: '照片已更新，群众下次打开就能看到。',
   },
+  meetingMinutes: {
+    missingOwner: (n: number) => `第 ${n} 件写了会议决定，还没选负责人，请选好再保存。`,
+    missingDecision: (n: number) => `第 ${n} 件选了负责人，还没写会议决定，请写好再保存。`,
+    none: '请至少为一件事写下会议决定并选好负责人，再保存会议记录。',
+  },
   cadreCardMore: {
     villageDays: '常来村里吗',
     villageDaysLine: (month: number, week: number, required: number) =>

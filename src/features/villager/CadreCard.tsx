@@ -53,16 +53,16 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
             <Text className='cadre-team__role'>{m.secretary}</Text>
             <Text className='cadre-team__name'>{team.secretary.name}</Text>
           </View>
-          {team.secretary.phone ? (
-            <Button kind='secondary' className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
-              {more.callSecretary(team.secretary.phone)}
-            </Button>
-          ) : null}
           {team.members.length ? (
             <View className='cadre-team__row'>
               <Text className='cadre-team__role'>{m.members}</Text>
               <Text className='cadre-team__name'>{team.members.map((p) => p.name).join('、')}</Text>
             </View>
+          ) : null}
+          {team.secretary.phone ? (
+            <Button kind='secondary' className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
+              {more.callSecretary(team.secretary.phone)}
+            </Button>
           ) : null}
         </View>
       ) : null}
