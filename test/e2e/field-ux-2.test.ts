@@ -181,11 +181,11 @@ it('the villager home: portrait, village days in plain words; elder mode measure
   expect((await targetBoxes(page)).filter((t) => t.height < 60 || t.width < 60)).toEqual([])
 
   // 我的 -> 长辈版.
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.weui-tabbar__item').nth(2).click()
   await page.locator('.at-button.elder-switch').click()
   await page.locator('.elder-state--on').waitFor({ timeout: 10_000 })
   await shot(page, 'villager-me-elder')
-  await page.locator('.weui-tabbar__item', { hasText: '首页' }).click()
+  await page.locator('.weui-tabbar__item').nth(0).click()
   await card.locator('.cadre-name').waitFor({ timeout: 30_000 })
   // Remembered across a reload.
   await page.reload()
