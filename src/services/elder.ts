@@ -6,10 +6,9 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { elderDefault } from '../components/elder-rule'
 
 const STORAGE_KEY = 'mq.elder'
-/** WeChat's font size setting (px) from which elder mode is on by default (standard is 16-17). */
-export const LARGE_WECHAT_FONT = 20
 export const ELDER_CLASS = 'mq-elder'
 
 type Listener = (on: boolean) => void
@@ -35,9 +34,6 @@ const wechatFontSize = (): number | null => {
     return null
   }
 }
-
-/** On when chosen; otherwise on when WeChat's font is large. */
-export const elderDefault = (choice: boolean | null, fontSize: number | null): boolean => choice ?? (fontSize !== null && fontSize >= LARGE_WECHAT_FONT)
 
 let current: boolean | null = null
 
