@@ -4,6 +4,7 @@ import { useLaunch } from '@tarojs/taro'
 import { initBackend } from './services/api'
 import { startOutbox } from './services/outbox'
 import { initPrivacy } from './services/privacy'
+import { startKeyboardAccess } from './components/keyboard'
 import './app.scss'
 
 const App = ({ children }: PropsWithChildren) => {
@@ -11,6 +12,7 @@ const App = ({ children }: PropsWithChildren) => {
     initBackend()
     initPrivacy()
     startOutbox()
+    startKeyboardAccess()
   })
   return children
 }

@@ -1,9 +1,12 @@
 /**
  * A person's photo, or their family name's first character on a coloured disc when there is none
- * (wraps taro-ui AtAvatar).
+ * (wraps taro-ui AtAvatar). A photo is our own Image so that it carries its name for screen readers
+ * (`alt` in H5 through nativeProps, aria-label in the weapp).
  */
+import { Image } from '@tarojs/components'
 import AtAvatar from 'taro-ui/lib/components/avatar'
 import 'taro-ui/lib/style/components/avatar.scss'
+import { zhCN } from '../i18n/zh-CN'
 import './Avatar.scss'
 
 export interface AvatarProps {
@@ -12,12 +15,15 @@ export interface AvatarProps {
   className?: string
 }
 
-export const Avatar = ({ name, photoUrl, className }: AvatarProps) => (
-  <AtAvatar
-    circle
-    size='large'
-    image={photoUrl ?? undefined}
-    text={photoUrl ? undefined : name}
-    className={['mq-avatar', className ?? ''].join(' ').trim()}
-  />
-)
+export const Avatar = ({ name, photoUrl, className }: AvatarProps) =>
+  photoUrl ? (
+    <Image
+      className={['mq-avatar', 'mq-avatar--photo', className ?? ''].join(' ').trim()}
+      src={photoUrl}
+      mode='aspectFill'
+      ariaLabel={zhCN.cadreCard.photoOf(name)}
+      nativeProps={{ alt: zhCN.cadreCard.photoOf(name) }}
+    />
+  ) : (
+    <AtAvatar circle size='large' text={name} className={['mq-avatar', className ?? ''].join(' ').trim()} />
+  )

@@ -4,6 +4,8 @@
  */
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { daysOfIsoWeek } from '../core/time'
+import { zhCN } from '../i18n/zh-CN'
 
 dayjs.locale('zh-cn')
 
@@ -23,4 +25,23 @@ export const formatDay = (at: number): string => dayjs(at).format('YYYY年M月D�
 export const formatDayTime = (at: number): string => {
   const d = dayjs(at)
   return d.year() === dayjs().year() ? d.format('M月D日 HH:mm') : d.format('YYYY年M月D日 HH:mm')
+}
+
+/** 2026-11-03 -> 11月3日 (a township date as people say it; no year, the posting names its month). */
+const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
+/** An ISO week named by its dates: 2026-W40 -> 9月28日至10月4日 (never the code). */
+export const formatWeek = (weekKey: string): string => {
+  const days = daysOfIsoWeek(weekKey)
+  return zhCN.plain.week(monthDay(days[0] ?? ''), monthDay(days[days.length - 1] ?? ''))
+}
+
+/** Each distinct comment once, with how many said it, in the order first said (blank ones dropped). */
+export const distinctComments = (comments: readonly string[]): string[] => {
+  const counts = new Map<string, number>()
+  for (const c of comments) {
+    const text = c.trim()
+    if (text) counts.set(text, (counts.get(text) ?? 0) + 1)
+  }
+  return [...counts].map(([text, n]) => zhCN.plain.commentTimes(text, n))
 }

@@ -114,9 +114,10 @@ export interface SupervisionDashboardView {
   checks: CheckView[]
   openReports: number
   villages: { id: string; name: string }[]
-  cadres: PersonRef[]
   /** Issue 13: the call-back queue's counts (好差评 回访). */
   callBacks: import('./views.voice').CallBackCounts
+  /** Resident cadres with the village of their work team (the verify form preselects it). */
+  cadres: (PersonRef & { villageId: string | null })[]
 }
 
 export interface ReportView {

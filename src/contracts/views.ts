@@ -24,6 +24,8 @@ export interface MeView {
   household: { id: string; number: string; groupName: string } | null
   /** Work teams this person leads (包片领导). */
   leadsTeams: { id: string; name: string }[]
+  /** The person's photo (a cadre's portrait), if any. */
+  photoUrl: string | null
 }
 
 export interface CadreCardView {
@@ -37,6 +39,8 @@ export interface CadreCardView {
   } | null
   /** Time of the latest visit to this household that a household member signed. */
   lastConfirmedVisitAt: number | null
+  /** The cadre's villager-signed village days this month and this week, and the week's requirement (543). */
+  villageDays: { month: number; week: number; weekRequired: number }
 }
 
 export interface HouseholdRow {

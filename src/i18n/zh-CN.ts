@@ -55,7 +55,7 @@ const errors: Record<ErrorCode, string> = {
   'RATING.SELF': '不能给自己评分。',
   'RATING.NOT_YOUR_CADRE': '只能评价为您家包户的干部。',
   'RATING.WRONG_BAND': '您不在这一类评价人员中。',
-  'PERIOD.BAD_KEY': '考核周期有误，请重新选择。',
+  'PERIOD.BAD_KEY': '月份有误，请重新选择。',
   'PERIOD.ALREADY_CLOSED': '这个月已经结账，如需修改请先说明原因重新打开。',
   'PERIOD.NOT_CLOSED': '这个月还没有结账，请等镇里月末结账后再看。',
   'PERIOD.NOT_ENDED': '这个月还没有过完，请到下个月初再结账。',
@@ -68,7 +68,7 @@ const errors: Record<ErrorCode, string> = {
   'BINDING.USED': '这个绑定二维码已经用过了，请让村书记或镇办公室重新出示。',
   'BINDING.ALREADY_BOUND': '您的微信已经绑定了其他人，如需换绑请联系镇办公室。',
   'RATING.DIMENSIONS': '请给每一项都打上星。',
-  'RATING.PERIOD_CLOSED': '这个考核周期已经结束，不能再评价或修改了。',
+  'RATING.PERIOD_CLOSED': '这个月的评价已经结束，不能再评价或修改了。',
   'IMAGE.NOT_AN_IMAGE': '上传的不是图片，请重新签名或拍照。',
   'IMAGE.TOO_LARGE': '图片太大了，请重新签名或拍照。',
   'IMAGE.BAD_DIMENSIONS': '图片尺寸不正常，请重新签名或拍照。',
@@ -581,6 +581,111 @@ export const zhPrivacy = {
   disagreed: '没有您的同意，这一步用不了位置、照片、录音或手机号。您可以随时再试。',
 }
 
+/** Issue 12 items 3, 8-12 (field-ux-2): confirmations, plain words, elder mode, cadre photos. */
+export const zhFieldUx2 = {
+  confirm: {
+    what: '会发生什么',
+    who: '谁会看到',
+    cancel: '取消，先不做',
+  },
+  /** The confirmations, one per action that cannot be undone: what happens, who sees it. */
+  asks: {
+    withdraw: {
+      title: '确定撤回这件事吗？',
+      what: '撤回后干部不再办理这件事，撤回不能取消；以后还需要，请重新提交。',
+      who: '您的包户干部和村里会看到您撤回了。',
+      ok: '确定撤回',
+    },
+    resolve: {
+      title: '确定这件事已经办结了吗？',
+      what: '事项标为"已办结"，您写的办理情况和照片会给群众看，由群众确认是否办好；办结后您不能再修改。',
+      who: '提出这件事的群众，以及村支书、镇里和督导组。',
+      ok: '确定办结',
+    },
+    escalate: {
+      title: '确定把这件事交上去吗？',
+      what: '这件事交给上一级办理，交出后您不能再办结它；您写的原因会记在办理过程里。',
+      who: '接手的村支书或镇联席会议，以及提出这件事的群众。',
+      ok: '确定交上去',
+    },
+    close: {
+      title: (month: string) => `确定结账并公示${month}吗？`,
+      what: '这个月的考勤、群众评价和生活保障台账就此定下，下面的公示发布给全镇；如需修改，必须写明原因重新打开，重新打开会留下记录。',
+      who: '全镇的干部和村民都能看到这份公示。',
+      ok: '确定结账并公示',
+      preview: '先看公示内容',
+      previewLoading: '正在生成公示预览…',
+    },
+    absent: {
+      title: (cadre: string, village: string) => `确定登记${cadre}不在${village}吗？`,
+      what: (note: string) => `这条核实结果作为问题记入${note ? '他的档案，检查情况写明：' + note : '他的档案'}；登记后不能撤销。`,
+      who: '督导组、镇领导、他的包片领导和他本人都能看到。',
+      ok: '确定登记不在村',
+    },
+    present: {
+      title: (cadre: string, village: string) => `确定登记${cadre}在${village}吗？`,
+      what: '这条核实结果记入督导记录，登记后不能撤销。',
+      who: '督导组和镇领导。',
+      ok: '确定登记在村',
+    },
+    problem: {
+      title: '确定登记这次检查发现问题吗？',
+      what: (cadre: string | null) => (cadre ? `这个问题记入${cadre}的档案，登记后不能撤销。` : '这个问题记入督导记录，登记后不能撤销。'),
+      who: '督导组、镇领导，以及被记入档案的干部本人。',
+      ok: '确定登记问题',
+    },
+    uphold: {
+      title: '确定这条监督意见属实吗？',
+      what: '意见中反映的问题记入被反映干部的档案，登记后不能撤销。',
+      who: '督导组、镇领导、提意见的监督员和被反映的干部。',
+      ok: '确定属实',
+    },
+  },
+  supervisionMore: {
+    noteRequired: '请先写核实情况（怎么核实的、看到了什么），再登记结果。',
+    noteLabel: '核实情况（必填）',
+    villageRequired: '请先选择核实的是哪个村。',
+    cadreVillage: (village: string) => `他包的村：${village}`,
+  },
+  /** Plain words: weeks named by their dates, durations in days once over a day. */
+  plain: {
+    week: (from: string, to: string) => `${from}至${to}`,
+    weekOk: (range: string) => `${range}：做到了`,
+    weekShort: (range: string) => `${range}：没做到`,
+    weeksLine: (ok: number, all: number) => `"每周5天在岗、住4晚、下村3天"：${all} 周中做到 ${ok} 周`,
+    commentTimes: (text: string, n: number) => (n > 1 ? `${text}（${n} 人这样说）` : text),
+    month: (period: string) => `${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`,
+    digest: (d: string) => `核对码：${d.slice(0, 8)}（以后可据此核对公示未被改动）`,
+    thisMonthSoFar: '（本月至今）',
+  },
+  elder: {
+    title: '长辈版',
+    hint: '字更大、按钮更大，适合老人使用',
+    on: '已打开长辈版',
+    off: '已关闭长辈版',
+    switchOn: '打开长辈版',
+    switchOff: '关闭长辈版',
+  },
+  portrait: {
+    title: '我的照片',
+    hint: '群众首页上看到的是这张照片，请用清楚的正面照。',
+    change: '换一张照片',
+    saved: '照片已更新，群众下次打开就能看到。',
+  },
+  meetingMinutes: {
+    missingOwner: (n: number) => `第 ${n} 件写了会议决定，还没选负责人，请选好再保存。`,
+    missingDecision: (n: number) => `第 ${n} 件选了负责人，还没写会议决定，请写好再保存。`,
+    none: '请至少为一件事写下会议决定并选好负责人，再保存会议记录。',
+  },
+  cadreCardMore: {
+    villageDays: '常来村里吗',
+    villageDaysLine: (month: number, week: number, required: number) =>
+      `这个月来村里 ${month} 天，这周 ${week} 天（每周应不少于 ${required} 天），都有村民签字为证`,
+    callSecretary: (phone: string) => `打给村支书 ${phone}`,
+  },
+
+}
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -762,8 +867,8 @@ export const zhCN = {
     withdraw: '撤回',
     inboxTitle: '工单',
     inboxEmpty: '目前没有要办的工单。',
-    overdueBy: (h: number) => `已超时 ${h} 小时`,
-    dueIn: (h: number) => `还剩 ${h} 小时`,
+    overdueBy: (h: number) => `已超时 ${h < 24 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}`,
+    dueIn: (h: number) => `还剩 ${h < 24 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}`,
     accept: '接单',
     note: '进展说明',
     notePlaceholder: '写明进展、原因或处理结果',
@@ -983,17 +1088,17 @@ export const zhCN = {
       allowanceLine: (days: number, perDay: number, yuan: number) => `下村 ${days} 天 × ${perDay} 元 = ${yuan} 元`,
     },
     rating: {
-      title: '评价干部（1135 考核）',
-      period: (p: string) => `考核周期：${p}`,
+      title: '评价干部',
+      period: (p: string) => `评价的是${/^\d{4}-\d{2}$/.test(p) ? `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月` : p}的工作`,
       bands: { leaders: '镇领导班子', peers: '同事干部', committees: '村两委和村民代表', villagers: '群众' },
       dimensions: { attitude: '工作态度', effectiveness: '办事效率', presence: '入户走访' } as Record<string, string>,
       comment: '想说的话（可不写）',
       submit: '提交评价',
       change: '修改评价',
-      saved: '评价已保存，本周期结束前都可以修改。',
-      closed: '这个考核周期已结束，不能再修改。',
+      saved: '评价已保存，这个月结束前都可以修改。',
+      closed: '这个月的评价已经结束，不能再修改。',
       anonymous: '您的评价是匿名的，被评价的干部看不到是谁评的。',
-      empty: '这个周期没有需要您评价的干部。',
+      empty: '这个月没有需要您评价的干部。',
       stars: (n: number) => `${n} 星`,
     },
     score: {
@@ -1040,6 +1145,8 @@ export const zhCN = {
   voice: zhVoice,
   privacy: zhPrivacy,
   rules: zhRules,
+  // field-ux-2 (issue 12 items 3, 8-12)
+  ...zhFieldUx2,
 }
 
 export type Messages = typeof zhCN

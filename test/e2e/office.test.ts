@@ -83,6 +83,9 @@ it('the office imports a roster, sees coverage warnings, closes last month, down
   const row = page.locator(`.period-${period}`)
   await row.waitFor({ timeout: 20_000 })
   await row.locator('.close-button').click()
+  // 结账 shows the posting it will publish, then asks; only the confirm button closes.
+  await page.locator('.mq-confirm .mq-confirm__preview .posting-row').first().waitFor({ timeout: 30_000 })
+  await page.locator('.mq-confirm .at-button.confirm-ok').click()
   await row.locator('.posting-link').waitFor({ timeout: 30_000 })
   expect(await row.locator('.office-row__title').textContent()).toContain('已结账')
 
@@ -104,7 +107,7 @@ it('the office imports a roster, sees coverage warnings, closes last month, down
   // Open the posting.
   await row.locator('.posting-link').click()
   await page.locator('.posting-row').first().waitFor({ timeout: 20_000 })
-  expect(await page.locator('.posting__title').textContent()).toContain(period)
+  expect(await page.locator('.posting__title').textContent()).toContain(`${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`)
   await page.screenshot({ path: path.join(screenshots, 'office-posting.png') })
 })
 
@@ -153,6 +156,7 @@ it("a public supervisor reports a named cadre; the group upholds it and finds it
   const report = sup.locator('.report-row', { hasText: text })
   await report.waitFor({ timeout: 20_000 })
   await report.locator('.report-uphold').click()
+  await sup.locator('.mq-confirm .at-button.confirm-ok').click()
   await click(sup, `.findings-filter .mq-choice__item--${cadreId}`)
   const finding = sup.locator('.findings-panel .finding-row', { hasText: text })
   await finding.waitFor({ timeout: 20_000 })

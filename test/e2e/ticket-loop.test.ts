@@ -122,6 +122,7 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await waitStatus(cadre, 'accepted')
   await fill(cadre, '.handle-panel .note-input', '护栏需要村里出资更换，我解决不了')
   await button(cadre, 'act-escalate_secretary').click()
+  await button(cadre, 'confirm-ok').click()
   await waitStatus(cadre, 'escalated_secretary')
 
   const secretary = await signedIn(who.secretaryId)
@@ -147,6 +148,8 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await openTicket(cadre, CADRE_TICKET, id)
   await fill(cadre, '.handle-panel .note-input', '护栏已更换完毕')
   await button(cadre, 'act-resolve').click()
+  // 办结 cannot be undone: the confirmation says what happens and who sees it first.
+  await button(cadre, 'confirm-ok').click()
   await waitStatus(cadre, 'resolved')
 
   // The villager's home says a ticket waits for their confirmation, and leads to it.
@@ -177,6 +180,8 @@ it('the villager says it was not done: reopened with the reason, back with the c
   await waitStatus(cadre, 'accepted')
   await fill(cadre, '.handle-panel .note-input', '已联系维修')
   await button(cadre, 'act-resolve').click()
+  // 办结 cannot be undone: the confirmation says what happens and who sees it first.
+  await button(cadre, 'confirm-ok').click()
   await waitStatus(cadre, 'resolved')
 
   await openTicket(villager, MY_TICKET, id)
@@ -188,6 +193,8 @@ it('the villager says it was not done: reopened with the reason, back with the c
   await openTicket(cadre, CADRE_TICKET, id)
   await fill(cadre, '.handle-panel .note-input', '换了新管子，已不漏')
   await button(cadre, 'act-resolve').click()
+  // 办结 cannot be undone: the confirmation says what happens and who sees it first.
+  await button(cadre, 'confirm-ok').click()
   await waitStatus(cadre, 'resolved')
   await openTicket(villager, MY_TICKET, id)
   await villager.locator('.star-4').click()

@@ -146,6 +146,18 @@ describe('month-end close', () => {
     expect((await (await h.as('office-1')).call('office.closePeriod', { period: '2026-11' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.NOT_ENDED' } })
   })
 
+  it('previews the posting of an ended open month without storing anything; the close then publishes the same rows (issue 12: 结账 shows the posting first)', async () => {
+    const office = await h.as('office-1')
+    const store = h.server.deps.store
+    expect((await office.call('office.postingPreview', { period: '2026-11' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.NOT_ENDED' } })
+    const preview = await office.ok('office.postingPreview', { period: '2026-10' })
+    expect(preview.rows.find((r) => r.cadreId === 'cadre-a')).toBeDefined()
+    // Nothing was closed, stored or published by looking.
+    expect(await store.get('closeResults', 'ts-1:2026-10')).toBeNull()
+    expect((await office.ok('office.periods', {})).find((p) => p.period === '2026-10')).toMatchObject({ status: 'open' })
+    expect((await (await h.as('villager-b1')).call('posting.get', { period: '2026-10' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.NOT_CLOSED' } })
+  })
+
   it('closing the same data twice gives identical results and digest; a change after reopening changes the digest', async () => {
     const office = await h.as('office-1')
     const store = h.server.deps.store
@@ -179,6 +191,8 @@ describe('month-end close', () => {
     const villager = await h.as('villager-b1')
     expect(await villager.ok('posting.months', {})).toEqual(['2026-10'])
     const posting = await villager.ok('posting.get', { period: '2026-10' })
+    // A closed month has no preview: what was posted is the posting.
+    expect((await (await h.as('office-1')).call('office.postingPreview', { period: '2026-10' }, requestId())).body).toMatchObject({ error: { code: 'PERIOD.ALREADY_CLOSED' } })
     const row = posting.rows.find((r) => r.cadreId === 'cadre-a')
     expect(row).toMatchObject({ name: '张伟', villageName: '乌兰木伦嘎查', villageDays: ['2026-10-14', '2026-10-15'], reviews: { self: '本月入户两次，还不够。', mass: ['常来我家'] } })
     expect(row?.signIns.times).toEqual([{ date: '2026-10-14', slot: 'morning', time: '08:00' }])
@@ -282,6 +296,7 @@ describe('results, reveals and notices', () => {
 describe('authorization: villagers and resident cadres reach no office or supervision action', () => {
   const SAMPLE: { [N in ActionName]?: InputOf<N> } = {
     'office.closePeriod': { period: '2026-10' },
+    'office.postingPreview': { period: '2026-10' },
     'office.reopenPeriod': { period: '2026-10', reason: '试试' },
     'office.periods': {},
     'office.dashboard': { period: '2026-10' },
@@ -296,7 +311,7 @@ describe('authorization: villagers and resident cadres reach no office or superv
     'supervision.dashboard': { month: '2026-11' },
     'supervision.planCheck': { date: '2026-11-25', villageId: null, note: '' },
     'supervision.recordCheck': { checkId: 'nope', outcome: 'ok', cadreId: null, note: 'x' },
-    'supervision.verifyPresence': { cadreId: 'cadre-a', villageId: 'vil-a', method: 'phone', present: false, note: '' },
+    'supervision.verifyPresence': { cadreId: 'cadre-a', villageId: 'vil-a', method: 'phone', present: false, note: '电话无人接听' },
     'supervision.reports': {},
     'supervision.resolveReport': { reportId: 'nope', upheld: true, note: 'x' },
     'supervision.fileReport': { cadreId: 'cadre-a', villageId: null, text: 'x' },

@@ -112,7 +112,7 @@ describe('refused ratings leave nothing written', () => {
     await h.server.deps.store.insert('periods', { id: 'ts-1:2026-10', townshipId: 'ts-1', period: '2026-10', status: 'closed', closedAt: h.now(), closedById: 'office-1', digest: 'x', reopenings: [] })
     const before = await h.server.deps.store.find('ratings', { householdId: 'hh-r2', period: '2026-10' })
     const r = await rate('rater-v2', 'villagers', 1, { period: '2026-10' })
-    expect(r.body).toMatchObject({ ok: false, error: { code: 'RATING.PERIOD_CLOSED', message: '这个考核周期已经结束，不能再评价或修改了。' } })
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'RATING.PERIOD_CLOSED', message: '这个月的评价已经结束，不能再评价或修改了。' } })
     expect(await h.server.deps.store.find('ratings', { householdId: 'hh-r2', period: '2026-10' })).toEqual(before)
     expect((await (await h.as('rater-v2')).ok('rating.form', {})).periods).toEqual(['2026-11'])
   })
@@ -152,6 +152,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
     return {
       'me.get': {},
       'villager.myCadre': {},
+      'cadre.setPhoto': { photoUrl: '/uploads/none-such-file.jpg' },
       'cadre.households': {},
       'roster.coverage': {},
       'roster.assignHousehold': { householdId: 'hh-r1', cadreId: 'cadre-a' },
@@ -198,6 +199,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'office.reopenPeriod': { period: '2026-10', reason: '更正' },
       'office.periods': {},
       'office.dashboard': { period: '2026-11' },
+      'office.postingPreview': { period: '2026-10' },
       'office.results': { period: '2026-11' },
       'office.households': {},
       'office.updateHousehold': { householdId: 'hh-r1', address: '一社' },
@@ -209,7 +211,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'supervision.dashboard': { month: '2026-11' },
       'supervision.planCheck': { date: '2026-11-30', villageId: null, note: '暗访' },
       'supervision.recordCheck': { checkId: 'none', outcome: 'ok', cadreId: null, note: '正常' },
-      'supervision.verifyPresence': { cadreId: 'cadre-a', villageId: 'vil-a', method: 'phone', present: true, note: '' },
+      'supervision.verifyPresence': { cadreId: 'cadre-a', villageId: 'vil-a', method: 'phone', present: true, note: '电话核实' },
       'supervision.reports': {},
       'supervision.resolveReport': { reportId: 'none', upheld: false, note: '不属实' },
       'supervision.fileReport': { cadreId: null, villageId: null, text: '反映情况' },

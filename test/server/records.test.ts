@@ -151,7 +151,7 @@ describe('the cadres list', () => {
 describe('supervision: findings per cadre, reports about a named cadre', () => {
   it("lists one cadre's findings when asked for that cadre", async () => {
     const sup = await h.as('supervisor-1')
-    await sup.ok('supervision.verifyPresence', { cadreId: 'cadre-b', villageId: 'vil-b', method: 'inPerson', present: false, note: '' })
+    await sup.ok('supervision.verifyPresence', { cadreId: 'cadre-b', villageId: 'vil-b', method: 'inPerson', present: false, note: '实地未见到人' })
     expect((await sup.ok('supervision.findings', { cadreId: 'cadre-b' })).map((f) => f.cadreId)).toEqual(['cadre-b'])
     expect(new Set((await sup.ok('supervision.findings', { cadreId: null })).map((f) => f.cadreId))).toEqual(new Set(['cadre-a', 'cadre-b']))
   })

@@ -4,6 +4,8 @@
  * action on an object, a refused attempt on someone else's.
  */
 import { requestId, startHarness, type Harness } from './harness'
+import { DEFAULT_SETTINGS } from '../../src/core/settings'
+import { refreshCadreDays } from '../../src/server/features/facts'
 
 let h: Harness
 beforeAll(async () => {
@@ -47,8 +49,43 @@ describe('villager.myCadre', () => {
     expect(card.lastConfirmedVisitAt).toBe(h.now() - 86_400_000)
   })
 
+  it("says how many days this month and this week the cadre spent in the village, from signed visits only (issue 12 item 9)", async () => {
+    const store = h.server.deps.store
+    expect((await (await h.as('villager-a1')).ok('villager.myCadre', {})).villageDays).toEqual({ month: 0, week: 0, weekRequired: 3 })
+    // The signed visit of the test above was on Sunday 2026-11-22: this month, last week. The pending one counts nowhere.
+    await refreshCadreDays(store, { townshipId: 'ts-1', cadreId: 'cadre-a' }, ['2026-11-22', '2026-11-23'], DEFAULT_SETTINGS)
+    expect((await (await h.as('villager-a1')).ok('villager.myCadre', {})).villageDays).toEqual({ month: 1, week: 0, weekRequired: 3 })
+  })
+
   it('is refused to a person who is not a villager', async () => {
     expect((await (await h.as('cadre-a')).call('villager.myCadre', {})).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
+  })
+})
+
+describe('cadre.setPhoto (issue 12 item 9)', () => {
+  const upload = async (personId: string) => {
+    const form = new FormData()
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'), Buffer.from([0xff, 0xda, 0x00, 0x02, 0x11, 0x22, 0xff, 0xd9])])
+    form.append('file', new Blob([new Uint8Array(jpeg)]), 'me.jpg')
+    const token = (await h.anonymous.ok('auth.devLogin', { personId })).token
+    const response = await fetch(`${h.server.url}/upload?kind=photo`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+    return ((await response.json()) as { data: { url: string } }).data.url
+  }
+
+  it("sets the cadre's own photo from his own upload; the villager's card shows it", async () => {
+    const url = await upload('cadre-a')
+    expect(await (await h.as('cadre-a')).ok('cadre.setPhoto', { photoUrl: url })).toEqual({ photoUrl: url })
+    expect((await (await h.as('villager-a1')).ok('villager.myCadre', {})).cadre.photoUrl).toBe(url)
+    expect((await (await h.as('cadre-a')).ok('me.get', {})).photoUrl).toBe(url)
+  })
+
+  it("refuses another person's upload and a villager, and changes nothing", async () => {
+    const before = (await h.server.deps.store.get('people', 'cadre-a'))?.photoUrl
+    const villagersFile = await upload('villager-a1')
+    expect((await (await h.as('cadre-a')).call('cadre.setPhoto', { photoUrl: villagersFile }, requestId())).body).toMatchObject({ error: { code: 'TICKET.ATTACHMENT_NOT_YOURS' } })
+    expect((await (await h.as('villager-a1')).call('cadre.setPhoto', { photoUrl: villagersFile }, requestId())).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await (await h.as('cadre-a')).call('cadre.setPhoto', { photoUrl: 'https://evil.example/a.jpg' }, requestId())).body).toMatchObject({ error: { code: 'VALIDATION.FAILED' } })
+    expect((await h.server.deps.store.get('people', 'cadre-a'))?.photoUrl).toBe(before)
   })
 })
 

@@ -210,6 +210,11 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(villager, 'ticket.categories', {})
   await ok(villager, 'ticket.similar', { category: 'infrastructure' })
   let ticket = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口的路灯坏了', photoUrls: [uploaded.data.url] })
+  // The cadre sets his own photo from his own upload.
+  const portraitForm = new FormData()
+  portraitForm.append('file', new Blob([new Uint8Array(Buffer.from(jpegHeader(64, 64), 'base64'))]), 'me.jpg')
+  const portrait = (await (await route(s, 'POST /upload', cast.cadre, '/upload?kind=photo', { method: 'POST', body: portraitForm })).json()) as { data: { url: string } }
+  await ok(cadre, 'cadre.setPhoto', { photoUrl: portrait.data.url })
   if (cast.memberWithoutPhone) {
     await ok(cadre, 'ticket.create', {
       kind: 'problem',
@@ -288,6 +293,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
 
   // The office: close, post, dashboards, roster editing, reveals, notices.
   await ok(cadre, 'cadre.selfReview', { period: thisMonth, text: '本月走访了全部包联户' })
+  await ok(office, 'office.postingPreview', { period: lastMonth })
   await ok(office, 'office.closePeriod', { period: lastMonth })
   await ok(office, 'office.periods', {})
   await ok(office, 'office.dashboard', { period: lastMonth })
@@ -314,7 +320,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(supervisor, 'supervision.dashboard', { month: thisMonth })
   const check = await ok(supervisor, 'supervision.planCheck', { date: '2026-11-24', villageId: cast.household.villageId, note: '' })
   await ok(supervisor, 'supervision.recordCheck', { checkId: check.id, outcome: 'problem', cadreId: cast.cadre.id, note: '不在岗' })
-  await ok(supervisor, 'supervision.verifyPresence', { cadreId: cast.cadre.id, villageId: cast.household.villageId, method: 'phone', present: false, note: '' })
+  await ok(supervisor, 'supervision.verifyPresence', { cadreId: cast.cadre.id, villageId: cast.household.villageId, method: 'phone', present: false, note: '电话无人接听' })
   await ok(publicSupervisor, 'supervision.reportTargets', {})
   const report = await ok(publicSupervisor, 'supervision.fileReport', { cadreId: cast.cadre.id, villageId: null, text: '干部工作日不在村' })
   await ok(supervisor, 'supervision.reports', {})

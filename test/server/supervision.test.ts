@@ -41,6 +41,22 @@ describe('supervision', () => {
     expect(record.findings[0].text).toContain('电话核实：张伟不在乌兰木伦嘎查')
   })
 
+  it('refuses a whereabouts finding without a note, and records nothing (issue 12: findings need a note)', async () => {
+    const sup = await h.as('supervisor-1')
+    const before = (await sup.ok('cadre.record', { cadreId: 'cadre-b' })).findings.length
+    for (const note of ['', '   ']) {
+      const answer = (await sup.call('supervision.verifyPresence', { cadreId: 'cadre-b', villageId: 'vil-b', method: 'phone', present: false, note }, requestId())).body
+      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION.FAILED' } })
+    }
+    expect((await sup.ok('cadre.record', { cadreId: 'cadre-b' })).findings).toHaveLength(before)
+  })
+
+  it("names each resident cadre's own village on the desk, so the form can preselect it (issue 12)", async () => {
+    const data = await (await h.as('supervisor-1')).ok('supervision.dashboard', { month: '2026-11' })
+    expect(data.cadres.find((c) => c.id === 'cadre-a')).toMatchObject({ villageId: 'vil-a' })
+    expect(data.cadres.find((c) => c.id === 'cadre-b')).toMatchObject({ villageId: 'vil-b' })
+  })
+
   it('takes a report from a public supervisor; an upheld one goes into the record', async () => {
     const pub = await h.as('public-sup')
     const report = await pub.ok('supervision.fileReport', { cadreId: 'cadre-b', villageId: 'vil-b', text: '刘芳周五下午不在村里' })
@@ -64,7 +80,7 @@ describe('supervision', () => {
 
   it("refuses objects of another township and another township's supervisor", async () => {
     const sup = await h.as('supervisor-1')
-    expect((await sup.call('supervision.verifyPresence', { cadreId: 'cadre-x', villageId: 'vil-x', method: 'inPerson', present: true, note: '' }, requestId())).body).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect((await sup.call('supervision.verifyPresence', { cadreId: 'cadre-x', villageId: 'vil-x', method: 'inPerson', present: true, note: '实地核实' }, requestId())).body).toMatchObject({ error: { code: 'NOT_FOUND' } })
     expect((await sup.call('supervision.planCheck', { date: '2026-11-30', villageId: 'vil-x', note: '' }, requestId())).body).toMatchObject({ error: { code: 'NOT_FOUND' } })
     expect((await sup.call('supervision.planCheck', { date: '11/30', villageId: null, note: '' }, requestId())).body).toMatchObject({ error: { code: 'VALIDATION.FAILED' } })
   })

@@ -31,6 +31,11 @@ export const officeActions = {
     errors: ['PERIOD.ALREADY_CLOSED', 'PERIOD.NOT_ENDED'],
     write: true,
   }),
+  /** 结账 preview (issue 12): the posting the close would publish, computed and not stored. */
+  'office.postingPreview': defineAction<PostingView>()({
+    input: z.object({ period: month() }).strict(),
+    errors: ['PERIOD.ALREADY_CLOSED', 'PERIOD.NOT_ENDED'],
+  }),
   /** Reopen a closed month; the reason is logged with the digest it undid. */
   'office.reopenPeriod': defineAction<PeriodView>()({
     input: z.object({ period: month(), reason: requiredText(200) }).strict(),
@@ -80,7 +85,8 @@ export const officeActions = {
   }),
   /** Verify a cadre said to be in a village, by phone or in person; absent = a finding. */
   'supervision.verifyPresence': defineAction<CheckView>()({
-    input: z.object({ cadreId: id(), villageId: id(), method: z.enum(['phone', 'inPerson']), present: z.boolean(), note: text(500) }).strict(),
+    // A finding goes into a person's record: it says how it was verified (issue 12).
+    input: z.object({ cadreId: id(), villageId: id(), method: z.enum(['phone', 'inPerson']), present: z.boolean(), note: requiredText(500) }).strict(),
     write: true,
   }),
   'supervision.reports': defineAction<ReportView[]>()({ input: noInput }),

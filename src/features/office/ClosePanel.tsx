@@ -7,12 +7,14 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
+import { useConfirm } from '../../components/Confirm'
 import { Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { PeriodView } from '../../contracts'
+import { PostingTable } from '../posting/PostingTable'
 import { zhCN } from '../../i18n/zh-CN'
 import { ApiCallError } from '../../services/api'
 import files from '../../services/files'
@@ -22,15 +24,25 @@ import { useSubmit } from '../../services/useSubmit'
 import './office.scss'
 
 const m = zhCN.office.ui.close
+const ask = zhCN.asks.close
+const plain = zhCN.plain
 const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
 
 const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {
   const close = useSubmit('office.closePeriod')
+  const preview = useSubmit('office.postingPreview')
+  const confirm = useConfirm()
   const reopen = useSubmit('office.reopenPeriod')
   const [reason, setReason] = useState('')
   const [downloadError, setDownloadError] = useState<ApiCallError | null>(null)
   const closed = p.status === 'closed'
 
+  // 结账 publishes to every villager: first the posting as they will see it, then the confirmation.
+  const askClose = async () => {
+    const posting = await preview.submit({ period: p.period })
+    if (!posting) return
+    confirm.ask({ title: ask.title(plain.month(p.period)), what: ask.what, who: ask.who, ok: ask.ok, preview: <PostingTable posting={posting} /> }, () => void doClose())
+  }
   const doClose = async () => {
     const out = await close.submit({ period: p.period })
     if (out) {
@@ -53,12 +65,12 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
       (e: unknown) => setDownloadError(e instanceof ApiCallError ? e : null),
     )
   }
-  const error = close.error ?? reopen.error ?? downloadError
+  const error = close.error ?? preview.error ?? reopen.error ?? downloadError
   return (
     <View className={`office-row period-row period-${p.period} period--${p.status}`}>
-      <Text className='office-row__title'>{`${p.period} · ${m.status[p.status]}`}</Text>
+      <Text className='office-row__title'>{`${plain.month(p.period)} · ${m.status[p.status]}`}</Text>
       {closed && p.closedAt && p.closedBy ? <Text className='office-row__meta'>{m.closedBy(p.closedBy, formatDate(p.closedAt))}</Text> : null}
-      {p.digest ? <Text className='office-row__meta period-digest'>{m.digest(p.digest)}</Text> : null}
+      {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
       {closed ? (
         <View className='office-buttons'>
@@ -76,11 +88,12 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
           </Button>
         </View>
       ) : (
-        <Button className='close-button' loading={close.pending} onClick={() => void doClose()}>
-          {close.pending ? m.closing : m.close}
+        <Button className='close-button' loading={close.pending || preview.pending} onClick={() => void askClose()}>
+          {close.pending ? m.closing : preview.pending ? ask.previewLoading : m.close}
         </Button>
       )}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
+      {confirm.dialog}
     </View>
   )
 }

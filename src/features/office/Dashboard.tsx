@@ -16,12 +16,13 @@ import { BarChart } from './BarChart'
 import './office.scss'
 
 const m = zhCN.office.ui.dashboard
+const plain = zhCN.plain
 
-/** The last n months before the one holding `now`, newest first (client clock: a filter default only). */
+/** The month holding `now` and the n - 1 before it, newest first (client clock: a filter default only). */
 export const recentMonths = (n: number, now: number = Date.now()): string[] => {
   const d = new Date(now)
   return Array.from({ length: n }, (_, i) => {
-    const x = new Date(d.getFullYear(), d.getMonth() - i - 1, 1)
+    const x = new Date(d.getFullYear(), d.getMonth() - i, 1)
     return `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}`
   })
 }
@@ -53,15 +54,17 @@ const Results = ({ period, villageId }: { period: string; villageId: string | nu
 }
 
 export const Dashboard = () => {
+  // The current month so far first (the office follows it as it goes), then the five before it;
+  // the last ended month is shown first because it is the one being checked and closed.
   const months = recentMonths(6)
-  const [period, setPeriod] = useState(months[0])
+  const [period, setPeriod] = useState(months[1] ?? months[0])
   const [villageId, setVillageId] = useState<string>('')
   const [teamId, setTeamId] = useState<string>('')
   const { state, reload } = useCall('office.dashboard', { period, villageId: villageId || null, teamId: teamId || null })
   return (
     <View className='dashboard'>
       <Section title={m.title}>
-        <Choice label={m.period} options={months.map((x) => ({ value: x, label: x }))} value={period} onChange={setPeriod} className='filter-period' />
+        <Choice label={m.period} options={months.map((x, i) => ({ value: x, label: i === 0 ? `${plain.month(x)}${plain.thisMonthSoFar}` : plain.month(x) }))} value={period} onChange={setPeriod} className='filter-period' />
         <Loadable state={state} onRetry={reload}>
           {(d) => (
             <View className='dashboard-body'>

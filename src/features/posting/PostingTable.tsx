@@ -5,26 +5,28 @@
  */
 import { Text, View } from '@tarojs/components'
 import { Section } from '../../components/Section'
+import { distinctComments, formatWeek } from '../../components/format'
 import type { PostingView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import './posting.scss'
 
 const m = zhCN.office.ui.posting
+const plain = zhCN.plain
 
 export const PostingTable = ({ posting }: { posting: PostingView }) => (
   <View className='posting'>
-    <Text className='posting__title'>{`${posting.townshipName} ${m.title(posting.period)}`}</Text>
+    <Text className='posting__title'>{`${posting.townshipName} ${m.title(plain.month(posting.period))}`}</Text>
     {posting.rows.map((r) => (
       <Section key={r.cadreId} className={`posting-row posting-${r.cadreId}`} title={`${r.name}（${r.villageName || r.title}）`}>
         <Text className='posting-line'>
           {[m.signIns(r.signIns.valid, r.signIns.invalid), m.leave(r.leaveDays.length), m.absences(r.absences.length), m.villageDays(r.villageDays.length)].join(' · ')}
         </Text>
-        <Text className='posting-line'>{m.weeks(r.weeks.filter((w) => w.compliant).length, r.weeks.length)}</Text>
-        <Text className='posting-line posting-weeks'>{r.weeks.map((w) => m.week(w.weekKey, w.compliant)).join('；')}</Text>
+        <Text className='posting-line'>{plain.weeksLine(r.weeks.filter((w) => w.compliant).length, r.weeks.length)}</Text>
+        <Text className='posting-line posting-weeks'>{r.weeks.map((w) => (w.compliant ? plain.weekOk : plain.weekShort)(formatWeek(w.weekKey))).join('；')}</Text>
         {r.signIns.times.length ? <Text className='posting-line posting-times'>{`${m.times}：${r.signIns.times.map((t) => `${t.date.slice(5)} ${t.time}`).join('，')}`}</Text> : null}
         <Text className='posting-line posting-self'>{`${m.self}：${r.reviews.self ?? m.noComment}`}</Text>
-        <Text className='posting-line'>{`${m.peers}：${r.reviews.peers.join('；') || m.noComment}`}</Text>
-        <Text className='posting-line posting-mass'>{`${m.mass}：${r.reviews.mass.join('；') || m.noComment}`}</Text>
+        <Text className='posting-line'>{`${m.peers}：${distinctComments(r.reviews.peers).join('；') || m.noComment}`}</Text>
+        <Text className='posting-line posting-mass'>{`${m.mass}：${distinctComments(r.reviews.mass).join('；') || m.noComment}`}</Text>
       </Section>
     ))}
   </View>

@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
+import { useConfirm } from '../../components/Confirm'
 import { Choice, Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
@@ -23,6 +24,8 @@ import './supervision.scss'
 const m = zhCN.office.ui.supervision
 const d = zhCN.office.ui.dashboard
 const r = zhCN.records
+const asks = zhCN.asks
+const more = zhCN.supervisionMore
 
 const thisMonth = () => {
   const now = new Date()
@@ -31,14 +34,21 @@ const thisMonth = () => {
 
 const CheckRow = ({ c, cadres, onDone }: { c: CheckView; cadres: SupervisionDashboardView['cadres']; onDone: () => void }) => {
   const record = useSubmit('supervision.recordCheck')
+  const confirm = useConfirm()
   const [note, setNote] = useState('')
   const [cadreId, setCadreId] = useState('')
   const save = async (outcome: 'ok' | 'problem') => {
-    if (!note.trim()) return toast(m.noteRequired)
     if (await record.submit({ checkId: c.id, outcome, cadreId: cadreId || null, note })) {
       toast(m.recorded)
       onDone()
     }
+  }
+  // A problem goes into a person's record: it says so first.
+  const ask = (outcome: 'ok' | 'problem') => {
+    if (!note.trim()) return toast(m.noteRequired)
+    if (outcome === 'ok') return void save('ok')
+    const name = cadres.find((x) => x.id === cadreId)?.name ?? null
+    confirm.ask({ ...asks.problem, what: asks.problem.what(name), danger: true }, () => void save('problem'))
   }
   return (
     <View className={`sup-row check-row check-row--${c.status}`}>
@@ -50,16 +60,17 @@ const CheckRow = ({ c, cadres, onDone }: { c: CheckView; cadres: SupervisionDash
           <Field label={m.note} value={note} onChange={setNote} multiline className='check-note' />
           <Choice label={m.cadre} options={[{ value: '', label: m.none }, ...cadres.map((x) => ({ value: x.id, label: x.name }))]} value={cadreId} onChange={setCadreId} />
           <View className='sup-buttons'>
-            <Button className='record-ok' loading={record.pending} onClick={() => void save('ok')}>
+            <Button className='record-ok' loading={record.pending} onClick={() => ask('ok')}>
               {m.recordOk}
             </Button>
-            <Button kind='secondary' className='record-problem' onClick={() => void save('problem')}>
+            <Button kind='secondary' className='record-problem' onClick={() => ask('problem')}>
               {m.recordProblem}
             </Button>
           </View>
           {record.error ? <ErrorState message={record.error.message} code={record.error.code} /> : null}
         </View>
       ) : null}
+      {confirm.dialog}
     </View>
   )
 }
@@ -87,34 +98,63 @@ const PlanCheck = ({ data, onDone }: { data: SupervisionDashboardView; onDone: (
   )
 }
 
+/**
+ * 核实干部是否在村: nothing is preselected but the cadre's own village once a cadre is chosen (the
+ * village he is said to be in); a note of how it was verified is required; both outcomes ask first.
+ */
 const VerifyPresence = ({ data, onDone }: { data: SupervisionDashboardView; onDone: () => void }) => {
   const verify = useSubmit('supervision.verifyPresence')
-  const [cadreId, setCadreId] = useState(data.cadres[0]?.id ?? '')
-  const [villageId, setVillageId] = useState(data.villages[0]?.id ?? '')
+  const confirm = useConfirm()
+  const [cadreId, setCadreId] = useState('')
+  const [villageId, setVillageId] = useState('')
   const [method, setMethod] = useState<'phone' | 'inPerson'>('phone')
   const [note, setNote] = useState('')
+  const cadre = data.cadres.find((x) => x.id === cadreId)
+  const villageName = (id: string | null | undefined) => data.villages.find((v) => v.id === id)?.name ?? ''
+  const chooseCadre = (id: string) => {
+    setCadreId(id)
+    setVillageId(data.cadres.find((x) => x.id === id)?.villageId ?? '')
+  }
   const submit = async (present: boolean) => {
-    if (await verify.submit({ cadreId, villageId, method, present, note })) {
+    if (await verify.submit({ cadreId, villageId, method, present, note: note.trim() })) {
       toast(m.verified)
       setNote('')
       onDone()
     }
   }
+  const ask = (present: boolean) => {
+    if (!cadre) return toast(r.reportCadreRequired)
+    if (!villageId) return toast(more.villageRequired)
+    if (!note.trim()) return toast(more.noteRequired)
+    const spec = present ? asks.present : asks.absent
+    confirm.ask(
+      {
+        title: spec.title(cadre.name, villageName(villageId)),
+        what: present ? asks.present.what : asks.absent.what(note.trim()),
+        who: spec.who,
+        ok: spec.ok,
+        danger: !present,
+      },
+      () => void submit(present),
+    )
+  }
   return (
     <Section title={m.verifyTitle} className='verify-presence'>
-      <Choice label={m.cadre} options={data.cadres.slice(0, 30).map((x) => ({ value: x.id, label: x.name }))} value={cadreId} onChange={setCadreId} />
-      <Choice label={d.village} options={data.villages.map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
+      <Choice label={m.cadre} className='verify-cadre' options={data.cadres.map((x) => ({ value: x.id, label: x.name }))} value={cadreId} onChange={chooseCadre} />
+      {cadre?.villageId ? <Text className='mq-hint verify-own-village'>{more.cadreVillage(villageName(cadre.villageId))}</Text> : null}
+      <Choice label={d.village} className='verify-village' options={data.villages.map((v) => ({ value: v.id, label: v.name }))} value={villageId} onChange={setVillageId} />
       <Choice label='' options={[{ value: 'phone' as const, label: m.method.phone }, { value: 'inPerson' as const, label: m.method.inPerson }]} value={method} onChange={setMethod} />
-      <Field label={m.note} value={note} onChange={setNote} multiline />
+      <Field label={more.noteLabel} value={note} onChange={setNote} multiline className='verify-note' />
       <View className='sup-buttons'>
-        <Button className='verify-present' loading={verify.pending} onClick={() => void submit(true)}>
+        <Button className='verify-present' loading={verify.pending} onClick={() => ask(true)}>
           {m.present}
         </Button>
-        <Button kind='secondary' className='verify-absent' onClick={() => void submit(false)}>
+        <Button kind='secondary' className='verify-absent' onClick={() => ask(false)}>
           {m.absent}
         </Button>
       </View>
       {verify.error ? <ErrorState message={verify.error.message} code={verify.error.code} /> : null}
+      {confirm.dialog}
     </Section>
   )
 }
@@ -122,6 +162,7 @@ const VerifyPresence = ({ data, onDone }: { data: SupervisionDashboardView; onDo
 const Reports = ({ onDecided }: { onDecided: () => void }) => {
   const { state, reload } = useCall('supervision.reports', {})
   const resolve = useSubmit('supervision.resolveReport')
+  const confirm = useConfirm()
   const decide = async (reportId: string, upheld: boolean) => {
     if (await resolve.submit({ reportId, upheld, note: upheld ? m.uphold : m.dismiss })) {
       reload()
@@ -139,7 +180,7 @@ const Reports = ({ onDecided }: { onDecided: () => void }) => {
                 <Text className='sup-row__meta'>{r.text}</Text>
                 {r.status === 'open' ? (
                   <View className='sup-buttons'>
-                    <Button className='report-uphold' onClick={() => void decide(r.id, true)}>
+                    <Button className='report-uphold' onClick={() => confirm.ask({ ...asks.uphold, danger: true }, () => void decide(r.id, true))}>
                       {m.uphold}
                     </Button>
                     <Button kind='secondary' className='report-dismiss' onClick={() => void decide(r.id, false)}>
@@ -153,6 +194,7 @@ const Reports = ({ onDecided }: { onDecided: () => void }) => {
         )}
       </Loadable>
       {resolve.error ? <ErrorState message={resolve.error.message} code={resolve.error.code} /> : null}
+      {confirm.dialog}
     </Section>
   )
 }

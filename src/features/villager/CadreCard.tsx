@@ -13,9 +13,10 @@ import { callPhone } from './useMyCadre'
 import './CadreCard.scss'
 
 const m = zhCN.cadreCard
+const more = zhCN.cadreCardMore
 
 export const CadreCard = ({ card }: { card: CadreCardView }) => {
-  const { cadre, team, lastConfirmedVisitAt } = card
+  const { cadre, team, lastConfirmedVisitAt, villageDays } = card
   return (
     <View className='cadre-card'>
       <Text className='cadre-card__caption'>{m.title}</Text>
@@ -37,6 +38,10 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
         <Text className='cadre-card__label'>{m.lastVisit}</Text>
         <Text className='cadre-card__value'>{lastConfirmedVisitAt ? formatDay(lastConfirmedVisitAt) : m.neverVisited}</Text>
       </View>
+      <View className='cadre-card__visit village-days'>
+        <Text className='cadre-card__label'>{more.villageDays}</Text>
+        <Text className='cadre-card__value'>{more.villageDaysLine(villageDays.month, villageDays.week, villageDays.weekRequired)}</Text>
+      </View>
       {team ? (
         <View className='cadre-team'>
           <Text className='cadre-card__label'>{`${m.team}：${team.name}`}</Text>
@@ -47,17 +52,17 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
           <View className='cadre-team__row'>
             <Text className='cadre-team__role'>{m.secretary}</Text>
             <Text className='cadre-team__name'>{team.secretary.name}</Text>
-            {team.secretary.phone ? (
-              <Text className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
-                {team.secretary.phone}
-              </Text>
-            ) : null}
           </View>
           {team.members.length ? (
             <View className='cadre-team__row'>
               <Text className='cadre-team__role'>{m.members}</Text>
               <Text className='cadre-team__name'>{team.members.map((p) => p.name).join('、')}</Text>
             </View>
+          ) : null}
+          {team.secretary.phone ? (
+            <Button kind='secondary' className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
+              {more.callSecretary(team.secretary.phone)}
+            </Button>
           ) : null}
         </View>
       ) : null}

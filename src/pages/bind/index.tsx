@@ -3,7 +3,8 @@
  * H5, `scene` from a 小程序码 in WeChat) it accepts the invitation; opened plainly it binds by phone.
  */
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Page } from '../../components/Page'
+import { PrivacyPopup } from '../../components/PrivacyPopup'
 import { BindAccept } from '../../features/binding/BindAccept'
 import { BindPhone } from '../../features/binding/BindPhone'
 
@@ -11,7 +12,13 @@ const BindPage = () => {
   const { params } = useRouter()
   // A mini-program code carries its scene URL-encoded.
   const token = params.token ?? (params.scene ? decodeURIComponent(params.scene) : undefined)
-  return <View className='page bind-page'>{token ? <BindAccept token={token} /> : <BindPhone />}</View>
+  return (
+    <Page className='bind-page'>
+      {token ? <BindAccept token={token} /> : <BindPhone />}
+      {/* The phone-number button needs the privacy agreement first (隐私保护指引). */}
+      <PrivacyPopup />
+    </Page>
+  )
 }
 
 export default BindPage

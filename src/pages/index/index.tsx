@@ -23,9 +23,10 @@ import { zhCN } from '../../i18n/zh-CN'
 import './index.scss'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { MyRecordLink } from '../../features/records/RecordLink'
+import { Page } from '../../components/Page'
 
 const IndexPage = () => (
-  <View className='page home-page'>
+  <Page className='home-page'>
     <OfflineBanner />
     <SessionGate>
       {(me) => {
@@ -57,7 +58,7 @@ const IndexPage = () => (
         )
       }}
     </SessionGate>
-  </View>
+  </Page>
 )
 
 export default IndexPage

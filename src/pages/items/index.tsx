@@ -1,12 +1,12 @@
 /** 我的事项 tab. */
-import { View } from '@tarojs/components'
 import { SessionGate } from '../../features/session/SessionGate'
 import { MyTickets } from '../../features/tickets/my-tickets/MyTickets'
 import { NotificationInbox } from '../../features/tickets/notifications/NotificationInbox'
 import { OfflineBanner } from '../../components/OfflineBanner'
+import { Page } from '../../components/Page'
 
 const ItemsPage = () => (
-  <View className='page items-page'>
+  <Page className='items-page'>
     <OfflineBanner />
     <SessionGate>
       {() => (
@@ -16,7 +16,7 @@ const ItemsPage = () => (
         </>
       )}
     </SessionGate>
-  </View>
+  </Page>
 )
 
 export default ItemsPage

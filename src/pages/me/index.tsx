@@ -1,21 +1,25 @@
 /** 我的 tab. */
-import { View } from '@tarojs/components'
 import { HouseholdBindings } from '../../features/binding/HouseholdBindings'
+import { CadrePhoto } from '../../features/session/CadrePhoto'
+import { ElderSwitch } from '../../features/session/ElderSwitch'
 import { MeDetails } from '../../features/session/MeDetails'
 import { SessionGate } from '../../features/session/SessionGate'
 import { session } from '../../services/api'
+import { Page } from '../../components/Page'
 
 const MePage = () => (
-  <View className='page me-page'>
+  <Page className='me-page'>
+    <ElderSwitch />
     <SessionGate>
       {(me) => (
         <>
+          {me.roles.includes('cadre') ? <CadrePhoto name={me.name} photoUrl={me.photoUrl} /> : null}
           <MeDetails me={me} canSignOut={session.hasDevLogin} />
           <HouseholdBindings me={me} />
         </>
       )}
     </SessionGate>
-  </View>
+  </Page>
 )
 
 export default MePage

@@ -1,10 +1,10 @@
 /** 干部考勤公示 (main package: villagers open it from their home). */
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { Loadable } from '../../components/State'
 import { PostingTable } from '../../features/posting/PostingTable'
 import { SessionGate } from '../../features/session/SessionGate'
 import { useCall } from '../../services/useCall'
+import { Page } from '../../components/Page'
 
 const Posting = ({ period }: { period: string }) => {
   const { state, reload } = useCall('posting.get', { period })
@@ -18,9 +18,9 @@ const Posting = ({ period }: { period: string }) => {
 const PostingPage = () => {
   const { params } = useRouter()
   return (
-    <View className='page posting-page'>
+    <Page className='posting-page'>
       <SessionGate>{() => <Posting period={params.period ?? ''} />}</SessionGate>
-    </View>
+    </Page>
   )
 }
 

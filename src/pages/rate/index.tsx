@@ -1,12 +1,12 @@
 /** 评价 (main package): a household rates its cadre; leaders, peers and committees rate in their bands. */
-import { View } from '@tarojs/components'
 import { RatingForm } from '../../features/ratings/RatingForm'
 import { SessionGate } from '../../features/session/SessionGate'
+import { Page } from '../../components/Page'
 
 const RatePage = () => (
-  <View className='page rate-page'>
+  <Page className='rate-page'>
     <SessionGate>{() => <RatingForm />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default RatePage

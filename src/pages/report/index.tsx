@@ -1,16 +1,16 @@
 /** 反映问题 (problem report), main package: three taps from home to submitted. */
-import { View } from '@tarojs/components'
 import { PrivacyPopup } from '../../components/PrivacyPopup'
 import { SessionGate } from '../../features/session/SessionGate'
 import { ProblemReportForm } from '../../features/tickets/problem-reports/ProblemReportForm'
 import { OfflineBanner } from '../../components/OfflineBanner'
+import { Page as PageRoot } from '../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <OfflineBanner />
     <SessionGate>{() => <ProblemReportForm />}</SessionGate>
     <PrivacyPopup />
-  </View>
+  </PageRoot>
 )
 
 export default Page

@@ -1,16 +1,16 @@
 /** 办事 (service request), main package: villagers file here. */
-import { View } from '@tarojs/components'
 import { PrivacyPopup } from '../../components/PrivacyPopup'
 import { SessionGate } from '../../features/session/SessionGate'
 import { ServiceRequestForm } from '../../features/tickets/service-requests/ServiceRequestForm'
 import { OfflineBanner } from '../../components/OfflineBanner'
+import { Page as PageRoot } from '../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <OfflineBanner />
     <SessionGate>{() => <ServiceRequestForm />}</SessionGate>
     <PrivacyPopup />
-  </View>
+  </PageRoot>
 )
 
 export default Page

@@ -1,17 +1,17 @@
 /** 走访签字确认 (main package: opened from the cadre's code or a share card). */
-import { View } from '@tarojs/components'
 import { pageParams } from '../../components/routes'
 import { SessionGate } from '../../features/session/SessionGate'
 import { SignOff } from '../../features/visits/SignOff'
 import { visitIdFromScene } from '../../features/visits/visitStatus'
+import { Page } from '../../components/Page'
 
 const SignPage = () => {
   const params = pageParams()
   const visitId = params.visit ?? (params.scene ? visitIdFromScene(params.scene) : '')
   return (
-    <View className='page sign-page-root'>
+    <Page className='sign-page-root'>
       <SessionGate>{() => <SignOff visitId={visitId} />}</SessionGate>
-    </View>
+    </Page>
   )
 }
 

@@ -1,14 +1,14 @@
 /** One of my tickets: status, timeline, confirm / reopen / rate (main package). */
-import { View } from '@tarojs/components'
 import { PrivacyPopup } from '../../components/PrivacyPopup'
 import { SessionGate } from '../../features/session/SessionGate'
 import { TicketPage } from '../../features/tickets/shared/TicketPage'
+import { Page as PageRoot } from '../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <SessionGate>{() => <TicketPage />}</SessionGate>
     <PrivacyPopup />
-  </View>
+  </PageRoot>
 )
 
 export default Page

@@ -49,6 +49,7 @@ import type { Result } from '../../core/result'
 import type { Collections } from '../storage/port'
 import { createRandom, mixSeed, type Random } from './random'
 import * as W from './names'
+import { portraitDataUri } from './portrait'
 
 /** The collections a seed fills (requests are runtime-only; month figures are built on their first read). */
 export type SeedCollection = Exclude<
@@ -212,20 +213,25 @@ const buildRoster = (plan: TownshipPlan, rnd: Random, shared: Shared): Roster =>
   const township: Township = { id: ids.next('tw', 0), name: plan.name }
   const tw = township.id
 
-  const person = (name: string, roles: Role[], duty: CadreDuty | null, title: string, extra: Partial<Person> = {}): Person => ({
-    id: ids.next('p', 4),
-    townshipId: tw,
-    name,
-    phone: extra.phone ?? newPhone(rnd, shared),
-    roles,
-    householdId: null,
-    villageId: null,
-    duty,
-    title,
-    photoUrl: null,
-    hasPhone: true,
-    ...extra,
-  })
+  const person = (name: string, roles: Role[], duty: CadreDuty | null, title: string, extra: Partial<Person> = {}): Person => {
+    const id = ids.next('p', 4)
+    // Every township cadre gets a generated portrait so the demo's villagers see a face (issue 12).
+    const female = W.MONGOLIAN_FEMALE.includes(name) || W.GIVEN_FEMALE.some((g) => name.endsWith(g))
+    return {
+      id,
+      townshipId: tw,
+      name,
+      phone: extra.phone ?? newPhone(rnd, shared),
+      roles,
+      householdId: null,
+      villageId: null,
+      duty,
+      title,
+      photoUrl: roles.includes('cadre') ? portraitDataUri(id, female) : null,
+      hasPhone: true,
+      ...extra,
+    }
+  }
   const staffName = (): string =>
     rnd.chance(0.3)
       ? rnd.pick(rnd.chance(0.6) ? W.MONGOLIAN_MALE : W.MONGOLIAN_FEMALE)

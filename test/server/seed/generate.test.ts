@@ -309,3 +309,21 @@ describe('generateTownship (3000 households: a county of townships)', () => {
     }
   })
 })
+
+describe('portraits (issue 12 item 9: the demo shows faces)', () => {
+  it('gives every township cadre a small generated SVG portrait, the same on every run, and no villager one', () => {
+    const again = generateTownship({ ...DEMO_SEED, now: NOW })
+    const cadres = demo.people.filter((p) => p.roles.includes('cadre'))
+    expect(cadres.length).toBeGreaterThan(10)
+    for (const c of cadres) {
+      expect(c.photoUrl).toMatch(/^data:image\/svg\+xml;base64,/)
+      const svg = Buffer.from((c.photoUrl ?? '').split(',')[1] ?? '', 'base64').toString('utf8')
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 128 128">.*<\/svg>$/)
+      expect((c.photoUrl ?? '').length).toBeLessThan(3000)
+    }
+    expect(again.people.filter((p) => p.roles.includes('cadre')).map((p) => p.photoUrl)).toEqual(cadres.map((p) => p.photoUrl))
+    // Different cadres look different (at least most of them).
+    expect(new Set(cadres.map((p) => p.photoUrl)).size).toBeGreaterThan(cadres.length / 2)
+    expect(demo.people.filter((p) => p.roles.includes('villager') && !p.roles.includes('cadre')).every((p) => p.photoUrl === null)).toBe(true)
+  })
+})

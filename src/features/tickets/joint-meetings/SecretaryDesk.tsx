@@ -34,6 +34,15 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
     setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
   const record = async () => {
     if (attendees.length === 0) return toast(r.attendeesRequired)
+    // Every decision needs its owner and every owner a decision: nothing is dropped silently, and
+    // the message names which item is missing what (issue 12).
+    const minutes = zhCN.meetingMinutes
+    const items = meeting.agenda.map((a, i) => ({ n: i + 1, d: decisions[a.ticketId] ?? { decision: '', ownerId: '' } }))
+    const noOwner = items.find((x) => x.d.decision.trim() && !x.d.ownerId)
+    if (noOwner) return toast(minutes.missingOwner(noOwner.n))
+    const noDecision = items.find((x) => !x.d.decision.trim() && x.d.ownerId)
+    if (noDecision) return toast(minutes.missingDecision(noDecision.n))
+    if (!items.some((x) => x.d.decision.trim() && x.d.ownerId)) return toast(minutes.none)
     setPending(true)
     setError(null)
     try {

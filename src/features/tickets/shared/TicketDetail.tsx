@@ -8,6 +8,7 @@
 import { useState } from 'react'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
+import { useConfirm } from '../../../components/Confirm'
 import { Section } from '../../../components/Section'
 import { ErrorState } from '../../../components/State'
 import { toast } from '../../../components/feedback'
@@ -23,6 +24,7 @@ import './tickets.scss'
 
 const m = zhCN.ticketLoop
 const t = zhCN.tickets
+const asks = zhCN.asks
 
 const answerText = (v: string | number | string[]): string => (Array.isArray(v) ? v.map(optionName).join('、') : typeof v === 'string' ? optionName(v) : String(v))
 
@@ -38,6 +40,8 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
     setPhotos([])
     toast(m.done)
   })
+  // 撤回, 办结 and 交上去 cannot be undone: each asks first, saying what happens and who sees it.
+  const { ask, dialog } = useConfirm()
   const can = (a: string) => ticket.allowedActions.includes(a as TicketView['allowedActions'][number])
   const needNote = (run: () => void) => () => (note.trim() ? run() : toast(m.reasonRequired))
   const result = () => {
@@ -131,17 +135,17 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
               </Button>
             ) : null}
             {can('resolve') ? (
-              <Button className='act-resolve' loading={pending === 'resolve'} onClick={needNote(() => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() }))}>
+              <Button className='act-resolve' loading={pending === 'resolve'} onClick={needNote(() => ask(asks.resolve, () => void act({ action: 'resolve', note, photoUrls: photos.map((p) => p.url), result: result() })))}>
                 {m.resolve}
               </Button>
             ) : null}
             {can('escalate_secretary') ? (
-              <Button kind='secondary' className='act-escalate_secretary' loading={pending === 'escalate_secretary'} onClick={needNote(() => void act({ action: 'escalate_secretary', note }))}>
+              <Button kind='secondary' className='act-escalate_secretary' loading={pending === 'escalate_secretary'} onClick={needNote(() => ask(asks.escalate, () => void act({ action: 'escalate_secretary', note })))}>
                 {m.escalate}
               </Button>
             ) : null}
             {can('escalate_township') ? (
-              <Button kind='secondary' className='act-escalate_township' loading={pending === 'escalate_township'} onClick={needNote(() => void act({ action: 'escalate_township', note }))}>
+              <Button kind='secondary' className='act-escalate_township' loading={pending === 'escalate_township'} onClick={needNote(() => ask(asks.escalate, () => void act({ action: 'escalate_township', note })))}>
                 {m.escalateTownship}
               </Button>
             ) : null}
@@ -151,7 +155,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
 
       {can('withdraw') && !isHandler ? (
         <Section>
-          <Button kind='plain' className='act-withdraw' loading={pending === 'withdraw'} onClick={() => void act({ action: 'withdraw', note: '' })}>
+          <Button kind='plain' className='act-withdraw' loading={pending === 'withdraw'} onClick={() => ask({ ...asks.withdraw, danger: true }, () => void act({ action: 'withdraw', note: '' }))}>
             {m.withdraw}
           </Button>
         </Section>
@@ -160,6 +164,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
       <Section title={m.timeline}>
         <Timeline events={ticket.history} />
       </Section>
+      {dialog}
     </View>
   )
 }

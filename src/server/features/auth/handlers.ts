@@ -57,6 +57,7 @@ export const meView = async (store: Store, actor: Actor): Promise<MeView> => {
     title: person.title,
     roles: person.roles,
     duty: person.duty,
+    photoUrl: person.photoUrl,
     township: { id: person.townshipId, name: text(row?.townshipName) },
     village: typeof row?.villageId === 'string' ? { id: row.villageId, name: text(row.villageName) } : null,
     household: typeof row?.householdId === 'string' ? { id: row.householdId, number: text(row.householdNumber), groupName: text(row.groupName) } : null,

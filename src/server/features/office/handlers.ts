@@ -72,6 +72,7 @@ const monthsBack = (now: number, ctx: HandlerContext, n: number): string[] => {
 
 export const officeHandlers: Handlers<
   | 'office.closePeriod'
+  | 'office.postingPreview'
   | 'office.reopenPeriod'
   | 'office.periods'
   | 'office.dashboard'
@@ -132,6 +133,26 @@ export const officeHandlers: Handlers<
     if (await ctx.store.get('closeResults', id)) await ctx.store.replace('closeResults', stored)
     else await ctx.store.insert('closeResults', stored)
     return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates, repairedDays: driftedDays(drift).length }
+  },
+
+  // The posting the close would publish, shown before 结账 (nothing is stored). The close itself
+  // first rebuilds day facts that drifted from the records; the preview reads them as they are.
+  'office.postingPreview': async ({ period }, ctx) => {
+    const townshipId = township(ctx, 'office:manage')
+    if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
+    if ((await periodRecord(ctx.store, townshipId, period))?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    const [inputs, town, villages] = await Promise.all([
+      gatherCloseInputs(ctx.store, townshipId, period, ctx.settings),
+      ctx.store.get('townships', townshipId),
+      ctx.store.find('villages', { townshipId }),
+    ])
+    const villageName = new Map(villages.map((v) => [v.id, v.name]))
+    return {
+      period,
+      townshipName: town?.name ?? '',
+      closedAt: ctx.now,
+      rows: postingRows(closeMonth(inputs)).map((row) => ({ ...row, villageName: row.villageId ? (villageName.get(row.villageId) ?? '') : '' })),
+    }
   },
 
   'office.reopenPeriod': async ({ period, reason }, ctx) => {

@@ -13,6 +13,10 @@ import { columnsAs, docAs } from '../../storage/joins'
 import { statement } from '../../storage/statements'
 import type { Handlers } from '../types'
 import { maskPhone, personRef } from '../views'
+import { villageDaysOf, week543 } from '../../../core/attendance'
+import { daysOfIsoWeek, isoWeekKey, localDate } from '../../../core/time'
+import { readCadreFacts } from '../facts'
+import { checkAttachments } from '../tickets/shared/attachments'
 
 /** A person's public card under `alias` (`${alias}_id`, `${alias}_name`...). */
 const card = (alias: string) => ['id', 'name', 'title', 'phone', 'photoUrl'].map((c) => `${alias}.${c} as ${alias}_${c}`)
@@ -61,7 +65,7 @@ const cardOf = (row: Record<string, unknown>, alias: string): Card | null =>
       }
     : null
 
-export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
+export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
   'villager.myCadre': async (_input, ctx) => {
     const actor = actorOf(ctx)
     const { person } = actor
@@ -78,6 +82,14 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
     const secretary = team && cardOf(row, 's')
     const members = new Map(rows.flatMap((r) => cardOf(r, 'm') ?? []).map((m) => [m.id, m]))
     const lastAt = row.lastConfirmedVisitAt
+    // This month's and this week's village days (543, plain words on the card): one indexed read
+    // of the cadre's kept day facts from the earlier of the month's first day and the week's Monday.
+    const today = localDate(ctx.now, ctx.settings)
+    const weekKey = isoWeekKey(today)
+    const monday = daysOfIsoWeek(weekKey)[0] ?? today
+    const monthStart = `${today.slice(0, 7)}-01`
+    const facts = await readCadreFacts(ctx.store, [cadre.id], monday < monthStart ? monday : monthStart, today)
+    const week = week543(weekKey, facts, ctx.settings)
     return {
       cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
       team:
@@ -95,7 +107,20 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.households' | 
             }
           : null,
       lastConfirmedVisitAt: lastAt === null || lastAt === undefined ? null : Number(lastAt),
+      villageDays: { month: villageDaysOf(facts, monthStart, today).length, week: week.villageDays, weekRequired: week.required.villageDays },
     }
+  },
+
+  // Only the cadre himself, only his own photo upload (checked like a ticket's attachments); the
+  // input names no person, so no one can set another's face.
+  'cadre.setPhoto': async ({ photoUrl }, ctx) => {
+    const actor = actorOf(ctx)
+    if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
+    await checkAttachments(ctx, actor, [photoUrl], 'photo')
+    const person = await ctx.store.get('people', actor.person.id)
+    if (!person) return refuse('AUTH.FORBIDDEN')
+    await ctx.store.replace('people', { ...person, photoUrl })
+    return { photoUrl }
   },
 
   'cadre.households': async (_input, ctx) => {

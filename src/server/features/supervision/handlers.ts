@@ -93,21 +93,23 @@ export const supervisionHandlers: Handlers<
 > = {
   'supervision.dashboard': async ({ month }, ctx) => {
     const townshipId = supervisorTownship(ctx)
-    const [checks, reports, villages, people] = await Promise.all([
+    const [checks, reports, villages, people, teams] = await Promise.all([
       // The month's checks only: dates YYYY-MM-DD of the month sort between 'YYYY-MM-' and 'YYYY-MM.'.
       ctx.store.find('checks', { townshipId, date: { gte: `${month}-`, lt: `${month}.` } }, { orderBy: { field: 'date', direction: 'desc' } }),
       ctx.store.count('reports', { townshipId, status: 'open' }),
       ctx.store.find('villages', { townshipId }, { orderBy: { field: 'name' } }),
       ctx.store.find('people', { townshipId, roles: 'cadre' }),
+      ctx.store.find('teams', { townshipId }),
     ])
+    const villageOfCadre = new Map(teams.flatMap((t) => t.memberIds.map((id) => [id, t.villageId] as const)))
     const status = monthlyCheckStatus(checks, month, ctx.settings)
     return {
       ...status,
       checks: await checkViews(ctx.store, checks.filter((c) => c.date.slice(0, 7) === month)),
       openReports: reports,
       villages: villages.map((v) => ({ id: v.id, name: v.name })),
-      cadres: people.filter((p) => p.roles.includes('cadre') && p.duty === 'resident').map(personRef),
       callBacks: await callBackCountsOf(ctx, townshipId),
+      cadres: people.filter((p) => p.roles.includes('cadre') && p.duty === 'resident').map((p) => ({ ...personRef(p), villageId: villageOfCadre.get(p.id) ?? null })),
     }
   },
 
