@@ -14,6 +14,7 @@ import { visitActions } from './actions/visits'
 import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
+import { uploadActions } from './actions/uploads'
 
 export const actions = {
   ...authActions,
@@ -26,6 +27,7 @@ export const actions = {
   ...attendanceActions,
   ...ratingActions,
   ...recordActions,
+  ...uploadActions,
 }
 
 export type Actions = typeof actions

@@ -389,6 +389,9 @@ export interface Upload {
   bytes: number
   url: string
   at: Millis
+  /** The object the file is attached to (a ticket), set when an action first references it. */
+  objectKind?: 'ticket'
+  objectId?: string
 }
 // ---------------------------------------------------------------- office and supervision
 

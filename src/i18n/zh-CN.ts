@@ -75,6 +75,12 @@ const errors: Record<ErrorCode, string> = {
   'SIGNIN.CONSENT_REQUIRED': '请先阅读并同意签到照片的用途说明，再签到。',
   'LEAVE.BAD_RANGE': '请假日期有误：结束日期不能早于开始日期，一次最多请 30 天。',
   'LEAVE.ALREADY_DECIDED': '这条请假已经审批过了。',
+  // ---- identity-hardening ----
+  'LIMIT.TICKETS_PER_HOUR': '您这一小时提交的事项太多了，请过一会儿再提交。',
+  'LIMIT.UPLOADS_PER_HOUR': '您这一小时上传的照片和语音太多了，请过一会儿再传。',
+  'LIMIT.UPLOAD_BYTES_PER_DAY': '您今天上传的照片和语音已经到了上限，请明天再传。',
+  'LIMIT.TOO_MANY_REQUESTS': '操作太频繁了，请等一分钟再试。',
+  // ---- end identity-hardening ----
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
 }

@@ -14,6 +14,7 @@ import type { Handlers } from './features/types'
 import { visitHandlers } from './features/visits/handlers'
 import { attendanceHandlers } from './features/attendance/handlers'
 import { ratingHandlers } from './features/ratings/handlers'
+import { uploadHandlers } from './features/uploads'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -26,4 +27,5 @@ export const handlers: Handlers<ActionName> = {
   ...attendanceHandlers,
   ...ratingHandlers,
   ...recordHandlers,
+  ...uploadHandlers,
 }

@@ -215,6 +215,17 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'monthFigures')
     await ensureRegistryTable(db, dialect, 'monthBuilds')
   }),
+  // ---- identity-hardening (issue 10 items 6, 7) ----
+  // The scope a stored write's answer rests on (replays re-check it); uploads with their object and
+  // an (ownerId, at) index for the per-person quotas.
+  '0006_identity_hardening': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'requests', 'scope')
+    await ensureColumn(db, dialect, 'uploads', 'objectKind')
+    await ensureColumn(db, dialect, 'uploads', 'objectId')
+    await ensureRegistryTable(db, dialect, 'images')
+    await ensureRegistryTable(db, dialect, 'uploads')
+  }),
+  // ---- end identity-hardening ----
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
