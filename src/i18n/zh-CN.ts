@@ -761,6 +761,11 @@ export const zhCN = {
       points: (p: string, n: number) => `${p} 分（${n} 人评价）`,
       comments: '评价意见（匿名）',
       noComments: '还没有评价意见。',
+      // ---- identity-hardening (raters stay anonymous) ----
+      notClosed: '本月还没有结账：结账后才能看到评价结果，评价人是匿名的。',
+      hidden: (k: number) => `评价不足 ${k} 人，为保护评价人不显示`,
+      hiddenOpen: '结账后显示',
+      // ---- end identity-hardening ----
     },
     links: {
       visit: '记录走访',
