@@ -84,7 +84,7 @@ export interface RevealRow {
   at: number
   actor: string
   subject: string
-  field: 'phone' | 'address'
+  field: 'phone' | 'address' | 'signinPhoto' | 'raters'
 }
 
 export interface CheckView {

@@ -495,7 +495,12 @@ export interface RevealRecord {
   townshipId: string
   actorId: string
   subjectId: string
-  field: 'phone' | 'address'
+  /**
+   * What was read: a phone or an address (office.reveal), a cadre's sign-in photo (signin.photo;
+   * subject: the cadre), or who rated a cadre (rating.township; subject: the cadre, or the township
+   * when all its cadres were read).
+   */
+  field: 'phone' | 'address' | 'signinPhoto' | 'raters'
   at: Millis
 }
 

@@ -146,7 +146,10 @@ export const zhOffice = {
       saved: '已保存。',
       cadre: (name: string | null) => (name ? `包户干部：${name}` : '还没有包户干部'),
       logTitle: '查看个人信息的记录',
-      logRow: (who: string, whose: string, field: string) => `${who} 查看了 ${whose} 的${field === 'phone' ? '电话' : '地址'}`,
+      // identity-hardening: every read of personal data is in this log
+      logRow: (who: string, whose: string, field: string) =>
+        `${who} 查看了 ${whose} 的${({ phone: '电话', address: '地址', signinPhoto: '签到照片', raters: '评价人名单' } as Record<string, string>)[field] ?? '个人信息'}`,
+      logWholeTownship: '全镇干部',
       logEmpty: '还没有人查看过个人信息。',
     },
     close: {

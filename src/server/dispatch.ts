@@ -145,8 +145,8 @@ const runWrite = async (
       if (replay !== null && replay !== 'rerun') return replay.output
       const now = deps.clock()
       const output = await handler(input, contextFor(deps, tx, actor, now, caller, later))
-      // A personal answer (a revealed phone) is never stored: a replay runs the action again.
-      if (replay === null) await tx.insert('requests', { id: key, action: name, inputHash, response: personal ? null : (output ?? null), at: now, scope })
+      // A personal answer (a revealed phone) is never stored (a marker instead): a replay runs the action again.
+      if (replay === null) await tx.insert('requests', { id: key, action: name, inputHash, response: personal ? { withheld: true } : (output ?? null), at: now, scope })
       return output
     })
     await runLater(later)

@@ -173,7 +173,7 @@ const route = async (s: Scenario, label: string, person: Person | null, path: st
 }
 
 /** The routes outside /api that touch the store, by label. */
-export const ROUTES = ['POST /upload', 'POST /files/roster-import', 'GET /files/export/:kind'] as const
+export const ROUTES = ['POST /upload', 'GET /uploads/:name', 'POST /files/roster-import', 'GET /files/export/:kind'] as const
 
 /** Runs every action (and file route) once or more, as the person it is meant for. */
 export const runScenario = async (s: Scenario): Promise<void> => {
@@ -208,6 +208,8 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(villager, 'ticket.categories', {})
   await ok(villager, 'ticket.similar', { category: 'infrastructure' })
   let ticket = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口的路灯坏了', photoUrls: [uploaded.data.url] })
+  // The photo, served to a reader of its ticket (the household's cadre).
+  await route(s, 'GET /uploads/:name', cast.cadre, uploaded.data.url)
   if (cast.memberWithoutPhone) {
     await ok(cadre, 'ticket.create', {
       kind: 'problem',

@@ -168,6 +168,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     const townshipId = actor.person.townshipId
     if (!verdictPolicies['rating:seeRaters'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const key = periodOrNow(ctx, period)
+    // Who rated whom is personal data: the read is logged for the township's read log.
+    await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId, actorId: actor.person.id, subjectId: cadreId ?? townshipId, field: 'raters', at: ctx.now })
     const range = periodRange(key, ctx.settings)
     const people = await ctx.store.find('people', { townshipId })
     const byId = new Map(people.map((p) => [p.id, p]))
