@@ -22,14 +22,15 @@ export const MyScore = () => {
       {(s) => (
         <View className='my-score'>
           <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
-            {s.closed ? null : (
+            {s.closed ? (
+              <Line tone={s.score.total === null ? 'muted' : 'good'} className='score-total'>
+                {s.score.total === null ? m.noTotal : m.total(s.score.total.toFixed(1))}
+              </Line>
+            ) : (
               <Line tone='muted' className='score-open'>
                 {m.notClosed}
               </Line>
             )}
-            <Line tone='good' className='score-total'>
-              {s.score.total === null ? m.noTotal : m.total(s.score.total.toFixed(1))}
-            </Line>
             {BANDS.map((b) => {
               const band = s.score.bands[b]
               const hidden = s.score.hiddenBands.includes(b)
