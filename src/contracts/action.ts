@@ -20,6 +20,8 @@ export interface ActionDef<I extends z.ZodType, O> {
   localOnly: boolean
   /** Its answer reveals personal data (a phone number): never kept for a replay of the request. */
   personal: boolean
+  /** Exists only in demo mode (`npm start`): the person picker. */
+  demoOnly: boolean
 }
 
 /** Declare an action: `defineAction<Output>()({ input, errors, write })`. */
@@ -32,6 +34,7 @@ export const defineAction =
     public?: boolean
     localOnly?: boolean
     personal?: boolean
+    demoOnly?: boolean
   }): ActionDef<I, O> => ({
     input: def.input,
     output: undefined as unknown as O,
@@ -40,6 +43,7 @@ export const defineAction =
     public: def.public ?? false,
     localOnly: def.localOnly ?? false,
     personal: def.personal ?? false,
+    demoOnly: def.demoOnly ?? false,
   })
 
 // Shared field schemas: ids come from our own generators; text is bounded so nothing huge is stored.

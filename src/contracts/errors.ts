@@ -91,6 +91,21 @@ export const ERROR_STATUS = {
   'LIMIT.UPLOAD_BYTES_PER_DAY': 429,
   'LIMIT.TOO_MANY_REQUESTS': 429,
   // ---- end identity-hardening ----
+  // identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
+  'SETUP.CODE_INVALID': 404,
+  'SETUP.CODE_USED': 409,
+  'SETUP.CODE_EXPIRED': 410,
+  'LOGIN.CODE_INVALID': 404,
+  'LOGIN.CODE_EXPIRED': 410,
+  'LOGIN.CODE_USED': 409,
+  'CHAIN.BROKEN': 409,
+  'PLACE.BAD_COORDINATES': 400,
+  // issue 13: the villagers' voice
+  'VOICE.REASON_REQUIRED': 400,
+  'VOICE.NOT_ANONYMOUS': 409,
+  'MODERATION.ALREADY_DECIDED': 409,
+  'CALLBACK.ALREADY_DONE': 409,
+  'CALLBACK.OWN_WORK': 403,
   // server
   'SERVER.INTERNAL': 500,
   'SERVER.UNAVAILABLE': 503,

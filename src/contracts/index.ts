@@ -15,6 +15,8 @@ import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
 import { uploadActions } from './actions/uploads'
+import { identityActions } from './actions/identity'
+import { voiceActions } from './actions/voice'
 
 export const actions = {
   ...authActions,
@@ -28,6 +30,8 @@ export const actions = {
   ...ratingActions,
   ...recordActions,
   ...uploadActions,
+  ...identityActions,
+  ...voiceActions,
 }
 
 export type Actions = typeof actions
@@ -51,3 +55,5 @@ export type * from './views'
 export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
+export type * from './actions/identity'
+export type * from './views.voice'

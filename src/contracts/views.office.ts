@@ -84,7 +84,10 @@ export interface RevealRow {
   at: number
   actor: string
   subject: string
-  field: 'phone' | 'address' | 'signinPhoto' | 'raters'
+  /** Issue 13: `reporter` is an anonymous report's reporter revealed for a fraud check (subject: the ticket). */
+  field: 'phone' | 'address' | 'reporter' | 'signinPhoto' | 'raters'
+  /** Issue 13: the reason given for a reporter reveal. */
+  reason?: string | null
 }
 
 export interface CheckView {
@@ -109,6 +112,8 @@ export interface SupervisionDashboardView {
   openReports: number
   villages: { id: string; name: string }[]
   cadres: PersonRef[]
+  /** Issue 13: the call-back queue's counts (好差评 回访). */
+  callBacks: import('./views.voice').CallBackCounts
 }
 
 export interface ReportView {

@@ -116,6 +116,8 @@ export interface SignInPlace {
   lng: number
   /** Geofence radius in metres. */
   radiusM: number
+  /** The coordinates' datum: GCJ-02, what WeChat's and China's maps give (absent: the seed's, GCJ-02 too). */
+  datum?: 'gcj02'
 }
 
 /** A WeChat account bound to a person (openid from the WeChat runtime). */
@@ -310,6 +312,8 @@ export interface Rating {
   at: Millis
   /** Stars per named dimension (Settings.evaluation.dimensions); `stars` is their mean. */
   dimensions?: Record<string, number>
+  /** Issue 13: the comment as the office approved it for the posting (redacted); absent until then. */
+  publicComment?: string | null
 }
 
 /** A stored image: a visit's handwritten signature or a sign-in's live photo. */
@@ -500,8 +504,10 @@ export interface RevealRecord {
    * subject: the cadre), or who rated a cadre (rating.township; subject: the cadre, or the township
    * when all its cadres were read).
    */
-  field: 'phone' | 'address' | 'signinPhoto' | 'raters'
+  field: 'phone' | 'address' | 'reporter' | 'signinPhoto' | 'raters'
   at: Millis
+  /** Issue 13: why an anonymous reporter was revealed (a fraud check). */
+  reason?: string | null
 }
 
 /** A one-time, expiring invitation to bind a WeChat account to a household member. */

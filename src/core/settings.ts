@@ -134,6 +134,22 @@ export interface Settings {
     minRatersShown: number
   }
   // ---- end identity-hardening ----
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: {
+    /** A session not used for this many minutes has ended (the office signs in again). */
+    idleMinutes: number
+    /** A web console's login QR code can be confirmed for this many minutes. */
+    loginQrMinutes: number
+    /** `npm run setup`'s one-time code for the first administrator expires after this many hours. */
+    setupCodeHours: number
+  }
+  // ---- issue 13: the villagers' voice
+  callBacks: {
+    /** A satisfaction of this many stars or fewer is a bad review the supervision group calls back (好差评). */
+    lowStars: number
+    /** The call-back is due this many hours after the bad review, reopen or disputed visit. */
+    deadlineHours: number
+  }
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -204,4 +220,8 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { ticketsPerHour: 20, uploadsPerHour: 60, uploadBytesPerDay: 40 * 1024 * 1024, requestsPerMinutePerAddress: 1200 },
   anonymity: { minRatersShown: 5 },
   // ---- end identity-hardening ----
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
+  // ---- issue 13: 1-2 stars are 差评; called back within 3 days.
+  callBacks: { lowStars: 2, deadlineHours: 72 },
 }

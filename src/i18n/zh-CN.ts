@@ -81,6 +81,21 @@ const errors: Record<ErrorCode, string> = {
   'LIMIT.UPLOAD_BYTES_PER_DAY': '您今天上传的照片和语音已经到了上限，请明天再传。',
   'LIMIT.TOO_MANY_REQUESTS': '操作太频繁了，请等一分钟再试。',
   // ---- end identity-hardening ----
+  // identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
+  'SETUP.CODE_INVALID': '设置码不对，请核对后重新输入。',
+  'SETUP.CODE_USED': '这个设置码已经用过了，管理员已经绑定。如需再设置，请重新运行设置程序。',
+  'SETUP.CODE_EXPIRED': '这个设置码已过期，请重新运行设置程序获取新码。',
+  'LOGIN.CODE_INVALID': '这个登录二维码无效，请在电脑上刷新后重新扫码。',
+  'LOGIN.CODE_EXPIRED': '这个登录二维码已过期，请在电脑上刷新后重新扫码。',
+  'LOGIN.CODE_USED': '这个登录二维码已经用过了，请在电脑上刷新后重新扫码。',
+  'CHAIN.BROKEN': '存档校验没有通过：有记录在系统之外被改动过，本月不能结账。请把下面的记录编号交给督导组核查。',
+  'PLACE.BAD_COORDINATES': '位置坐标不对：纬度应在 -90 到 90 之间，经度在 -180 到 180 之间。',
+  // issue 13: the villagers' voice
+  'VOICE.REASON_REQUIRED': '请写明查看反映人的理由（至少 4 个字），这次查看会被记录。',
+  'VOICE.NOT_ANONYMOUS': '这件事不是匿名反映的，反映人已经显示在事项里。',
+  'MODERATION.ALREADY_DECIDED': '这条评论已经审核过了，请刷新后查看。',
+  'CALLBACK.ALREADY_DONE': '这条回访已经登记过了，请刷新后查看。',
+  'CALLBACK.OWN_WORK': '这条回访涉及您本人的工作，请由督导组其他成员回访。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
 }
@@ -148,7 +163,7 @@ export const zhOffice = {
       logTitle: '查看个人信息的记录',
       // identity-hardening: every read of personal data is in this log
       logRow: (who: string, whose: string, field: string) =>
-        `${who} 查看了 ${whose} 的${({ phone: '电话', address: '地址', signinPhoto: '签到照片', raters: '评价人名单' } as Record<string, string>)[field] ?? '个人信息'}`,
+        `${who} 查看了 ${whose} 的${({ phone: '电话', address: '地址', reporter: '匿名反映人', signinPhoto: '签到照片', raters: '评价人名单' } as Record<string, string>)[field] ?? '个人信息'}`,
       logWholeTownship: '全镇干部',
       logEmpty: '还没有人查看过个人信息。',
     },
@@ -340,6 +355,134 @@ export const zhRecords = {
   // doors
   entryCadres: '干部档案',
   teamMembersTitle: '工作组成员档案',
+}
+
+// ---------------------------------------------------------------- identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
+export const zhIdentity = {
+  chain: {
+    kinds: { signin: '签到', visit: '走访', rating: '评价', binding: '绑定' } as Record<string, string>,
+    faults: {
+      seq: '存档编号不连续，有存档被删除或插入',
+      link: '与前一条存档接不上',
+      hash: '存档本身被改动',
+      record: '记录内容与存档不符，记录被改动过',
+      missing: '记录已被删除',
+      unchained: '记录没有存档，是在系统之外写入的',
+      head: '存档末尾缺失',
+    } as Record<string, string>,
+    problem: (seq: number | null, kind: string, recordId: string, fault: string) =>
+      `${seq === null ? '未存档' : `第 ${seq} 条存档`}（${kind}${recordId ? ` ${recordId}` : ''}）：${fault}`,
+  },
+  setup: {
+    title: '设置乡镇',
+    hint: '输入运行设置程序时显示的一次性设置码，绑定您为本乡镇的办公室管理员。',
+    code: '设置码',
+    townshipName: '乡镇名称（云端首次设置时填写）',
+    name: '您的姓名',
+    phone: '手机号',
+    submit: '绑定为管理员',
+    done: (township: string) => `已绑定为${township}办公室管理员`,
+  },
+  qrLogin: {
+    title: '扫码登录',
+    hint: '请用手机微信打开民情通小程序，扫描下面的二维码，并在手机上确认登录。',
+    waiting: '等待手机确认…',
+    expired: '二维码已过期',
+    refresh: '刷新二维码',
+    confirmTitle: '在电脑上登录',
+    confirmHint: '确认后，这台电脑将以您的身份登录民情通办公台。不是您本人在操作，请不要确认。',
+    confirm: '确认登录',
+    confirmed: '已确认，电脑上即将登录。',
+    scan: '扫码登录电脑',
+    staffOnly: '只有乡镇干部可以登录办公台。',
+  },
+  places: {
+    title: '村、小组和签到地点',
+    villages: '村（嘎查）',
+    villageName: '村名',
+    addVillage: '添加村',
+    groups: '村民小组',
+    groupName: '小组名',
+    addGroup: '添加小组',
+    places: '签到地点',
+    placeName: '地点名称',
+    lat: '纬度（GCJ-02）',
+    lng: '经度（GCJ-02）',
+    radius: '范围（米）',
+    village: '所属村（不填为镇政府）',
+    groupVillage: '所属村',
+    useLocation: '使用我当前的位置',
+    locationFailed: '没能获取定位，请打开定位后重试，或直接填写坐标。',
+    save: '保存地点',
+    saved: '已保存',
+    none: '还没有',
+  },
+}
+
+/** Issue 13: the villagers' voice (anonymity, moderation, followers, call-backs). */
+export const zhVoice = {
+  anonymous: '匿名反映',
+  reveal: {
+    action: '核查反映人',
+    reasonLabel: '查看理由（会被记录）',
+    reasonPlaceholder: '例如：核查是否有人冒名反映',
+    confirm: '查看匿名反映人会被记录，督导组可以查到是谁、为什么查看。确定查看吗？',
+    result: (name: string, number: string) => `反映人：${name}（${number}号户）`,
+  },
+  moderation: {
+    title: '评论审核',
+    empty: '没有等待审核的评论',
+    intro: '群众的评论审核通过后才会在月度公示中展示；电话、身份证号和群众姓名已自动隐去。',
+    original: '原文',
+    redacted: '公示内容',
+    flagged: (label: string) => `内容检查提示：${label}`,
+    flaggedPlain: '内容检查提示：可能含有不文明用语',
+    forCadre: (name: string, period: string) => `评价 ${name}（${period}）`,
+    approve: '通过并公示',
+    refuse: '不予公示',
+    approveConfirm: '通过后，这条评论会以“公示内容”的样子出现在月度公示里，全镇群众都能看到。确定通过吗？',
+    refuseConfirm: '不予公示后，写评论的人会看到原因。确定吗？',
+    reasons: { insult: '含有辱骂或不文明用语', personalData: '含有他人的个人信息', offTopic: '与干部工作无关', unverified: '反映的情况需要核实，请通过“反映问题”提交' } as Record<string, string>,
+    status: { pending: '您的评论正在审核，审核通过后在月度公示中展示', approved: '您的评论已审核通过，将在月度公示中展示', refused: '您的评论没有公示' } as Record<string, string>,
+    refusedBecause: (reason: string) => `您的评论没有公示，原因：${reason}。您的星级评价仍然有效。`,
+    done: '已审核',
+  },
+  follow: {
+    title: '同类问题',
+    preview: '看看这件事',
+    follow: '关注这件事',
+    following: '已关注，有进展会通知您',
+    followConfirm: '关注后，这件事有进展会通知您。确定关注吗？',
+    steps: '办理经过',
+    outcome: '办理结果',
+    noOutcome: '还在办理中',
+    created: '有人反映',
+    privacy: '为保护反映人，这里不显示姓名、户号和照片。',
+    filed: (date: string) => `${date} 有人反映`,
+    satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
+    byRole: { reporter: '反映人', cadre: '包户干部', secretary: '村党支部书记', township: '镇里' } as Record<string, string>,
+  },
+  callBacks: {
+    title: '回访',
+    empty: '没有需要回访的事项',
+    counts: (due: number, overdue: number, done: number) => `待回访 ${due} · 已超期 ${overdue} · 已回访 ${done}`,
+    reason: { lowSatisfaction: '群众评价低', reopened: '群众说没办好', disputedVisit: '群众对走访有异议' } as Record<string, string>,
+    stars: (n: number) => `${n} 星`,
+    due: (date: string) => `${date} 前回访`,
+    overdue: '已超期',
+    done: '已回访',
+    outcome: { satisfied: '回访后群众满意', stillUnsatisfied: '回访后群众仍不满意', unreachable: '联系不上' } as Record<string, string>,
+    notePlaceholder: '回访情况（打了谁的电话、群众怎么说）',
+    record: '登记回访结果',
+    recordConfirm: (outcome: string) => `登记为“${outcome}”后会写进干部档案，不能修改。确定吗？`,
+    call: '打电话',
+    cadre: (name: string) => `涉及干部：${name}`,
+    household: (number: string, name: string) => `${number}号户 ${name}`,
+    inRecord: '回访',
+    recordEmpty: '没有回访记录',
+    entry: '回访',
+  },
+  entryModeration: '评论审核',
 }
 
 export const zhCN = {
@@ -800,6 +943,8 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  identity: zhIdentity,
+  voice: zhVoice,
 }
 
 export type Messages = typeof zhCN

@@ -179,6 +179,7 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
   if (typeof name !== 'string' || !isActionName(name)) return errorAnswer('ACTION.UNKNOWN')
   const def = actions[name]
   if (def.localOnly && deps.mode !== 'local') return errorAnswer('ACTION.UNKNOWN')
+  if (def.demoOnly && !deps.demo) return errorAnswer('ACTION.UNKNOWN')
   try {
     const actor = def.public ? null : await resolveActor(deps, caller)
     // An absent input stands for {}; an explicit null is not an object and is refused by the schema.

@@ -15,6 +15,9 @@ import { visitHandlers } from './features/visits/handlers'
 import { attendanceHandlers } from './features/attendance/handlers'
 import { ratingHandlers } from './features/ratings/handlers'
 import { uploadHandlers } from './features/uploads'
+import { sessionHandlers } from './features/sessions/handlers'
+import { setupHandlers } from './features/setup/handlers'
+import { voiceHandlers } from './features/voice/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -28,4 +31,7 @@ export const handlers: Handlers<ActionName> = {
   ...ratingHandlers,
   ...recordHandlers,
   ...uploadHandlers,
+  ...sessionHandlers,
+  ...setupHandlers,
+  ...voiceHandlers,
 }

@@ -7,6 +7,7 @@
  */
 import type { Household, Leave, Person, SignIn, Ticket, Visit, WorkTeam } from '../core/model'
 import type { Actor } from './context'
+import { reporterVisibleTo } from '../core/voice'
 
 const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
 
@@ -69,17 +70,14 @@ export const policies = {
     isSupervisor(actor, ticket.townshipId),
 
   /**
-   * The anonymous reporter's name is shown only inside the handling chain: the reporter, the
-   * household's cadre, the village secretary and the township staff who handle tickets. Other
-   * household members and the supervision group see "群众".
+   * Issue 13: an anonymous reporter (name and household) is shown only to the cadre handling it
+   * (core reporterVisibleTo); the secretary, team leader, office and supervision see "匿名反映".
    */
   'ticket:seeReporter': (actor: Actor, ticket: Ticket, household: Household): boolean =>
-    !ticket.anonymous ||
-    actor.person.id === ticket.reporterId ||
-    actor.person.id === ticket.assigneeId ||
-    isHouseholdCadre(actor, household) ||
-    isVillageSecretary(actor, ticket.villageId) ||
-    isTicketHandlingStaff(actor, ticket.townshipId),
+    reporterVisibleTo(ticket, household.cadreId, {
+      personId: actor.person.id,
+      residentCadre: actor.person.townshipId === ticket.townshipId && has(actor.person, 'cadre') && actor.person.duty === 'resident',
+    }),
 
   // ---------------------------------------------------------------- office and supervision
 

@@ -328,6 +328,16 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(leader, 'records.cadres', {})
   await ok(leader, 'records.addNote', { cadreId: cast.cadre.id, period: thisMonth, text: '提醒按时在岗' })
 
+  // Issue 13: the villagers' voice (anonymity, public view, moderation, call-backs).
+  const anonymous = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '有人占用集体草场', anonymous: true })
+  await ok(office, 'ticket.revealReporter', { ticketId: anonymous.id, reason: '核查是否冒名反映' })
+  await ok(neighbour, 'ticket.publicView', { ticketId: ticket.id })
+  await ok(villager, 'rating.submit', { cadreId: cast.cadre.id, band: 'villagers', dimensions: { attitude: 2, effectiveness: 2, presence: 2 }, comment: '电话13912345678打不通' })
+  const queue = await ok(office, 'moderation.queue', {})
+  if (queue[0]) await ok(office, 'moderation.decide', { moderationId: queue[0].id, approve: true })
+  const callBacks = await ok(supervisor, 'callback.list', {})
+  if (callBacks.entries[0]) await ok(supervisor, 'callback.record', { callBackId: callBacks.entries[0].id, outcome: 'satisfied', note: '已电话回访' })
+
   // Binding a member's WeChat.
   const members = await ok(cadre, 'binding.members', { householdId: cast.household.id })
   const member = members.members.find((m) => m.id !== cast.villager.id) ?? members.members[0]
@@ -345,6 +355,25 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const importForm = new FormData()
   importForm.append('file', new Blob([csv]), 'roster.csv')
   await route(s, 'POST /files/roster-import', cast.office, '/files/roster-import', { method: 'POST', body: importForm })
+
+  // Identity off the demo (issue 10 items 4, 5): the web console's QR login, logout, a township's
+  // set-up code claimed, the office's villages, groups and sign-in places.
+  const qr = await s.log.during('login.qrStart', () => s.h.anonymous.ok('login.qrStart', {}))
+  await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await ok(office, 'login.qrConfirm', { code: qr.code })
+  const consoleLogin = await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await s.log.during('auth.mode', () => s.h.anonymous.ok('auth.mode', {}))
+  if (consoleLogin.status === 'confirmed') await s.log.during('auth.logout', () => s.h.client(consoleLogin.token).ok('auth.logout', {}))
+  const { createSetupCode } = await import('../../src/server/features/setup/handlers')
+  const setup = await createSetupCode(s.h.server.deps.store, { townshipName: '新设镇', now: s.h.now(), hours: 24, newId: s.h.server.deps.newId })
+  const claimed = await s.log.during('setup.claim', () => s.h.anonymous.ok('setup.claim', { code: setup.code, name: '新管理员', phone: '13900000001' }))
+  const admin = s.h.client(claimed.sessionToken)
+  await ok(office, 'office.places', {})
+  const withVillage = await ok(admin, 'office.addVillage', { name: '新村' })
+  const village = withVillage.villages[0]
+  if (!village) throw new Error('no village added')
+  await ok(admin, 'office.addGroup', { villageId: village.id, name: '一社' })
+  await ok(admin, 'office.savePlace', { name: '新村村委会', villageId: village.id, lat: 39.1, lng: 109.8, radiusM: 200 })
 
   s.h.advance(day)
   expect(covered.length).toBeGreaterThan(0)

@@ -9,7 +9,7 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { CADRES_PAGE } from '../../components/routes'
+import { CADRES_PAGE, ROUTES } from '../../components/routes'
 import { zhCN } from '../../i18n/zh-CN'
 import './office.scss'
 
@@ -35,9 +35,25 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
             {m[key]}
           </Button>
         ))}
+        {entries.includes('office') ? (
+          <Button kind='secondary' className='entry-places' onClick={() => void Taro.navigateTo({ url: '/subpackages/office/places/index' })}>
+            {zhCN.identity.places.title}
+          </Button>
+        ) : null}
         {entries.includes('office') || entries.includes('supervision') ? (
           <Button kind='secondary' className='entry-cadres' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
             {zhCN.records.entryCadres}
+          </Button>
+        ) : null}
+        {/* issue 13: comment moderation (office), call-backs (supervision) */}
+        {entries.includes('office') ? (
+          <Button kind='secondary' className='entry-moderation' onClick={() => void Taro.navigateTo({ url: ROUTES.moderation })}>
+            {zhCN.voice.entryModeration}
+          </Button>
+        ) : null}
+        {entries.includes('supervision') ? (
+          <Button kind='secondary' className='entry-callbacks' onClick={() => void Taro.navigateTo({ url: ROUTES.callBacks })}>
+            {zhCN.voice.callBacks.entry}
           </Button>
         ) : null}
       </View>

@@ -6,7 +6,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import type { MeView } from '../../contracts'
-import { isSignedOutError, session } from '../../services/api'
+import { call, isSignedOutError, newRequestId, session } from '../../services/api'
 import { useCall, type Loaded } from '../../services/useCall'
 
 export const LOGIN_PAGE = '/pages/login/index'
@@ -16,8 +16,13 @@ export const goToLogin = (): void => {
 }
 
 export const signOut = (): void => {
-  session.signOut()
-  goToLogin()
+  // The server ends the session too (stored sessions); the browser forgets it whatever the answer.
+  void call('auth.logout', {}, { requestId: newRequestId() })
+    .catch(() => undefined)
+    .finally(() => {
+      session.signOut()
+      goToLogin()
+    })
 }
 
 export interface Session {

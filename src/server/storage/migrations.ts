@@ -226,6 +226,22 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'uploads')
   }),
   // ---- end identity-hardening ----
+  // Identity (issue 10 items 4, 5, 8): set-up codes, stored sessions and QR logins, the places'
+  // datum, and the hash chain of verdict records, built for the records already there.
+  '0007_identity_setup': migration(async (db, dialect) => {
+    for (const c of ['chainEntries', 'chainHeads', 'sessions', 'loginRequests', 'setupCodes'] as const) await ensureRegistryTable(db, dialect, c)
+    await ensureColumn(db, dialect, 'places', 'datum')
+    const { chainUnchainedRecords } = await import('../features/chain')
+    await chainUnchainedRecords(db, dialect)
+  }),
+  // ---- issue 13: the villagers' voice: the moderation queue, the call-back queue, a rating's
+  // approved public comment and the reason of a reveal.
+  '0011_voice': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'moderations')
+    await ensureRegistryTable(db, dialect, 'callBacks')
+    await ensureColumn(db, dialect, 'ratings', 'publicComment')
+    await ensureColumn(db, dialect, 'reveals', 'reason')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

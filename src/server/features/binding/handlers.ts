@@ -11,6 +11,7 @@ import { actorOf } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import type { Handlers } from '../types'
+import { chainRecord } from '../chain'
 
 /** The page the QR code opens (main package: the villager has no session yet). */
 export const BIND_PAGE = '/pages/bind/index'
@@ -75,9 +76,13 @@ export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'b
     if (caller?.kind === 'openid' && caller.openid) {
       const [existing] = await ctx.store.find('bindings', { openid: caller.openid }, { limit: 1 })
       if (existing && existing.personId !== member.id) return refuse('BINDING.ALREADY_BOUND')
-      if (!existing) await ctx.store.insert('bindings', { id: ctx.newId('binding'), openid: caller.openid, personId: member.id, boundAt: ctx.now })
+      if (!existing) {
+        const binding = { id: ctx.newId('binding'), openid: caller.openid, personId: member.id, boundAt: ctx.now }
+        await ctx.store.insert('bindings', binding)
+        await chainRecord(ctx.store, 'binding', member.townshipId, binding.id, ctx.now)
+      }
     } else if (ctx.deps.sessions) {
-      sessionToken = await ctx.deps.sessions.issue(member.id)
+      sessionToken = await ctx.deps.sessions.issue(member.id, { store: ctx.store, via: 'invite' })
     } else {
       return refuse('AUTH.REQUIRED')
     }

@@ -22,6 +22,7 @@ import { checkFacts, repairFacts } from '../facts'
 import { zhCN } from '../../../i18n/zh-CN'
 import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
 import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
+import { chainIssue, verifyChain } from '../chain'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
   const list = [...new Set(ids.filter((i): i is string => i !== null))]
@@ -93,6 +94,9 @@ export const officeHandlers: Handlers<
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    // Tamper evidence: the township's chain holds, and no record of the month escaped it.
+    const chain = await verifyChain(ctx.store, townshipId, { records: { ...periodRange(period, ctx.settings), period } })
+    if (chain.problem) return refuse('CHAIN.BROKEN', [chainIssue(chain.problem)])
     // The drift check: the month's day facts against the records. The records are the evidence
     // (villagers' signatures, sign-in photos); a fact that differs is rebuilt from them before the
     // close reads it, and the close keeps the list of what was rebuilt (and the log names it).
@@ -310,7 +314,7 @@ export const officeHandlers: Handlers<
     const townshipId = township(ctx, 'office:read')
     const log = await ctx.store.find('reveals', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 200 })
     const who = await names(ctx.store, log.map((r) => r.actorId))
-    const people = await names(ctx.store, log.filter((r) => r.field !== 'address' && r.subjectId !== townshipId).map((r) => r.subjectId))
+    const people = await names(ctx.store, log.filter((r) => (r.field === 'phone' || r.field === 'signinPhoto' || r.field === 'raters') && r.subjectId !== townshipId).map((r) => r.subjectId))
     const households = new Map((await ctx.store.getMany('households', log.filter((r) => r.field === 'address').map((r) => r.subjectId))).map((h) => [h.id, `${h.number}号户（${h.headName}）`]))
     return log.map((r) => ({
       id: r.id,
@@ -320,6 +324,7 @@ export const officeHandlers: Handlers<
         (r.field === 'address' ? households.get(r.subjectId) : r.subjectId === townshipId ? zhCN.office.ui.roster.logWholeTownship : people.get(r.subjectId)) ??
         r.subjectId,
       field: r.field,
+      reason: r.reason ?? null,
     }))
   },
 

@@ -17,7 +17,9 @@ import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
+import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
+import { chainRecord } from '../chain'
 
 /** The sign-off page in the main package (fast first screen for villagers). */
 export const SIGN_PAGE = 'pages/sign/index'
@@ -101,6 +103,7 @@ export const visitHandlers: Handlers<
       photoId: photo?.id ?? null,
     }
     await ctx.store.insert('visits', visit)
+    await chainRecord(ctx.store, 'visit', visit.townshipId, visit.id, ctx.now)
     return visitView(ctx.store, visit, ctx.settings, ctx.now)
   },
 
@@ -175,6 +178,7 @@ export const visitHandlers: Handlers<
     })
     const next: Visit = { ...signed.value, signatureId: image.id, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
@@ -188,7 +192,10 @@ export const visitHandlers: Handlers<
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
+    // Issue 13: a disputed visit enters the supervision group's call-back queue.
+    await callBackForDispute(ctx, next, actor.person.id)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
@@ -204,6 +211,7 @@ export const visitHandlers: Handlers<
     )
     const next: Visit = { ...visit, ticketIds: [...(visit.ticketIds ?? []), ticket.id] }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     return { visit: await visitView(ctx.store, next, ctx.settings, ctx.now), ticket }
   },
 }
