@@ -270,7 +270,10 @@ export const migrateToLatest = async (db: AnyDb, dialect: Dialect): Promise<stri
       `the database was written by a newer version of minqing: it has migration ${unknown.join(', ')}, which this version does not know. Run that version (or a later one) against it, never an older one.`,
     )
   }
-  const migrator = new Migrator({ db, provider: provider(dialect) })
+  // Steps are numbered by the task that adds them and merged in any order (0006 may land after
+  // 0007): a database that ran a later step still runs an earlier one it lacks (every step is
+  // idempotent and independent of the later ones).
+  const migrator = new Migrator({ db, provider: provider(dialect), allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')
