@@ -12,6 +12,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
+import { migrateToLatest } from '../../src/server/storage/migrations'
 import { jpegHeader, realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
@@ -365,5 +366,14 @@ describe('every read of personal data is logged, and the township reads the log'
       ])
     }
     expect((await (await h.as('cadre-a')).call('office.revealLog', {})).body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+  })
+})
+
+describe('migration 0006_identity_hardening', () => {
+  it('runs on a database that already ran later steps (steps are merged in any order), and again without harm', async () => {
+    const { db, dialect } = h.server.deps.store
+    await db.deleteFrom('kysely_migration').where('name', '=', '0006_identity_hardening').execute()
+    expect(await migrateToLatest(db, dialect)).toEqual(['0006_identity_hardening'])
+    expect(await migrateToLatest(db, dialect)).toEqual([])
   })
 })
