@@ -17,6 +17,7 @@ import { recordActions } from './actions/records'
 import { uploadActions } from './actions/uploads'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
+import { bindingActions } from './actions/binding'
 
 export const actions = {
   ...authActions,
@@ -32,6 +33,7 @@ export const actions = {
   ...uploadActions,
   ...identityActions,
   ...voiceActions,
+  ...bindingActions,
 }
 
 export type Actions = typeof actions
@@ -57,3 +59,4 @@ export type * from './views-verdict'
 export type * from './views.records'
 export type * from './actions/identity'
 export type * from './views.voice'
+export type * from './views.binding'

@@ -151,6 +151,10 @@ export interface InvitationView {
   /** The H5 page the QR code opens (with the token). */
   path: string
   personName: string
+  /** The mini-program code's scene (the token): the bind page reads it from `scene`. */
+  scene: string
+  /** The 小程序码 as a base64 PNG when asked for (weapp); the H5 page draws a QR of `path`. */
+  imageBase64: string | null
 }
 
 export interface ImportView {

@@ -123,9 +123,14 @@ export interface SignInPlace {
 /** A WeChat account bound to a person (openid from the WeChat runtime). */
 export interface Binding {
   id: string
+  /** The WeChat OPENID; `web:<id>` for an account of the H5 app bound by a phone code or invitation. */
   openid: string
   personId: string
   boundAt: Millis
+  /** How it was made (absent on bindings made before migration 0005 that no invitation explains). */
+  method?: import('./binding').BindingMethod
+  /** The person who issued the invitation, for a binding made by invitation. */
+  issuerId?: string | null
 }
 
 // ---------------------------------------------------------------- records
@@ -570,4 +575,46 @@ export interface CadreDay {
   workDay: boolean
   night: boolean
   villageDay: boolean
+}
+
+// ---------------------------------------------------------------- identity binding (migration 0005)
+
+/** One binding made or ended: told to the household, listed for supervision when by invitation. */
+export interface BindingEvent {
+  id: string
+  townshipId: string
+  personId: string
+  /** The person's household, so its members see every new binding ("新绑定：…"). */
+  householdId: string | null
+  kind: 'bound' | 'unbound'
+  method: import('./binding').BindingMethod | null
+  /** The invitation's issuer (bound by invitation) or the office member who unbound. */
+  byId: string | null
+  /** The office's reason for an unbinding ('' for a binding). */
+  note: string
+  at: Millis
+}
+
+/** A one-time phone code (H5 and local mode): only its hash is kept. */
+export interface PhoneCode {
+  id: string
+  phone: string
+  codeHash: string
+  at: Millis
+  expiresAt: Millis
+  attempts: number
+  usedAt: Millis | null
+}
+
+/** A sign-off or rating refused because of the account it came from (DOMAIN 3.12), for supervision. */
+export interface JudgeRefusalRecord {
+  id: string
+  townshipId: string
+  /** The person the account is bound to. */
+  personId: string
+  /** The judged cadre. */
+  cadreId: string
+  action: 'visit.signOff' | 'rating.submit'
+  reason: import('./binding').JudgeRefusal
+  at: Millis
 }

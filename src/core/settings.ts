@@ -108,6 +108,19 @@ export interface Settings {
     /** A binding invitation (QR code at the door) expires after this many minutes. */
     invitationMinutes: number
   }
+  /** Binding WeChat (or web) accounts to roster people (DOMAIN 3.12). */
+  binding: {
+    /** Accounts one person may have; the office raises it for a person who uses two phones. */
+    maxAccountsPerPerson: number
+    /** An account bound less than this many hours ago does not sign visits off or rate (N hours). */
+    minHoursBeforeJudging: number
+    /** A one-time phone code (H5 and local mode) is valid this many minutes... */
+    codeMinutes: number
+    /** ...for this many wrong tries, after which it is dead... */
+    codeAttempts: number
+    /** ...and at most this many codes go to one phone an hour. */
+    codesPerHour: number
+  }
   uploads: {
     /** Largest handwritten signature accepted (PNG bytes) and its largest side in pixels. */
     signatureMaxBytes: number
@@ -213,6 +226,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowance: { yuanPerVillageDay: 35 },
   supervision: { checksPerMonth: 2 },
   office: { importMaxBytes: 40 * 1024 * 1024, importMaxRows: 500_000, invitationMinutes: 30 },
+  binding: { maxAccountsPerPerson: 1, minHoursBeforeJudging: 12, codeMinutes: 10, codeAttempts: 5, codesPerHour: 5 },
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },

@@ -222,6 +222,10 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'binding.members': { householdId: 'hh-r1' },
       'binding.invite': { personId: 'rater-v1' },
       'binding.accept': { token: 'none-token-0000' },
+      'binding.byPhone': { code: 'none' },
+      'binding.unbind': { personId: 'rater-v1', reason: '换手机' },
+      'binding.household': {},
+      'binding.audit': {},
       // the cadre's record (档案)
       'records.cadres': {},
       'records.addNote': { cadreId: 'cadre-a', period: '2026-10', text: '备注' },

@@ -8,7 +8,9 @@
  */
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import type { Household, Person, WorkTeam } from '../../src/core/model'
+import { handle } from '../../src/server/dispatch'
 import type { Store } from '../../src/server/storage/port'
+import { localWechatCodes } from '../../src/server/wechat/local'
 import { jpegHeader, realPng } from './fixtures/images'
 import { requestId, startHarness, type Client, type Harness } from './harness'
 
@@ -338,12 +340,31 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const callBacks = await ok(supervisor, 'callback.list', {})
   if (callBacks.entries[0]) await ok(supervisor, 'callback.record', { callBackId: callBacks.entries[0].id, outcome: 'satisfied', note: '已电话回访' })
 
-  // Binding a member's WeChat.
-  const members = await ok(cadre, 'binding.members', { householdId: cast.household.id })
+  // Binding accounts: an invitation from the office (never the household's cadre), a phone code in
+  // H5, the WeChat phone button in the cloud path; the household's list, supervision's, unbinding.
+  const members = await ok(office, 'binding.members', { householdId: cast.household.id })
   const member = members.members.find((m) => m.id !== cast.villager.id) ?? members.members[0]
   if (!member) throw new Error('the household has no members')
-  const invitation = await ok(cadre, 'binding.invite', { personId: member.id })
+  const invitation = await ok(office, 'binding.invite', { personId: member.id, wxacode: true, envVersion: 'trial' })
   await s.log.during('binding.accept', () => s.h.anonymous.ok('binding.accept', { token: invitation.token }))
+  const deps = s.h.server.deps
+  const sent: string[] = []
+  const wechat = deps.wechat
+  deps.wechat = { ...localWechatCodes, sendPhoneCode: async (_phone, text) => void sent.push(text), getPhoneNumber: async () => cast.secretary.phone }
+  try {
+    await s.log.during('binding.sendCode', () => s.h.anonymous.ok('binding.sendCode', { phone: cast.villager.phone }))
+    const code = /\d{6}/.exec(sent[0] ?? '')?.[0] ?? ''
+    await s.log.during('binding.byCode', () => s.h.anonymous.ok('binding.byCode', { phone: cast.villager.phone, code }))
+    const answer = await s.log.during('binding.byPhone', () =>
+      handle({ action: 'binding.byPhone', input: { code: 'wx-phone-code' }, requestId: requestId() }, { kind: 'openid', openid: 'o-scenario-secretary' }, { ...deps, mode: 'cloud', sessions: null }),
+    )
+    if (!answer.body.ok) throw new Error(`binding.byPhone failed: ${answer.body.error.code}`)
+  } finally {
+    deps.wechat = wechat
+  }
+  await ok(villager, 'binding.household', {})
+  await ok(supervisor, 'binding.audit', {})
+  await ok(office, 'binding.unbind', { personId: member.id, reason: '换手机' })
 
   // The office reopens the month, then imports a roster file.
   await ok(office, 'office.reopenPeriod', { period: lastMonth, reason: '更正' })

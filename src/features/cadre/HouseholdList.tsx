@@ -3,7 +3,6 @@
  * never visited or visited longest ago first, since those need the cadre most.
  * Test selectors: `.household-list`, `.household-row`.
  */
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
 import type { HouseholdRow } from '../../contracts'
@@ -26,9 +25,6 @@ export const HouseholdList = ({ households }: { households: HouseholdRow[] }) =>
         <Text className='household-row__meta'>{`${m.group(h.villageName, h.groupName)} · ${m.phone(h.phoneMasked)}`}</Text>
         <Text className={`household-row__visit ${h.lastConfirmedVisitAt ? '' : 'household-row__visit--never'}`}>
           {h.lastConfirmedVisitAt ? m.lastVisit(formatDate(h.lastConfirmedVisitAt)) : m.neverVisited}
-        </Text>
-        <Text className='household-row__invite' onClick={() => void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })}>
-          {zhCN.office.ui.binding.entry}
         </Text>
       </View>
     ))}

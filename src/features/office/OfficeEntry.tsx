@@ -11,16 +11,20 @@ import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
 import { CADRES_PAGE, ROUTES } from '../../components/routes'
 import { zhCN } from '../../i18n/zh-CN'
+import { isSupervision, isTownshipStaff, seesWholeTownship } from '../../core/roles'
 import './office.scss'
 
 const m = zhCN.office.ui.entry
 
 export const officeEntriesFor = (me: MeView): (keyof typeof m)[] => {
-  const office = (me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader')
   const out: (keyof typeof m)[] = []
-  if (office) out.push('office', 'dashboard', 'roster')
-  if (me.roles.includes('supervisor')) out.push('supervision')
-  if (me.roles.includes('publicSupervisor') || me.roles.includes('supervisor')) out.push('report')
+  // The office's workbench and roster for those who run the township; the dashboard also for the
+  // supervision group, which reads everything but manages nothing (core roles).
+  if (isTownshipStaff(me)) out.push('office')
+  if (seesWholeTownship(me)) out.push('dashboard')
+  if (isTownshipStaff(me)) out.push('roster')
+  if (isSupervision(me)) out.push('supervision')
+  if (me.roles.includes('publicSupervisor') || isSupervision(me)) out.push('report')
   return out
 }
 

@@ -877,6 +877,9 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     consents: [],
     chainNotes: [],
     cadreDays: [],
+    bindingEvents: [],
+    phoneCodes: [],
+    judgeRefusals: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

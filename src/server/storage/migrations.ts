@@ -215,6 +215,31 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'monthFigures')
     await ensureRegistryTable(db, dialect, 'monthBuilds')
   }),
+  // Identity binding (issue 10): how each binding was made (bindings.method, bindings.issuerId), the
+  // bindings made and ended, one-time phone codes, and the refused sign-offs and ratings.
+  '0005_identity_binding': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'bindings', 'method')
+    await ensureColumn(db, dialect, 'bindings', 'issuerId')
+    await ensureRegistryTable(db, dialect, 'bindingEvents')
+    await ensureRegistryTable(db, dialect, 'phoneCodes')
+    await ensureRegistryTable(db, dialect, 'judgeRefusals')
+    // A binding made before the method was recorded by accepting an invitation: the invitation of
+    // its person used at the moment of binding names its issuer (who may be the judged cadre).
+    const used = (await db.selectFrom('invitations').select(['personId', 'usedAt', 'createdById']).where('usedAt', 'is not', null).execute()) as {
+      personId: string
+      usedAt: number | string
+      createdById: string
+    }[]
+    for (const i of used) {
+      await db
+        .updateTable('bindings')
+        .set({ method: 'invitation', issuerId: i.createdById })
+        .where('personId', '=', i.personId)
+        .where('boundAt', '=', Number(i.usedAt))
+        .where('method', 'is', null)
+        .execute()
+    }
+  }),
   // ---- identity-hardening (issue 10 items 6, 7) ----
   // The scope a stored write's answer rests on (replays re-check it); uploads with their object and
   // an (ownerId, at) index for the per-person quotas.

@@ -124,6 +124,13 @@ export interface Collections {
   moderations: import('../../core/voice').ModerationRecord
   /** The supervision group's call-back queue (好差评 回访). */
   callBacks: import('../../core/voice').CallBackRecord
+  // identity binding (migration 0005)
+  /** Bindings made and ended: the household's notice, the supervision group's list. */
+  bindingEvents: import('../../core/model').BindingEvent
+  /** One-time phone codes of the H5 binding (hashes only). */
+  phoneCodes: import('../../core/model').PhoneCode
+  /** Sign-offs and ratings refused because of the account they came from. */
+  judgeRefusals: import('../../core/model').JudgeRefusalRecord
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -146,7 +146,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     },
   ),
   places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real, datum: opt(key) }, [['townshipId']]),
-  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int }, [['openid'], ['personId']]),
+  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int, method: opt(key), issuerId: opt(key) }, [['openid'], ['personId']]),
   tickets: table(
     'tickets',
     {
@@ -470,6 +470,18 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       note: text,
     },
     [['townshipId', 'dueAt'], ['cadreId', 'at']],
+  ),
+  // identity binding (migration 0005)
+  bindingEvents: table(
+    'bindingEvents',
+    { id: key, townshipId: key, personId: key, householdId: orNull(key), kind: key, method: orNull(key), byId: orNull(key), note: text, at: int },
+    [['townshipId', 'method', 'at'], ['householdId', 'at'], ['personId', 'at']],
+  ),
+  phoneCodes: table('phoneCodes', { id: key, phone: key, codeHash: key, at: int, expiresAt: int, attempts: int, usedAt: orNull(int) }, [['phone', 'at']]),
+  judgeRefusals: table(
+    'judgeRefusals',
+    { id: key, townshipId: key, personId: key, cadreId: key, action: key, reason: key, at: int },
+    [['townshipId', 'at'], ['cadreId', 'at']],
   ),
 }
 

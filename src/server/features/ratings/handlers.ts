@@ -18,6 +18,7 @@ import { verdictPolicies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
 import { commentModerations, moderateRatingComment } from '../voice/moderation'
+import { assertMayJudge } from '../binding/judging'
 import { personRef } from '../views'
 import { refreshMonthScore } from '../month-figures'
 import { chainRecord } from '../chain'
@@ -127,6 +128,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Scope beyond roles: the band must be one this person rates this cadre in (targetsOf).
     const targets = await targetsOf(ctx, actor)
     if (!targets.some((t) => t.cadre.id === cadre.id && t.band === input.band)) return refuse('RATING.WRONG_BAND')
+    // The account the rating comes from must not be one the cadre made, a fresh one, or (villagers' band) staff's.
+    await assertMayJudge(ctx, actor, cadre.id, 'rating.submit', input.band === 'villagers')
     const existing = await ctx.store.find('ratings', { cadreId: cadre.id, period })
     const previous = ownRating(existing, actor.person, cadre.id, input.band, householdId)
     const rating: Rating = {

@@ -118,7 +118,7 @@ export const setupHandlers: Handlers<'setup.claim' | 'office.places' | 'office.a
     if (caller?.kind === 'openid' && caller.openid) {
       const [existing] = await ctx.store.find('bindings', { openid: caller.openid }, { limit: 1 })
       if (existing) return refuse('BINDING.ALREADY_BOUND')
-      const binding = { id: ctx.newId('binding'), openid: caller.openid, personId: person.id, boundAt: ctx.now }
+      const binding = { id: ctx.newId('binding'), openid: caller.openid, personId: person.id, boundAt: ctx.now, method: 'setup' as const, issuerId: null }
       await ctx.store.insert('bindings', binding)
       await chainRecord(ctx.store, 'binding', person.townshipId, binding.id, ctx.now)
     } else if (ctx.deps.sessions) {

@@ -14,6 +14,7 @@ import { verdictPolicies } from '../../policies'
 import { refreshCadreDays } from '../facts'
 import { ticketHandlers } from '../tickets/handlers'
 import type { Handlers } from '../types'
+import { assertMayJudge } from '../binding/judging'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
@@ -166,6 +167,8 @@ export const visitHandlers: Handlers<
     if (!visit) return refuse('NOT_FOUND')
     const signed = signOff(visit, actor.person, ctx.now, ctx.settings)
     if (!signed.ok) return refuse(signed.code)
+    // The household member may sign; the account they sign from must not be one the cadre made (DOMAIN 3.12).
+    await assertMayJudge(ctx, actor, visit.cadreId, 'visit.signOff', true)
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const u = ctx.settings.uploads
     const image = await storeImage(ctx, signaturePng, {
