@@ -18,6 +18,8 @@ export interface ActionDef<I extends z.ZodType, O> {
   public: boolean
   /** Exists only on the local server, never in the cloud function. */
   localOnly: boolean
+  /** Its answer reveals personal data (a phone number): never kept for a replay of the request. */
+  personal: boolean
   /** Exists only in demo mode (`npm start`): the person picker. */
   demoOnly: boolean
 }
@@ -31,6 +33,7 @@ export const defineAction =
     write?: boolean
     public?: boolean
     localOnly?: boolean
+    personal?: boolean
     demoOnly?: boolean
   }): ActionDef<I, O> => ({
     input: def.input,
@@ -39,6 +42,7 @@ export const defineAction =
     write: def.write ?? false,
     public: def.public ?? false,
     localOnly: def.localOnly ?? false,
+    personal: def.personal ?? false,
     demoOnly: def.demoOnly ?? false,
   })
 

@@ -87,6 +87,12 @@ export const ERROR_STATUS = {
   'SIGNIN.CONSENT_REQUIRED': 428,
   'LEAVE.BAD_RANGE': 400,
   'LEAVE.ALREADY_DECIDED': 409,
+  // ---- identity-hardening (issue 10 item 6): per-person quotas and the per-address limit ----
+  'LIMIT.TICKETS_PER_HOUR': 429,
+  'LIMIT.UPLOADS_PER_HOUR': 429,
+  'LIMIT.UPLOAD_BYTES_PER_DAY': 429,
+  'LIMIT.TOO_MANY_REQUESTS': 429,
+  // ---- end identity-hardening ----
   // identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
   'SETUP.CODE_INVALID': 404,
   'SETUP.CODE_USED': 409,

@@ -14,6 +14,7 @@ import { visitActions } from './actions/visits'
 import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
+import { uploadActions } from './actions/uploads'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
 import { bindingActions } from './actions/binding'
@@ -29,6 +30,7 @@ export const actions = {
   ...attendanceActions,
   ...ratingActions,
   ...recordActions,
+  ...uploadActions,
   ...identityActions,
   ...voiceActions,
   ...bindingActions,

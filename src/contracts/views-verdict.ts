@@ -161,12 +161,20 @@ export interface ScoreView {
   insufficientBands: RaterBand[]
 }
 
-/** What a cadre sees of their own 1135: band figures and anonymous comments (no rater, no time). */
+/**
+ * What a cadre sees of their own 1135 (core/anonymity): for a closed period, the figures of bands
+ * with at least `minRatersShown` raters and comments of those bands, without stars, rater or time;
+ * for an open period nothing but the weights.
+ */
 export interface MyScoreView {
   period: string
+  /** Closed by the month-end close; an open period shows no figures. */
+  closed: boolean
+  /** k: a band's figures are shown only from this many raters on. */
+  minRatersShown: number
   cadre: PersonRef
-  score: ScoreView
-  comments: { band: RaterBand; stars: number; comment: string }[]
+  score: ScoreView & { hiddenBands: RaterBand[] }
+  comments: { band: RaterBand; comment: string }[]
 }
 
 /** The township's full view: who rated, and ratings from households with no contact marked. */

@@ -88,7 +88,7 @@ export interface RevealRow {
   actor: string
   subject: string
   /** Issue 13: `reporter` is an anonymous report's reporter revealed for a fraud check (subject: the ticket). */
-  field: 'phone' | 'address' | 'reporter'
+  field: 'phone' | 'address' | 'reporter' | 'signinPhoto' | 'raters'
   /** Issue 13: the reason given for a reporter reveal. */
   reason?: string | null
 }

@@ -41,6 +41,11 @@ export const CORE_ERROR_CODES = [
   'IMAGE.NOT_AN_IMAGE',
   'IMAGE.TOO_LARGE',
   'IMAGE.BAD_DIMENSIONS',
+  // ---- identity-hardening: per-person quotas (core/quotas) ----
+  'LIMIT.TICKETS_PER_HOUR',
+  'LIMIT.UPLOADS_PER_HOUR',
+  'LIMIT.UPLOAD_BYTES_PER_DAY',
+  // ---- end identity-hardening ----
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

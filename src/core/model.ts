@@ -399,6 +399,9 @@ export interface Upload {
   bytes: number
   url: string
   at: Millis
+  /** The object the file is attached to (a ticket), set when an action first references it. */
+  objectKind?: 'ticket'
+  objectId?: string
 }
 // ---------------------------------------------------------------- office and supervision
 
@@ -502,7 +505,12 @@ export interface RevealRecord {
   townshipId: string
   actorId: string
   subjectId: string
-  field: 'phone' | 'address' | 'reporter'
+  /**
+   * What was read: a phone or an address (office.reveal), a cadre's sign-in photo (signin.photo;
+   * subject: the cadre), or who rated a cadre (rating.township; subject: the cadre, or the township
+   * when all its cadres were read).
+   */
+  field: 'phone' | 'address' | 'reporter' | 'signinPhoto' | 'raters'
   at: Millis
   /** Issue 13: why an anonymous reporter was revealed (a fraud check). */
   reason?: string | null

@@ -149,6 +149,24 @@ export interface Settings {
     photoMaxBytes: number
     photoMaxSide: number
   }
+  // ---- identity-hardening (issue 10 items 6, 7) ----
+  /** Per-person quotas (checked by the handlers, so the cloud function has them too). */
+  limits: {
+    /** Tickets one person may file in any hour. */
+    ticketsPerHour: number
+    /** Photos and voice notes one person may upload in any hour (signatures and sign-in photos included). */
+    uploadsPerHour: number
+    /** Bytes one person may upload in any 24 hours. */
+    uploadBytesPerDay: number
+    /** Requests one network address may make per minute to the self-hosted HTTP server. */
+    requestsPerMinutePerAddress: number
+  }
+  /** What a cadre may learn of the ratings of them (raters stay anonymous). */
+  anonymity: {
+    /** A band's figures are shown to the rated cadre only when at least this many rated in it. */
+    minRatersShown: number
+  }
+  // ---- end identity-hardening ----
   // identity set-up and sessions (issue 10 items 4, 5)
   sessions: {
     /** A session not used for this many minutes has ended (the office signs in again). */
@@ -275,6 +293,10 @@ export const DEFAULT_SETTINGS: Settings = {
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
+  // ---- identity-hardening ----
+  limits: { ticketsPerHour: 20, uploadsPerHour: 60, uploadBytesPerDay: 40 * 1024 * 1024, requestsPerMinutePerAddress: 1200 },
+  anonymity: { minRatersShown: 5 },
+  // ---- end identity-hardening ----
   // identity set-up and sessions (issue 10 items 4, 5)
   sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
   // ---- issue 13: 1-2 stars are 差评; called back within 3 days.

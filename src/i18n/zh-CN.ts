@@ -76,6 +76,12 @@ const errors: Record<ErrorCode, string> = {
   'SIGNIN.CONSENT_REQUIRED': '请先阅读并同意签到照片的用途说明，再签到。',
   'LEAVE.BAD_RANGE': '请假日期有误：结束日期不能早于开始日期，一次最多请 30 天。',
   'LEAVE.ALREADY_DECIDED': '这条请假已经审批过了。',
+  // ---- identity-hardening ----
+  'LIMIT.TICKETS_PER_HOUR': '您这一小时提交的事项太多了，请过一会儿再提交。',
+  'LIMIT.UPLOADS_PER_HOUR': '您这一小时上传的照片和语音太多了，请过一会儿再传。',
+  'LIMIT.UPLOAD_BYTES_PER_DAY': '您今天上传的照片和语音已经到了上限，请明天再传。',
+  'LIMIT.TOO_MANY_REQUESTS': '操作太频繁了，请等一分钟再试。',
+  // ---- end identity-hardening ----
   // identity set-up, QR login, tamper evidence (issue 10 items 4, 5, 8)
   'SETUP.CODE_INVALID': '设置码不对，请核对后重新输入。',
   'SETUP.CODE_USED': '这个设置码已经用过了，管理员已经绑定。如需再设置，请重新运行设置程序。',
@@ -206,7 +212,10 @@ export const zhOffice = {
       saved: '已保存。',
       cadre: (name: string | null) => (name ? `包户干部：${name}` : '还没有包户干部'),
       logTitle: '查看个人信息的记录',
-      logRow: (who: string, whose: string, field: string) => `${who} 查看了 ${whose} 的${field === 'phone' ? '电话' : '地址'}`,
+      // identity-hardening: every read of personal data is in this log
+      logRow: (who: string, whose: string, field: string) =>
+        `${who} 查看了 ${whose} 的${({ phone: '电话', address: '地址', reporter: '匿名反映人', signinPhoto: '签到照片', raters: '评价人名单' } as Record<string, string>)[field] ?? '个人信息'}`,
+      logWholeTownship: '全镇干部',
       logEmpty: '还没有人查看过个人信息。',
     },
     close: {
@@ -1110,6 +1119,11 @@ export const zhCN = {
       points: (p: string, n: number) => `${p} 分（${n} 人评价）`,
       comments: '评价意见（匿名）',
       noComments: '还没有评价意见。',
+      // ---- identity-hardening (raters stay anonymous) ----
+      notClosed: '本月还没有结账：结账后才能看到评价结果，评价人是匿名的。',
+      hidden: (k: number) => `评价不足 ${k} 人，为保护评价人不显示`,
+      hiddenOpen: '结账后显示',
+      // ---- end identity-hardening ----
     },
     links: {
       visit: '记录走访',

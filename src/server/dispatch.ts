@@ -84,12 +84,42 @@ const runLater = async (works: (() => Promise<void>)[]): Promise<void> => {
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
 
-/** The stored first answer to a write, or null if this request id is new. */
-const replayOf = async (store: Store, key: string, action: string, inputHash: string): Promise<unknown | null> => {
+/**
+ * What an actor's rights rest on: their roles, duty, township, village, household and the teams they
+ * lead. A stored answer is replayed only to the same actor with the same scope: a cadre whose roles
+ * or places changed since the first attempt is refused (AUTH.FORBIDDEN), not answered from the record.
+ */
+export const scopeOf = (actor: Actor | null): string => {
+  if (!actor) return 'anonymous'
+  const p = actor.person
+  const facts = {
+    roles: [...p.roles].sort(),
+    duty: p.duty,
+    townshipId: p.townshipId,
+    villageId: p.villageId,
+    householdId: p.householdId,
+    led: actor.ledTeams.map((t) => t.id).sort(),
+  }
+  return createHash('sha256').update(canonicalJson(facts)).digest('hex')
+}
+
+/**
+ * The stored first answer to a write ({ output }), 'rerun' for an action whose answer is personal
+ * data (never kept: run again, with its checks and its log), or null if this request id is new.
+ */
+const replayOf = async (
+  store: Store,
+  key: string,
+  action: ActionName,
+  inputHash: string,
+  scope: string,
+): Promise<{ output: unknown } | 'rerun' | null> => {
   const previous = await store.get('requests', key)
   if (!previous) return null
   if (previous.action !== action || previous.inputHash !== inputHash) throw new ActionError('IDEMPOTENCY.KEY_REUSED')
-  return previous.response
+  if (previous.scope !== undefined && previous.scope !== scope) throw new ActionError('AUTH.FORBIDDEN')
+  if (actions[action].personal) return 'rerun'
+  return { output: previous.response }
 }
 
 const runWrite = async (
@@ -100,22 +130,26 @@ const runWrite = async (
   actor: Actor | null,
   requestId: string,
   caller?: Caller,
+  retried = false,
 ): Promise<unknown> => {
   // A public action in WeChat (binding) is keyed by the caller's OPENID, so one account's retry
   // never answers another's.
   const anonymous = caller?.kind === 'openid' && caller.openid ? `openid-${caller.openid}` : 'anonymous'
   const key = `${actor?.person.id ?? anonymous}:${requestId}`
   const inputHash = hashInput(name, input)
+  const scope = scopeOf(actor)
+  const personal = actions[name].personal
   const later: (() => Promise<void>)[] = []
   try {
     const output = await deps.store.transaction(async (tx) => {
       // A transaction run again (a MySQL deadlock victim) starts its side effects afresh.
       later.length = 0
-      const replay = await replayOf(tx, key, name, inputHash)
-      if (replay !== null) return replay
+      const replay = await replayOf(tx, key, name, inputHash, scope)
+      if (replay !== null && replay !== 'rerun') return replay.output
       const now = deps.clock()
       const output = await handler(input, contextFor(deps, tx, actor, now, caller, later))
-      await tx.insert('requests', { id: key, action: name, inputHash, response: output ?? null, at: now })
+      // A personal answer (a revealed phone) is never stored (a marker instead): a replay runs the action again.
+      if (replay === null) await tx.insert('requests', { id: key, action: name, inputHash, response: personal ? { withheld: true } : (output ?? null), at: now, scope })
       return output
     })
     await runLater(later)
@@ -137,8 +171,13 @@ const runWrite = async (
       error instanceof VersionConflictError ||
       error instanceof ActionError
     ) {
-      const replay = await replayOf(deps.store, key, name, inputHash)
-      if (replay !== null) return replay
+      const replay = await replayOf(deps.store, key, name, inputHash, scope)
+      // A personal action raced by its own retry runs once more; any other failure of it stands.
+      if (replay === 'rerun') {
+        if (error instanceof DuplicateKeyError && !retried) return runWrite(deps, name, handler, input, actor, requestId, caller, true)
+        throw error
+      }
+      if (replay !== null) return replay.output
     }
     throw error
   }
@@ -153,7 +192,8 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
   if (def.demoOnly && !deps.demo) return errorAnswer('ACTION.UNKNOWN')
   try {
     const actor = def.public ? null : await resolveActor(deps, caller)
-    const parsed = (def.input as z.ZodType).safeParse(input ?? {})
+    // An absent input stands for {}; an explicit null is not an object and is refused by the schema.
+    const parsed = (def.input as z.ZodType).safeParse(input === undefined ? {} : input)
     if (!parsed.success) return errorAnswer('VALIDATION.FAILED', fieldIssues(parsed.error))
     const handler = handlers[name] as AnyHandler
     let output: unknown

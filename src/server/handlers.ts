@@ -14,6 +14,7 @@ import type { Handlers } from './features/types'
 import { visitHandlers } from './features/visits/handlers'
 import { attendanceHandlers } from './features/attendance/handlers'
 import { ratingHandlers } from './features/ratings/handlers'
+import { uploadHandlers } from './features/uploads'
 import { sessionHandlers } from './features/sessions/handlers'
 import { setupHandlers } from './features/setup/handlers'
 import { voiceHandlers } from './features/voice/handlers'
@@ -29,6 +30,7 @@ export const handlers: Handlers<ActionName> = {
   ...attendanceHandlers,
   ...ratingHandlers,
   ...recordHandlers,
+  ...uploadHandlers,
   ...sessionHandlers,
   ...setupHandlers,
   ...voiceHandlers,

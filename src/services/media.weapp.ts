@@ -4,11 +4,15 @@
  * One rule: screens never call wx.cloud; this module is the one place that uploads.
  */
 import Taro from '@tarojs/taro'
-import { newRequestId } from './api'
+import { call, newRequestId } from './api'
 import { PHOTO_QUALITY, type Media } from './media-types'
 
+/** Uploads to cloud storage and registers the file id as the caller's (only then may it be attached). */
 const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+  const info = await Taro.getFileInfo({ filePath })
+  const size = 'size' in info ? info.size : 1
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${newRequestId()}.${ext}`, filePath })
+  await call('upload.register', { fileId: fileID, kind: folder.endsWith('voice') ? 'voice' : 'photo', bytes: Math.max(1, size) })
   return fileID
 }
 

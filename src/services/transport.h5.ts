@@ -14,18 +14,37 @@ const TIMEOUT_MS = 15000
 const isApiResponse = (body: unknown): body is ApiResponse<unknown> =>
   !!body && typeof body === 'object' && typeof (body as { ok?: unknown }).ok === 'boolean'
 
+/**
+ * The session also as a cookie for /uploads only: an <img> of an attached photo cannot send the
+ * Bearer header, and the server serves a file only with a session (same site only).
+ */
+const FILE_COOKIE = 'mq_session'
+const setFileCookie = (token: string | null) => {
+  if (typeof document === 'undefined') return
+  document.cookie = token
+    ? `${FILE_COOKIE}=${encodeURIComponent(token)}; path=/uploads; SameSite=Strict`
+    : `${FILE_COOKIE}=; path=/uploads; SameSite=Strict; max-age=0`
+}
+
 const session: Transport['session'] = {
   get: () => {
     const token: unknown = Taro.getStorageSync(TOKEN_KEY)
     return typeof token === 'string' && token ? token : null
   },
-  set: (token) => Taro.setStorageSync(TOKEN_KEY, token),
-  clear: () => Taro.removeStorageSync(TOKEN_KEY),
+  set: (token) => {
+    Taro.setStorageSync(TOKEN_KEY, token)
+    setFileCookie(token)
+  },
+  clear: () => {
+    Taro.removeStorageSync(TOKEN_KEY)
+    setFileCookie(null)
+  },
 }
 
 const transport: Transport = {
   hasDevLogin: true,
-  init: () => undefined,
+  // A session kept from an earlier visit gets its file cookie again.
+  init: () => setFileCookie(session.get()),
   session,
   async send({ action, input, requestId }) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }

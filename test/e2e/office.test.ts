@@ -128,6 +128,8 @@ it('a supervisor plans an unannounced check and records it', async () => {
   await check.locator('.record-ok').click()
   await page.locator('.check-row--done').first().waitFor({ timeout: 20_000 })
   expect(await page.locator('.checks-status').textContent()).toContain('1/2')
+  // The township's read log of personal data is on the supervision group's page too (issue 10 item 6).
+  await page.locator('.reveal-log').waitFor({ timeout: 20_000 })
   await page.screenshot({ path: path.join(screenshots, 'supervision-check.png'), fullPage: true })
 })
 

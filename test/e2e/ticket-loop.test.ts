@@ -118,6 +118,15 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await button(cadre, 'link-inbox').click()
   await cadre.locator(`.cadre-inbox .ticket-${id}`).click()
   await cadre.locator('.ticket-detail').waitFor({ timeout: 20_000 })
+  // The photo is served only with a session (issue 10 item 6): the H5 app's cookie carries it to <img>.
+  await cadre.waitForFunction(
+    () => {
+      const img = document.querySelector('.ticket-photo img') as HTMLImageElement | null
+      return !!img && img.complete && img.naturalWidth > 0
+    },
+    null,
+    { timeout: 20_000 },
+  )
   await button(cadre, 'act-accept').click()
   await waitStatus(cadre, 'accepted')
   await fill(cadre, '.handle-panel .note-input', '护栏需要村里出资更换，我解决不了')

@@ -28,6 +28,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'auth.logout', 'login.qrConfirm', 'office.places', 'office.addVillage',
   // the villagers' voice: the caller's township's queues
   'moderation.queue', 'callback.list',
+  // identity-hardening: registers the caller's own cloud upload (cloud mode only; refused locally)
+  'upload.register',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)

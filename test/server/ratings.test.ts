@@ -49,15 +49,18 @@ describe('the worked example', () => {
     for (const [i, s] of [5, 5, 4, 4].entries()) expect((await rate(PEERS[i]!.id, 'peers', s)).body.ok).toBe(true)
     for (const [i, s] of [4, 4, 3, 3].entries()) expect((await rate(COMMITTEE[i]!.id, 'committees', s)).body.ok).toBe(true)
     for (const [i, s] of [5, 4, 4, 4, 4].entries()) expect((await rate(VILLAGE_RATERS[i]!.id, 'villagers', s)).body.ok).toBe(true)
+    // The township's view has the figures; the rated cadre sees none while the month is open.
+    const [row] = (await (await h.as('office-1')).ok('rating.township', { cadreId: 'cadre-a' })).cadres
+    expect(row?.score.bands.leaders.points).toBe(80)
+    expect(row?.score.bands.peers.points).toBe(90)
+    expect(row?.score.bands.committees.points).toBe(70)
+    expect(row?.score.bands.villagers).toMatchObject({ meanStars: 4.2, points: 84, raters: 5, sufficient: true })
+    expect(row?.score.total).toBe(80)
+    expect(row?.score.insufficientBands).toEqual([])
+    expect(row?.ratings.filter((r) => r.comment !== '')).toHaveLength(14)
     const mine = await (await h.as('cadre-a')).ok('rating.myScore', {})
-    expect(mine.period).toBe('2026-11')
-    expect(mine.score.bands.leaders.points).toBe(80)
-    expect(mine.score.bands.peers.points).toBe(90)
-    expect(mine.score.bands.committees.points).toBe(70)
-    expect(mine.score.bands.villagers).toMatchObject({ meanStars: 4.2, points: 84, raters: 5, sufficient: true })
-    expect(mine.score.total).toBe(80)
-    expect(mine.score.insufficientBands).toEqual([])
-    expect(mine.comments).toHaveLength(14)
+    expect(mine).toMatchObject({ period: '2026-11', closed: false, score: { total: null }, comments: [] })
+    expect(mine.score.hiddenBands).toEqual(['leaders', 'peers', 'committees', 'villagers'])
     expect(await dashboardScore()).toBe(80)
   })
 
@@ -78,10 +81,10 @@ describe('the worked example', () => {
     for (const [i, s] of [5, 5, 4, 4].entries()) await rate(PEERS[i]!.id, 'peers', s, { period })
     for (const [i, s] of [4, 4, 3, 3].entries()) await rate(COMMITTEE[i]!.id, 'committees', s, { period })
     for (const [i, s] of [5, 4, 4, 4].entries()) await rate(VILLAGE_RATERS[i]!.id, 'villagers', s, { period })
-    const mine = await (await h.as('cadre-a')).ok('rating.myScore', { period })
-    expect(mine.score.bands.villagers).toMatchObject({ raters: 4, sufficient: false, appliedWeight: 0 })
-    expect(mine.score.insufficientBands).toEqual(['villagers'])
-    expect(mine.score.total).toBe(76) // (10x80 + 10x90 + 30x70) / 50
+    const [row] = (await (await h.as('office-1')).ok('rating.township', { cadreId: 'cadre-a', period })).cadres
+    expect(row?.score.bands.villagers).toMatchObject({ raters: 4, sufficient: false, appliedWeight: 0 })
+    expect(row?.score.insufficientBands).toEqual(['villagers'])
+    expect(row?.score.total).toBe(76) // (10x80 + 10x90 + 30x70) / 50
   })
 })
 
@@ -233,6 +236,8 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'records.cadres': {},
       'records.addNote': { cadreId: 'cadre-a', period: '2026-10', text: '备注' },
       'supervision.reportTargets': {},
+      // identity-hardening: cloud uploads (refused locally)
+      'upload.register': { fileId: 'cloud://env/tickets/photos/x.jpg', kind: 'photo', bytes: 1000 },
       // identity off the demo (issue 10 items 4, 5)
       'auth.mode': {},
       'auth.logout': {},
@@ -289,8 +294,64 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       if (body.includes('raterId')) leaks.push(`${key}: rater field`)
     }
     expect(leaks).toEqual([])
-    // The sweep saw real rating data: the cadre's scores and the comments.
-    expect(rated.get('rating.myScore 2026-11')?.body).toContain('来自villagers的意见4')
-    expect(rated.get('rating.myScore 2026-11')?.body).toContain('"total":80')
+    // The sweep read the cadre's own scores: the open month shows nothing, the closed one only counts
+    // (every band of 2026-10 has fewer than k = 5 raters).
+    expect(rated.get('rating.myScore 2026-11')?.body).toContain('"closed":false')
+    expect(rated.get('rating.myScore 2026-11')?.body).not.toContain('来自')
+    expect(rated.get('rating.myScore 2026-10')?.body).toContain('"closed":true')
+    expect(rated.get('rating.myScore 2026-10')?.body).not.toContain('来自')
+  })
+
+  // Issue 10 item 7: polling one's own figures around one household's rating gave its exact stars.
+  it("one household's rating changes no answer the rated cadre can get (every read of the contract, both periods)", async () => {
+    const all = await inputs()
+    const store = h.server.deps.store
+    await store.insert('households', { id: 'hh-r6', townshipId: 'ts-1', villageId: 'vil-a', groupId: 'grp-a1', number: '106', headName: '户主6', address: '', cadreId: 'cadre-a' })
+    await store.insert('people', person('rater-v6', { name: '评分村民6', householdId: 'hh-r6', villageId: 'vil-a' }))
+    const reads = (Object.keys(actions) as ActionName[]).filter((n) => !actions[n].localOnly && !actions[n].write)
+    const cadre = await h.as('cadre-a')
+    const answers = async () => {
+      const out: Record<string, unknown> = {}
+      for (const name of reads) {
+        for (const period of ['2026-11', '2026-10']) {
+          const input = { ...(all[name] as object), ...(name.startsWith('rating.') || name === 'office.dashboard' ? { period } : {}) }
+          out[`${name} ${period}`] = (await cadre.call(name, input as InputOf<typeof name>)).body
+        }
+      }
+      return out
+    }
+    const before = await answers()
+    expect((await (await h.as('rater-v6')).call('rating.submit', { cadreId: 'cadre-a', band: 'villagers', dimensions: dims(1), comment: '很不满意' }, requestId())).body.ok).toBe(true)
+    expect(await store.count('ratings', { householdId: 'hh-r6' })).toBe(1)
+    const after = await answers()
+    expect(after).toEqual(before)
+    expect(JSON.stringify(after)).not.toContain('很不满意')
+  })
+
+  it('a closed month shows a band only from k raters on, never the stars of a comment; the record the same', async () => {
+    // 2026-10 is closed (above) with 4 villager raters: below k = 5, so hidden, and so is the total.
+    const mine = await (await h.as('cadre-a')).ok('rating.myScore', { period: '2026-10' })
+    expect(mine).toMatchObject({ closed: true, minRatersShown: 5, score: { total: null } })
+    expect(mine.score.bands.villagers).toMatchObject({ raters: 4, points: null, meanStars: null })
+    expect(mine.score.hiddenBands).toEqual(['leaders', 'peers', 'committees', 'villagers'])
+    // With k = 4 (a setting), the 4-rater bands are shown, their comments without stars.
+    const k4 = await startHarness({ settings: { ...DEFAULT_SETTINGS, anonymity: { minRatersShown: 4 } } })
+    try {
+      const s = k4.server.deps.store
+      await s.insertMany('households', HOUSEHOLDS.map((id, i) => ({ id, townshipId: 'ts-1', villageId: 'vil-a', groupId: 'grp-a1', number: String(101 + i), headName: `户主${i + 1}`, address: '', cadreId: 'cadre-a' })))
+      await s.insertMany('people', RATERS)
+      for (const [i, st] of [5, 4, 4, 4].entries()) {
+        await (await k4.as(VILLAGE_RATERS[i]!.id)).ok('rating.submit', { cadreId: 'cadre-a', band: 'villagers', dimensions: dims(st), comment: `意见${i}`, period: '2026-10' })
+      }
+      await s.insert('periods', { id: 'ts-1:2026-10', townshipId: 'ts-1', period: '2026-10', status: 'closed', closedAt: k4.now(), closedById: 'office-1', digest: 'x', reopenings: [] })
+      const shown = await (await k4.as('cadre-a')).ok('rating.myScore', {})
+      expect(shown.period).toBe('2026-10')
+      expect(shown.score.hiddenBands).toEqual(['leaders', 'peers', 'committees'])
+      expect(shown.score.bands.villagers).toMatchObject({ raters: 4, meanStars: 4.25, points: 85 })
+      expect(shown.comments).toEqual([0, 1, 2, 3].map((i) => ({ band: 'villagers', comment: `意见${i}` })))
+      expect(JSON.stringify(shown.comments)).not.toContain('stars')
+    } finally {
+      await k4.stop()
+    }
   })
 })

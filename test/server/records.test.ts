@@ -64,7 +64,12 @@ describe("a cadre's record (档案)", () => {
     expect(october.weeks.every((w) => !w.compliant)).toBe(true)
     expect(october).toMatchObject({ signIns: { valid: 0, invalid: 0 }, villageDays: [], allowanceYuan: 0 })
     expect(october.score.bands.villagers).toMatchObject({ raters: 2, sufficient: false, weight: 50 })
-    expect(october.score.bands.leaders).toMatchObject({ raters: 1, points: row?.score.bands.leaders.points })
+    // The cadre sees a band's figures only from k = 5 raters on (raters stay anonymous); the office sees them.
+    expect(october.score.bands.leaders).toMatchObject({ raters: 1, points: null })
+    expect(october.score.total).toBeNull()
+    const [officeOctober] = (await (await h.as('office-1')).ok('cadre.record', { cadreId: 'cadre-a' })).months
+    expect(officeOctober?.score.bands.leaders).toMatchObject({ raters: 1, points: row?.score.bands.leaders.points })
+    expect(officeOctober?.score.total).toBe(row?.score.total)
     expect(record.findings).toHaveLength(1)
     expect(record.findings[0].text).toContain('电话核实')
     expect(record.selfReviews).toEqual([expect.objectContaining({ period: '2026-10', text: '十月入户走访偏少，下月补上。' })])

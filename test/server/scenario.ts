@@ -175,7 +175,7 @@ const route = async (s: Scenario, label: string, person: Person | null, path: st
 }
 
 /** The routes outside /api that touch the store, by label. */
-export const ROUTES = ['POST /upload', 'POST /files/roster-import', 'GET /files/export/:kind'] as const
+export const ROUTES = ['POST /upload', 'GET /uploads/:name', 'POST /files/roster-import', 'GET /files/export/:kind'] as const
 
 /** Runs every action (and file route) once or more, as the person it is meant for. */
 export const runScenario = async (s: Scenario): Promise<void> => {
@@ -215,6 +215,8 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   portraitForm.append('file', new Blob([new Uint8Array(Buffer.from(jpegHeader(64, 64), 'base64'))]), 'me.jpg')
   const portrait = (await (await route(s, 'POST /upload', cast.cadre, '/upload?kind=photo', { method: 'POST', body: portraitForm })).json()) as { data: { url: string } }
   await ok(cadre, 'cadre.setPhoto', { photoUrl: portrait.data.url })
+  // The photo, served to a reader of its ticket (the household's cadre).
+  await route(s, 'GET /uploads/:name', cast.cadre, uploaded.data.url)
   if (cast.memberWithoutPhone) {
     await ok(cadre, 'ticket.create', {
       kind: 'problem',

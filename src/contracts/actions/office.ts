@@ -64,6 +64,7 @@ export const officeActions = {
   'office.reveal': defineAction<{ value: string }>()({
     input: z.object({ subjectId: id(), field: z.enum(['phone', 'address']) }).strict(),
     write: true,
+    personal: true,
   }),
   'office.revealLog': defineAction<RevealRow[]>()({ input: noInput }),
   /** Post a notice to one village or (villageId null) the whole township. */

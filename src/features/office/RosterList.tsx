@@ -130,7 +130,8 @@ const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; 
   )
 }
 
-const RevealLog = ({ generation }: { generation: number }) => {
+/** The township's read log of personal data (phones, addresses, sign-in photos, raters): office and supervision. */
+export const RevealLog = ({ generation }: { generation: number }) => {
   const { state, reload } = useCall('office.revealLog', {}, generation >= 0)
   return (
     <Section title={m.logTitle} className='reveal-log'>

@@ -1,6 +1,8 @@
 /**
- * 我的 1135 得分: the total, each band (weight, points, how many rated, or "insufficient"), and the
- * comments without who wrote them. Test selectors: `.my-score`, `.score-total`, `.score-band-<band>`.
+ * 我的 1135 得分 of the latest closed month: the total, each band (weight, points, how many rated,
+ * or "insufficient", or hidden below k raters), and the comments without who wrote them or stars.
+ * An open month shows nothing but that it is open (raters stay anonymous).
+ * Test selectors: `.my-score`, `.score-total`, `.score-band-<band>`, `.score-open`.
  */
 import { View } from '@tarojs/components'
 import { Line } from '../../components/Form'
@@ -20,16 +22,29 @@ export const MyScore = () => {
       {(s) => (
         <View className='my-score'>
           <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
-            <Line tone='good' className='score-total'>
-              {m.total(zhCN.rules.score(s.score.total, s.score.insufficientBands))}
-            </Line>
+            {s.closed ? (
+              <Line tone={s.score.total === null ? 'muted' : 'good'} className='score-total'>
+                {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(zhCN.rules.score(s.score.total, s.score.insufficientBands))}
+              </Line>
+            ) : (
+              <Line tone='muted' className='score-open'>
+                {m.notClosed}
+              </Line>
+            )}
             {BANDS.map((b) => {
               const band = s.score.bands[b]
+              const hidden = s.score.hiddenBands.includes(b)
               return (
                 <View key={b} className={`mq-row score-band-${b}`}>
                   <Line>{m.band(r.bands[b], band.weight)}</Line>
-                  <Line tone={band.sufficient ? undefined : 'bad'}>
-                    {band.sufficient && band.points !== null ? m.points(band.points.toFixed(1), band.raters) : m.insufficient(band.raters)}
+                  <Line tone={hidden ? 'muted' : band.sufficient ? undefined : 'bad'}>
+                    {!s.closed
+                      ? m.hiddenOpen
+                      : hidden
+                        ? m.hidden(s.minRatersShown)
+                        : band.sufficient && band.points !== null
+                          ? m.points(band.points.toFixed(1), band.raters)
+                          : m.insufficient(band.raters)}
                   </Line>
                 </View>
               )
@@ -38,7 +53,7 @@ export const MyScore = () => {
           <Section title={m.comments}>
             {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : null}
             {s.comments.map((c, i) => (
-              <Line key={i} className='score-comment'>{zhCN.verdict.fmt.labeled(`${r.bands[c.band]} ${r.stars(Math.round(c.stars))}`, c.comment)}</Line>
+              <Line key={i} className='score-comment'>{zhCN.verdict.fmt.labeled(r.bands[c.band], c.comment)}</Line>
             ))}
           </Section>
         </View>

@@ -1,12 +1,47 @@
 /**
  * Uploaded images arrive as base64 in the action's input: decoded here, checked by their bytes
- * (core/images), and stored in the images collection. One rule: nothing is stored that its own
- * bytes do not prove to be an image within the settings' limits.
+ * (core/images), cleaned of metadata (EXIF with GPS) and stored in the images collection. Files
+ * uploaded apart from an action (local /upload, WeChat cloud storage) are recorded in the uploads
+ * collection with their owner, and with the object they belong to once an action attaches them.
+ * One rule: nothing is stored that its own bytes do not prove to be an image within the settings'
+ * limits and the person's quotas, and a file is served only to whoever may see its object.
  */
 import { checkImage, type ImageMime } from '../../core/images'
-import type { StoredImage } from '../../core/model'
-import type { HandlerContext } from '../context'
+import type { StoredImage, Upload } from '../../core/model'
+import { DAY_MS, HOUR_MS, ticketQuota, uploadQuota } from '../../core/quotas'
+import type { Settings } from '../../core/settings'
+import type { Actor, HandlerContext } from '../context'
 import { refuse } from '../errors'
+import { policies } from '../policies'
+import type { Store } from '../storage/port'
+import { stripMetadata } from '../uploads/files'
+import type { Handlers } from './types'
+
+// ---------------------------------------------------------------- per-person quotas
+
+/** Refuses (LIMIT.*) an upload of `bytes` by the person over their hourly count or daily bytes. */
+export const checkUploadQuota = async (store: Store, settings: Settings, personId: string, now: number, bytes: number): Promise<void> => {
+  const [files, images] = await Promise.all([
+    store.find('uploads', { ownerId: personId, at: { gt: now - DAY_MS } }),
+    store.find('images', { ownerId: personId, at: { gt: now - DAY_MS } }),
+  ])
+  const all = [...files, ...images]
+  const verdict = uploadQuota(
+    { filesLastHour: all.filter((f) => f.at > now - HOUR_MS).length, bytesLastDay: all.reduce((sum, f) => sum + f.bytes, 0) },
+    bytes,
+    settings,
+  )
+  if (!verdict.ok) refuse(verdict.code)
+}
+
+/** Refuses (LIMIT.TICKETS_PER_HOUR) a ticket by a person who filed the hour's quota already. */
+export const checkTicketQuota = async (ctx: HandlerContext, actor: Actor): Promise<void> => {
+  const filed = await ctx.store.count('tickets', { reporterId: actor.person.id, createdAt: { gt: ctx.now - HOUR_MS } })
+  const verdict = ticketQuota(filed, ctx.settings)
+  if (!verdict.ok) refuse(verdict.code)
+}
+
+// ---------------------------------------------------------------- images inside an action
 
 export const storeImage = async (
   ctx: HandlerContext,
@@ -16,6 +51,10 @@ export const storeImage = async (
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'))
   const checked = checkImage(bytes, { maxBytes: spec.maxBytes, maxSide: spec.maxSide, types: spec.types })
   if (!checked.ok) return refuse(checked.code)
+  // EXIF/GPS and text chunks out: a photo or signature is kept without what the camera wrote in it.
+  const clean = stripMetadata(Buffer.from(bytes), checked.value.mime)
+  if (!clean) return refuse('IMAGE.NOT_AN_IMAGE')
+  await checkUploadQuota(ctx.store, ctx.settings, spec.ownerId, ctx.now, clean.length)
   const image: StoredImage = {
     id: ctx.newId(spec.kind === 'signature' ? 'sig' : 'pho'),
     townshipId: spec.townshipId,
@@ -24,10 +63,63 @@ export const storeImage = async (
     mime: checked.value.mime,
     width: checked.value.width,
     height: checked.value.height,
-    bytes: checked.value.bytes,
-    data: Buffer.from(bytes).toString('base64'),
+    bytes: clean.length,
+    data: clean.toString('base64'),
     at: ctx.now,
   }
   await ctx.store.insert('images', image)
   return image
+}
+
+// ---------------------------------------------------------------- files and their objects
+
+/** Marks the caller's uploads as belonging to a ticket (their readers may then see them). */
+export const attachUploads = async (ctx: HandlerContext, uploads: readonly Upload[], ticketId: string): Promise<void> => {
+  for (const upload of uploads) {
+    if (upload.objectId === ticketId) continue
+    await ctx.store.replace('uploads', { ...upload, objectKind: 'ticket', objectId: ticketId })
+  }
+}
+
+/** A file is seen by its uploader and by whoever may read the object it is attached to. */
+export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload): Promise<boolean> => {
+  if (upload.ownerId === actor.person.id) return true
+  if (upload.objectKind !== 'ticket' || !upload.objectId) return false
+  const ticket = await store.get('tickets', upload.objectId)
+  if (!ticket) return false
+  const household = await store.get('households', ticket.householdId)
+  return !!household && policies['ticket:read'](actor, ticket, household)
+}
+
+// ---------------------------------------------------------------- cloud storage files
+
+export const uploadHandlers: Handlers<'upload.register'> = {
+  /**
+   * In WeChat the client puts a file in cloud storage and registers its file id here: the first
+   * registration makes the caller its owner, and only the owner may attach it (checkAttachments).
+   */
+  'upload.register': async ({ fileId, kind, bytes }, ctx) => {
+    if (ctx.deps.mode !== 'cloud') return refuse('ACTION.UNKNOWN')
+    const actor = ctx.actor
+    if (!actor) return refuse('AUTH.REQUIRED')
+    const [existing] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
+    if (existing) {
+      if (existing.ownerId !== actor.person.id || existing.kind !== kind) return refuse('TICKET.ATTACHMENT_NOT_YOURS')
+      return { fileId, kind, bytes: existing.bytes }
+    }
+    const max = kind === 'photo' ? ctx.settings.tickets.attachments.maxPhotoBytes : ctx.settings.tickets.attachments.maxVoiceBytes
+    if (bytes > max) return refuse('UPLOAD.TOO_LARGE')
+    await checkUploadQuota(ctx.store, ctx.settings, actor.person.id, ctx.now, bytes)
+    await ctx.store.insert('uploads', {
+      id: ctx.newId('up'),
+      townshipId: actor.person.townshipId,
+      ownerId: actor.person.id,
+      kind,
+      mime: kind === 'photo' ? 'image/jpeg' : 'audio/mpeg',
+      bytes,
+      url: fileId,
+      at: ctx.now,
+    })
+    return { fileId, kind, bytes }
+  },
 }

@@ -9,6 +9,7 @@ import path from 'node:path'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
+import rateLimit from '@fastify/rate-limit'
 import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
 import { registerUploads } from './uploads'
@@ -61,10 +62,22 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
   })
   if (wechatLogin) registerWechatLogin(app, wechatLogin)
 
+  // Per network address, before anything else is done for a request (settings.limits; 0: none).
+  const perMinute = deps.settings.limits.requestsPerMinutePerAddress
+  if (perMinute > 0) {
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      hook: 'onRequest',
+      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode, code: 'LIMIT.TOO_MANY_REQUESTS' }),
+    })
+  }
+
   // Fastify's own failures (unparsable JSON, too large, wrong content type) in our error shape.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return send(reply, errorAnswer('REQUEST.TOO_LARGE'))
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) return send(reply, errorAnswer('REQUEST.UNSUPPORTED_MEDIA_TYPE'))
+    if (error.statusCode === 429) return send(reply.header('connection', 'close'), errorAnswer('LIMIT.TOO_MANY_REQUESTS'))
     if (error.statusCode === 400) return send(reply, errorAnswer('REQUEST.MALFORMED_JSON'))
     app.log.error(error)
     return send(reply, errorAnswer('SERVER.INTERNAL'))

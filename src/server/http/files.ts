@@ -10,7 +10,7 @@ import type { ServerDeps } from '../context'
 import { errorAnswer, type Answer } from '../dispatch'
 import { ActionError } from '../errors'
 import { EXPORT_KINDS, buildExport, type ExportKind } from '../features/office/exports'
-import { importRosterFile, templateCsv, templateXlsx } from '../features/office/import'
+import { importRosterFile, mayImport, templateCsv, templateXlsx } from '../features/office/import'
 import { resolveActor } from '../identity'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -39,7 +39,15 @@ export const registerFileRoutes = async (app: FastifyInstance, deps: ServerDeps)
 
     scope.post('/files/roster-import', async (request, reply) => {
       try {
-        const actor = await resolveActor(deps, request.caller)
+        // The caller and their role before the body: a refused caller's upload is never read (the
+        // connection is closed with the answer, so the rest of it is not received either).
+        let actor
+        try {
+          actor = mayImport(await resolveActor(deps, request.caller))
+        } catch (error) {
+          reply.header('connection', 'close')
+          throw error
+        }
         const file = await request.file()
         if (!file) return send(reply, errorAnswer('IMPORT.NOT_SPREADSHEET'))
         const bytes = await file.toBuffer()

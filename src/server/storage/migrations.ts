@@ -240,6 +240,17 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
         .execute()
     }
   }),
+  // ---- identity-hardening (issue 10 items 6, 7) ----
+  // The scope a stored write's answer rests on (replays re-check it); uploads with their object and
+  // an (ownerId, at) index for the per-person quotas.
+  '0006_identity_hardening': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'requests', 'scope')
+    await ensureColumn(db, dialect, 'uploads', 'objectKind')
+    await ensureColumn(db, dialect, 'uploads', 'objectId')
+    await ensureRegistryTable(db, dialect, 'images')
+    await ensureRegistryTable(db, dialect, 'uploads')
+  }),
+  // ---- end identity-hardening ----
   // Identity (issue 10 items 4, 5, 8): set-up codes, stored sessions and QR logins, the places'
   // datum, and the hash chain of verdict records, built for the records already there.
   '0007_identity_setup': migration(async (db, dialect) => {
@@ -289,7 +300,10 @@ export const migrateToLatest = async (db: AnyDb, dialect: Dialect): Promise<stri
       `the database was written by a newer version of minqing: it has migration ${unknown.join(', ')}, which this version does not know. Run that version (or a later one) against it, never an older one.`,
     )
   }
-  const migrator = new Migrator({ db, provider: provider(dialect) })
+  // Steps are numbered by the task that adds them and merged in any order (0006 may land after
+  // 0007): a database that ran a later step still runs an earlier one it lacks (every step is
+  // idempotent and independent of the later ones).
+  const migrator = new Migrator({ db, provider: provider(dialect), allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')

@@ -44,9 +44,14 @@ export interface RequestRecord {
   action: string
   /** sha256 of the canonical input: the same id with different input is refused. */
   inputHash: string
-  /** The JSON answer given the first time. */
+  /** The JSON answer given the first time (null for an action whose answer is personal data). */
   response: unknown
   at: number
+  /**
+   * What the caller's rights rested on when the write was done (scopeOf in dispatch): a replay by
+   * an actor whose roles or places changed since is refused (identity-hardening, migration 0006).
+   */
+  scope?: string
 }
 
 /** A session issued by the local development login (local mode only). */

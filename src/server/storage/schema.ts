@@ -273,7 +273,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     },
     [['cadreId', 'period'], ['householdId', 'period'], ['townshipId', 'period'], ['raterId', 'period']],
   ),
-  requests: table('requests', { id: key, action: key, inputHash: key, response: json, at: int }, [['at']]),
+  requests: table('requests', { id: key, action: key, inputHash: key, response: json, at: int, scope: opt(text) }, [['at']]),
   meta: table('meta', { id: key, value: json }, []),
   meetings: table(
     'meetings',
@@ -300,8 +300,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   uploads: table(
     'uploads',
-    { id: key, townshipId: key, ownerId: key, kind: key, mime: key, bytes: int, url: key, at: int },
-    [['ownerId'], ['url']],
+    { id: key, townshipId: key, ownerId: key, kind: key, mime: key, bytes: int, url: key, at: int, objectKind: opt(key), objectId: opt(key) },
+    [['ownerId'], ['url'], ['ownerId', 'at']],
   ),
   periods: table(
     'periods',
@@ -364,7 +364,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   images: table(
     'images',
     { id: key, townshipId: key, kind: key, ownerId: key, mime: key, width: int, height: int, bytes: int, data: col('long'), at: int },
-    [['ownerId']],
+    [['ownerId'], ['ownerId', 'at']],
   ),
   consents: table('consents', { id: key, personId: key, kind: key, at: int }, [['personId']]),
   chainNotes: table(

@@ -34,12 +34,13 @@ export const sniff = (b: Buffer): Sniffed | null => {
 /**
  * A JPEG without its APPn metadata segments (EXIF/XMP, where cameras write GPS) and comments; the
  * image data is untouched. The client already re-encodes photos; this is the server's own guarantee.
+ * A file whose segments cannot be walked is refused (null): it could hide metadata.
  */
-export const stripJpegMetadata = (b: Buffer): Buffer => {
+export const stripJpegMetadata = (b: Buffer): Buffer | null => {
   const parts: Buffer[] = [b.subarray(0, 2)]
   let i = 2
   while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return b // not a marker where one must be: leave the file as it came
+    if (b[i] !== 0xff) return null // not a marker where one must be: not a photo we can clean
     const marker = b[i + 1] ?? 0
     if (marker === 0xda) {
       parts.push(b.subarray(i)) // start of scan: the rest is image data
@@ -47,28 +48,58 @@ export const stripJpegMetadata = (b: Buffer): Buffer => {
     }
     const length = b.readUInt16BE(i + 2)
     const end = i + 2 + length
-    if (end > b.length) return b
+    if (end > b.length) return null
     const metadata = (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe // APP1-APP15, COM (APP0 JFIF kept)
     if (!metadata) parts.push(b.subarray(i, end))
     i = end
   }
-  return b
+  return null
 }
 
 /** A PNG without its eXIf, tEXt, zTXt and iTXt chunks. */
-export const stripPngMetadata = (b: Buffer): Buffer => {
+export const stripPngMetadata = (b: Buffer): Buffer | null => {
   const parts: Buffer[] = [b.subarray(0, 8)]
   let i = 8
   while (i + 12 <= b.length) {
     const length = b.readUInt32BE(i)
     const type = b.toString('latin1', i + 4, i + 8)
     const end = i + 12 + length
-    if (end > b.length) return b
+    if (end > b.length) return null
     if (!['eXIf', 'tEXt', 'zTXt', 'iTXt'].includes(type)) parts.push(b.subarray(i, end))
     i = end
   }
   return Buffer.concat(parts)
 }
 
-export const stripMetadata = (b: Buffer, mime: string): Buffer =>
-  mime === 'image/jpeg' ? stripJpegMetadata(b) : mime === 'image/png' ? stripPngMetadata(b) : b
+/**
+ * A WebP without its EXIF and XMP chunks, the VP8X header's flags for them cleared and the RIFF
+ * size set to what is left. A file whose chunks do not add up is refused (null), never kept as is.
+ */
+export const stripWebpMetadata = (b: Buffer): Buffer | null => {
+  if (b.length < 12 || !ascii(b, 'RIFF') || !ascii(b, 'WEBP', 8)) return null
+  const parts: Buffer[] = []
+  let i = 12
+  while (i + 8 <= b.length) {
+    const type = b.toString('latin1', i, i + 4)
+    const size = b.readUInt32LE(i + 4)
+    const end = i + 8 + size + (size % 2)
+    if (i + 8 + size > b.length) return null
+    if (type === 'VP8X' && size >= 1) {
+      const chunk = Buffer.from(b.subarray(i, Math.min(end, b.length)))
+      chunk[8] = (chunk[8] ?? 0) & ~0x0c // EXIF (0x08) and XMP (0x04) flags
+      parts.push(chunk)
+    } else if (type !== 'EXIF' && type !== 'XMP ') parts.push(b.subarray(i, Math.min(end, b.length)))
+    i = end
+  }
+  if (i < b.length) return null
+  const body = Buffer.concat(parts)
+  const head = Buffer.alloc(12)
+  head.write('RIFF', 0, 'latin1')
+  head.writeUInt32LE(body.length + 4, 4)
+  head.write('WEBP', 8, 'latin1')
+  return Buffer.concat([head, body])
+}
+
+/** The photo without embedded metadata, or null when its structure cannot be walked (refuse it). */
+export const stripMetadata = (b: Buffer, mime: string): Buffer | null =>
+  mime === 'image/jpeg' ? stripJpegMetadata(b) : mime === 'image/png' ? stripPngMetadata(b) : mime === 'image/webp' ? stripWebpMetadata(b) : b

@@ -108,7 +108,8 @@ describe('photos and voice notes', () => {
     const stored = fs.readFileSync(path.join(h.dataDir, 'uploads', path.basename(url)))
     expect(stored.includes(Buffer.from('GPSLat'))).toBe(false)
     expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
-    const served = await fetch(`${h.server.url}${url}`)
+    const token = (await h.anonymous.ok('auth.devLogin', { personId: 'villager-a1' })).token
+    const served = await fetch(`${h.server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })
     expect(served.headers.get('content-type')).toBe('image/jpeg')
   })
 

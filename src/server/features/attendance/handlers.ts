@@ -209,6 +209,8 @@ export const attendanceHandlers: Handlers<
     if (!verdictPolicies['signin:photo'](actor, signIn)) return refuse('AUTH.FORBIDDEN')
     const image = signIn.photoId ? await ctx.store.get('images', signIn.photoId) : null
     if (!image) return refuse('NOT_FOUND')
+    // A read of personal data: logged (who, whose, when) for the township's read log.
+    await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId: signIn.townshipId, actorId: actor.person.id, subjectId: signIn.cadreId, field: 'signinPhoto', at: ctx.now })
     return { mime: image.mime, imageBase64: image.data }
   },
 

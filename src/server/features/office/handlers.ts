@@ -19,6 +19,7 @@ import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
+import { zhCN } from '../../../i18n/zh-CN'
 import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
 import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
 import { chainIssue, verifyChain } from '../chain'
@@ -339,13 +340,15 @@ export const officeHandlers: Handlers<
     const townshipId = township(ctx, 'office:read')
     const log = await ctx.store.find('reveals', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 200 })
     const who = await names(ctx.store, log.map((r) => r.actorId))
-    const people = await names(ctx.store, log.filter((r) => r.field === 'phone').map((r) => r.subjectId))
+    const people = await names(ctx.store, log.filter((r) => (r.field === 'phone' || r.field === 'signinPhoto' || r.field === 'raters') && r.subjectId !== townshipId).map((r) => r.subjectId))
     const households = new Map((await ctx.store.getMany('households', log.filter((r) => r.field === 'address').map((r) => r.subjectId))).map((h) => [h.id, `${h.number}号户（${h.headName}）`]))
     return log.map((r) => ({
       id: r.id,
       at: r.at,
       actor: who.get(r.actorId) ?? r.actorId,
-      subject: (r.field === 'phone' ? people.get(r.subjectId) : households.get(r.subjectId)) ?? r.subjectId,
+      subject:
+        (r.field === 'address' ? households.get(r.subjectId) : r.subjectId === townshipId ? zhCN.office.ui.roster.logWholeTownship : people.get(r.subjectId)) ??
+        r.subjectId,
       field: r.field,
       reason: r.reason ?? null,
     }))

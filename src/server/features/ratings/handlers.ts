@@ -7,6 +7,7 @@
  */
 import { RATER_BANDS, anonymize, raterBands, score1135, starsFromDimensions, validateRating, withoutContact, type Score1135 } from '../../../core/evaluation'
 import type { Person, PeriodKey, RaterBand, Rating } from '../../../core/model'
+import { commentsSeenByRatedCadre, scoreSeenByRatedCadre } from '../../../core/anonymity'
 import { isPeriodClosed, ratablePeriods } from '../../../core/periods'
 import { isResidentCadre } from '../../../core/roster'
 import { parsePeriodKey, periodOf, periodRange } from '../../../core/time'
@@ -157,16 +158,22 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
   'rating.myScore': async ({ period }, ctx) => {
     const actor = actorOf(ctx)
     if (!actor.person.roles.includes('cadre')) return refuse('AUTH.FORBIDDEN')
-    const key = periodOrNow(ctx, period)
-    const ratings = await ctx.store.find('ratings', { cadreId: actor.person.id, period: key })
-    const score = score1135(ratings, ctx.settings)
-    // Comments without rater, household, id or time, in a fixed order that says nothing of who or when.
-    const comments = ratings
-      .map(anonymize)
-      .filter((r) => r.comment.trim() !== '')
-      .map((r) => ({ band: r.band, stars: r.stars, comment: r.comment }))
-      .sort((a, b) => (BAND_ORDER.get(a.band) ?? 0) - (BAND_ORDER.get(b.band) ?? 0) || b.stars - a.stars || a.comment.localeCompare(b.comment))
-    return { period: key, cadre: personRef(actor.person), score: scoreView(score), comments }
+    const closed = await closedPeriods(ctx)
+    // Without a period: the latest closed month (an open month shows no figures to the cadre).
+    const latestClosed = [...closed].sort().pop()
+    const key = period === undefined && latestClosed ? latestClosed : periodOrNow(ctx, period)
+    const isClosed = isPeriodClosed(key, closed)
+    // An open period's ratings are not even read: nothing of them may reach the rated cadre.
+    const ratings = isClosed ? await ctx.store.find('ratings', { cadreId: actor.person.id, period: key }) : []
+    const seen = scoreSeenByRatedCadre(score1135(ratings, ctx.settings), isClosed, ctx.settings)
+    return {
+      period: key,
+      closed: isClosed,
+      minRatersShown: ctx.settings.anonymity.minRatersShown,
+      cadre: personRef(actor.person),
+      score: { ...scoreView(seen), hiddenBands: seen.hiddenBands },
+      comments: commentsSeenByRatedCadre(ratings.map(anonymize), seen),
+    }
   },
 
   'rating.township': async ({ period, cadreId }, ctx) => {
@@ -174,6 +181,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     const townshipId = actor.person.townshipId
     if (!verdictPolicies['rating:seeRaters'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
     const key = periodOrNow(ctx, period)
+    // Who rated whom is personal data: the read is logged for the township's read log.
+    await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId, actorId: actor.person.id, subjectId: cadreId ?? townshipId, field: 'raters', at: ctx.now })
     const range = periodRange(key, ctx.settings)
     const people = await ctx.store.find('people', { townshipId })
     const byId = new Map(people.map((p) => [p.id, p]))

@@ -6,6 +6,7 @@
  * One rule: months come from the stored closes only (what was posted is what the record says), and
  * a score carries band figures and counts, never a rater.
  */
+import { scoreSeenByRatedCadre } from '../../../core/anonymity'
 import type { CadreMonth } from '../../../core/close'
 import type { Person, RaterBand, ResponsibilityNote, WorkTeam } from '../../../core/model'
 import type { CadreListRow, ChainNoteView, RecordMonth } from '../../../contracts/views.records'
@@ -89,10 +90,14 @@ export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'recor
       ctx.store.find('chainNotes', { cadreId }),
     ])
     const stored = await ctx.store.getMany('closeResults', closed.map((p) => p.id))
+    // The cadre, their team leader (a rater) and anyone outside the township office and the
+    // supervision group see a band's figures only from k raters on (core/anonymity).
+    const seesRaters = policies['office:read'](actor, townshipId)
     const months = stored
       .flatMap((r) => {
         const row = r.result.cadres.find((c) => c.cadreId === cadreId)
-        return row ? [recordMonth(r.period, row)] : []
+        if (!row) return []
+        return [recordMonth(r.period, seesRaters ? row : { ...row, score: scoreSeenByRatedCadre(row.score, true, ctx.settings) })]
       })
       .sort((a, b) => (a.period < b.period ? 1 : -1))
     const team = teams.find((t) => t.memberIds.includes(cadreId)) ?? null

@@ -11,6 +11,7 @@ import { refuse } from '../../../errors'
 import { policies } from '../../../policies'
 import type { Handlers } from '../../types'
 import { checkAttachments } from '../shared/attachments'
+import { attachUploads, checkTicketQuota } from '../../uploads'
 import { singleView } from '../shared/access'
 import { householdContext } from '../shared/context'
 import { notifyStep } from '../notifications/notify'
@@ -27,6 +28,7 @@ export const filingHandlers: Handlers<'ticket.create'> = {
     if (!found) return refuse('NOT_FOUND')
     const { household, context } = found
     if (!policies['ticket:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    await checkTicketQuota(ctx, actor)
     const onBehalf = household.cadreId === actor.person.id && actor.person.householdId !== household.id
     let onBehalfOfId: string | null = null
     if (input.onBehalfOfId) {
@@ -35,7 +37,7 @@ export const filingHandlers: Handlers<'ticket.create'> = {
       onBehalfOfId = member.id
       context.people.set(member.id, member)
     }
-    await checkAttachments(ctx, actor, input.photoUrls, 'photo')
+    const photos = await checkAttachments(ctx, actor, input.photoUrls, 'photo')
     const answers = serviceRequestAnswers(input.kind, input.category, input.answers, ctx.settings)
     const extras = await problemReportExtras(ctx, actor, input)
     const created = newTicket(
@@ -62,6 +64,9 @@ export const filingHandlers: Handlers<'ticket.create'> = {
     )
     if (!created.ok) return refuse(created.code)
     await ctx.store.insert('tickets', created.value)
+    // The files now belong to the ticket: whoever may read it may see them (GET /uploads).
+    const voice = extras.voiceUrl ? await ctx.store.find('uploads', { url: extras.voiceUrl }) : []
+    await attachUploads(ctx, [...photos, ...voice], created.value.id)
     await notifyStep(ctx, created.value, null, actor.person.id, context)
     return singleView(ctx, actor, created.value, context)
   },

@@ -110,7 +110,7 @@ export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox
     const secretaryId = context.secretaries.get(ticket.villageId) ?? null
     const roles = rolesOnTicket(actor, ticket, household, secretaryId)
     if (roles.length === 0) return refuse('TICKET.FORBIDDEN_ACTOR')
-    await checkAttachments(ctx, actor, input.photoUrls, 'photo')
+    await checkAttachments(ctx, actor, input.photoUrls, 'photo', ticket.id)
     let result = undefined
     if (input.result && input.action === 'resolve') {
       const checked = validateResult(ticket.category, input.result, ctx.settings)
