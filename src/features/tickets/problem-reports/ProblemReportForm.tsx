@@ -13,9 +13,9 @@ import { ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { CategoryView } from '../../../contracts'
 import { zhCN } from '../../../i18n/zh-CN'
-import { call, newRequestId } from '../../../services/api'
 import media from '../../../services/media'
 import { useCall } from '../../../services/useCall'
+import { useSubmit } from '../../../services/useSubmit'
 import { Check, Chips, Field, PhotoPicker, type Photo } from '../shared/Pieces'
 import { useCategories } from '../shared/useTicket'
 import { MY_TICKET_PAGE, useFile } from '../shared/useFile'
@@ -58,8 +58,9 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
       toast(m.locationFailed)
     }
   }
+  const following = useSubmit('ticket.follow')
   const follow = async (ticketId: string) => {
-    await call('ticket.follow', { ticketId }, { requestId: newRequestId() })
+    if (!(await following.submit({ ticketId }))) return
     setFollowed(ticketId)
     toast(m.following)
   }
@@ -107,10 +108,11 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
           {followed || others[0]?.following ? (
             <Text className='mq-hint followed'>{m.following}</Text>
           ) : (
-            <Button kind='secondary' className='follow-similar' onClick={() => void follow(others[0]?.id ?? '')}>
+            <Button kind='secondary' className='follow-similar' loading={following.pending} onClick={() => void follow(others[0]?.id ?? '')}>
               {m.follow}
             </Button>
           )}
+          {following.error ? <ErrorState message={following.error.message} code={following.error.code} /> : null}
         </View>
       ) : null}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
