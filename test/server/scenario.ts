@@ -263,6 +263,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const places = await s.h.server.deps.store.find('places', { townshipId: cast.townshipId })
   const place = places[0]
   if (!place) throw new Error('the seed has no sign-in place')
+  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng })
   const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, photo: jpegHeader(64, 64) })
   await ok(office, 'signin.township', {})
   await ok(supervisor, 'signin.photo', { signInId: signIn.id })

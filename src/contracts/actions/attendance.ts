@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { defineAction, id, noInput, requiredText } from '../action'
 import { base64Image } from './visits'
-import type { LedgerView, LeaveView, SignInTodayView, SignInView, Team543View, TownshipSignInView, Week543View } from '../views-verdict'
+import type { LedgerView, LeaveView, SignInCheckView, SignInTodayView, SignInView, Team543View, TownshipSignInView, Week543View } from '../views-verdict'
 
 const localDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const weekKey = () => z.string().regex(/^\d{4}-W\d{2}$/)
@@ -18,6 +18,11 @@ export const attendanceActions = {
     input: z.object({ lat: z.number(), lng: z.number(), photo: base64Image(300_000) }).strict(),
     errors: ['SIGNIN.BAD_COORDINATES', 'SIGNIN.CONSENT_REQUIRED', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
     write: true,
+  }),
+  /** Where I stand (distance to the nearest place, in range or not) before the camera; stores nothing. */
+  'signin.check': defineAction<SignInCheckView>()({
+    input: z.object({ lat: z.number(), lng: z.number() }).strict(),
+    errors: ['SIGNIN.BAD_COORDINATES'],
   }),
   /** A day's sign-ins of the whole township (default today), for the supervision group and township staff. */
   'signin.township': defineAction<TownshipSignInView[]>()({ input: z.object({ date: localDate().optional() }).strict() }),

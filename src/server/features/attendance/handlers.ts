@@ -8,7 +8,7 @@
 import { ledgerOfDays } from '../../../core/allowance'
 import { leaveDates, week543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
-import { evaluateSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
+import { evaluateSignIn, previewSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
 import { addDays, daysOfIsoWeek, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, periodRange, startOfLocalDay } from '../../../core/time'
 import type { LeaveView, SignInView, Week543View } from '../../../contracts/views-verdict'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
@@ -110,6 +110,7 @@ export const attendanceHandlers: Handlers<
   | 'signin.today'
   | 'signin.consent'
   | 'signin.submit'
+  | 'signin.check'
   | 'signin.photo'
   | 'signin.township'
   | 'leave.request'
@@ -179,6 +180,25 @@ export const attendanceHandlers: Handlers<
     await ctx.store.insert('signins', record)
     await refreshCadreDays(ctx.store, day, [day.date], ctx.settings)
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
+  },
+
+  'signin.check': async ({ lat, lng }, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!isCadre(person)) return refuse('AUTH.FORBIDDEN')
+    const [places, earlier] = await Promise.all([
+      ctx.store.find('places', { townshipId: person.townshipId }),
+      ctx.store.find('signins', { cadreId: person.id, valid: true }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 }),
+    ])
+    const preview = previewSignIn({ at: ctx.now, lat, lng }, places, earlier, ctx.settings)
+    if (!preview.ok) return refuse(preview.code)
+    const { nearest, inRange, wouldBeInvalid } = preview.value
+    return {
+      placeName: nearest?.place.name ?? null,
+      distanceM: nearest ? Math.round(nearest.distanceM) : null,
+      radiusM: nearest?.place.radiusM ?? null,
+      inRange,
+      wouldBeInvalid,
+    }
   },
 
   'signin.township': async ({ date }, ctx) => {
