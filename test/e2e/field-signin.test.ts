@@ -1,0 +1,111 @@
+/**
+ * Sign-in says where the cadre stands before the camera (issue 12 item 7), in a real browser at
+ * 390x844: out of range, the page shows the distance to the place and which slot is open; a tap
+ * asks first and stores nothing when the cadre declines (the camera never opens); only when he
+ * confirms is an invalid sign-in stored. In range it says "已进入签到范围".
+ * The sign-in window is widened (settings) so a slot is open whenever the test runs.
+ */
+import path from 'node:path'
+import { DEFAULT_SETTINGS } from '../../src/core/settings'
+import { jpegHeader } from '../server/fixtures/images'
+import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+
+jest.setTimeout(150_000)
+
+let h: BrowserHarness
+beforeAll(async () => {
+  h = await startBrowserHarness({ settings: { ...DEFAULT_SETTINGS, signIn: { ...DEFAULT_SETTINGS.signIn, windowMinutes: 720 } } })
+})
+afterAll(() => h?.stop())
+
+const tokenOf = async (personId: string): Promise<string> => {
+  const res = await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })
+  return ((await res.json()) as { data: { token: string } }).data.token
+}
+
+const pageAs = async (personId: string, at: { latitude: number; longitude: number }) => {
+  const token = await tokenOf(personId)
+  const context = await h.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    geolocation: at,
+    permissions: ['geolocation'],
+  })
+  await context.addInitScript((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
+  return { context, page: await context.newPage() }
+}
+
+it('sign-in out of range shows the distance and stores nothing until confirmed', async () => {
+  const store = h.server.deps.store
+  const cadre = (await store.find('people', {})).find((p) => p.roles.includes('cadre') && p.duty === 'resident')
+  if (!cadre) throw new Error('no resident cadre in the seed')
+  const [place] = await store.find('places', { townshipId: cadre.townshipId })
+  if (!place) throw new Error('the seed has no sign-in place')
+  // About 1.1 km north of the place.
+  const c = await pageAs(cadre.id, { latitude: place.lat + 0.01, longitude: place.lng })
+  await c.page.goto(`${h.server.url}/#/subpackages/cadre/pages/signin/index`)
+  await c.page.locator('.at-button.signin-consent-agree').click()
+
+  const where = c.page.locator('.signin-where--out')
+  await where.waitFor({ timeout: 30_000 })
+  expect(await where.textContent()).toMatch(new RegExp(`距${place.name}还有 1\\.1 公里，不在签到范围（需在 ${place.radiusM} 米内）`))
+  expect(await c.page.locator('.signin-slot-now--open').textContent()).toMatch(/签到开放中，.+前可签/)
+  const button = c.page.locator('.at-button.signin-submit')
+  expect(await button.isDisabled()).toBe(false)
+  await c.page.screenshot({ path: path.join(screenshots, 'signin-out-of-range.png') })
+
+  // Declined: nothing stored, no camera.
+  let cameraOpened = false
+  c.page.on('filechooser', () => {
+    cameraOpened = true
+  })
+  await button.click()
+  const modal = c.page.locator('.taro__modal')
+  await modal.waitFor({ state: 'visible', timeout: 20_000 })
+  expect(await modal.textContent()).toContain('1.1 公里')
+  await c.page.screenshot({ path: path.join(screenshots, 'signin-confirm.png') })
+  await c.page.locator('.taro-model__cancel').click()
+  await c.page.waitForTimeout(1500)
+  expect(cameraOpened).toBe(false)
+  expect(await store.count('signins', { cadreId: cadre.id })).toBe(0)
+
+  // Confirmed: the camera opens and one invalid sign-in is stored with its reason.
+  c.page.removeAllListeners('filechooser')
+  await button.click()
+  await modal.waitFor({ state: 'visible', timeout: 20_000 })
+  const chooser = c.page.waitForEvent('filechooser')
+  await c.page.locator('.taro-model__confirm').click()
+  await (await chooser).setFiles({ name: 'live.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegHeader(640, 480), 'base64') })
+  await c.page.locator('.signin-attempt--invalid .signin-reason').first().waitFor({ timeout: 20_000 })
+  const stored = await store.find('signins', { cadreId: cadre.id })
+  expect(stored).toHaveLength(1)
+  expect(stored[0]).toMatchObject({ valid: false, invalidReason: 'TOO_FAR' })
+  await c.context.close()
+})
+
+it('in range it says 已进入签到范围 before the camera; once the slot is signed the button is off with the reason', async () => {
+  const store = h.server.deps.store
+  const cadres = (await store.find('people', {})).filter((p) => p.roles.includes('cadre') && p.duty === 'resident')
+  const cadre = cadres[1]
+  if (!cadre) throw new Error('no second resident cadre in the seed')
+  const [place] = await store.find('places', { townshipId: cadre.townshipId })
+  if (!place) throw new Error('the seed has no sign-in place')
+  const c = await pageAs(cadre.id, { latitude: place.lat, longitude: place.lng })
+  await c.page.goto(`${h.server.url}/#/subpackages/cadre/pages/signin/index`)
+  await c.page.locator('.at-button.signin-consent-agree').click()
+  const where = c.page.locator('.signin-where--in')
+  await where.waitFor({ timeout: 30_000 })
+  expect(await where.textContent()).toContain('已进入签到范围')
+  const chooser = c.page.waitForEvent('filechooser')
+  await c.page.locator('.at-button.signin-submit').click()
+  await (await chooser).setFiles({ name: 'live.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegHeader(640, 480), 'base64') })
+  const reason = c.page.locator('.signin-disabled-reason')
+  await reason.waitFor({ timeout: 20_000 })
+  expect(await reason.textContent()).toBe('这个时段已经签过到了')
+  expect(await c.page.locator('.at-button.signin-submit').isDisabled()).toBe(true)
+  await c.page.screenshot({ path: path.join(screenshots, 'signin-signed.png') })
+  expect(await store.find('signins', { cadreId: cadre.id })).toMatchObject([{ valid: true }])
+  await c.context.close()
+})
