@@ -3,7 +3,8 @@
  * 390x844: out of range, the page shows the distance to the place and which slot is open; a tap
  * asks first and stores nothing when the cadre declines (the camera never opens); only when he
  * confirms is an invalid sign-in stored. In range it says "已进入签到范围".
- * The sign-in window is widened (settings) so a slot is open whenever the test runs.
+ * The slots are set (settings) so that the morning slot is open whenever the test runs and the
+ * others are hours away.
  */
 import path from 'node:path'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
@@ -14,7 +15,9 @@ jest.setTimeout(150_000)
 
 let h: BrowserHarness
 beforeAll(async () => {
-  h = await startBrowserHarness({ settings: { ...DEFAULT_SETTINGS, signIn: { ...DEFAULT_SETTINGS.signIn, windowMinutes: 720 } } })
+  const nowLocal = Math.floor(Date.now() / 60_000 + DEFAULT_SETTINGS.utcOffsetMinutes) % (24 * 60)
+  const slots = { morning: nowLocal, afternoon: (nowLocal + 480) % (24 * 60), evening: (nowLocal + 960) % (24 * 60) }
+  h = await startBrowserHarness({ settings: { ...DEFAULT_SETTINGS, signIn: { slots, windowMinutes: 120 } } })
 })
 afterAll(() => h?.stop())
 
