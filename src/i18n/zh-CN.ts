@@ -804,6 +804,45 @@ export const zhCN = {
     noContact: '该户本期既无签字走访也无事项，请核实',
   },
   records: zhRecords,
+  // --- field-ux: voice that plays, places, the household at the door, dates (issue 12) ---
+  field: {
+    voice: {
+      title: '语音',
+      play: '播放语音',
+      pause: '暂停',
+      length: (s: number) => `${s} 秒`,
+      progress: (at: number, of: number) => `${at} / ${of} 秒`,
+      failed: '语音播放失败，请稍后再试。',
+    },
+    place: {
+      title: '位置',
+      point: (lat: number, lng: number) => `北纬 ${lat.toFixed(4)}°，东经 ${lng.toFixed(4)}°`,
+      near: (place: string) => `在${place}附近`,
+      navigate: '导航',
+      name: '反映的位置',
+    },
+    who: {
+      title: '反映人',
+      household: (village: string, number: string) => `${village} ${number}号户`,
+      call: (name: string) => `打电话给${name}`,
+      noPhone: '这户没有登记电话',
+      anonymous: '匿名反映（按规定不显示姓名）',
+    },
+    households: {
+      search: '搜户号或户主姓名',
+      none: '没有找到这一户，请换个户号或姓名再搜。',
+      start: '开始走访',
+      chosen: (label: string) => `走访：${label}`,
+      change: '换一户',
+      neverFirst: '从没走访过的排在最前面',
+      more: (n: number) => `还有 ${n} 户，请输入户号或姓名搜索`,
+    },
+    dates: {
+      pick: '请选择日期',
+      inPast: (today: string) => `不能早于今天（${today}）`,
+      toBeforeFrom: '结束日期不能早于开始日期',
+    },
+  },
 }
 
 export type Messages = typeof zhCN

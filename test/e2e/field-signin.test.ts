@@ -56,7 +56,7 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
   expect(await where.textContent()).toMatch(new RegExp(`距${place.name}还有 1\\.1 公里，不在签到范围（需在 ${place.radiusM} 米内）`))
   expect(await c.page.locator('.signin-slot-now--open').textContent()).toMatch(/签到开放中，.+前可签/)
   const button = c.page.locator('.at-button.signin-submit')
-  expect(await button.isDisabled()).toBe(false)
+  expect(await button.getAttribute('class')).not.toContain('at-button--disabled')
   await c.page.screenshot({ path: path.join(screenshots, 'signin-out-of-range.png') })
 
   // Declined: nothing stored, no camera.
@@ -65,7 +65,7 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
     cameraOpened = true
   })
   await button.click()
-  const modal = c.page.locator('.taro__modal')
+  const modal = c.page.locator('.taro-modal__content')
   await modal.waitFor({ state: 'visible', timeout: 20_000 })
   expect(await modal.textContent()).toContain('1.1 公里')
   await c.page.screenshot({ path: path.join(screenshots, 'signin-confirm.png') })
@@ -107,7 +107,7 @@ it('in range it says 已进入签到范围 before the camera; once the slot is s
   const reason = c.page.locator('.signin-disabled-reason')
   await reason.waitFor({ timeout: 20_000 })
   expect(await reason.textContent()).toBe('这个时段已经签过到了')
-  expect(await c.page.locator('.at-button.signin-submit').isDisabled()).toBe(true)
+  expect(await c.page.locator('.at-button.signin-submit').getAttribute('class')).toContain('at-button--disabled')
   await c.page.screenshot({ path: path.join(screenshots, 'signin-signed.png') })
   expect(await store.find('signins', { cadreId: cadre.id })).toMatchObject([{ valid: true }])
   await c.context.close()

@@ -219,6 +219,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   }
   await ok(neighbour, 'ticket.follow', { ticketId: ticket.id })
   await ok(villager, 'ticket.get', { ticketId: ticket.id })
+  await ok(cadre, 'ticket.callReporter', { ticketId: ticket.id })
   await ok(villager, 'ticket.list', {})
   await ok(cadre, 'ticket.list', { open: true })
   await ok(leader, 'ticket.list', {})

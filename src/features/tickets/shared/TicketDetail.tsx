@@ -15,6 +15,7 @@ import { toast } from '../../../components/feedback'
 import type { CategoryView, TicketView } from '../../../contracts'
 import { zhCN } from '../../../i18n/zh-CN'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
+import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
@@ -25,7 +26,7 @@ const t = zhCN.tickets
 
 const answerText = (v: string | number | string[]): string => (Array.isArray(v) ? v.map(optionName).join('、') : typeof v === 'string' ? optionName(v) : String(v))
 
-export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView; category: CategoryView | undefined }) => {
+export const TicketDetail = ({ ticket: initial, category, handler = false }: { ticket: TicketView; category: CategoryView | undefined; handler?: boolean }) => {
   const [ticket, setTicket] = useState(initial)
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
@@ -68,6 +69,8 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
             ))}
           </View>
         ) : null}
+        {ticket.voiceUrl ? <VoicePlayer url={ticket.voiceUrl} /> : null}
+        {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (
           <Field label={m.result}>
             {Object.entries(ticket.result).map(([k, v]) => (
@@ -77,6 +80,12 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
         ) : null}
         {ticket.satisfaction ? <Text className='mq-hint'>{m.rated(ticket.satisfaction)}</Text> : null}
       </Section>
+
+      {handler ? (
+        <Section className='ticket-who-section'>
+          <ReporterLine ticket={ticket} canCall={!ended} />
+        </Section>
+      ) : null}
 
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
 

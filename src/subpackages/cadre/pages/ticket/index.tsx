@@ -5,7 +5,7 @@ import { TicketPage } from '../../../../features/tickets/shared/TicketPage'
 
 const Page = () => (
   <View className='page'>
-    <SessionGate>{() => <TicketPage />}</SessionGate>
+    <SessionGate>{() => <TicketPage handler />}</SessionGate>
   </View>
 )
 
