@@ -92,8 +92,12 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
 it('in range it says 已进入签到范围 before the camera; once the slot is signed the button is off with the reason', async () => {
   const store = h.server.deps.store
   const cadres = (await store.find('people', {})).filter((p) => p.roles.includes('cadre') && p.duty === 'resident')
-  const cadre = cadres[1]
-  if (!cadre) throw new Error('no second resident cadre in the seed')
+  // One with no sign-in today in the seed (its slot would already be signed).
+  const dayAgo = Date.now() - 24 * 3600_000
+  const fresh = []
+  for (const p of cadres.slice(1)) if ((await store.find('signins', { cadreId: p.id })).every((x) => x.at < dayAgo)) fresh.push(p)
+  const cadre = fresh[0]
+  if (!cadre) throw new Error('no resident cadre without a sign-in today in the seed')
   const [place] = await store.find('places', { townshipId: cadre.townshipId })
   if (!place) throw new Error('the seed has no sign-in place')
   const c = await pageAs(cadre.id, { latitude: place.lat, longitude: place.lng })
