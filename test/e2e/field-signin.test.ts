@@ -40,10 +40,22 @@ const pageAs = async (personId: string, at: { latitude: number; longitude: numbe
   return { context, page: await context.newPage() }
 }
 
+/** Resident cadres with no sign-in in the last day in the seed (a slot of theirs would already be signed). */
+const freshCadres = async () => {
+  const store = h.server.deps.store
+  const dayAgo = Date.now() - 24 * 3600_000
+  const out = []
+  for (const p of await store.find('people', {})) {
+    if (!p.roles.includes('cadre') || p.duty !== 'resident') continue
+    if ((await store.find('signins', { cadreId: p.id })).every((x) => x.at < dayAgo)) out.push(p)
+  }
+  return out
+}
+
 it('sign-in out of range shows the distance and stores nothing until confirmed', async () => {
   const store = h.server.deps.store
-  const cadre = (await store.find('people', {})).find((p) => p.roles.includes('cadre') && p.duty === 'resident')
-  if (!cadre) throw new Error('no resident cadre in the seed')
+  const [cadre] = await freshCadres()
+  if (!cadre) throw new Error('no resident cadre without a sign-in today in the seed')
   const [place] = await store.find('places', { townshipId: cadre.townshipId })
   if (!place) throw new Error('the seed has no sign-in place')
   // About 1.1 km north of the place.
@@ -91,12 +103,7 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
 
 it('in range it says 已进入签到范围 before the camera; once the slot is signed the button is off with the reason', async () => {
   const store = h.server.deps.store
-  const cadres = (await store.find('people', {})).filter((p) => p.roles.includes('cadre') && p.duty === 'resident')
-  // One with no sign-in today in the seed (its slot would already be signed).
-  const dayAgo = Date.now() - 24 * 3600_000
-  const fresh = []
-  for (const p of cadres.slice(1)) if ((await store.find('signins', { cadreId: p.id })).every((x) => x.at < dayAgo)) fresh.push(p)
-  const cadre = fresh[0]
+  const cadre = (await freshCadres())[1]
   if (!cadre) throw new Error('no resident cadre without a sign-in today in the seed')
   const [place] = await store.find('places', { townshipId: cadre.townshipId })
   if (!place) throw new Error('the seed has no sign-in place')
