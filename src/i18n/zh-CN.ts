@@ -837,6 +837,12 @@ export const zhCN = {
       neverFirst: '从没走访过的排在最前面',
       more: (n: number) => `还有 ${n} 户，请输入户号或姓名搜索`,
     },
+    photosWaiting: '没有信号：照片先存在手机上，联网后和反映一起自动上传。',
+    queued: {
+      signOff: '走访签字确认',
+      dispute: '对走访的异议',
+      rating: (name: string) => `给${name}的评价`,
+    },
     dates: {
       pick: '请选择日期',
       inPast: (today: string) => `不能早于今天（${today}）`,

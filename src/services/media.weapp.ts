@@ -5,11 +5,23 @@
  */
 import Taro from '@tarojs/taro'
 import { newRequestId } from './api'
-import { PHOTO_QUALITY, type Media } from './media-types'
+import { PENDING_PREFIX, PHOTO_QUALITY, type Media } from './media-types'
 
-const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+const send = async (filePath: string, folder: string, ext: string): Promise<string> => {
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${newRequestId()}.${ext}`, filePath })
   return fileID
+}
+
+/** With no signal the file is saved on the phone; its `pending:` url says where and to which folder. */
+const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+  try {
+    return await send(filePath, folder, ext)
+  } catch (error) {
+    const { networkType } = await Taro.getNetworkType()
+    if (networkType !== 'none') throw error
+    const saved = Taro.getFileSystemManager().saveFileSync(filePath) as unknown as string
+    return `${PENDING_PREFIX}${encodeURIComponent(JSON.stringify({ saved, folder, ext }))}`
+  }
 }
 
 let startedAt = 0
@@ -39,6 +51,12 @@ const media: Media = {
       })
       manager.stop()
     })
+  },
+  async uploadPending(url) {
+    const { saved, folder, ext } = JSON.parse(decodeURIComponent(url.slice(PENDING_PREFIX.length))) as { saved: string; folder: string; ext: string }
+    const real = await send(saved, folder, ext)
+    Taro.getFileSystemManager().unlink({ filePath: saved })
+    return real
   },
   async locate() {
     const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })
