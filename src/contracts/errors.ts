@@ -84,6 +84,8 @@ export const ERROR_STATUS = {
   'VISIT.PROXY_NOT_ALLOWED': 403,
   'SIGNIN.CONSENT_REQUIRED': 428,
   'LEAVE.BAD_RANGE': 400,
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST': 422,
   'LEAVE.ALREADY_DECIDED': 409,
   // server
   'SERVER.INTERNAL': 500,

@@ -77,6 +77,8 @@ const errors: Record<ErrorCode, string> = {
   'LEAVE.ALREADY_DECIDED': '这条请假已经审批过了。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST': '日期不能早于今天，请重新选择。',
 }
 
 const roles: Record<Role, string> = {

@@ -30,7 +30,7 @@ export const attendanceActions = {
   'signin.photo': defineAction<{ mime: string; imageBase64: string }>()({ input: z.object({ signInId: id() }).strict() }),
   'leave.request': defineAction<LeaveView>()({
     input: z.object({ from: localDate(), to: localDate(), reason: requiredText(200) }).strict(),
-    errors: ['LEAVE.BAD_RANGE'],
+    errors: ['LEAVE.BAD_RANGE', 'DATE.IN_PAST'],
     write: true,
   }),
   'leave.decide': defineAction<LeaveView>()({

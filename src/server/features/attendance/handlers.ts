@@ -8,6 +8,7 @@
 import { ledgerOfDays } from '../../../core/allowance'
 import { leaveDates, week543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
+import { notInPast } from '../../../core/dates'
 import { evaluateSignIn, previewSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
 import { addDays, daysOfIsoWeek, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, periodRange, startOfLocalDay } from '../../../core/time'
 import type { LeaveView, SignInView, Week543View } from '../../../contracts/views-verdict'
@@ -18,6 +19,7 @@ import { lockCadreDays, readCadreFacts, refreshCadreDays } from '../facts'
 import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
+import { zhCN } from '../../../i18n/zh-CN'
 
 const MAX_LEAVE_DAYS = 30
 
@@ -236,6 +238,8 @@ export const attendanceHandlers: Handlers<
     const actor = actorOf(ctx)
     if (!isCadre(actor.person)) return refuse('AUTH.FORBIDDEN')
     if (!isLocalDate(from) || !isLocalDate(to) || to < from) return refuse('LEAVE.BAD_RANGE')
+    const today = localDate(ctx.now, ctx.settings)
+    if (!notInPast(from, today).ok) return refuse('DATE.IN_PAST', [{ path: 'from', message: zhCN.field.dates.inPast(today) }])
     const leave: Leave = { id: ctx.newId('lv'), townshipId: actor.person.townshipId, cadreId: actor.person.id, from, to, reason, status: 'requested', decidedById: null }
     if (leaveDates(leave).length > MAX_LEAVE_DAYS) return refuse('LEAVE.BAD_RANGE')
     await ctx.store.insert('leaves', leave)
