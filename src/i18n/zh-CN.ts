@@ -849,6 +849,7 @@ export const zhCN = {
       pick: '请选择日期',
       inPast: (today: string) => `不能早于今天（${today}）`,
       toBeforeFrom: '结束日期不能早于开始日期',
+      reasonRequired: '请写明请假事由',
     },
   },
 }
