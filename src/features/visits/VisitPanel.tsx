@@ -21,6 +21,7 @@ import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { SignCode } from './SignCode'
 import { visitStatusText } from './visitStatus'
+import './VisitPanel.scss'
 
 const m = zhCN.verdict.visit
 const f = zhCN.field.households

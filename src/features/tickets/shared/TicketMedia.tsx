@@ -16,6 +16,7 @@ type GeoPoint = NonNullable<TicketView['location']>
 import { zhCN } from '../../../i18n/zh-CN'
 import maps from '../../../services/maps'
 import { useSubmit } from '../../../services/useSubmit'
+import { callPhone } from '../../villager/useMyCadre'
 import { Field } from './Pieces'
 
 const v = zhCN.field.voice
@@ -95,7 +96,7 @@ export const ReporterLine = ({ ticket, canCall }: { ticket: TicketView; canCall:
     const out = await read.submit({ ticketId: ticket.id })
     if (!out) return
     if (!out.phone) return toast(w.noPhone)
-    void Taro.makePhoneCall({ phoneNumber: out.phone })
+    callPhone(out.phone)
   }
   const name = ticket.onBehalfOfName ?? ticket.reporterName
   return (
@@ -104,7 +105,7 @@ export const ReporterLine = ({ ticket, canCall }: { ticket: TicketView; canCall:
       <Text className='mq-hint ticket-who__household'>{w.household(ticket.villageName, ticket.householdNumber)}</Text>
       {canCall && name ? (
         <Button big className='call-reporter' loading={read.pending} onClick={() => void call()}>
-          {`📞 ${w.call(name)}`}
+          {w.call(name)}
         </Button>
       ) : null}
       {read.error ? <Text className='mq-warn'>{read.error.message}</Text> : null}
