@@ -7,6 +7,6 @@ export const toast = (text: string): void => {
 
 /** Asks before something is stored that the person might not want (Taro's native modal). */
 export const askConfirm = async (title: string, content: string, confirmText: string, cancelText: string): Promise<boolean> => {
-  const answer = await Taro.showModal({ title, content, confirmText, cancelText })
+  const answer = await Taro.showModal({ title, content, confirmText, cancelText, confirmColor: '#b3261e', cancelColor: '#333333' })
   return answer.confirm
 }

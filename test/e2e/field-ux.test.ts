@@ -170,3 +170,34 @@ it('a visit started from the household list: search by name, tap, and the whole 
   expect(await store.count('visits', { householdId: target.id })).toBe(before + 1)
   await page.context().close()
 })
+
+it('leave dates are picked, and each message stands under its own field', async () => {
+  const store = h.server.deps.store
+  const cadre = (await store.find('people', {})).filter((p) => p.roles.includes('cadre') && p.duty === 'resident')[2]
+  if (!cadre) throw new Error('no third resident cadre')
+  const page = await signedIn(cadre.id, '/subpackages/cadre/pages/leave/index')
+  const submit = page.locator('.at-button.leave-submit')
+  await submit.waitFor({ timeout: 30_000 })
+  expect(await page.locator('.leave-from .mq-date__value').textContent()).toBe('请选择日期')
+  await submit.click()
+  expect(await page.locator('.leave-from .mq-field__error').textContent()).toBe('⚠ 请选择日期')
+  expect(await page.locator('.leave-to .mq-field__error').textContent()).toBe('⚠ 请选择日期')
+  expect(await page.locator('.leave-reason .mq-field__error').textContent()).toBe('⚠ 请写明请假事由')
+  await page.screenshot({ path: path.join(screenshots, 'field-leave-messages.png') })
+
+  // The wheel opens on today (earlier days are not offered); confirming takes it.
+  for (const field of ['.leave-from', '.leave-to']) {
+    await page.locator(`${field} .mq-date__value`).click()
+    const confirm = page.locator('.weui-picker__action').last()
+    await confirm.waitFor({ state: 'visible', timeout: 10_000 })
+    await confirm.click()
+    await page.locator('.weui-picker').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined)
+  }
+  expect(await page.locator('.leave-from .mq-date__value').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  await page.locator('.leave-reason input').fill('家中老人住院')
+  await submit.click()
+  await page.locator('.leave-row', { hasText: '家中老人住院' }).waitFor({ timeout: 20_000 })
+  expect(await page.locator('.mq-field__error').count()).toBe(0)
+  expect(await store.count('leaves', { cadreId: cadre.id })).toBeGreaterThanOrEqual(1)
+  await page.context().close()
+})
