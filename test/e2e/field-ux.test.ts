@@ -188,10 +188,10 @@ it('leave dates are picked, and each message stands under its own field', async 
   // The wheel opens on today (earlier days are not offered); confirming takes it.
   for (const field of ['.leave-from', '.leave-to']) {
     await page.locator(`${field} .mq-date__value`).click()
-    const confirm = page.locator('.weui-picker__action').last()
+    const confirm = page.locator('.weui-picker__action:visible').last()
     await confirm.waitFor({ state: 'visible', timeout: 10_000 })
     await confirm.click()
-    await page.locator('.weui-picker').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined)
+    await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
   }
   expect(await page.locator('.leave-from .mq-date__value').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   await page.locator('.leave-reason input').fill('家中老人住院')
