@@ -40,6 +40,8 @@ export const CORE_ERROR_CODES = [
   'IMAGE.NOT_AN_IMAGE',
   'IMAGE.TOO_LARGE',
   'IMAGE.BAD_DIMENSIONS',
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]
