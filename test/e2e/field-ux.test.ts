@@ -79,7 +79,9 @@ it('the voice player plays a recorded file; the place has 导航; the cadre sees
   expect(await page.locator('.at-button.voice-play').textContent()).toContain('播放')
 
   expect(await page.locator('.ticket-place__point').textContent()).toBe('北纬 39.6100°，东经 109.7800°')
-  await page.locator('.at-button.place-navigate').waitFor()
+  const navigate = await page.locator('.at-button.place-navigate').boundingBox()
+  expect(navigate?.height ?? 0).toBeGreaterThanOrEqual(60)
+  expect((await page.locator('.at-button.voice-play').boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(60)
   const who = page.locator('.ticket-who')
   expect(await who.textContent()).toContain(villager.name)
   expect(await who.textContent()).toContain(`${household.number}号户`)

@@ -77,7 +77,7 @@ export const PlaceLine = ({ point, name = p.name }: { point: GeoPoint; name?: st
   <Field label={p.title} className='ticket-place'>
     <View className='mq-row'>
       <Text className='mq-hint ticket-place__point'>{p.point(point.lat, point.lng)}</Text>
-      <Button kind='secondary' className='place-navigate' onClick={() => maps.open(point, name)}>
+      <Button big kind='secondary' className='place-navigate' onClick={() => maps.open(point, name)}>
         {p.navigate}
       </Button>
     </View>
