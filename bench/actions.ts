@@ -137,7 +137,7 @@ export const benchActions = async (scale: Scale, report: Report, county: SeedDat
   const t0 = Date.now()
   progress(`actions: starting the local server on ${int(scale.households)} households (seeding on first start)`)
   const [server, tStart] = await time(() =>
-    startLocalServer({ dataDir, seedHouseholds: scale.households, seed: SEED, clock: () => NOW + (Date.now() - t0), onQuery }),
+    startLocalServer({ dataDir, seedHouseholds: scale.households, seed: SEED, clock: () => NOW + (Date.now() - t0), onQuery, demo: true }),
   )
   const bare = await startBare()
   const loader = await startLoader()

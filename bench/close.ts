@@ -106,7 +106,7 @@ const measure = async (dialect: DialectName, scale: Scale, report: Report, tmp: 
     const dataDir = fs.mkdtempSync(path.join(tmp, `close-${dialect}-${households}-`))
     const databaseUrl = maria ? await maria.createDatabase('bench') : undefined
     try {
-      const [server, seedMs] = await time(() => startLocalServer({ dataDir, databaseUrl, seedHouseholds: households, seed: SEED, clock: () => NOW }))
+      const [server, seedMs] = await time(() => startLocalServer({ dataDir, databaseUrl, seedHouseholds: households, seed: SEED, clock: () => NOW, demo: true }))
       try {
         const load = os.loadavg()[0]
         const runs = await closeAll(server.url, data, maria?.pid ?? null)

@@ -11,7 +11,7 @@ import { startLocalServer } from '../src/server/local/start'
 const main = async () => {
   const dataDir = process.argv[2]
   if (!dataDir) throw new Error('usage: import-server.ts <dataDir>')
-  const server = await startLocalServer({ dataDir, seedHouseholds: 0 })
+  const server = await startLocalServer({ dataDir, seedHouseholds: 0, demo: true })
   const store = server.deps.store
   await store.insert('townships', { id: 'ts-bench', name: '测试县' })
   const personId = 'office-bench'

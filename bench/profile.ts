@@ -38,7 +38,7 @@ const serve = async () => {
   const dataDir = arg('dir', '')
   const households = Number(arg('households', '20000'))
   const t0 = Date.now()
-  const server = await startLocalServer({ dataDir, seedHouseholds: households, seed: SEED, clock: () => NOW + (Date.now() - t0) })
+  const server = await startLocalServer({ dataDir, seedHouseholds: households, seed: SEED, clock: () => NOW + (Date.now() - t0), demo: true })
   const session = new Session()
   session.connect()
   process.on('message', async (message: { kind: 'start' | 'stop' | 'cpu'; file?: string }) => {

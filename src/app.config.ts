@@ -56,10 +56,16 @@ export default defineAppConfig({
         'supervision/index',
         'report/index',
         'cadres/index',
+        // the township's villages, groups and sign-in places; a web console login confirmed on the phone
+        'places/index',
+        'login-confirm/index',
       ],
     },
     // The cadre's binding invitation (QR code at the door).
-    { root: 'subpackages/binding', pages: ['invite/index'] },
+    { root: 'subpackages/binding', pages: ['invite/index', 'setup/index'] },
+    // Issue 13: the office's comment moderation and the supervision group's call-backs (small; kept
+    // out of the office subpackage, which is at its size budget).
+    { root: 'subpackages/voice', pages: ['moderation/index', 'callbacks/index'] },
   ],
   // 签到 and 走访 record where the cadre is: WeChat asks the person once, with this purpose.
   permission: { 'scope.userLocation': { desc: '签到和入户走访时记录您所在的位置' } },

@@ -16,6 +16,8 @@ declare module 'taro-ui/lib/components/button' {
     customStyle?: string | Record<string, string>
     onClick?: (event: any) => void
     openType?: 'share' | 'contact' | 'getPhoneNumber'
+    /** openType 'getPhoneNumber': WeChat's answer, `detail.code` when the person allowed it. */
+    onGetPhoneNumber?: (event: { detail?: { code?: string; errMsg?: string } }) => void
     children?: ReactNode
   }
   const AtButton: ComponentType<AtButtonProps>

@@ -17,13 +17,20 @@ export interface ButtonProps {
   loading?: boolean
   disabled?: boolean
   className?: string
-  /** WeChat open abilities, e.g. 'share' (the share card). */
-  openType?: 'share'
+  /** WeChat open abilities: 'share' (the share card), 'getPhoneNumber' (the verified phone's code). */
+  openType?: 'share' | 'getPhoneNumber'
+  /** With openType 'getPhoneNumber': the code WeChat hands out, or null when the person declined. */
+  onPhoneCode?: (code: string | null) => void
 }
 
-export const Button = ({ children, onClick, kind = 'primary', big = false, loading, disabled, className, openType }: ButtonProps) => (
+export const Button = ({ children, onClick, kind = 'primary', big = false, loading, disabled, className, openType, onPhoneCode }: ButtonProps) => (
   <AtButton
     openType={openType}
+    onGetPhoneNumber={
+      onPhoneCode
+        ? (event: { detail?: { code?: string } }) => onPhoneCode(typeof event.detail?.code === 'string' && event.detail.code !== '' ? event.detail.code : null)
+        : undefined
+    }
     type={kind === 'plain' ? undefined : kind}
     loading={loading}
     disabled={disabled}

@@ -12,15 +12,18 @@ export interface FieldProps {
   multiline?: boolean
   className?: string
   maxlength?: number
+  /** The keyboard: 'number' for a phone number or a code. */
+  type?: 'text' | 'number'
+  placeholder?: string
 }
 
-export const Field = ({ label, value, onChange, multiline, className, maxlength = 500 }: FieldProps) => (
+export const Field = ({ label, value, onChange, multiline, className, maxlength = 500, type = 'text', placeholder }: FieldProps) => (
   <View className={['mq-field', className ?? ''].join(' ').trim()}>
     <Text className='mq-field__label'>{label}</Text>
     {multiline ? (
       <Textarea className='mq-field__input mq-field__input--multi' value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value)} />
     ) : (
-      <Input className='mq-field__input' value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value)} />
+      <Input className='mq-field__input' type={type} placeholder={placeholder} value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value)} />
     )}
   </View>
 )

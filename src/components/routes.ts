@@ -15,6 +15,9 @@ export const ROUTES = {
   scores: '/subpackages/cadre/pages/scores/index',
   ratings: '/subpackages/office/pages/ratings/index',
   signins: '/subpackages/office/pages/signins/index',
+  // issue 13
+  moderation: '/subpackages/voice/moderation/index',
+  callBacks: '/subpackages/voice/callbacks/index',
 } as const
 
 export const go = (path: string, query: Record<string, string> = {}): void => {

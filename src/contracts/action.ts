@@ -18,6 +18,8 @@ export interface ActionDef<I extends z.ZodType, O> {
   public: boolean
   /** Exists only on the local server, never in the cloud function. */
   localOnly: boolean
+  /** Exists only in demo mode (`npm start`): the person picker. */
+  demoOnly: boolean
 }
 
 /** Declare an action: `defineAction<Output>()({ input, errors, write })`. */
@@ -29,6 +31,7 @@ export const defineAction =
     write?: boolean
     public?: boolean
     localOnly?: boolean
+    demoOnly?: boolean
   }): ActionDef<I, O> => ({
     input: def.input,
     output: undefined as unknown as O,
@@ -36,6 +39,7 @@ export const defineAction =
     write: def.write ?? false,
     public: def.public ?? false,
     localOnly: def.localOnly ?? false,
+    demoOnly: def.demoOnly ?? false,
   })
 
 // Shared field schemas: ids come from our own generators; text is bounded so nothing huge is stored.

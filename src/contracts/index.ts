@@ -14,6 +14,9 @@ import { visitActions } from './actions/visits'
 import { attendanceActions } from './actions/attendance'
 import { ratingActions } from './actions/ratings'
 import { recordActions } from './actions/records'
+import { identityActions } from './actions/identity'
+import { voiceActions } from './actions/voice'
+import { bindingActions } from './actions/binding'
 
 export const actions = {
   ...authActions,
@@ -26,6 +29,9 @@ export const actions = {
   ...attendanceActions,
   ...ratingActions,
   ...recordActions,
+  ...identityActions,
+  ...voiceActions,
+  ...bindingActions,
 }
 
 export type Actions = typeof actions
@@ -49,3 +55,6 @@ export type * from './views'
 export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
+export type * from './actions/identity'
+export type * from './views.voice'
+export type * from './views.binding'

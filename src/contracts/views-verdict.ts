@@ -139,7 +139,8 @@ export interface RatingTargetView {
   cadre: PersonRef
   band: RaterBand
   /** The viewer's own current rating of this cadre in this band and period, if any. */
-  mine: { dimensions: Record<string, number>; comment: string } | null
+  /** Issue 13: `moderation` says whether the comment is posted, waits, or was refused (and why). */
+  mine: { dimensions: Record<string, number>; comment: string; moderation: import('./views.voice').CommentModeration | null } | null
 }
 
 export interface RatingFormView {

@@ -84,7 +84,10 @@ export interface RevealRow {
   at: number
   actor: string
   subject: string
-  field: 'phone' | 'address'
+  /** Issue 13: `reporter` is an anonymous report's reporter revealed for a fraud check (subject: the ticket). */
+  field: 'phone' | 'address' | 'reporter'
+  /** Issue 13: the reason given for a reporter reveal. */
+  reason?: string | null
 }
 
 export interface CheckView {
@@ -109,6 +112,8 @@ export interface SupervisionDashboardView {
   openReports: number
   villages: { id: string; name: string }[]
   cadres: PersonRef[]
+  /** Issue 13: the call-back queue's counts (好差评 回访). */
+  callBacks: import('./views.voice').CallBackCounts
 }
 
 export interface ReportView {
@@ -146,6 +151,10 @@ export interface InvitationView {
   /** The H5 page the QR code opens (with the token). */
   path: string
   personName: string
+  /** The mini-program code's scene (the token): the bind page reads it from `scene`. */
+  scene: string
+  /** The 小程序码 as a base64 PNG when asked for (weapp); the H5 page draws a QR of `path`. */
+  imageBase64: string | null
 }
 
 export interface ImportView {

@@ -58,6 +58,8 @@ export interface CadreRecordView {
   chainNotes: ChainNoteView[]
   /** Whether this viewer may add a responsibility note (the team leader or the township). */
   canAddNote: boolean
+  /** Issue 13: the supervision group's call-backs about this cadre's work, newest first. */
+  callBacks: import('./views.voice').CallBackRecordRow[]
 }
 
 /** A row of the cadres list (office: the township; team leader: members; cadre: self). */

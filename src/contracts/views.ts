@@ -85,7 +85,8 @@ export interface TicketView {
   description: string
   status: TicketStatus
   villageName: string
-  householdNumber: string
+  /** Issue 13: null for an anonymous report outside the handling cadre and the household. */
+  householdNumber: string | null
   /** null when the reporter is anonymous and the viewer is outside the handling chain. */
   reporterName: string | null
   anonymous: boolean

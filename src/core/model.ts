@@ -116,14 +116,21 @@ export interface SignInPlace {
   lng: number
   /** Geofence radius in metres. */
   radiusM: number
+  /** The coordinates' datum: GCJ-02, what WeChat's and China's maps give (absent: the seed's, GCJ-02 too). */
+  datum?: 'gcj02'
 }
 
 /** A WeChat account bound to a person (openid from the WeChat runtime). */
 export interface Binding {
   id: string
+  /** The WeChat OPENID; `web:<id>` for an account of the H5 app bound by a phone code or invitation. */
   openid: string
   personId: string
   boundAt: Millis
+  /** How it was made (absent on bindings made before migration 0005 that no invitation explains). */
+  method?: import('./binding').BindingMethod
+  /** The person who issued the invitation, for a binding made by invitation. */
+  issuerId?: string | null
 }
 
 // ---------------------------------------------------------------- records
@@ -310,6 +317,8 @@ export interface Rating {
   at: Millis
   /** Stars per named dimension (Settings.evaluation.dimensions); `stars` is their mean. */
   dimensions?: Record<string, number>
+  /** Issue 13: the comment as the office approved it for the posting (redacted); absent until then. */
+  publicComment?: string | null
 }
 
 /** A stored image: a visit's handwritten signature or a sign-in's live photo. */
@@ -492,8 +501,10 @@ export interface RevealRecord {
   townshipId: string
   actorId: string
   subjectId: string
-  field: 'phone' | 'address'
+  field: 'phone' | 'address' | 'reporter'
   at: Millis
+  /** Issue 13: why an anonymous reporter was revealed (a fraud check). */
+  reason?: string | null
 }
 
 /** A one-time, expiring invitation to bind a WeChat account to a household member. */
@@ -556,4 +567,46 @@ export interface CadreDay {
   workDay: boolean
   night: boolean
   villageDay: boolean
+}
+
+// ---------------------------------------------------------------- identity binding (migration 0005)
+
+/** One binding made or ended: told to the household, listed for supervision when by invitation. */
+export interface BindingEvent {
+  id: string
+  townshipId: string
+  personId: string
+  /** The person's household, so its members see every new binding ("新绑定：…"). */
+  householdId: string | null
+  kind: 'bound' | 'unbound'
+  method: import('./binding').BindingMethod | null
+  /** The invitation's issuer (bound by invitation) or the office member who unbound. */
+  byId: string | null
+  /** The office's reason for an unbinding ('' for a binding). */
+  note: string
+  at: Millis
+}
+
+/** A one-time phone code (H5 and local mode): only its hash is kept. */
+export interface PhoneCode {
+  id: string
+  phone: string
+  codeHash: string
+  at: Millis
+  expiresAt: Millis
+  attempts: number
+  usedAt: Millis | null
+}
+
+/** A sign-off or rating refused because of the account it came from (DOMAIN 3.12), for supervision. */
+export interface JudgeRefusalRecord {
+  id: string
+  townshipId: string
+  /** The person the account is bound to. */
+  personId: string
+  /** The judged cadre. */
+  cadreId: string
+  action: 'visit.signOff' | 'rating.submit'
+  reason: import('./binding').JudgeRefusal
+  at: Millis
 }

@@ -108,6 +108,19 @@ export interface Settings {
     /** A binding invitation (QR code at the door) expires after this many minutes. */
     invitationMinutes: number
   }
+  /** Binding WeChat (or web) accounts to roster people (DOMAIN 3.12). */
+  binding: {
+    /** Accounts one person may have; the office raises it for a person who uses two phones. */
+    maxAccountsPerPerson: number
+    /** An account bound less than this many hours ago does not sign visits off or rate (N hours). */
+    minHoursBeforeJudging: number
+    /** A one-time phone code (H5 and local mode) is valid this many minutes... */
+    codeMinutes: number
+    /** ...for this many wrong tries, after which it is dead... */
+    codeAttempts: number
+    /** ...and at most this many codes go to one phone an hour. */
+    codesPerHour: number
+  }
   uploads: {
     /** Largest handwritten signature accepted (PNG bytes) and its largest side in pixels. */
     signatureMaxBytes: number
@@ -115,6 +128,22 @@ export interface Settings {
     /** Largest sign-in live photo accepted (JPEG or PNG bytes) and its largest side in pixels. */
     photoMaxBytes: number
     photoMaxSide: number
+  }
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: {
+    /** A session not used for this many minutes has ended (the office signs in again). */
+    idleMinutes: number
+    /** A web console's login QR code can be confirmed for this many minutes. */
+    loginQrMinutes: number
+    /** `npm run setup`'s one-time code for the first administrator expires after this many hours. */
+    setupCodeHours: number
+  }
+  // ---- issue 13: the villagers' voice
+  callBacks: {
+    /** A satisfaction of this many stars or fewer is a bad review the supervision group calls back (好差评). */
+    lowStars: number
+    /** The call-back is due this many hours after the bad review, reopen or disputed visit. */
+    deadlineHours: number
   }
 }
 
@@ -179,7 +208,12 @@ export const DEFAULT_SETTINGS: Settings = {
   allowance: { yuanPerVillageDay: 35 },
   supervision: { checksPerMonth: 2 },
   office: { importMaxBytes: 40 * 1024 * 1024, importMaxRows: 500_000, invitationMinutes: 30 },
+  binding: { maxAccountsPerPerson: 1, minHoursBeforeJudging: 12, codeMinutes: 10, codeAttempts: 5, codesPerHour: 5 },
   // A signature drawn on a phone canvas is a few KB; a compressed phone photo ~100 KB. Both must
   // fit the API's 256 KB JSON body once base64-encoded (x 4/3).
   uploads: { signatureMaxBytes: 64 * 1024, signatureMaxSide: 2000, photoMaxBytes: 160 * 1024, photoMaxSide: 4000 },
+  // identity set-up and sessions (issue 10 items 4, 5)
+  sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
+  // ---- issue 13: 1-2 stars are 差评; called back within 3 days.
+  callBacks: { lowStars: 2, deadlineHours: 72 },
 }

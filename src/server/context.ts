@@ -18,12 +18,18 @@ export interface ServerDeps {
   mode: Mode
   clock: () => number
   newId: (prefix: string) => string
-  /** The local development login's session tokens; null in the cloud, where WeChat says who calls. */
+  /** Stored sessions (web console and H5); null in the cloud, where WeChat says who calls. */
   sessions: SessionTokens | null
+  /** Demo mode (`npm start`): the person picker exists. Never on a self-hosted start without it. */
+  demo?: boolean
+  /** The cloud's one-time set-up code (MINQING_SETUP_CODE in the function's environment), if any. */
+  setupCode?: string
   /** WeChat subscribe messages (cloud: the WeChat adapter; local: a log file); none: not sent. */
   messenger?: SubscribeMessenger
   /** WeChat services (mini-program codes); the local adapter when absent. */
   wechat?: WechatCodes
+  /** Issue 13: WeChat content security (msgSecCheck / mediaCheckAsync); the local word list when absent. */
+  contentSecurity?: import('./wechat/content').ContentSecurity
 }
 
 /** One subscribe message: a ticket a person is concerned with changed status. */
@@ -44,8 +50,9 @@ export interface SubscribeMessenger {
 }
 
 export interface SessionTokens {
-  issue(personId: string): Promise<string>
-  /** The person id a token was issued for, or null when it is forged, expired or malformed. */
+  /** A new session for the person; inside a write, pass the transaction's store. */
+  issue(personId: string, options?: { store?: Store; via?: string }): Promise<string>
+  /** The person id of a live session, or null when it is unknown, ended or expired. */
   verify(token: string): Promise<string | null>
 }
 

@@ -101,7 +101,10 @@ const runWrite = async (
   requestId: string,
   caller?: Caller,
 ): Promise<unknown> => {
-  const key = `${actor?.person.id ?? 'anonymous'}:${requestId}`
+  // A public action in WeChat (binding) is keyed by the caller's OPENID, so one account's retry
+  // never answers another's.
+  const anonymous = caller?.kind === 'openid' && caller.openid ? `openid-${caller.openid}` : 'anonymous'
+  const key = `${actor?.person.id ?? anonymous}:${requestId}`
   const inputHash = hashInput(name, input)
   const later: (() => Promise<void>)[] = []
   try {
@@ -118,6 +121,13 @@ const runWrite = async (
     await runLater(later)
     return output
   } catch (error) {
+    if (error instanceof ActionError && error.recordRefusal) {
+      try {
+        await error.recordRefusal(deps.store)
+      } catch (recordError) {
+        console.error('[minqing] a refusal could not be recorded:', recordError)
+      }
+    }
     // Two attempts with one id raced past the replay check (on MySQL, where transactions run side
     // by side): the loser's work was rolled back with its transaction, so answer the winner's. The
     // loser fails on the winner's request record, or earlier on what the winner changed (a stale
@@ -140,6 +150,7 @@ export const handle = async (request: unknown, caller: Caller, deps: ServerDeps)
   if (typeof name !== 'string' || !isActionName(name)) return errorAnswer('ACTION.UNKNOWN')
   const def = actions[name]
   if (def.localOnly && deps.mode !== 'local') return errorAnswer('ACTION.UNKNOWN')
+  if (def.demoOnly && !deps.demo) return errorAnswer('ACTION.UNKNOWN')
   try {
     const actor = def.public ? null : await resolveActor(deps, caller)
     const parsed = (def.input as z.ZodType).safeParse(input ?? {})

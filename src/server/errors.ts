@@ -4,11 +4,17 @@
  * other exception and answers SERVER.INTERNAL.
  */
 import type { ErrorCode, FieldIssue } from '../contracts/errors'
+import type { Store } from './storage/port'
 
 export class ActionError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly issues?: FieldIssue[],
+    /**
+     * A record of the refusal itself (a refused sign-off kept for supervision): written by the
+     * dispatcher on its own after the write's transaction has rolled back.
+     */
+    readonly recordRefusal?: (store: Store) => Promise<void>,
   ) {
     super(code)
     this.name = 'ActionError'
@@ -17,4 +23,9 @@ export class ActionError extends Error {
 
 export const refuse = (code: ErrorCode, issues?: FieldIssue[]): never => {
   throw new ActionError(code, issues)
+}
+
+/** Refuses, and keeps a record of the refusal (written although the write rolls back). */
+export const refuseAndRecord = (code: ErrorCode, record: (store: Store) => Promise<void>): never => {
+  throw new ActionError(code, undefined, record)
 }

@@ -14,6 +14,9 @@ import type { Handlers } from './features/types'
 import { visitHandlers } from './features/visits/handlers'
 import { attendanceHandlers } from './features/attendance/handlers'
 import { ratingHandlers } from './features/ratings/handlers'
+import { sessionHandlers } from './features/sessions/handlers'
+import { setupHandlers } from './features/setup/handlers'
+import { voiceHandlers } from './features/voice/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -26,4 +29,7 @@ export const handlers: Handlers<ActionName> = {
   ...attendanceHandlers,
   ...ratingHandlers,
   ...recordHandlers,
+  ...sessionHandlers,
+  ...setupHandlers,
+  ...voiceHandlers,
 }

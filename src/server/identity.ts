@@ -14,6 +14,7 @@ import { ActionError } from './errors'
 import { columnsAs, docAs } from './storage/joins'
 import type { Store } from './storage/port'
 import { statement } from './storage/statements'
+import { sessionAlive, sessionId, sessionNeedsTouch } from './features/sessions/store'
 
 export type Caller = { kind: 'token'; token: string | null } | { kind: 'openid'; openid: string | null }
 
@@ -61,14 +62,38 @@ const actorFromOpenid = async (store: Store, openid: string): Promise<Actor | nu
   return actorOf(rows.filter((r) => r.bindingId === first.bindingId))
 }
 
+const actorBySession = statement((db, sessionKey: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('people as p', 'p.id', 's.personId')
+    .leftJoin('teams as t', 't.leaderId', 'p.id')
+    .select([...columnsAs('people', 'p', 'p_'), ...LED_TEAM, 's.lastSeenAt as sessionSeenAt'])
+    .where('s.id', '=', sessionKey),
+)
+
+/** The person of a live stored session, in one statement; its last use written down now and then. */
+const actorFromSession = async (deps: ServerDeps, token: string): Promise<Actor | null> => {
+  const key = sessionId(token)
+  const rows = await actorBySession(deps.store, key)
+  const first = rows[0]
+  if (!first) return null
+  const now = deps.clock()
+  const seen = Number(first.sessionSeenAt)
+  if (!sessionAlive(seen, now, deps.settings)) {
+    await deps.store.db.deleteFrom('sessions').where('id', '=', key).execute()
+    return null
+  }
+  if (sessionNeedsTouch(seen, now, deps.settings)) await deps.store.db.updateTable('sessions').set({ lastSeenAt: now }).where('id', '=', key).execute()
+  return actorOf(rows)
+}
+
 /** The actor for a caller, or an ActionError (AUTH.REQUIRED, AUTH.INVALID_TOKEN, AUTH.NOT_BOUND). */
 export const resolveActor = async (deps: ServerDeps, caller: Caller): Promise<Actor> => {
   let actor: Actor | null
   if (caller.kind === 'token') {
     if (!caller.token) throw new ActionError('AUTH.REQUIRED')
-    const personId = deps.sessions ? await deps.sessions.verify(caller.token) : null
-    if (!personId) throw new ActionError('AUTH.INVALID_TOKEN')
-    actor = await loadActor(deps.store, personId)
+    if (!deps.sessions) throw new ActionError('AUTH.INVALID_TOKEN')
+    actor = await actorFromSession(deps, caller.token)
   } else {
     if (!caller.openid) throw new ActionError('AUTH.REQUIRED')
     actor = await actorFromOpenid(deps.store, caller.openid)

@@ -6,36 +6,35 @@
  * the role alone.
  */
 import type { Household, Leave, Person, SignIn, Ticket, Visit, WorkTeam } from '../core/model'
+import * as roles from '../core/roles'
 import type { Actor } from './context'
+import { reporterVisibleTo } from '../core/voice'
 
 const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
+const inTownship = (actor: Actor, townshipId: string): boolean => actor.person.townshipId === townshipId
 
-/** Township staff who see the whole township: office hub cadres and the leadership. */
-export const isTownshipStaff = (actor: Actor, townshipId: string): boolean =>
-  actor.person.townshipId === townshipId &&
-  ((has(actor.person, 'cadre') && actor.person.duty === 'office') || has(actor.person, 'leader'))
+/** Township staff who run the township (the office hub and the leadership; never the supervision group). */
+export const isTownshipStaff = (actor: Actor, townshipId: string): boolean => inTownship(actor, townshipId) && roles.isTownshipStaff(actor.person)
+
+/** The office hub (机关合署办公) of the township: neither leadership nor supervision. */
+export const isOfficeHub = (actor: Actor, townshipId: string): boolean => inTownship(actor, townshipId) && roles.isOfficeHub(actor.person)
 
 /**
  * Township staff who handle tickets (the township session's chain). The supervision group watches
- * the handlers, so its members are outside the chain even when they are office cadres.
+ * the handlers, so its members are outside the chain (roles.isTownshipStaff excludes them).
  */
-export const isTicketHandlingStaff = (actor: Actor, townshipId: string): boolean =>
-  isTownshipStaff(actor, townshipId) && !has(actor.person, 'supervisor')
+export const isTicketHandlingStaff = (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId)
 
 /** The supervision group (督导组) reads everything in its township. */
-export const isSupervisor = (actor: Actor, townshipId: string): boolean =>
-  actor.person.townshipId === townshipId && has(actor.person, 'supervisor')
+export const isSupervisor = (actor: Actor, townshipId: string): boolean => inTownship(actor, townshipId) && roles.isSupervision(actor.person)
 
-export const isHouseholdMember = (actor: Actor, householdId: string): boolean =>
-  has(actor.person, 'villager') && actor.person.householdId === householdId
+export const isHouseholdMember = (actor: Actor, householdId: string): boolean => roles.isHouseholdMemberOf(actor.person, householdId)
 
-export const isHouseholdCadre = (actor: Actor, household: Household): boolean =>
-  has(actor.person, 'cadre') && household.cadreId === actor.person.id
+export const isHouseholdCadre = (actor: Actor, household: Household): boolean => roles.isHouseholdCadreOf(actor.person, household)
 
-export const isVillageSecretary = (actor: Actor, villageId: string): boolean =>
-  has(actor.person, 'secretary') && actor.person.villageId === villageId
+export const isVillageSecretary = (actor: Actor, villageId: string): boolean => roles.isVillageSecretaryOf(actor.person, villageId)
 
-export const leadsVillageTeam = (actor: Actor, villageId: string): boolean => actor.ledVillageIds.includes(villageId)
+export const leadsVillageTeam = (actor: Actor, villageId: string): boolean => roles.leadsVillage(actor.ledVillageIds, villageId)
 
 export const policies = {
   /** A household's details: its members, its cadre, the township, and the village's team leader. */
@@ -69,17 +68,14 @@ export const policies = {
     isSupervisor(actor, ticket.townshipId),
 
   /**
-   * The anonymous reporter's name is shown only inside the handling chain: the reporter, the
-   * household's cadre, the village secretary and the township staff who handle tickets. Other
-   * household members and the supervision group see "群众".
+   * Issue 13: an anonymous reporter (name and household) is shown only to the cadre handling it
+   * (core reporterVisibleTo); the secretary, team leader, office and supervision see "匿名反映".
    */
   'ticket:seeReporter': (actor: Actor, ticket: Ticket, household: Household): boolean =>
-    !ticket.anonymous ||
-    actor.person.id === ticket.reporterId ||
-    actor.person.id === ticket.assigneeId ||
-    isHouseholdCadre(actor, household) ||
-    isVillageSecretary(actor, ticket.villageId) ||
-    isTicketHandlingStaff(actor, ticket.townshipId),
+    reporterVisibleTo(ticket, household.cadreId, {
+      personId: actor.person.id,
+      residentCadre: actor.person.townshipId === ticket.townshipId && has(actor.person, 'cadre') && actor.person.duty === 'resident',
+    }),
 
   // ---------------------------------------------------------------- office and supervision
 
@@ -99,7 +95,7 @@ export const policies = {
   /** A cadre's record (档案): the cadre, the leader of a team they are on, the office and the supervisors. */
   'cadre:record': (actor: Actor, cadre: Person, teams: WorkTeam[]): boolean =>
     actor.person.id === cadre.id ||
-    teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadre.id)) ||
+    roles.leadsTeamOf(actor.person.id, cadre.id, teams) ||
     isTownshipStaff(actor, cadre.townshipId) ||
     isSupervisor(actor, cadre.townshipId),
 
@@ -109,7 +105,7 @@ export const policies = {
    */
   'cadre:addNote': (actor: Actor, cadre: Person, teams: WorkTeam[]): boolean =>
     actor.person.id !== cadre.id &&
-    (teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadre.id)) || isTownshipStaff(actor, cadre.townshipId)),
+    (roles.leadsTeamOf(actor.person.id, cadre.id, teams) || isTownshipStaff(actor, cadre.townshipId)),
 
   /** The township's cadres to name in a supervision report: whoever may file one. */
   'supervision:reportTargets': (actor: Actor, townshipId: string): boolean =>
@@ -122,16 +118,24 @@ export const policies = {
   /** The public posting (公示) is for the whole township, villagers included. */
   'posting:read': (actor: Actor, townshipId: string): boolean => actor.person.townshipId === townshipId,
 
-  /** A binding invitation for a household member: the household's cadre (at the door) or the office. */
+  /**
+   * A binding invitation for a household member: the village's secretary or the office hub, never
+   * the household's own cadre (DOMAIN 3.12: the people who judge him must not owe their account to him).
+   */
   'binding:invite': (actor: Actor, household: Household): boolean =>
-    isHouseholdCadre(actor, household) || isTownshipStaff(actor, household.townshipId),
+    inTownship(actor, household.townshipId) && roles.mayInviteToBind(actor.person, household),
+
+  /** Unbinding and rebinding a person's accounts: the office hub of the person's township. */
+  'binding:manage': (actor: Actor, person: Person): boolean => isOfficeHub(actor, person.townshipId),
+
+  /** Bindings made by invitation and refused sign-offs and ratings: the supervision group. */
+  'binding:audit': (actor: Actor, townshipId: string): boolean => isSupervisor(actor, townshipId),
 }
 
 // ---------------------------------------------------------------- the verdict (issue 5)
 
 /** The team leader (包片领导) of a cadre: leads a team the cadre is a member of. */
-export const leadsCadre = (actor: Actor, cadreId: string, teams: readonly WorkTeam[]): boolean =>
-  teams.some((t) => t.leaderId === actor.person.id && t.memberIds.includes(cadreId))
+export const leadsCadre = (actor: Actor, cadreId: string, teams: readonly WorkTeam[]): boolean => roles.leadsTeamOf(actor.person.id, cadreId, teams)
 
 export const verdictPolicies = {
   /** A cadre logs a visit only to a household they cover. */

@@ -5,6 +5,8 @@
 export interface Device {
   /** WGS-84 coordinates, or throws DeviceError('location'). */
   location(): Promise<{ lat: number; lng: number }>
+  /** GCJ-02 coordinates (the datum sign-in places are stored in), or throws DeviceError('location'). */
+  locationGcj02(): Promise<{ lat: number; lng: number }>
   /** A photo taken now with the camera (never the album), as JPEG/PNG base64; throws DeviceError('cancelled'). */
   livePhoto(): Promise<string>
 }

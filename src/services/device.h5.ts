@@ -2,6 +2,7 @@
  * H5 (local demo) sensors: the browser's geolocation and a camera file input (`capture`), the photo
  * scaled down in a canvas when it is too big to send. One rule: no album: the input asks for the camera.
  */
+import { wgs84ToGcj02 } from '../core/geo'
 import { DeviceError, PHOTO_SEND_MAX, type Device } from './device-types'
 
 const toBase64 = (blob: Blob): Promise<string> =>
@@ -24,6 +25,8 @@ const shrink = async (file: File): Promise<string> => {
 }
 
 const device: Device = {
+  // The browser gives GPS (WGS-84) coordinates; places are kept in GCJ-02.
+  locationGcj02: async () => wgs84ToGcj02(await device.location()),
   location: () =>
     new Promise((resolve, reject) => {
       if (!navigator.geolocation) return reject(new DeviceError('location'))

@@ -14,6 +14,14 @@ const device: Device = {
       throw new DeviceError('location')
     }
   },
+  async locationGcj02() {
+    try {
+      const r = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true })
+      return { lat: r.latitude, lng: r.longitude }
+    } catch {
+      throw new DeviceError('location')
+    }
+  },
   async livePhoto() {
     let path: string
     try {

@@ -15,24 +15,31 @@ export const screenshots = path.join(root, '.tmp', 'e2e')
 
 export interface BrowserHarness {
   server: LocalServer
+  /** The server's data folder (its SQLite database: `npm run setup` can be pointed at it). */
+  dataDir: string
   browser: Browser
   /** A fresh page (own storage: its own session) at a phone-sized viewport. */
   newPage: () => Promise<Page>
   stop: () => Promise<void>
 }
 
-export const startBrowserHarness = async (options: { settings?: Settings } = {}): Promise<BrowserHarness> => {
+/**
+ * `demo: false`: a self-hosted start on an empty database (no seed, no person picker).
+ * `settings`: the township's settings (e.g. sign-in slots around the run's time).
+ */
+export const startBrowserHarness = async (options: { demo?: boolean; settings?: Settings } = {}): Promise<BrowserHarness> => {
   const staticDir = path.join(root, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
   fs.mkdirSync(screenshots, { recursive: true })
-  const server = await startLocalServer({ dataDir, staticDir, settings: options.settings })
+  const server = await startLocalServer({ dataDir, staticDir, demo: options.demo ?? true, settings: options.settings })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
   return {
     server,
+    dataDir,
     browser,
     newPage: async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })

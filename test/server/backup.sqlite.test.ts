@@ -64,7 +64,7 @@ it('backs up a live database while writes continue, and restores it into a new d
 
   const dataDir = path.join(work, 'restored')
   await run(tsx, [path.join(root, 'scripts/restore.ts'), path.join(backups, backup), dataDir], { cwd: root })
-  restored = await startLocalServer({ dataDir, seedHouseholds: 0 })
+  restored = await startLocalServer({ dataDir, seedHouseholds: 0, demo: true })
   const login = await fetch(`${restored.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId: 'villager-a1' } }) })
   const token = ((await login.json()) as { data: { token: string } }).data.token
   const get = async (ticketId: string) => {

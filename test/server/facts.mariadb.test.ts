@@ -63,7 +63,7 @@ beforeAll(async () => {
   maria = await startMariadb()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-facts-maria-'))
   databaseUrl = await maria.createDatabase('facts')
-  server = await startLocalServer({ dataDir, databaseUrl, seedHouseholds: 330, clock: () => now })
+  server = await startLocalServer({ dataDir, databaseUrl, seedHouseholds: 330, clock: () => now, demo: true })
   store = server.deps.store
   const [township] = await store.find('townships', {})
   townshipId = township.id

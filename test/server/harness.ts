@@ -21,6 +21,8 @@ export interface Harness {
   post: (path: string, body: string, headers?: Record<string, string>) => Promise<{ status: number; json: ApiResponse<unknown> }>
   /** A client signed in as the person. */
   as: (personId: string) => Promise<Client>
+  /** A client with a given session token (null: none). */
+  client: (token: string | null) => Client
   anonymous: Client
   /** The test clock (ms); move it with `advance`. */
   now: () => number
@@ -45,6 +47,8 @@ export interface HarnessOptions {
   onQuery?: (sqlText: string, parameters: readonly unknown[]) => void
   /** `mysql://...` or a SQLite path: the server's database, kept by `stop` (the caller owns it). */
   databaseUrl?: string
+  /** Demo mode (the person picker, which `as` signs in with): on unless false. */
+  demo?: boolean
   /** The database to run on, dropped by `stop`. Default: a fresh one of this run's dialect. */
   database?: TestDatabase
 }
@@ -64,6 +68,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     clock: () => now,
     settings: options.settings,
     onQuery: options.onQuery,
+    demo: options.demo ?? true,
   })
   if (options.world !== false && !options.seedHouseholds) await loadWorld(server.deps.store)
 
@@ -93,6 +98,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     database,
     post,
     anonymous,
+    client,
     as: async (personId) => client((await anonymous.ok('auth.devLogin', { personId })).token),
     now: () => now,
     advance: (ms) => {

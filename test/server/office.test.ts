@@ -139,7 +139,7 @@ describe('month-end close', () => {
     await store.insert('signins', { id: 'oct-si', townshipId: 'ts-1', cadreId: 'cadre-a', at: october - 2 * 3_600_000, lat: 0, lng: 0, placeId: null, slot: 'morning', valid: true, invalidReason: null })
     // Like every writer of sign-ins and visits, the days' facts are refreshed with them.
     await refreshCadreDays(store, { townshipId: 'ts-1', cadreId: 'cadre-a' }, ['2026-10-14', '2026-10-15'], DEFAULT_SETTINGS)
-    await store.insert('ratings', { id: 'oct-r1', townshipId: 'ts-1', period: '2026-10', band: 'villagers', cadreId: 'cadre-a', raterId: 'villager-a1', householdId: 'hh-a1', stars: 5, comment: '常来我家', at: october })
+    await store.insert('ratings', { id: 'oct-r1', townshipId: 'ts-1', period: '2026-10', band: 'villagers', cadreId: 'cadre-a', raterId: 'villager-a1', householdId: 'hh-a1', stars: 5, comment: '常来我家', at: october, publicComment: '常来我家' })
   })
 
   it('refuses a month that has not ended', async () => {
@@ -299,6 +299,11 @@ describe('authorization: villagers and resident cadres reach no office or superv
     'supervision.fileReport': { cadreId: 'cadre-a', villageId: null, text: 'x' },
     'supervision.findings': { cadreId: null },
     'supervision.reportTargets': {},
+    // a township's villages, groups and sign-in places (issue 10 item 4)
+    'office.places': {},
+    'office.addVillage': { name: '新村' },
+    'office.addGroup': { villageId: 'vil-a', name: '新组' },
+    'office.savePlace': { name: '地点', villageId: null, lat: 39, lng: 109, radiusM: 100 },
   }
 
   it('lists a sample input for every office.* and supervision.* action', () => {

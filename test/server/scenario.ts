@@ -8,7 +8,9 @@
  */
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import type { Household, Person, WorkTeam } from '../../src/core/model'
+import { handle } from '../../src/server/dispatch'
 import type { Store } from '../../src/server/storage/port'
+import { localWechatCodes } from '../../src/server/wechat/local'
 import { jpegHeader, realPng } from './fixtures/images'
 import { requestId, startHarness, type Client, type Harness } from './harness'
 
@@ -328,12 +330,41 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(leader, 'records.cadres', {})
   await ok(leader, 'records.addNote', { cadreId: cast.cadre.id, period: thisMonth, text: '提醒按时在岗' })
 
-  // Binding a member's WeChat.
-  const members = await ok(cadre, 'binding.members', { householdId: cast.household.id })
+  // Issue 13: the villagers' voice (anonymity, public view, moderation, call-backs).
+  const anonymous = await ok(villager, 'ticket.create', { kind: 'problem', category: 'infrastructure', description: '有人占用集体草场', anonymous: true })
+  await ok(office, 'ticket.revealReporter', { ticketId: anonymous.id, reason: '核查是否冒名反映' })
+  await ok(neighbour, 'ticket.publicView', { ticketId: ticket.id })
+  await ok(villager, 'rating.submit', { cadreId: cast.cadre.id, band: 'villagers', dimensions: { attitude: 2, effectiveness: 2, presence: 2 }, comment: '电话13912345678打不通' })
+  const queue = await ok(office, 'moderation.queue', {})
+  if (queue[0]) await ok(office, 'moderation.decide', { moderationId: queue[0].id, approve: true })
+  const callBacks = await ok(supervisor, 'callback.list', {})
+  if (callBacks.entries[0]) await ok(supervisor, 'callback.record', { callBackId: callBacks.entries[0].id, outcome: 'satisfied', note: '已电话回访' })
+
+  // Binding accounts: an invitation from the office (never the household's cadre), a phone code in
+  // H5, the WeChat phone button in the cloud path; the household's list, supervision's, unbinding.
+  const members = await ok(office, 'binding.members', { householdId: cast.household.id })
   const member = members.members.find((m) => m.id !== cast.villager.id) ?? members.members[0]
   if (!member) throw new Error('the household has no members')
-  const invitation = await ok(cadre, 'binding.invite', { personId: member.id })
+  const invitation = await ok(office, 'binding.invite', { personId: member.id, wxacode: true, envVersion: 'trial' })
   await s.log.during('binding.accept', () => s.h.anonymous.ok('binding.accept', { token: invitation.token }))
+  const deps = s.h.server.deps
+  const sent: string[] = []
+  const wechat = deps.wechat
+  deps.wechat = { ...localWechatCodes, sendPhoneCode: async (_phone, text) => void sent.push(text), getPhoneNumber: async () => cast.secretary.phone }
+  try {
+    await s.log.during('binding.sendCode', () => s.h.anonymous.ok('binding.sendCode', { phone: cast.villager.phone }))
+    const code = /\d{6}/.exec(sent[0] ?? '')?.[0] ?? ''
+    await s.log.during('binding.byCode', () => s.h.anonymous.ok('binding.byCode', { phone: cast.villager.phone, code }))
+    const answer = await s.log.during('binding.byPhone', () =>
+      handle({ action: 'binding.byPhone', input: { code: 'wx-phone-code' }, requestId: requestId() }, { kind: 'openid', openid: 'o-scenario-secretary' }, { ...deps, mode: 'cloud', sessions: null }),
+    )
+    if (!answer.body.ok) throw new Error(`binding.byPhone failed: ${answer.body.error.code}`)
+  } finally {
+    deps.wechat = wechat
+  }
+  await ok(villager, 'binding.household', {})
+  await ok(supervisor, 'binding.audit', {})
+  await ok(office, 'binding.unbind', { personId: member.id, reason: '换手机' })
 
   // The office reopens the month, then imports a roster file.
   await ok(office, 'office.reopenPeriod', { period: lastMonth, reason: '更正' })
@@ -345,6 +376,25 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const importForm = new FormData()
   importForm.append('file', new Blob([csv]), 'roster.csv')
   await route(s, 'POST /files/roster-import', cast.office, '/files/roster-import', { method: 'POST', body: importForm })
+
+  // Identity off the demo (issue 10 items 4, 5): the web console's QR login, logout, a township's
+  // set-up code claimed, the office's villages, groups and sign-in places.
+  const qr = await s.log.during('login.qrStart', () => s.h.anonymous.ok('login.qrStart', {}))
+  await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await ok(office, 'login.qrConfirm', { code: qr.code })
+  const consoleLogin = await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await s.log.during('auth.mode', () => s.h.anonymous.ok('auth.mode', {}))
+  if (consoleLogin.status === 'confirmed') await s.log.during('auth.logout', () => s.h.client(consoleLogin.token).ok('auth.logout', {}))
+  const { createSetupCode } = await import('../../src/server/features/setup/handlers')
+  const setup = await createSetupCode(s.h.server.deps.store, { townshipName: '新设镇', now: s.h.now(), hours: 24, newId: s.h.server.deps.newId })
+  const claimed = await s.log.during('setup.claim', () => s.h.anonymous.ok('setup.claim', { code: setup.code, name: '新管理员', phone: '13900000001' }))
+  const admin = s.h.client(claimed.sessionToken)
+  await ok(office, 'office.places', {})
+  const withVillage = await ok(admin, 'office.addVillage', { name: '新村' })
+  const village = withVillage.villages[0]
+  if (!village) throw new Error('no village added')
+  await ok(admin, 'office.addGroup', { villageId: village.id, name: '一社' })
+  await ok(admin, 'office.savePlace', { name: '新村村委会', villageId: village.id, lat: 39.1, lng: 109.8, radiusM: 200 })
 
   s.h.advance(day)
   expect(covered.length).toBeGreaterThan(0)

@@ -71,8 +71,10 @@ describe('supervision', () => {
 })
 
 describe('binding invitations', () => {
-  it('the cadre invites a household member; the villager opens the link and is signed in once', async () => {
-    const invitation = await (await h.as('cadre-a')).ok('binding.invite', { personId: 'villager-a1b' })
+  // The household's cadre no longer invites (DOMAIN 3.12: the people who judge him must not owe
+  // their account to him): the village secretary and the office do.
+  it('the village secretary invites a household member; the villager opens the link and is signed in once', async () => {
+    const invitation = await (await h.as('secretary-a')).ok('binding.invite', { personId: 'villager-a1b' })
     expect(invitation.path).toBe(`/pages/bind/index?token=${invitation.token}`)
     const accepted = await h.anonymous.ok('binding.accept', { token: invitation.token })
     expect(accepted).toMatchObject({ personId: 'villager-a1b', name: '其其格' })
@@ -81,18 +83,20 @@ describe('binding invitations', () => {
   })
 
   it('expires after the setting (30 minutes) and refuses unknown tokens', async () => {
-    const invitation = await (await h.as('cadre-a')).ok('binding.invite', { personId: 'villager-a2' })
+    const invitation = await (await h.as('office-1')).ok('binding.invite', { personId: 'villager-a2' })
     h.advance(31 * 60_000)
     expect((await h.anonymous.call('binding.accept', { token: invitation.token }, requestId())).body).toMatchObject({ error: { code: 'BINDING.EXPIRED' } })
     expect((await h.anonymous.call('binding.accept', { token: 'x'.repeat(32) }, requestId())).body).toMatchObject({ error: { code: 'BINDING.INVALID' } })
   })
 
-  it("is refused to a cadre who does not cover the member's household", async () => {
+  it("is refused to any cadre, the household's own above all, and to another village's secretary", async () => {
     expect((await (await h.as('cadre-b')).call('binding.invite', { personId: 'villager-a1' }, requestId())).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await (await h.as('cadre-a')).call('binding.invite', { personId: 'villager-a1' }, requestId())).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await (await h.as('secretary-b')).call('binding.invite', { personId: 'villager-a1' }, requestId())).body).toMatchObject({ error: { code: 'AUTH.FORBIDDEN' } })
   })
 
   it("in WeChat binds the caller's OPENID, which then identifies the member", async () => {
-    const invitation = await (await h.as('cadre-a')).ok('binding.invite', { personId: 'villager-a2' })
+    const invitation = await (await h.as('office-1')).ok('binding.invite', { personId: 'villager-a2' })
     const deps = { ...h.server.deps, mode: 'cloud' as const, sessions: null }
     const caller = { kind: 'openid' as const, openid: 'oWX-test-openid' }
     const answer = await handle({ action: 'binding.accept', input: { token: invitation.token }, requestId: requestId() }, caller, deps)

@@ -13,6 +13,7 @@ import { newId } from '../../../src/server/ids'
 import { openStore } from '../../../src/server/storage/relational'
 import type { Store } from '../../../src/server/storage/port'
 import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
+import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -88,9 +89,12 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     clock: Date.now,
     newId,
     sessions: null,
+    // The first administrator's one-time set-up code (issue 10 item 4): usable once, then refused.
+    setupCode: process.env.MINQING_SETUP_CODE || undefined,
     // Built here, called only when a cadre asks for a sign-off code inside WeChat's runtime.
     wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
     messenger: wechatMessenger(),
+    contentSecurity: cloudContentSecurity(cloud as unknown as WxCloudSecurity),
   }
   return deps
 }

@@ -11,7 +11,6 @@ import type {
   CloseView,
   DashboardView,
   FindingView,
-  InvitationView,
   NoticeView,
   PeriodView,
   PostingView,
@@ -117,20 +116,4 @@ export const officeActions = {
   /** A villager's notices: their village's and the township's. */
   'notices.forMe': defineAction<NoticeView[]>()({ input: noInput }),
 
-  /** The members of a household the caller may invite, and whether each is bound already. */
-  'binding.members': defineAction<{ householdNumber: string; headName: string; members: { id: string; name: string; hasPhone: boolean; bound: boolean }[] }>()({
-    input: z.object({ householdId: id() }).strict(),
-  }),
-  /** The household's cadre makes a one-time, expiring invitation (QR code) for a member. */
-  'binding.invite': defineAction<InvitationView>()({ input: z.object({ personId: id() }).strict(), write: true }),
-  /**
-   * The villager scans and is bound. WeChat: the runtime's OPENID is bound to the member. Local H5
-   * demo (no OPENID): answers a session for the member instead.
-   */
-  'binding.accept': defineAction<{ personId: string; name: string; sessionToken: string | null }>()({
-    input: z.object({ token: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
-    errors: ['BINDING.INVALID', 'BINDING.EXPIRED', 'BINDING.USED', 'BINDING.ALREADY_BOUND'],
-    write: true,
-    public: true,
-  }),
 }

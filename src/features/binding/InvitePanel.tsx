@@ -1,10 +1,12 @@
 /**
- * At the door: the household's cadre picks a member and shows a one-time, expiring QR code; the
- * member scans it with WeChat and is bound to the household (H5 demo: the code holds the bind
- * page's address with the token). Test selectors: `.invite-panel`, `.invite-<personId>`, `.invite-qr`.
+ * When a member's roster phone is missing or wrong: the village secretary or the office (never the
+ * household's cadre) picks the member and shows a one-time, expiring code; the member scans it and
+ * is bound. WeChat: a 小程序码 made by the server (trial builds open it too); H5: a QR code of the
+ * bind page's address with the token. Test selectors: `.invite-panel`, `.invite-<personId>`, `.invite-qr`.
  */
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { QrCode } from '../../components/QrCode'
@@ -18,6 +20,12 @@ import './binding.scss'
 
 const m = zhCN.office.ui.binding
 
+/** The build the mini-program code opens: this one's (体验版 opens 体验版). */
+const envVersion = (): 'release' | 'trial' | 'develop' => {
+  const v = Taro.getAccountInfoSync?.().miniProgram.envVersion
+  return v === 'trial' || v === 'develop' ? v : 'release'
+}
+
 /** What the QR code holds: the page address (H5: absolute URL with the hash route). */
 const inviteUrl = (path: string): string =>
   process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `${window.location.origin}/#${path}` : path
@@ -27,7 +35,8 @@ export const InvitePanel = ({ householdId }: { householdId: string }) => {
   const invite = useSubmit('binding.invite')
   const [shown, setShown] = useState<InvitationView | null>(null)
   const make = async (personId: string) => {
-    const out = await invite.submit({ personId })
+    const weapp = process.env.TARO_ENV === 'weapp'
+    const out = await invite.submit(weapp ? { personId, wxacode: true, envVersion: envVersion() } : { personId })
     if (out) setShown(out)
   }
   return (
@@ -45,7 +54,11 @@ export const InvitePanel = ({ householdId }: { householdId: string }) => {
           {invite.error ? <ErrorState message={invite.error.message} code={invite.error.code} /> : null}
           {shown ? (
             <View className='invite-qr'>
-              <QrCode text={inviteUrl(shown.path)} label={m.qrAlt(shown.personName)} />
+              {shown.imageBase64 ? (
+                <Image className='invite-wxacode' src={`data:image/png;base64,${shown.imageBase64}`} ariaLabel={m.qrAlt(shown.personName)} mode='aspectFit' />
+              ) : (
+                <QrCode text={inviteUrl(shown.path)} label={m.qrAlt(shown.personName)} />
+              )}
               <Text className='binding-note'>{m.expires(formatDay(shown.expiresAt))}</Text>
             </View>
           ) : null}

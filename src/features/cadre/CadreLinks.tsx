@@ -8,6 +8,7 @@ import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
+import { leadsAnyTeam, seesWholeTownship } from '../../core/roles'
 import './CadreLinks.scss'
 
 const m = zhCN.verdict.links
@@ -15,11 +16,11 @@ const m = zhCN.verdict.links
 export const cadreLinksFor = (me: MeView) => {
   const cadre = me.roles.includes('cadre')
   const resident = cadre && me.duty === 'resident'
-  const township = (cadre && me.duty === 'office') || me.roles.includes('leader') || me.roles.includes('supervisor')
+  const township = seesWholeTownship(me)
   return [
     ...(resident ? [{ key: 'visit', label: m.visit, path: ROUTES.visit }] : []),
     ...(cadre ? [{ key: 'signin', label: m.signin, path: ROUTES.signin }] : []),
-    ...(cadre || me.leadsTeams.length ? [{ key: 'leave', label: m.leave, path: ROUTES.leave }] : []),
+    ...(cadre || leadsAnyTeam(me.leadsTeams) ? [{ key: 'leave', label: m.leave, path: ROUTES.leave }] : []),
     ...(cadre ? [{ key: 'attendance', label: m.attendance, path: ROUTES.attendance }] : []),
     ...(resident ? [{ key: 'scores', label: m.scores, path: ROUTES.scores }] : []),
     ...(cadre || me.roles.includes('leader') ? [{ key: 'rate', label: m.rate, path: ROUTES.rate }] : []),

@@ -59,18 +59,7 @@ export const HouseholdList = ({ households }: { households: HouseholdRow[] }) =>
           <Text className={`household-row__visit ${h.lastConfirmedVisitAt ? '' : 'household-row__visit--never'}`}>
             {h.lastConfirmedVisitAt ? m.lastVisit(formatDate(h.lastConfirmedVisitAt)) : m.neverVisited}
           </Text>
-          <View className='mq-row household-row__actions'>
-            <Text className='household-row__start'>{`${f.start} ›`}</Text>
-            <Text
-              className='household-row__invite'
-              onClick={(e) => {
-                e.stopPropagation()
-                void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })
-              }}
-            >
-              {zhCN.office.ui.binding.entry}
-            </Text>
-          </View>
+          <Text className='household-row__start'>{`${f.start} ›`}</Text>
         </View>
       ))}
       {found.length > SHOWN ? <Text className='mq-hint'>{f.more(found.length - SHOWN)}</Text> : null}

@@ -9,18 +9,22 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { CADRES_PAGE } from '../../components/routes'
+import { CADRES_PAGE, ROUTES } from '../../components/routes'
 import { zhCN } from '../../i18n/zh-CN'
+import { isSupervision, isTownshipStaff, seesWholeTownship } from '../../core/roles'
 import './office.scss'
 
 const m = zhCN.office.ui.entry
 
 export const officeEntriesFor = (me: MeView): (keyof typeof m)[] => {
-  const office = (me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader')
   const out: (keyof typeof m)[] = []
-  if (office) out.push('office', 'dashboard', 'roster')
-  if (me.roles.includes('supervisor')) out.push('supervision')
-  if (me.roles.includes('publicSupervisor') || me.roles.includes('supervisor')) out.push('report')
+  // The office's workbench and roster for those who run the township; the dashboard also for the
+  // supervision group, which reads everything but manages nothing (core roles).
+  if (isTownshipStaff(me)) out.push('office')
+  if (seesWholeTownship(me)) out.push('dashboard')
+  if (isTownshipStaff(me)) out.push('roster')
+  if (isSupervision(me)) out.push('supervision')
+  if (me.roles.includes('publicSupervisor') || isSupervision(me)) out.push('report')
   return out
 }
 
@@ -35,9 +39,25 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
             {m[key]}
           </Button>
         ))}
+        {entries.includes('office') ? (
+          <Button kind='secondary' className='entry-places' onClick={() => void Taro.navigateTo({ url: '/subpackages/office/places/index' })}>
+            {zhCN.identity.places.title}
+          </Button>
+        ) : null}
         {entries.includes('office') || entries.includes('supervision') ? (
           <Button kind='secondary' className='entry-cadres' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
             {zhCN.records.entryCadres}
+          </Button>
+        ) : null}
+        {/* issue 13: comment moderation (office), call-backs (supervision) */}
+        {entries.includes('office') ? (
+          <Button kind='secondary' className='entry-moderation' onClick={() => void Taro.navigateTo({ url: ROUTES.moderation })}>
+            {zhCN.voice.entryModeration}
+          </Button>
+        ) : null}
+        {entries.includes('supervision') ? (
+          <Button kind='secondary' className='entry-callbacks' onClick={() => void Taro.navigateTo({ url: ROUTES.callBacks })}>
+            {zhCN.voice.callBacks.entry}
           </Button>
         ) : null}
       </View>

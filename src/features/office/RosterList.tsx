@@ -7,6 +7,7 @@
  * `.assign-choice`, `.assign-save`.
  */
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
@@ -120,6 +121,10 @@ const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; 
           {r.assign}
         </Button>
       )}
+      {/* The office invites a member whose roster phone is missing or wrong (never the household's cadre). */}
+      <Button kind='plain' className='invite-open' onClick={() => void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })}>
+        {zhCN.office.ui.binding.entry}
+      </Button>
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
     </View>
   )

@@ -28,6 +28,14 @@ const Target = ({ form, target, onSaved }: { form: RatingFormView; target: Ratin
         <Stars key={d} className={`rating-dim-${d}`} label={m.dimensions[d] ?? d} value={dims[d] ?? 0} onChange={(n) => setDims({ ...dims, [d]: n })} />
       ))}
       <Field label={m.comment} value={comment} onInput={setComment} multiline className='rating-comment' />
+      {/* issue 13: the comment waits for the office; a refused one says why */}
+      {target.mine?.moderation ? (
+        <Line tone={target.mine.moderation.status === 'refused' ? 'bad' : 'muted'} className='comment-moderation'>
+          {target.mine.moderation.status === 'refused' && target.mine.moderation.reason
+            ? zhCN.voice.moderation.refusedBecause(zhCN.voice.moderation.reasons[target.mine.moderation.reason] ?? '')
+            : (zhCN.voice.moderation.status[target.mine.moderation.status] ?? '')}
+        </Line>
+      ) : null}
       {form.closed ? (
         <Line tone='muted'>{m.closed}</Line>
       ) : (

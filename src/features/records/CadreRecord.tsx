@@ -120,6 +120,21 @@ const Record = ({ data, reload }: { data: CadreRecordView; reload: () => void })
       )}
       {data.canAddNote ? <NoteForm cadreId={data.cadre.id} onDone={reload} /> : null}
     </Section>
+    {/* issue 13: the supervision group's call-backs about this cadre's work */}
+    <Section title={zhCN.voice.callBacks.inRecord} className='record-callbacks'>
+      {data.callBacks.length ? (
+        data.callBacks.map((c, i) => (
+          <View key={i} className='record-row callback-record-row'>
+            <Text className='record-row__title'>{`${formatDate(c.at)} ${zhCN.voice.callBacks.reason[c.reason] ?? ''}`}</Text>
+            <Text className='record-row__meta'>
+              {c.state === 'done' ? [c.outcome ? zhCN.voice.callBacks.outcome[c.outcome] : '', c.note].filter(Boolean).join('：') : c.state === 'overdue' ? zhCN.voice.callBacks.overdue : zhCN.voice.callBacks.due(formatDate(c.at))}
+            </Text>
+          </View>
+        ))
+      ) : (
+        <Text className='record-row__meta'>{zhCN.voice.callBacks.recordEmpty}</Text>
+      )}
+    </Section>
   </View>
 )
 

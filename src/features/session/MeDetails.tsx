@@ -5,7 +5,22 @@ import { List, type ListRow } from '../../components/List'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
+import Taro from '@tarojs/taro'
+import { loginCodeOf, mayUseWebConsole } from '../../core/console'
+import { toast } from '../../components/feedback'
 import { signOut } from './useSession'
+
+/** WeChat: township staff scan the web console's login QR code and confirm on the next page. */
+const scanConsoleLogin = async () => {
+  try {
+    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+    const code = loginCodeOf(result)
+    if (!code) return toast(zhCN.errors['LOGIN.CODE_INVALID'])
+    await Taro.navigateTo({ url: `/subpackages/office/login-confirm/index?code=${code}` })
+  } catch {
+    // cancelled
+  }
+}
 
 const m = zhCN.me
 
@@ -24,6 +39,13 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
       <Section>
         <List rows={rows} />
       </Section>
+      {process.env.TARO_ENV === 'weapp' && mayUseWebConsole(me) ? (
+        <Section>
+          <Button kind='secondary' className='scan-console-login' onClick={() => void scanConsoleLogin()}>
+            {zhCN.identity.qrLogin.scan}
+          </Button>
+        </Section>
+      ) : null}
       {canSignOut ? (
         <Section>
           <Button kind='secondary' className='logout-button' onClick={signOut}>

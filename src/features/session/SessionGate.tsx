@@ -1,14 +1,16 @@
 /**
  * Shows its children only for a known person: loading while me.get runs; in WeChat an unbound
- * person is told to ask their cadre to bind them; other failures show the message and 重试.
+ * person is sent to 绑定身份 (by phone); other failures show the message and 重试.
  */
 import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { Button } from '../../components/Button'
 import { Loading, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import { isSignedOutError } from '../../services/api'
-import { useSession } from './useSession'
+import { BIND_PAGE, useSession } from './useSession'
 
 export const SessionGate = ({ children }: { children: (me: MeView) => ReactNode }) => {
   const { state, reload } = useSession()
@@ -20,6 +22,9 @@ export const SessionGate = ({ children }: { children: (me: MeView) => ReactNode 
       return (
         <Section title={zhCN.home.notBoundTitle} className='not-bound'>
           <ErrorState message={zhCN.errors['AUTH.NOT_BOUND']} code={state.error.code} onRetry={reload} />
+          <Button big className='go-bind' onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>
+            {zhCN.binding.title}
+          </Button>
         </Section>
       )
     }

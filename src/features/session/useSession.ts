@@ -6,18 +6,26 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import type { MeView } from '../../contracts'
-import { isSignedOutError, session } from '../../services/api'
+import { seesWholeTownship } from '../../core/roles'
+import { call, isSignedOutError, newRequestId, session } from '../../services/api'
 import { useCall, type Loaded } from '../../services/useCall'
 
 export const LOGIN_PAGE = '/pages/login/index'
+/** 绑定身份: binding by phone (or an invitation's code). */
+export const BIND_PAGE = '/pages/bind/index'
 
 export const goToLogin = (): void => {
   void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 export const signOut = (): void => {
-  session.signOut()
-  goToLogin()
+  // The server ends the session too (stored sessions); the browser forgets it whatever the answer.
+  void call('auth.logout', {}, { requestId: newRequestId() })
+    .catch(() => undefined)
+    .finally(() => {
+      session.signOut()
+      goToLogin()
+    })
 }
 
 export interface Session {
@@ -51,8 +59,7 @@ export const useSession = (): Session => {
 export const homeSectionsFor = (me: MeView) => {
   const villager = me.roles.includes('villager') && me.household !== null
   const residentCadre = me.roles.includes('cadre') && me.duty === 'resident'
-  const coverage =
-    (me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader') || me.roles.includes('supervisor')
+  const coverage = seesWholeTownship(me)
   const villageTickets = me.roles.includes('secretary')
   return { villager, residentCadre, coverage, villageTickets: villageTickets && !residentCadre }
 }

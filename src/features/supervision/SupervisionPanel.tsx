@@ -199,6 +199,8 @@ export const SupervisionPanel = () => {
           <View>
             <Section title={`${m.checksTitle}（${data.month}）`}>
               <Text className={`checks-status checks-status--${data.met ? 'met' : 'short'}`}>{d.checks(data.done, data.required, data.met)}</Text>
+              {/* issue 13: the call-back queue's counts, a door to the queue */}
+              <Text className='sup-row__meta callback-counts'>{zhCN.voice.callBacks.counts(data.callBacks.due, data.callBacks.overdue, data.callBacks.done)}</Text>
               {data.checks.map((c) => (
                 <CheckRow key={c.id} c={c} cadres={data.cadres} onDone={changed} />
               ))}

@@ -1,3 +1,3 @@
 import { zhCN } from '../../i18n/zh-CN'
 
-export default definePageConfig({ navigationBarTitleText: zhCN.office.ui.binding.acceptTitle })
+export default definePageConfig({ navigationBarTitleText: zhCN.binding.title })

@@ -3,7 +3,6 @@
  * first run, the development login's signing key, and the HTTP server on 127.0.0.1.
  * One rule: local mode only; the cloud function never imports this file.
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -12,7 +11,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import type { ServerDeps } from '../context'
 import { buildHttpApp } from '../http/app'
 import { newId } from '../ids'
-import { localSessions } from './sessions'
+import { storedSessions } from '../features/sessions/store'
+import { chainUnchainedRecords } from '../features/chain'
 import { fileMessenger } from '../features/tickets/notifications/messenger'
 import { generateTownship, seedStore } from '../seed'
 import { openStore } from '../storage/relational'
@@ -34,6 +34,11 @@ export interface LocalOptions {
   seed?: number
   clock?: () => number
   settings?: Settings
+  /**
+   * Demo mode (`npm start`, tests): the person picker and its login exist. Off by default: a
+   * self-hosted start without it offers no picker and its server refuses the picker's actions.
+   */
+  demo?: boolean
 }
 
 export interface LocalServer {
@@ -49,19 +54,14 @@ export const SUBSCRIBE_LOG = 'subscribe-messages.log'
 /** The demo township's size: about 红庆河镇's, with 5-6 resident cadres per 嘎查. */
 export const DEMO_HOUSEHOLDS = 330
 
-/** The signing key lives in the data folder, so sessions survive restarts but not a new township. */
-const sessionSecret = (dataDir: string): Uint8Array => {
-  const file = path.join(dataDir, 'session.key')
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32), { mode: 0o600 })
-  return new Uint8Array(fs.readFileSync(file))
-}
-
 /** Seeds once: the `meta/seeded` document records when and with what. */
 export const seedIfEmpty = async (store: Store, households: number, seed: number, now: number): Promise<boolean> => {
   if (households <= 0 || (await store.get('meta', 'seeded'))) return false
   const data = generateTownship({ seed, households, now })
   await seedStore(store, data)
   await store.insert('meta', { id: 'seeded', value: { seed, households, at: now } })
+  // The seeded history enters the tamper-evidence chain, as a migrated database's records do.
+  await chainUnchainedRecords(store.db, store.dialect)
   // The planner's statistics, so that it picks the right index on a freshly filled township.
   await analyze(store.db, store.dialect)
   // The seed's log copied into the database file now, before the first request, not behind it.
@@ -75,15 +75,17 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
   const store = await openStore({ url: options.databaseUrl || path.join(options.dataDir, 'minqing.db'), onQuery: options.onQuery })
   // The seed's history ends at the hour of the first start, so a month of it lies just behind us.
   const hour = 60 * 60 * 1000
-  await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)
+  if (options.demo) await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)
   const messenger = fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG))
+  const settings = options.settings ?? DEFAULT_SETTINGS
   const deps: ServerDeps = {
     store,
-    settings: options.settings ?? DEFAULT_SETTINGS,
+    settings,
     mode: 'local',
+    demo: options.demo === true,
     clock,
     newId,
-    sessions: localSessions(sessionSecret(options.dataDir), clock),
+    sessions: storedSessions(store, clock, settings),
     messenger,
     wechat: localWechatCodes,
   }

@@ -51,7 +51,10 @@ import { createRandom, mixSeed, type Random } from './random'
 import * as W from './names'
 
 /** The collections a seed fills (requests are runtime-only; month figures are built on their first read). */
-export type SeedCollection = Exclude<keyof Collections, 'requests' | 'monthFigures' | 'monthBuilds'>
+export type SeedCollection = Exclude<
+  keyof Collections,
+  'requests' | 'monthFigures' | 'monthBuilds' | 'chainEntries' | 'chainHeads' | 'sessions' | 'loginRequests' | 'setupCodes' | 'moderations' | 'callBacks'
+>
 export type SeedData = { [C in SeedCollection]: Collections[C][] }
 
 export interface GenerateOptions {
@@ -874,6 +877,9 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     consents: [],
     chainNotes: [],
     cadreDays: [],
+    bindingEvents: [],
+    phoneCodes: [],
+    judgeRefusals: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

@@ -215,6 +215,47 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureRegistryTable(db, dialect, 'monthFigures')
     await ensureRegistryTable(db, dialect, 'monthBuilds')
   }),
+  // Identity binding (issue 10): how each binding was made (bindings.method, bindings.issuerId), the
+  // bindings made and ended, one-time phone codes, and the refused sign-offs and ratings.
+  '0005_identity_binding': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'bindings', 'method')
+    await ensureColumn(db, dialect, 'bindings', 'issuerId')
+    await ensureRegistryTable(db, dialect, 'bindingEvents')
+    await ensureRegistryTable(db, dialect, 'phoneCodes')
+    await ensureRegistryTable(db, dialect, 'judgeRefusals')
+    // A binding made before the method was recorded by accepting an invitation: the invitation of
+    // its person used at the moment of binding names its issuer (who may be the judged cadre).
+    const used = (await db.selectFrom('invitations').select(['personId', 'usedAt', 'createdById']).where('usedAt', 'is not', null).execute()) as {
+      personId: string
+      usedAt: number | string
+      createdById: string
+    }[]
+    for (const i of used) {
+      await db
+        .updateTable('bindings')
+        .set({ method: 'invitation', issuerId: i.createdById })
+        .where('personId', '=', i.personId)
+        .where('boundAt', '=', Number(i.usedAt))
+        .where('method', 'is', null)
+        .execute()
+    }
+  }),
+  // Identity (issue 10 items 4, 5, 8): set-up codes, stored sessions and QR logins, the places'
+  // datum, and the hash chain of verdict records, built for the records already there.
+  '0007_identity_setup': migration(async (db, dialect) => {
+    for (const c of ['chainEntries', 'chainHeads', 'sessions', 'loginRequests', 'setupCodes'] as const) await ensureRegistryTable(db, dialect, c)
+    await ensureColumn(db, dialect, 'places', 'datum')
+    const { chainUnchainedRecords } = await import('../features/chain')
+    await chainUnchainedRecords(db, dialect)
+  }),
+  // ---- issue 13: the villagers' voice: the moderation queue, the call-back queue, a rating's
+  // approved public comment and the reason of a reveal.
+  '0011_voice': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'moderations')
+    await ensureRegistryTable(db, dialect, 'callBacks')
+    await ensureColumn(db, dialect, 'ratings', 'publicComment')
+    await ensureColumn(db, dialect, 'reveals', 'reason')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -98,11 +98,34 @@ export interface Collections {
   // month figures as facts (migration 0002)
   /** One cadre's day (考勤日): kept with every write of its sign-ins, visits and leaves. */
   cadreDays: CadreDay
+  // identity set-up, sessions and tamper evidence (migration 0007_identity_setup)
+  /** One link of a township's hash chain of verdict records. */
+  chainEntries: import('../../core/chain').ChainEntry
+  /** The last link of a township's chain (id = townshipId). */
+  chainHeads: import('../../core/chain').ChainHead
+  /** A signed-in browser or app session: id = sha256 of its token (the token is never stored). */
+  sessions: import('../features/sessions/store').SessionRecord
+  /** A web console login waiting for a staff member to confirm it on the phone (QR login). */
+  loginRequests: import('../features/sessions/store').LoginRequest
+  /** A township's one-time set-up code for its first administrator (id = sha256 of the code). */
+  setupCodes: import('../features/setup/handlers').SetupCode
   // month figures kept per cadre (migration 0004)
   /** One cadre's month as the dashboard shows it, kept with every change of its facts and ratings. */
   monthFigures: import('../../core/month-figures').MonthFiguresRecord
   /** A township's month whose figures are kept. */
   monthBuilds: import('../../core/month-figures').MonthBuild
+  // the villagers' voice (migration 0011_voice)
+  /** Comments waiting for the office before other villagers read them. */
+  moderations: import('../../core/voice').ModerationRecord
+  /** The supervision group's call-back queue (好差评 回访). */
+  callBacks: import('../../core/voice').CallBackRecord
+  // identity binding (migration 0005)
+  /** Bindings made and ended: the household's notice, the supervision group's list. */
+  bindingEvents: import('../../core/model').BindingEvent
+  /** One-time phone codes of the H5 binding (hashes only). */
+  phoneCodes: import('../../core/model').PhoneCode
+  /** Sign-offs and ratings refused because of the account they came from. */
+  judgeRefusals: import('../../core/model').JudgeRefusalRecord
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -145,8 +145,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       ],
     },
   ),
-  places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real }, [['townshipId']]),
-  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int }, [['openid'], ['personId']]),
+  places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real, datum: opt(key) }, [['townshipId']]),
+  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int, method: opt(key), issuerId: opt(key) }, [['openid'], ['personId']]),
   tickets: table(
     'tickets',
     {
@@ -269,6 +269,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       comment: text,
       at: int,
       dimensions: opt(json),
+      publicComment: opt(text),
     },
     [['cadreId', 'period'], ['householdId', 'period'], ['townshipId', 'period'], ['raterId', 'period']],
   ),
@@ -354,7 +355,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { id: key, townshipId: key, villageId: orNull(key), title: text, body: text, authorId: key, at: int },
     [['townshipId', 'villageId', 'at']],
   ),
-  reveals: table('reveals', { id: key, townshipId: key, actorId: key, subjectId: key, field: key, at: int }, [['townshipId', 'at'], ['subjectId']]),
+  reveals: table('reveals', { id: key, townshipId: key, actorId: key, subjectId: key, field: key, at: int, reason: opt(text) }, [['townshipId', 'at'], ['subjectId']]),
   invitations: table(
     'invitations',
     { id: key, townshipId: key, personId: key, householdId: key, createdById: key, createdAt: int, expiresAt: int, usedAt: orNull(int) },
@@ -411,6 +412,77 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     [['townshipId', 'period'], ['cadreId', 'period']],
   ),
   monthBuilds: table('monthBuilds', { id: key, townshipId: key, period: key, settingsKey: key, builtAt: int }, [['townshipId', 'period']]),
+  // identity set-up, sessions and tamper evidence (migration 0007_identity_setup)
+  chainEntries: table(
+    'chainEntries',
+    { id: key, townshipId: key, seq: int, kind: key, recordId: key, recordHash: key, prevHash: key, hash: key, at: int },
+    [['recordId', 'seq']],
+    { unique: [['townshipId', 'seq']] },
+  ),
+  chainHeads: table('chainHeads', { id: key, seq: int, hash: key, at: int }, []),
+  sessions: table('sessions', { id: key, personId: key, via: key, createdAt: int, lastSeenAt: int }, [['personId']]),
+  loginRequests: table(
+    'loginRequests',
+    { id: key, pollHash: key, createdAt: int, expiresAt: int, confirmedById: orNull(key), confirmedAt: orNull(int), collectedAt: orNull(int) },
+    [],
+  ),
+  setupCodes: table('setupCodes', { id: key, townshipId: orNull(key), createdAt: int, expiresAt: int, usedAt: orNull(int), usedById: orNull(key) }, []),
+  // ---- issue 13: the villagers' voice (migration 0011_voice)
+  moderations: table(
+    'moderations',
+    {
+      id: key,
+      townshipId: key,
+      kind: key,
+      sourceId: key,
+      cadreId: key,
+      period: key,
+      authorId: key,
+      original: text,
+      redacted: text,
+      check: key,
+      checkLabel: orNull(key),
+      status: key,
+      reason: orNull(key),
+      at: int,
+      decidedById: orNull(key),
+      decidedAt: orNull(int),
+    },
+    [['townshipId', 'status', 'at'], ['authorId', 'at']],
+  ),
+  callBacks: table(
+    'callBacks',
+    {
+      id: key,
+      townshipId: key,
+      cadreId: key,
+      householdId: key,
+      personId: key,
+      reason: key,
+      ticketId: orNull(key),
+      visitId: orNull(key),
+      stars: orNull(int),
+      at: int,
+      dueAt: int,
+      doneAt: orNull(int),
+      doneById: orNull(key),
+      outcome: orNull(key),
+      note: text,
+    },
+    [['townshipId', 'dueAt'], ['cadreId', 'at']],
+  ),
+  // identity binding (migration 0005)
+  bindingEvents: table(
+    'bindingEvents',
+    { id: key, townshipId: key, personId: key, householdId: orNull(key), kind: key, method: orNull(key), byId: orNull(key), note: text, at: int },
+    [['townshipId', 'method', 'at'], ['householdId', 'at'], ['personId', 'at']],
+  ),
+  phoneCodes: table('phoneCodes', { id: key, phone: key, codeHash: key, at: int, expiresAt: int, attempts: int, usedAt: orNull(int) }, [['phone', 'at']]),
+  judgeRefusals: table(
+    'judgeRefusals',
+    { id: key, townshipId: key, personId: key, cadreId: key, action: key, reason: key, at: int },
+    [['townshipId', 'at'], ['cadreId', 'at']],
+  ),
 }
 
 /** Every child table, by name. */

@@ -1,25 +1,46 @@
 /**
- * The WeChat cloud adapter: openapi.wxacode.getUnlimited through wx-server-sdk (the cloud function
- * must declare the permission in config.json). One rule: imported only by the cloud entry; a test
- * never reaches it (outside WeChat's runtime the SDK fails with an unhandled rejection).
+ * The WeChat cloud adapter: openapi.wxacode.getUnlimited and openapi.phonenumber.getPhoneNumber
+ * through wx-server-sdk (the cloud function declares both permissions in config.json). One rule:
+ * imported only by the cloud entry; a test never reaches WeChat (outside WeChat's runtime the SDK
+ * fails), it hands in an object of the same shape.
  */
-import type { WechatCodes } from './port'
+import type { EnvVersion, WechatCodes } from './port'
 
 /** The slice of wx-server-sdk this adapter uses (typed here: the SDK's own types are loose). */
 export interface WxCloudOpenapi {
   openapi: {
     wxacode: {
-      getUnlimited(request: { scene: string; page: string; width: number; checkPath?: boolean }): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }>
+      getUnlimited(request: {
+        scene: string
+        page: string
+        width: number
+        checkPath?: boolean
+        envVersion?: EnvVersion
+      }): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }>
+    }
+    phonenumber: {
+      getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; errMsg?: string; phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string } }>
     }
   }
 }
 
 export const cloudWechatCodes = (cloud: WxCloudOpenapi): WechatCodes => ({
-  async unlimitedCode({ scene, page, width }) {
-    const result = await cloud.openapi.wxacode.getUnlimited({ scene, page, width, checkPath: false })
+  async unlimitedCode({ scene, page, width, envVersion }) {
+    const result = await cloud.openapi.wxacode.getUnlimited({ scene, page, width, checkPath: false, ...(envVersion ? { envVersion } : {}) })
     if (!result.buffer || (result.errCode !== undefined && result.errCode !== 0)) {
       throw new Error(`wxacode.getUnlimited failed: ${result.errCode ?? '?'} ${result.errMsg ?? ''}`)
     }
     return new Uint8Array(result.buffer)
+  },
+  async getPhoneNumber(code) {
+    const result = await cloud.openapi.phonenumber.getPhoneNumber({ code })
+    if (result.errCode !== undefined && result.errCode !== 0) return null
+    // Chinese roster numbers are kept without the country code: purePhoneNumber.
+    const phone = result.phoneInfo?.purePhoneNumber ?? null
+    return phone && /^\d{5,20}$/.test(phone) ? phone : null
+  },
+  async sendPhoneCode() {
+    // Inside WeChat the phone is verified by WeChat itself; no SMS service is configured.
+    throw new Error('no SMS service in the cloud function: bind by the WeChat phone button')
   },
 })

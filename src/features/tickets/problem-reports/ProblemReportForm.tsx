@@ -15,11 +15,11 @@ import type { CategoryView } from '../../../contracts'
 import { zhCN } from '../../../i18n/zh-CN'
 import media from '../../../services/media'
 import { useCall } from '../../../services/useCall'
-import { useSubmit } from '../../../services/useSubmit'
 import { Check, Chips, Field, PhotoPicker, type Photo } from '../shared/Pieces'
 import { useCategories } from '../shared/useTicket'
 import { MY_TICKET_PAGE, useFile } from '../shared/useFile'
 import { categoryName } from '../shared/words'
+import { PublicTicketCard } from '../../voice/PublicTicket'
 
 const m = zhCN.ticketLoop
 
@@ -32,7 +32,6 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
   const [recording, setRecording] = useState(false)
   const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null)
   const [anonymous, setAnonymous] = useState(false)
-  const [followed, setFollowed] = useState<string | null>(null)
   const similar = useCall('ticket.similar', { category: categoryId }, !householdId)
   const { submit, pending, error } = useFile()
   const others = similar.state.status === 'ready' ? similar.state.data.filter((s) => !s.ownHousehold) : []
@@ -57,12 +56,6 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
     } catch {
       toast(m.locationFailed)
     }
-  }
-  const following = useSubmit('ticket.follow')
-  const follow = async (ticketId: string) => {
-    if (!(await following.submit({ ticketId }))) return
-    setFollowed(ticketId)
-    toast(m.following)
   }
   const send = () => {
     const description = text.trim() || (voice ? m.voiceOnlyText : photos.length ? m.photosOnlyText : '')
@@ -105,14 +98,8 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
       {others.length ? (
         <View className='similar-hint'>
           <Text className='mq-warn'>{m.similarHint(others.length)}</Text>
-          {followed || others[0]?.following ? (
-            <Text className='mq-hint followed'>{m.following}</Text>
-          ) : (
-            <Button kind='secondary' className='follow-similar' loading={following.pending} onClick={() => void follow(others[0]?.id ?? '')}>
-              {m.follow}
-            </Button>
-          )}
-          {following.error ? <ErrorState message={following.error.message} code={following.error.code} /> : null}
+          {/* issue 13: what the existing problem is (public view), then 关注 */}
+          <PublicTicketCard ticketId={others[0]?.id ?? ''} compact />
         </View>
       ) : null}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}

@@ -17,6 +17,7 @@ import { zhCN } from '../../../i18n/zh-CN'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
+import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
 import './tickets.scss'
@@ -53,6 +54,9 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
         <Text className={`ticket-detail__status ticket-status--${ticket.status}`}>{t.status[ticket.status]}</Text>
         {!ended && ticket.assignee ? <Text className='mq-hint'>{m.nowWith(ticket.assignee.name)}</Text> : null}
         {!ended && ticket.status !== 'resolved' ? <Text className='mq-hint'>{t.dueBy(formatDate(ticket.dueAt))}</Text> : null}
+        {/* issue 13: anonymous to this viewer; the township may reveal it for a fraud check */}
+        {ticket.anonymous && ticket.reporterName === null ? <Text className='mq-hint anonymous-report'>{zhCN.voice.anonymous}</Text> : null}
+        {ticket.anonymous && ticket.reporterName === null ? <RevealReporter ticketId={ticket.id} /> : null}
         {ticket.filedOnBehalf ? <Text className='mq-hint filed-on-behalf'>{`${m.filedOnBehalf}${ticket.onBehalfOfName ? `（${ticket.onBehalfOfName}）` : ''}`}</Text> : null}
         <Text className='ticket-detail__description'>{ticket.description}</Text>
         {Object.keys(ticket.answers).length ? (

@@ -102,7 +102,7 @@ export const ReporterLine = ({ ticket, canCall }: { ticket: TicketView; canCall:
   return (
     <Field label={w.title} className='ticket-who'>
       <Text className='ticket-who__name'>{name ?? w.anonymous}</Text>
-      <Text className='mq-hint ticket-who__household'>{w.household(ticket.villageName, ticket.householdNumber)}</Text>
+      {ticket.householdNumber ? <Text className='mq-hint ticket-who__household'>{w.household(ticket.villageName, ticket.householdNumber)}</Text> : null}
       {canCall && name ? (
         <Button big className='call-reporter' loading={read.pending} onClick={() => void call()}>
           {w.call(name)}

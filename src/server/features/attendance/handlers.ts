@@ -19,6 +19,7 @@ import { lockCadreDays, readCadreFacts, refreshCadreDays } from '../facts'
 import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
+import { chainRecord } from '../chain'
 import { zhCN } from '../../../i18n/zh-CN'
 
 const MAX_LEAVE_DAYS = 30
@@ -180,6 +181,7 @@ export const attendanceHandlers: Handlers<
       distanceM: verdict.value.distanceM,
     }
     await ctx.store.insert('signins', record)
+    await chainRecord(ctx.store, 'signin', record.townshipId, record.id, ctx.now)
     await refreshCadreDays(ctx.store, day, [day.date], ctx.settings)
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
   },

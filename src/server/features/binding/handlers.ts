@@ -1,26 +1,122 @@
 /**
- * Binding a WeChat account to a household member (绑定): the household's cadre shows a one-time,
- * expiring invitation QR code at the door; the villager scans it and is bound. In WeChat the
- * runtime's OPENID is bound; in the local H5 demo (no OPENID) accepting answers a session instead.
- * One rule: an invitation works once, before it expires, and only for the member it was made for.
+ * Binding an account to a roster person (绑定身份, DOMAIN 3.12):
+ * - WeChat: the phone-number button's code is exchanged through the WeChat port for the verified
+ *   number, and the caller's OPENID is bound to the roster person with that number;
+ * - H5 and local mode: a one-time code goes to the phone (the local adapter prints it on the
+ *   console); phone and code bind a web account, whose session the answer carries;
+ * - fallback: a one-time, expiring invitation issued by the village secretary or the office (never
+ *   the household's own cadre), shown as a 小程序码 in WeChat and a QR code of the same page in H5.
+ * Every binding records how it was made, is told to the household and, when made by invitation,
+ * listed for the supervision group. Unbinding is the office hub's, logged and told to the household.
+ * One rule: one account names one person; a person has at most the setting's number of accounts.
  */
-import { randomBytes } from 'node:crypto'
-import type { Invitation } from '../../../core/model'
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { bindingConflict, mayRequestPhoneCode, phoneCodeOpen, type BindingMethod } from '../../../core/binding'
+import type { BindingEvent, Invitation, Person } from '../../../core/model'
+import { mayInviteToBind } from '../../../core/roles'
 import { MINUTE_MS } from '../../../core/time'
-import { actorOf } from '../../context'
-import { refuse } from '../../errors'
+import type { BindingEventView } from '../../../contracts/views.binding'
+import { zhCN } from '../../../i18n/zh-CN'
+import { actorOf, type HandlerContext } from '../../context'
+import { refuse, refuseAndRecord } from '../../errors'
 import { policies } from '../../policies'
+import type { Store } from '../../storage/port'
+import { localWechatCodes } from '../../wechat/local'
 import type { Handlers } from '../types'
+import { chainRecord } from '../chain'
+import { endSessionsOf } from '../sessions/store'
+import { personRef } from '../views'
 
-/** The page the QR code opens (main package: the villager has no session yet). */
+/** The page an invitation opens (main package: the person has no session yet). */
 export const BIND_PAGE = '/pages/bind/index'
 
-export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'binding.accept'> = {
+const wechat = (ctx: HandlerContext) => ctx.deps.wechat ?? localWechatCodes
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+interface Bound {
+  personId: string
+  name: string
+  sessionToken: string | null
+}
+
+/**
+ * Binds the caller's account to the person: in WeChat its OPENID, in H5 a new web account whose
+ * session is answered. Checks one account <-> one person, records how, and tells the household.
+ */
+const bindCaller = async (ctx: HandlerContext, person: Person, method: BindingMethod, issuerId: string | null): Promise<Bound> => {
+  const caller = ctx.caller
+  const openid = caller?.kind === 'openid' ? caller.openid : null
+  if (caller?.kind === 'openid' && !openid) return refuse('AUTH.REQUIRED')
+  if (!openid && !ctx.deps.sessions) return refuse('AUTH.REQUIRED')
+  const [accountBindings, personBindings] = await Promise.all([
+    openid ? ctx.store.find('bindings', { openid }) : Promise.resolve([]),
+    ctx.store.find('bindings', { personId: person.id }),
+  ])
+  const conflict = bindingConflict(person.id, accountBindings, personBindings, ctx.settings)
+  if (conflict === 'accountTaken') return refuse('BINDING.ALREADY_BOUND')
+  if (conflict === 'personFull') return refuse('BINDING.PERSON_BOUND')
+  if (conflict === null) {
+    const binding = {
+      id: ctx.newId('binding'),
+      openid: openid ?? `web:${randomBytes(12).toString('base64url')}`,
+      personId: person.id,
+      boundAt: ctx.now,
+      method,
+      issuerId,
+    }
+    await ctx.store.insert('bindings', binding)
+    await chainRecord(ctx.store, 'binding', person.townshipId, binding.id, ctx.now)
+    await ctx.store.insert('bindingEvents', {
+      id: ctx.newId('bindingEvent'),
+      townshipId: person.townshipId,
+      personId: person.id,
+      householdId: person.householdId,
+      kind: 'bound',
+      method,
+      byId: issuerId,
+      note: '',
+      at: ctx.now,
+    })
+  }
+  const sessionToken = openid ? null : await ctx.deps.sessions!.issue(person.id, { store: ctx.store, via: method })
+  return { personId: person.id, name: person.name, sessionToken }
+}
+
+/** The one roster person a phone names (a phone shared by a family names nobody: the invitation is for that). */
+const personByPhone = async (store: Store, phone: string): Promise<Person> => {
+  const people = await store.find('people', { phone }, { limit: 3 })
+  if (people.length === 0) return refuse('BINDING.PHONE_UNKNOWN')
+  if (people.length > 1) return refuse('BINDING.PHONE_AMBIGUOUS')
+  return people[0]
+}
+
+/** Events with their people's names, newest first: one read of the people named. */
+const eventViews = async (store: Store, events: BindingEvent[]): Promise<BindingEventView[]> => {
+  const ids = [...new Set(events.flatMap((e) => (e.byId ? [e.personId, e.byId] : [e.personId])))]
+  const people = new Map((ids.length ? await store.getMany('people', ids) : []).map((p) => [p.id, p]))
+  const ref = (id: string) => personRef(people.get(id) ?? { id, name: '', title: '' })
+  return [...events]
+    .sort((a, b) => b.at - a.at)
+    .map((e) => ({ id: e.id, person: ref(e.personId), kind: e.kind, method: e.method, by: e.byId ? ref(e.byId) : null, note: e.note, at: e.at }))
+}
+
+export const bindingHandlers: Handlers<
+  | 'binding.members'
+  | 'binding.invite'
+  | 'binding.accept'
+  | 'binding.byPhone'
+  | 'binding.sendCode'
+  | 'binding.byCode'
+  | 'binding.unbind'
+  | 'binding.household'
+  | 'binding.audit'
+> = {
   'binding.members': async ({ householdId }, ctx) => {
     const household = await ctx.store.get('households', householdId)
     if (!household) return refuse('NOT_FOUND')
     if (!policies['binding:invite'](actorOf(ctx), household)) return refuse('AUTH.FORBIDDEN')
-    // The members, each with whether a WeChat account is bound: one statement.
+    // The members, each with whether an account is bound: one statement.
     const rows: Record<string, unknown>[] = await ctx.store.db
       .selectFrom('people as p')
       .select((eb) => [
@@ -41,13 +137,14 @@ export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'b
     }
   },
 
-  'binding.invite': async ({ personId }, ctx) => {
+  'binding.invite': async ({ personId, wxacode, envVersion }, ctx) => {
     const actor = actorOf(ctx)
     const member = await ctx.store.get('people', personId)
     if (!member || !member.householdId) return refuse('NOT_FOUND')
     const household = await ctx.store.get('households', member.householdId)
     if (!household) return refuse('NOT_FOUND')
     if (!policies['binding:invite'](actor, household)) return refuse('AUTH.FORBIDDEN')
+    // 32 characters: the whole token fits a mini-program code's scene.
     const token = randomBytes(24).toString('base64url')
     const invitation: Invitation = {
       id: token,
@@ -60,7 +157,17 @@ export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'b
       usedAt: null,
     }
     await ctx.store.insert('invitations', invitation)
-    return { token, expiresAt: invitation.expiresAt, path: `${BIND_PAGE}?token=${token}`, personName: member.name }
+    let imageBase64: string | null = null
+    if (wxacode) {
+      try {
+        const png = await wechat(ctx).unlimitedCode({ scene: token, page: BIND_PAGE.slice(1), width: 430, envVersion })
+        imageBase64 = Buffer.from(png).toString('base64')
+      } catch (error) {
+        console.error('[minqing] mini-program code failed:', error)
+        return refuse('SERVER.UNAVAILABLE')
+      }
+    }
+    return { token, expiresAt: invitation.expiresAt, path: `${BIND_PAGE}?token=${token}`, personName: member.name, scene: token, imageBase64 }
   },
 
   'binding.accept': async ({ token }, ctx) => {
@@ -68,20 +175,108 @@ export const bindingHandlers: Handlers<'binding.members' | 'binding.invite' | 'b
     if (!invitation) return refuse('BINDING.INVALID')
     if (invitation.usedAt !== null) return refuse('BINDING.USED')
     if (ctx.now > invitation.expiresAt) return refuse('BINDING.EXPIRED')
-    const member = await ctx.store.get('people', invitation.personId)
-    if (!member || member.householdId !== invitation.householdId) return refuse('BINDING.INVALID')
-    let sessionToken: string | null = null
-    const caller = ctx.caller
-    if (caller?.kind === 'openid' && caller.openid) {
-      const [existing] = await ctx.store.find('bindings', { openid: caller.openid }, { limit: 1 })
-      if (existing && existing.personId !== member.id) return refuse('BINDING.ALREADY_BOUND')
-      if (!existing) await ctx.store.insert('bindings', { id: ctx.newId('binding'), openid: caller.openid, personId: member.id, boundAt: ctx.now })
-    } else if (ctx.deps.sessions) {
-      sessionToken = await ctx.deps.sessions.issue(member.id)
-    } else {
-      return refuse('AUTH.REQUIRED')
-    }
+    const [member, household, issuer] = await Promise.all([
+      ctx.store.get('people', invitation.personId),
+      ctx.store.get('households', invitation.householdId),
+      ctx.store.get('people', invitation.createdById),
+    ])
+    if (!member || !household || member.householdId !== invitation.householdId) return refuse('BINDING.INVALID')
+    // The issuer must still be allowed to invite this household (not its cadre, still secretary or office).
+    if (!issuer || issuer.townshipId !== household.townshipId || !mayInviteToBind(issuer, household)) return refuse('BINDING.INVALID')
+    const bound = await bindCaller(ctx, member, 'invitation', issuer.id)
     await ctx.store.replace('invitations', { ...invitation, usedAt: ctx.now })
-    return { personId: member.id, name: member.name, sessionToken }
+    return bound
+  },
+
+  'binding.byPhone': async ({ code }, ctx) => {
+    if (ctx.caller?.kind !== 'openid' || !ctx.caller.openid) return refuse('AUTH.REQUIRED')
+    let phone: string | null
+    try {
+      phone = await wechat(ctx).getPhoneNumber(code)
+    } catch (error) {
+      console.error('[minqing] phonenumber.getPhoneNumber failed:', error)
+      return refuse('SERVER.UNAVAILABLE')
+    }
+    if (!phone) return refuse('BINDING.PHONE_REFUSED')
+    return bindCaller(ctx, await personByPhone(ctx.store, phone), 'phone', null)
+  },
+
+  'binding.sendCode': async ({ phone }, ctx) => {
+    const b = ctx.settings.binding
+    const recent = await ctx.store.find('phoneCodes', { phone, at: { gt: ctx.now - 3_600_000 } })
+    if (!mayRequestPhoneCode(recent.map((c) => c.at), ctx.now, ctx.settings)) return refuse('BINDING.CODE_LIMIT')
+    const expiresAt = ctx.now + b.codeMinutes * MINUTE_MS
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    await ctx.store.insert('phoneCodes', { id: ctx.newId('phoneCode'), phone, codeHash: sha256(`${phone}:${code}`), at: ctx.now, expiresAt, attempts: 0, usedAt: null })
+    // Sent only to a roster phone, but answered alike: the answer does not tell who is on the roster.
+    const onRoster = (await ctx.store.count('people', { phone })) > 0
+    if (onRoster) {
+      const text = zhCN.binding.sms(code, b.codeMinutes)
+      ctx.afterCommit?.(() => wechat(ctx).sendPhoneCode(phone, text))
+    }
+    return { expiresAt }
+  },
+
+  'binding.byCode': async ({ phone, code }, ctx) => {
+    // The newest code sent to the phone is the one that counts.
+    const [latest] = await ctx.store.find('phoneCodes', { phone }, { orderBy: { field: 'at', direction: 'desc' }, limit: 1 })
+    if (!latest || phoneCodeOpen(latest, ctx.now, ctx.settings) !== null) return refuse('BINDING.CODE_EXPIRED')
+    const given = Buffer.from(sha256(`${phone}:${code}`))
+    if (!timingSafeEqual(given, Buffer.from(latest.codeHash))) {
+      // The wrong try is counted even though the answer is a refusal: it is kept outside the write.
+      const counted = { ...latest, attempts: latest.attempts + 1 }
+      return refuseAndRecord('BINDING.CODE_WRONG', (store) => store.replace('phoneCodes', counted))
+    }
+    await ctx.store.replace('phoneCodes', { ...latest, usedAt: ctx.now })
+    return bindCaller(ctx, await personByPhone(ctx.store, phone), 'phone', null)
+  },
+
+  'binding.unbind': async ({ personId, reason }, ctx) => {
+    const actor = actorOf(ctx)
+    const person = await ctx.store.get('people', personId)
+    if (!person) return refuse('NOT_FOUND')
+    if (!policies['binding:manage'](actor, person)) return refuse('AUTH.FORBIDDEN')
+    const bindings = await ctx.store.find('bindings', { personId })
+    for (const b of bindings) await ctx.store.remove('bindings', b.id)
+    // Unbinding ends the person's web sessions too (WeChat's binding is the session itself).
+    await endSessionsOf(ctx.store, personId)
+    if (bindings.length > 0) {
+      await ctx.store.insert('bindingEvents', {
+        id: ctx.newId('bindingEvent'),
+        townshipId: person.townshipId,
+        personId,
+        householdId: person.householdId,
+        kind: 'unbound',
+        method: null,
+        byId: actor.person.id,
+        note: reason,
+        at: ctx.now,
+      })
+    }
+    return { unbound: bindings.length }
+  },
+
+  'binding.household': async (_input, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!person.householdId || !person.roles.includes('villager')) return []
+    const events = await ctx.store.find('bindingEvents', { householdId: person.householdId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 50 })
+    return eventViews(ctx.store, events)
+  },
+
+  'binding.audit': async (_input, ctx) => {
+    const actor = actorOf(ctx)
+    const townshipId = actor.person.townshipId
+    if (!policies['binding:audit'](actor, townshipId)) return refuse('AUTH.FORBIDDEN')
+    const [invited, refusals] = await Promise.all([
+      ctx.store.find('bindingEvents', { townshipId, method: 'invitation' }, { orderBy: { field: 'at', direction: 'desc' }, limit: 200 }),
+      ctx.store.find('judgeRefusals', { townshipId }, { orderBy: { field: 'at', direction: 'desc' }, limit: 200 }),
+    ])
+    const ids = [...new Set(refusals.flatMap((r) => [r.personId, r.cadreId]))]
+    const people = new Map((ids.length ? await ctx.store.getMany('people', ids) : []).map((p) => [p.id, p]))
+    const ref = (id: string) => personRef(people.get(id) ?? { id, name: '', title: '' })
+    return {
+      invited: await eventViews(ctx.store, invited),
+      refusals: refusals.map((r) => ({ id: r.id, person: ref(r.personId), cadre: ref(r.cadreId), action: r.action, reason: r.reason, at: r.at })),
+    }
   },
 }

@@ -44,7 +44,7 @@ export const buildExport = async (ctx: HandlerContext, kind: ExportKind, period:
     const rows = tickets.map((t) => [
       t.id,
       vname(t.villageId),
-      households.get(t.householdId) ?? '',
+      t.anonymous ? zhCN.voice.anonymous : (households.get(t.householdId) ?? ''),
       zhCN.tickets.kind[t.kind],
       t.category,
       zhCN.tickets.status[t.status],

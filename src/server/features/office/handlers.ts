@@ -21,6 +21,7 @@ import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
 import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
 import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
+import { chainIssue, verifyChain } from '../chain'
 
 const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, string>> => {
   const list = [...new Set(ids.filter((i): i is string => i !== null))]
@@ -92,6 +93,9 @@ export const officeHandlers: Handlers<
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
+    // Tamper evidence: the township's chain holds, and no record of the month escaped it.
+    const chain = await verifyChain(ctx.store, townshipId, { records: { ...periodRange(period, ctx.settings), period } })
+    if (chain.problem) return refuse('CHAIN.BROKEN', [chainIssue(chain.problem)])
     // The drift check: the month's day facts against the records. The records are the evidence
     // (villagers' signatures, sign-in photos); a fact that differs is rebuilt from them before the
     // close reads it, and the close keeps the list of what was rebuilt (and the log names it).
@@ -317,6 +321,7 @@ export const officeHandlers: Handlers<
       actor: who.get(r.actorId) ?? r.actorId,
       subject: (r.field === 'phone' ? people.get(r.subjectId) : households.get(r.subjectId)) ?? r.subjectId,
       field: r.field,
+      reason: r.reason ?? null,
     }))
   },
 

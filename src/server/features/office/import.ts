@@ -22,6 +22,9 @@ import { policies } from '../../policies'
 import { rosterHandlers } from '../roster/handlers'
 import { docAs } from '../../storage/joins'
 import { analyze } from '../../storage/migrations'
+import { endSessionsOf } from '../sessions/store'
+
+const rolesChanged = (before: Person, after: Person): boolean => [...before.roles].sort().join() !== [...after.roles].sort().join()
 
 const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 
@@ -180,7 +183,11 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
     }
     cadreByPhone.set(p.phone, person)
     if (!existing) newCadres.push(person)
-    else if (!unchanged(existing, person)) await store.replace('people', person)
+    else if (!unchanged(existing, person)) {
+      await store.replace('people', person)
+      // A role change ends the person's sessions (they sign in again with what they may now do).
+      if (rolesChanged(existing, person)) await endSessionsOf(store, person.id)
+    }
   }
   await store.insertMany('people', newCadres)
 
@@ -236,7 +243,10 @@ const applyPlan = async (ctx: HandlerContext, townshipId: string, plan: RosterPl
         }
         if (secretaryRows.has(p.row)) secretaryIdByRow.set(p.row, person.id)
         if (!member) newPeople.push(person)
-        else if (!unchanged(member, person)) await store.replace('people', person)
+        else if (!unchanged(member, person)) {
+          await store.replace('people', person)
+          if (rolesChanged(member, person)) await endSessionsOf(store, person.id)
+        }
       }
     }
     await store.insertMany('households', newHouseholds)

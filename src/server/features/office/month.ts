@@ -36,11 +36,12 @@ export const townshipCadres = async (store: Store, townshipId: string): Promise<
 const closeRatings = async (store: Store, townshipId: string, period: string): Promise<CloseRating[]> => {
   const rows = (await store.db
     .selectFrom('ratings')
-    .select(['id', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'comment', 'at'])
+    // Issue 13: the posting's comments are the office-approved, redacted ones only.
+    .select(['id', 'period', 'band', 'cadreId', 'raterId', 'householdId', 'stars', 'publicComment as comment', 'at'])
     .where('townshipId', '=', townshipId)
     .where('period', '=', period)
     .execute()) as (Omit<CloseRating, 'stars' | 'at'> & { stars: number | string; at: number | string })[]
-  return rows.map((r) => ({ ...r, householdId: r.householdId ?? null, stars: Number(r.stars), at: Number(r.at) }))
+  return rows.map((r) => ({ ...r, comment: r.comment ?? '', householdId: r.householdId ?? null, stars: Number(r.stars), at: Number(r.at) }))
 }
 
 /** The tickets created in the month, only the columns the close reads, by the (townshipId, createdAt) index. */

@@ -16,8 +16,11 @@ import { refuse } from '../../errors'
 import { verdictPolicies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
 import type { Handlers } from '../types'
+import { commentModerations, moderateRatingComment } from '../voice/moderation'
+import { assertMayJudge } from '../binding/judging'
 import { personRef } from '../views'
 import { refreshMonthScore } from '../month-figures'
+import { chainRecord } from '../chain'
 
 /** Months of the caller's township that the month-end close (月末结账, office) has closed. */
 export const closedPeriods = async (ctx: HandlerContext): Promise<PeriodKey[]> => {
@@ -78,14 +81,20 @@ const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey, kno
   const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
+  const mineOf = (cadreId: string, band: RaterBand, householdId: string | null) => ownRating(ratings, actor.person, cadreId, band, householdId)
+  const moderation = await commentModerations(ctx, targets.flatMap((t) => mineOf(t.cadre.id, t.band, t.householdId) ?? []))
   return {
     period,
     periods: ratablePeriods(ctx.now, closed, ctx.settings),
     closed: isPeriodClosed(period, closed),
     dimensions: [...ctx.settings.evaluation.dimensions],
     targets: targets.map(({ cadre, band, householdId }): RatingTargetView => {
-      const mine = ownRating(ratings, actor.person, cadre.id, band, householdId)
-      return { cadre: personRef(cadre), band, mine: mine ? { dimensions: mine.dimensions ?? {}, comment: mine.comment } : null }
+      const mine = mineOf(cadre.id, band, householdId)
+      return {
+        cadre: personRef(cadre),
+        band,
+        mine: mine ? { dimensions: mine.dimensions ?? {}, comment: mine.comment, moderation: moderation.get(mine.id) ?? null } : null,
+      }
     }),
   }
 }
@@ -118,6 +127,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Scope beyond roles: the band must be one this person rates this cadre in (targetsOf).
     const targets = await targetsOf(ctx, actor)
     if (!targets.some((t) => t.cadre.id === cadre.id && t.band === input.band)) return refuse('RATING.WRONG_BAND')
+    // The account the rating comes from must not be one the cadre made, a fresh one, or (villagers' band) staff's.
+    await assertMayJudge(ctx, actor, cadre.id, 'rating.submit', input.band === 'villagers')
     const existing = await ctx.store.find('ratings', { cadreId: cadre.id, period })
     const previous = ownRating(existing, actor.person, cadre.id, input.band, householdId)
     const rating: Rating = {
@@ -133,9 +144,12 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
       at: ctx.now,
       dimensions: Object.fromEntries(ctx.settings.evaluation.dimensions.map((d) => [d, input.dimensions[d] as number])),
     }
+    // Issue 13: a comment waits in the office's moderation queue; the posting shows only an approved one.
+    rating.publicComment = await moderateRatingComment(ctx, actor, rating, previous ?? null)
     // Replace, not add: the household (or rater) has one rating per cadre and period.
     if (previous) await ctx.store.replace('ratings', rating)
     else await ctx.store.insert('ratings', rating)
+    await chainRecord(ctx.store, 'rating', rating.townshipId, rating.id, ctx.now)
     // The kept score of the cadre's month (where the township's month is built), in the same transaction.
     await refreshMonthScore(ctx.store, { townshipId: cadre.townshipId, cadreId: cadre.id }, period, ctx.settings)
     return formFor(ctx, actor, period, { closed, targets })

@@ -14,6 +14,7 @@ import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
+import { callBackRecordRows } from '../voice/callbacks'
 import { maskPhone, personRef } from '../views'
 import { findingViews } from '../supervision/handlers'
 
@@ -109,6 +110,7 @@ export const recordHandlers: Handlers<'cadre.record' | 'records.cadres' | 'recor
       selfReviews: reviews.sort((a, b) => (a.period < b.period ? 1 : -1)).map((r) => ({ period: r.period, text: r.text, at: r.at })),
       chainNotes: await noteViews(ctx.store, notes.sort((a, b) => b.at - a.at)),
       canAddNote: policies['cadre:addNote'](actor, cadre, teams),
+      callBacks: await callBackRecordRows(ctx, cadreId),
     }
   },
 

@@ -16,6 +16,7 @@ import { policies } from '../../policies'
 import { docAs } from '../../storage/joins'
 import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
+import { callBackCountsOf } from '../voice/callbacks'
 import { personRef } from '../views'
 import { zhCN } from '../../../i18n/zh-CN'
 
@@ -108,6 +109,7 @@ export const supervisionHandlers: Handlers<
       openReports: reports,
       villages: villages.map((v) => ({ id: v.id, name: v.name })),
       cadres: people.filter((p) => p.roles.includes('cadre') && p.duty === 'resident').map(personRef),
+      callBacks: await callBackCountsOf(ctx, townshipId),
     }
   },
 

@@ -14,10 +14,13 @@ import { verdictPolicies } from '../../policies'
 import { refreshCadreDays } from '../facts'
 import { ticketHandlers } from '../tickets/handlers'
 import type { Handlers } from '../types'
+import { assertMayJudge } from '../binding/judging'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { localWechatCodes } from '../../wechat/local'
+import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
+import { chainRecord } from '../chain'
 
 /** The sign-off page in the main package (fast first screen for villagers). */
 export const SIGN_PAGE = 'pages/sign/index'
@@ -101,6 +104,7 @@ export const visitHandlers: Handlers<
       photoId: photo?.id ?? null,
     }
     await ctx.store.insert('visits', visit)
+    await chainRecord(ctx.store, 'visit', visit.townshipId, visit.id, ctx.now)
     return visitView(ctx.store, visit, ctx.settings, ctx.now)
   },
 
@@ -163,6 +167,8 @@ export const visitHandlers: Handlers<
     if (!visit) return refuse('NOT_FOUND')
     const signed = signOff(visit, actor.person, ctx.now, ctx.settings)
     if (!signed.ok) return refuse(signed.code)
+    // The household member may sign; the account they sign from must not be one the cadre made (DOMAIN 3.12).
+    await assertMayJudge(ctx, actor, visit.cadreId, 'visit.signOff', true)
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const u = ctx.settings.uploads
     const image = await storeImage(ctx, signaturePng, {
@@ -175,6 +181,7 @@ export const visitHandlers: Handlers<
     })
     const next: Visit = { ...signed.value, signatureId: image.id, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
@@ -188,7 +195,10 @@ export const visitHandlers: Handlers<
     const target = await proxyTarget(ctx, actor.person, visit, onBehalfOfId)
     const next: Visit = { ...disputed.value, onBehalfOfId: target?.id ?? null }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     await refreshCadreDays(ctx.store, next, [localDate(next.at, ctx.settings)], ctx.settings)
+    // Issue 13: a disputed visit enters the supervision group's call-back queue.
+    await callBackForDispute(ctx, next, actor.person.id)
     return visitView(ctx.store, next, ctx.settings, ctx.now)
   },
 
@@ -204,6 +214,7 @@ export const visitHandlers: Handlers<
     )
     const next: Visit = { ...visit, ticketIds: [...(visit.ticketIds ?? []), ticket.id] }
     await ctx.store.replace('visits', next)
+    await chainRecord(ctx.store, 'visit', next.townshipId, next.id, ctx.now)
     return { visit: await visitView(ctx.store, next, ctx.settings, ctx.now), ticket }
   },
 }

@@ -1,8 +1,9 @@
 /**
  * Builds what a viewer sees of tickets. One rule: an anonymous reporter's name (and their own steps'
- * names) reach only the handling chain, decided by policies['ticket:seeReporter'].
+ * names) and household number reach only the handling cadre, decided by policies['ticket:seeReporter'].
  */
 import { allowedActions, ticketRolesOf } from '../../../../core/tickets'
+import { householdVisibleTo, redactPublicText } from '../../../../core/voice'
 import type { Household, Person, Ticket } from '../../../../core/model'
 import type { TicketView } from '../../../../contracts/views'
 import { zhCN } from '../../../../i18n/zh-CN'
@@ -57,10 +58,11 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
       id: t.id,
       kind: t.kind,
       category: t.category,
-      description: t.description,
+      // Issue 13: to those who may not see an anonymous reporter, the words lose the reporter's name, phone and ID numbers.
+      description: seesReporter ? t.description : redactPublicText(t.description, [nameOf(t.reporterId), household.headName]),
       status: t.status,
       villageName: villageName.get(t.villageId) ?? '',
-      householdNumber: household.number,
+      householdNumber: householdVisibleTo(seesReporter, actor.person.householdId, t) ? household.number : null,
       reporterName: seesReporter ? nameOf(t.reporterId) : null,
       anonymous: t.anonymous,
       filedOnBehalf: t.filedOnBehalf,
@@ -74,7 +76,7 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
         action: e.action,
         from: e.from,
         to: e.to,
-        actorName: hidden(e.actorId) ? zhCN.tickets.anonymousReporter : nameOf(e.actorId),
+        actorName: hidden(e.actorId) ? zhCN.voice.anonymous : nameOf(e.actorId),
         at: e.at,
         note: e.note,
         photoUrls: e.photoUrls ?? [],

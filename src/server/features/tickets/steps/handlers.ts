@@ -18,6 +18,7 @@ import { statement } from '../../../storage/statements'
 import { rolesOnTicket } from '../shared/view'
 import { nextHolder } from '../escalation/chain'
 import { notifyStep } from '../notifications/notify'
+import { callBackForStep } from '../../voice/callbacks'
 
 /** How many tickets a list answers at most; the township's full list is an export, not a screen. */
 const LIST_LIMIT = 200
@@ -140,6 +141,8 @@ export const stepHandlers: Handlers<'ticket.get' | 'ticket.list' | 'ticket.inbox
     if (!outcome.ok) return refuse(outcome.code)
     await ctx.store.replace('tickets', outcome.value, { ifVersion: ticket.version })
     await notifyStep(ctx, outcome.value, ticket.assigneeId, actor.person.id, context)
+    // Issue 13: a low satisfaction or a reopen enters the supervision group's call-back queue.
+    await callBackForStep(ctx, outcome.value, household, input.action, actor.person.id)
     return singleView(ctx, actor, outcome.value, context)
   },
 }

@@ -1,0 +1,62 @@
+/**
+ * Issue 13: a report as the village's other villagers read it (a follower, or the duplicate hint
+ * before 关注): status, steps and outcome, never a name, household, phone or photo.
+ * Test selectors: `.public-ticket`, `.public-description`, `.public-step`, `.follow-similar`.
+ */
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../../components/Button'
+import { formatDate } from '../../components/format'
+import { Section } from '../../components/Section'
+import { Loadable } from '../../components/State'
+import { toast } from '../../components/feedback'
+import { zhCN } from '../../i18n/zh-CN'
+import { call, newRequestId } from '../../services/api'
+import { useCall } from '../../services/useCall'
+import { actionWords, categoryName } from '../tickets/shared/words'
+import './voice.scss'
+
+const v = zhCN.voice.follow
+
+export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: string; compact?: boolean }) => {
+  const view = useCall('ticket.publicView', { ticketId }, ticketId !== '')
+  const [following, setFollowing] = useState(false)
+  const follow = async () => {
+    await call('ticket.follow', { ticketId }, { requestId: newRequestId() })
+    setFollowing(true)
+    toast(v.following)
+  }
+  const body = (
+    <Loadable state={view.state} onRetry={view.reload}>
+      {(t) => (
+        <View className='voice-card public-ticket'>
+          <Text className='voice-row__title'>{`${categoryName(t.category)} · ${t.villageName}`}</Text>
+          <Text className='voice-row__meta'>{zhCN.tickets.status[t.status]}</Text>
+          {t.description ? <Text className='voice-row__text public-description'>{t.description}</Text> : null}
+          {compact ? null : (
+            <View className='voice-card'>
+              <Text className='voice-row__title'>{v.steps}</Text>
+              {t.steps.map((s, i) => (
+                <Text key={i} className='voice-row__meta public-step'>{s.action === 'create' ? `${formatDate(s.at)} ${v.created}` : `${formatDate(s.at)} ${v.byRole[s.byRole] ?? ''} ${actionWords(s.action)}`}</Text>
+              ))}
+              <Text className='voice-row__title'>{v.outcome}</Text>
+              <Text className='voice-row__meta public-outcome'>
+                {t.outcome ? [zhCN.tickets.status[t.status], t.outcome.satisfaction ? v.satisfaction(t.outcome.satisfaction) : ''].filter(Boolean).join('，') : v.noOutcome}
+              </Text>
+            </View>
+          )}
+          <Text className='voice-row__meta'>{v.privacy}</Text>
+          {following || t.following ? (
+            <Text className='mq-hint followed'>{v.following}</Text>
+          ) : t.canFollow ? (
+            <Button kind='secondary' className='follow-similar' onClick={() => void follow()}>
+              {v.follow}
+            </Button>
+          ) : null}
+        </View>
+      )}
+    </Loadable>
+  )
+  // In the duplicate hint it sits inside the form's section; on its own page it is a section.
+  return compact ? body : <Section title={v.title}>{body}</Section>
+}

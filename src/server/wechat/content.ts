@@ -1,0 +1,82 @@
+/**
+ * Issue 13: WeChat's content security (内容安全) behind the WeChat port: msgSecCheck for text and
+ * mediaCheckAsync for images in the cloud, a local word list otherwise.
+ * One rule: handlers call the `ContentSecurity` interface only; the cloud adapter is wired in the
+ * cloud entry and never reached by a test (outside WeChat's runtime the SDK fails unhandled).
+ */
+import { blockedWordsIn, type ContentVerdict } from '../../core/voice'
+
+/** msgSecCheck's scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
+export type ContentScene = 'comment' | 'forum'
+
+export interface ContentCheck {
+  verdict: ContentVerdict
+  /** What the check found, in words for the office (null when nothing). */
+  label: string | null
+}
+
+export interface ContentSecurity {
+  /** Text other villagers may read. `openid` is the writer's (msgSecCheck v2 needs it; none locally). */
+  checkText(request: { text: string; openid: string | null; scene: ContentScene }): Promise<ContentCheck>
+  /**
+   * An image other villagers may see: WeChat answers asynchronously (a trace id now, the verdict
+   * later by a message push); the local adapter answers at once.
+   */
+  checkImage(request: { url: string; openid: string | null; scene: ContentScene }): Promise<{ traceId: string | null; verdict: ContentVerdict | null }>
+}
+
+/** The local adapter: the core's word list; never contacts any network. */
+export const localContentSecurity: ContentSecurity = {
+  async checkText({ text }) {
+    const words = blockedWordsIn(text)
+    return words.length ? { verdict: 'risky', label: `不文明用语：${words.join('、')}` } : { verdict: 'pass', label: null }
+  },
+  async checkImage() {
+    return { traceId: null, verdict: 'pass' }
+  },
+}
+
+const SCENE: Record<ContentScene, number> = { comment: 2, forum: 3 }
+
+/** msgSecCheck's labels the office needs to read (others: "其他"). */
+const LABELS: Record<number, string> = {
+  10001: '广告',
+  20001: '时政',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他',
+}
+
+/** The slice of wx-server-sdk this adapter uses (typed here: the SDK's own types are loose). */
+export interface WxCloudSecurity {
+  openapi: {
+    security: {
+      msgSecCheck(request: { content: string; version: 2; scene: number; openid: string }): Promise<{ errCode?: number; errMsg?: string; result?: { suggest?: string; label?: number } }>
+      mediaCheckAsync(request: { mediaUrl: string; mediaType: 2; version: 2; scene: number; openid: string }): Promise<{ errCode?: number; errMsg?: string; traceId?: string }>
+    }
+  }
+}
+
+/** The cloud adapter (the function's config.json declares security.msgSecCheck and security.mediaCheckAsync). */
+export const cloudContentSecurity = (cloud: WxCloudSecurity): ContentSecurity => ({
+  async checkText({ text, openid, scene }) {
+    // Without the writer's openid (a cadre filing on behalf) WeChat cannot check v2: the office reads it.
+    if (!openid) return { verdict: 'review', label: null }
+    const answer = await cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: SCENE[scene], openid })
+    if (answer.errCode !== undefined && answer.errCode !== 0) throw new Error(`security.msgSecCheck failed: ${answer.errCode} ${answer.errMsg ?? ''}`)
+    const suggest = answer.result?.suggest
+    const verdict: ContentVerdict = suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass'
+    const label = verdict === 'pass' ? null : (LABELS[answer.result?.label ?? 21000] ?? LABELS[21000] ?? null)
+    return { verdict, label }
+  },
+  async checkImage({ url, openid, scene }) {
+    if (!openid) return { traceId: null, verdict: 'review' }
+    const answer = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: 2, version: 2, scene: SCENE[scene], openid })
+    if (answer.errCode !== undefined && answer.errCode !== 0) throw new Error(`security.mediaCheckAsync failed: ${answer.errCode} ${answer.errMsg ?? ''}`)
+    return { traceId: answer.traceId ?? null, verdict: null }
+  },
+})
