@@ -24,6 +24,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'team.findings', 'notices.forMe', 'visit.waiting', 'signin.today', 'signin.consent', 'signin.submit', 'signin.township', 'leave.request',
   'leave.list', 'attendance.team', 'rating.form', 'rating.myScore', 'records.cadres', 'supervision.reportTargets', 'binding.household', 'binding.audit',
   'office.households',
+  // field-ux: where the cadre stands before the camera (his own places)
+  'signin.check',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -42,6 +44,7 @@ beforeAll(async () => {
     'ticket.get': { ticketId: ticket.id },
     'ticket.act': { ticketId: ticket.id, action: 'accept', version: ticket.version },
     'ticket.follow': { ticketId: ticket.id },
+    'ticket.callReporter': { ticketId: ticket.id },
     'meeting.convene': { ticketIds: [ticket.id], topic: '议题', note: '说明' },
     'meeting.record': { meetingId: 'meeting-of-ts-2', version: 1, attendeeIds: ['cadre-x'], decisions: [] },
     'office.dashboard': { period: '2026-11', villageId: 'vil-x' },
@@ -105,7 +108,7 @@ describe('every action, every role, through HTTP', () => {
 
   it('answers every scoped action for every role without a server error', async () => {
     const failed: string[] = []
-    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
+    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
     for (const who of ROLES) {
       const client = await h.as(who)
       for (const name of SCOPED_BY_CALLER) {
