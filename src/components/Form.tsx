@@ -5,7 +5,7 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import './Form.scss'
 
-export const Field = ({ label, value, onInput, placeholder, className, multiline = false, type = 'text' }: {
+export const Field = ({ label, value, onInput, placeholder, className, multiline = false, type = 'text', error }: {
   label: string
   value: string
   onInput: (v: string) => void
@@ -13,14 +13,17 @@ export const Field = ({ label, value, onInput, placeholder, className, multiline
   className?: string
   multiline?: boolean
   type?: 'text' | 'number' | 'digit'
+  /** The message for this field, shown right under it. */
+  error?: string | null
 }) => (
-  <View className={['mq-field', className ?? ''].join(' ').trim()}>
+  <View className={['mq-field', error ? 'mq-field--invalid' : '', className ?? ''].join(' ').trim()}>
     <Text className='mq-field__label'>{label}</Text>
     {multiline ? (
       <Textarea className='mq-field__textarea' value={value} placeholder={placeholder} maxlength={1000} onInput={(e) => onInput(e.detail.value)} />
     ) : (
       <Input className='mq-field__input' type={type} value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
     )}
+    <FieldError message={error} />
   </View>
 )
 
@@ -40,6 +43,9 @@ export function Choice<T extends string>({ options, value, onChange, className }
     </View>
   )
 }
+
+/** A field's own message, right under it (what is wrong and what to do). */
+export const FieldError = ({ message }: { message: string | null | undefined }) => (message ? <Text className='mq-field__error'>{`⚠ ${message}`}</Text> : null)
 
 export const Line = ({ children, tone, className }: { children: string; tone?: 'muted' | 'good' | 'bad'; className?: string }) => (
   <Text className={['mq-line', tone ? `mq-line--${tone}` : '', className ?? ''].join(' ').trim()}>{children}</Text>

@@ -86,6 +86,8 @@ export const ERROR_STATUS = {
   'VISIT.PROXY_NOT_ALLOWED': 403,
   'SIGNIN.CONSENT_REQUIRED': 428,
   'LEAVE.BAD_RANGE': 400,
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST': 422,
   'LEAVE.ALREADY_DECIDED': 409,
   // ---- identity-hardening (issue 10 item 6): per-person quotas and the per-address limit ----
   'LIMIT.TICKETS_PER_HOUR': 429,

@@ -195,3 +195,15 @@ export interface TownshipScoresView {
   period: string
   cadres: { cadre: PersonRef; score: ScoreView; ratings: TownshipRatingView[]; noContactCount: number }[]
 }
+
+// --- Sign-in: where the cadre stands before the camera (field-ux) ---
+
+/** signin.check: nothing is stored; the distance to the nearest place and what a sign-in would be. */
+export interface SignInCheckView {
+  placeName: string | null
+  distanceM: number | null
+  radiusM: number | null
+  inRange: boolean
+  /** null: a sign-in here and now would be valid; else why it would not. */
+  wouldBeInvalid: SignInView['invalidReason']
+}

@@ -46,6 +46,8 @@ export const CORE_ERROR_CODES = [
   'LIMIT.UPLOADS_PER_HOUR',
   'LIMIT.UPLOAD_BYTES_PER_DAY',
   // ---- end identity-hardening ----
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

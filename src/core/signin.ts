@@ -164,3 +164,39 @@ export const slotsOfDay = (
     return { slot, minutes, from, to, state }
   })
 }
+
+// --- Where the cadre stands before the camera (field-ux) ---
+
+/** The place nearest to a point, with its distance in metres; null when there are no places. */
+export const nearestPlace = (point: LatLng, places: SignInPlace[]): { place: SignInPlace; distanceM: number } | null => {
+  let best: { place: SignInPlace; distanceM: number } | null = null
+  for (const place of places) {
+    const d = distanceMeters(point, place)
+    if (best === null || d < best.distanceM) best = { place, distanceM: d }
+  }
+  return best
+}
+
+export interface SignInPreview {
+  /** The nearest place (or the one whose geofence holds the point) and the distance to it. */
+  nearest: { place: SignInPlace; distanceM: number } | null
+  inRange: boolean
+  /** What a sign-in here and now would be judged: null when valid, else the reason. */
+  wouldBeInvalid: SignInInvalidReason | null
+}
+
+/**
+ * Before the camera opens: where the cadre stands and what a sign-in here and now would be, by the
+ * same judgement as the sign-in itself (evaluateSignIn), without storing anything.
+ */
+export const previewSignIn = (
+  attempt: SignInAttempt,
+  places: SignInPlace[],
+  earlier: Pick<SignIn, 'at' | 'slot' | 'valid'>[],
+  settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
+): Result<SignInPreview, 'SIGNIN.BAD_COORDINATES'> => {
+  const verdict = evaluateSignIn(attempt, places, earlier, settings)
+  if (!verdict.ok) return verdict
+  const hit = placeContaining(attempt, places)
+  return ok({ nearest: hit ?? nearestPlace(attempt, places), inRange: hit !== null, wouldBeInvalid: verdict.value.invalidReason })
+}

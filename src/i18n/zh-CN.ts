@@ -112,6 +112,8 @@ const errors: Record<ErrorCode, string> = {
   'AUTH.WECHAT_LOGIN_FAILED': '微信登录没有成功，请关掉小程序再打开试试。',
   'SERVER.INTERNAL': '系统出了点问题，您的内容没有丢失，请稍后重试。',
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
+  // dates picked for something to come (field-ux)
+  'DATE.IN_PAST': '日期不能早于今天，请重新选择。',
 }
 
 const roles: Record<Role, string> = {
@@ -1065,6 +1067,24 @@ export const zhCN = {
       attempts: '今天的签到记录',
       locationFailed: '没能获取定位，请打开手机定位后重试。',
       photoCancelled: '没有拍照，签到未提交。',
+      // --- where the cadre stands before the camera (field-ux) ---
+      locating: '正在获取您的位置…',
+      inRange: (place: string, m: number) => `已进入签到范围：${place}（${m} 米）`,
+      outOfRange: (place: string, distance: string, radius: number) => `距${place}还有 ${distance}，不在签到范围（需在 ${radius} 米内）`,
+      noPlaces: '镇里还没有登记签到点，请联系镇党政办。',
+      meters: (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${m} 米`),
+      relocate: '重新定位',
+      openUntil: (slot: string, until: string) => `${slot}签到开放中，${until} 前可签`,
+      nextSlot: (slot: string, from: string) => `现在不在签到时间，下一次：${slot}，${from} 起`,
+      dayOver: '今天的签到时段都已结束',
+      slotSigned: '这个时段已经签过到了',
+      slotNames: { morning: '早上', afternoon: '下午', evening: '晚上' },
+      confirmTitle: '不在签到范围内',
+      confirmOutOfRange: (place: string, distance: string) =>
+        `您距${place}还有 ${distance}。现在签到会记一条无效签到（督导组可以看到）。确定仍要拍照签到吗？`,
+      confirmAnyway: '仍要签到',
+      cancel: '先不签',
+      notStored: '没有签到，什么也没有保存。',
     },
     leave: {
       title: '请销假',
@@ -1161,6 +1181,52 @@ export const zhCN = {
   rules: zhRules,
   // field-ux-2 (issue 12 items 3, 8-12)
   ...zhFieldUx2,
+  // --- field-ux: voice that plays, places, the household at the door, dates (issue 12) ---
+  field: {
+    voice: {
+      title: '语音',
+      play: '播放语音',
+      pause: '暂停',
+      length: (s: number) => `${s} 秒`,
+      progress: (at: number, of: number) => `${at} / ${of} 秒`,
+      failed: '语音播放失败，请稍后再试。',
+    },
+    place: {
+      title: '位置',
+      point: (lat: number, lng: number) => `北纬 ${lat.toFixed(4)}°，东经 ${lng.toFixed(4)}°`,
+      near: (place: string) => `在${place}附近`,
+      navigate: '导航',
+      name: '反映的位置',
+    },
+    who: {
+      title: '反映人',
+      household: (village: string, number: string) => `${village} ${number}号户`,
+      call: (name: string) => `打电话给${name}`,
+      noPhone: '这户没有登记电话',
+      anonymous: '匿名反映（按规定不显示姓名）',
+    },
+    households: {
+      search: '搜户号或户主姓名',
+      none: '没有找到这一户，请换个户号或姓名再搜。',
+      start: '开始走访',
+      chosen: (label: string) => `走访：${label}`,
+      change: '换一户',
+      neverFirst: '从没走访过的排在最前面',
+      more: (n: number) => `还有 ${n} 户，请输入户号或姓名搜索`,
+    },
+    photosWaiting: '没有信号：照片先存在手机上，联网后和反映一起自动上传。',
+    queued: {
+      signOff: '走访签字确认',
+      dispute: '对走访的异议',
+      rating: (name: string) => `给${name}的评价`,
+    },
+    dates: {
+      pick: '请选择日期',
+      inPast: (today: string) => `不能早于今天（${today}）`,
+      toBeforeFrom: '结束日期不能早于开始日期',
+      reasonRequired: '请写明请假事由',
+    },
+  },
 }
 
 export type Messages = typeof zhCN

@@ -4,6 +4,7 @@
  * One rule: screens and feature hooks reach the server only through here, never through
  * Taro.request or wx.cloud directly.
  */
+import Taro from '@tarojs/taro'
 import type { ActionName, FieldIssue, InputOf, OutputOf } from '../contracts'
 import { errorMessage } from '../i18n/zh-CN'
 import transport from './transport'
@@ -60,12 +61,23 @@ export const call = async <N extends ActionName>(action: N, input: InputOf<N>, o
   }
 }
 
+/** Answers kept for offline use (useCall's `keep`) belong to the person signed in before. */
+const forgetKept = (): void => {
+  for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith('minqing.keep.')) Taro.removeStorageSync(key)
+}
+
 /** The session as the platform keeps it (H5 local mode); in WeChat, always signed in by openid. */
 export const session = {
   hasDevLogin: transport.hasDevLogin,
   isSignedIn: (): boolean => !transport.hasDevLogin || transport.session.get() !== null,
-  signIn: (token: string): void => transport.session.set(token),
-  signOut: (): void => transport.session.clear(),
+  signIn: (token: string): void => {
+    forgetKept()
+    transport.session.set(token)
+  },
+  signOut: (): void => {
+    transport.session.clear()
+    forgetKept()
+  },
 }
 
 /** Once, at app launch. */

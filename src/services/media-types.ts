@@ -1,7 +1,8 @@
 /**
  * The seam for photos, voice notes and location, per platform (media.h5.ts / media.weapp.ts).
  * One rule: a photo leaves the phone only re-encoded and downsized (which drops EXIF, GPS included);
- * the answer is always a url the backend accepts as an attachment.
+ * the answer is a url the backend accepts as an attachment, or, with no signal, a `pending:` url
+ * for a copy kept on the phone that the outbox uploads before it sends the write.
  */
 export interface PickedPhoto {
   /** Something the screen can show (a blob: url in H5, a temp path in WeChat). */
@@ -17,6 +18,23 @@ export interface Media {
   /** Stops, uploads and answers the url and the length in seconds. */
   stopVoice(): Promise<{ url: string; seconds: number }>
   locate(): Promise<{ lat: number; lng: number }>
+  /**
+   * Uploads a file that was kept on the phone because the network was down (its url is
+   * `pending:<key>`), answers the real url and forgets the kept copy; throws while still offline.
+   */
+  uploadPending(url: string): Promise<string>
+}
+
+/** A photo or voice note kept on the phone until the signal returns (the outbox uploads it first). */
+export const PENDING_PREFIX = 'pending:'
+export const isPendingUrl = (url: unknown): url is string => typeof url === 'string' && url.startsWith(PENDING_PREFIX)
+
+/** The upload could not reach the server (no signal): keep the file, do not give up. */
+export class UploadOffline extends Error {
+  constructor() {
+    super('offline')
+    this.name = 'UploadOffline'
+  }
 }
 
 /** Longest side of a photo after compression: enough to read a meter or see a pothole. */

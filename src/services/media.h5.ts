@@ -5,7 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import transport from './transport'
-import { PHOTO_MAX_SIDE, PHOTO_QUALITY, type Media } from './media-types'
+import { PENDING_PREFIX, PHOTO_MAX_SIDE, PHOTO_QUALITY, UploadOffline, type Media } from './media-types'
 
 const pickFiles = (accept: string, multiple: boolean): Promise<File[]> =>
   new Promise((resolve) => {
@@ -35,14 +35,48 @@ const reencode = async (file: File): Promise<Blob> => {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', PHOTO_QUALITY))
 }
 
-const upload = async (blob: Blob, kind: 'photo' | 'voice', name: string): Promise<string> => {
+const send = async (blob: Blob, kind: 'photo' | 'voice', name: string): Promise<string> => {
   const form = new FormData()
   form.append('file', blob, name)
   const token = transport.session.get()
-  const response = await fetch(`/upload?kind=${kind}`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UploadOffline()
+  let response: Response
+  try {
+    response = await fetch(`/upload?kind=${kind}`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  } catch {
+    throw new UploadOffline()
+  }
   const body = (await response.json()) as { ok: boolean; data?: { url: string }; error?: { message: string } }
   if (!body.ok || !body.data) throw new Error(body.error?.message ?? 'upload failed')
   return body.data.url
+}
+
+/** Files waiting for the signal, as data urls in storage (a few photos fit; Taro storage is localStorage). */
+const FILE_KEY = 'minqing.file.'
+interface Kept {
+  kind: 'photo' | 'voice'
+  name: string
+  dataUrl: string
+}
+
+const toDataUrl = (blob: Blob): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(new Error('read failed'))
+    reader.readAsDataURL(blob)
+  })
+
+/** Uploads now, or keeps the file on the phone and answers its `pending:` url when offline. */
+const upload = async (blob: Blob, kind: 'photo' | 'voice', name: string): Promise<string> => {
+  try {
+    return await send(blob, kind, name)
+  } catch (error) {
+    if (!(error instanceof UploadOffline)) throw error
+    const key = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+    Taro.setStorageSync(`${FILE_KEY}${key}`, { kind, name, dataUrl: await toDataUrl(blob) } satisfies Kept)
+    return `${PENDING_PREFIX}${key}`
+  }
 }
 
 let recorder: MediaRecorder | null = null
@@ -78,6 +112,15 @@ const media: Media = {
     recorder = null
     const seconds = Math.round((Date.now() - startedAt) / 1000)
     return { url: await upload(new Blob(chunks, { type: 'audio/webm' }), 'voice', 'voice.webm'), seconds }
+  },
+  async uploadPending(url) {
+    const key = `${FILE_KEY}${url.slice(PENDING_PREFIX.length)}`
+    const kept = Taro.getStorageSync(key) as Kept | ''
+    if (!kept) throw new Error('kept file missing')
+    const blob = await (await fetch(kept.dataUrl)).blob()
+    const real = await send(blob, kept.kind, kept.name)
+    Taro.removeStorageSync(key)
+    return real
   },
   async locate() {
     const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' })

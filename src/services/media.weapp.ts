@@ -5,15 +5,27 @@
  */
 import Taro from '@tarojs/taro'
 import { call, newRequestId } from './api'
-import { PHOTO_QUALITY, type Media } from './media-types'
+import { PENDING_PREFIX, PHOTO_QUALITY, type Media } from './media-types'
 
 /** Uploads to cloud storage and registers the file id as the caller's (only then may it be attached). */
-const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+const send = async (filePath: string, folder: string, ext: string): Promise<string> => {
   const info = await Taro.getFileInfo({ filePath })
   const size = 'size' in info ? info.size : 1
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${newRequestId()}.${ext}`, filePath })
   await call('upload.register', { fileId: fileID, kind: folder.endsWith('voice') ? 'voice' : 'photo', bytes: Math.max(1, size) })
   return fileID
+}
+
+/** With no signal the file is saved on the phone; its `pending:` url says where and to which folder. */
+const toCloud = async (filePath: string, folder: string, ext: string): Promise<string> => {
+  try {
+    return await send(filePath, folder, ext)
+  } catch (error) {
+    const { networkType } = await Taro.getNetworkType()
+    if (networkType !== 'none') throw error
+    const saved = Taro.getFileSystemManager().saveFileSync(filePath) as unknown as string
+    return `${PENDING_PREFIX}${encodeURIComponent(JSON.stringify({ saved, folder, ext }))}`
+  }
 }
 
 let startedAt = 0
@@ -43,6 +55,12 @@ const media: Media = {
       })
       manager.stop()
     })
+  },
+  async uploadPending(url) {
+    const { saved, folder, ext } = JSON.parse(decodeURIComponent(url.slice(PENDING_PREFIX.length))) as { saved: string; folder: string; ext: string }
+    const real = await send(saved, folder, ext)
+    Taro.getFileSystemManager().unlink({ filePath: saved })
+    return real
   },
   async locate() {
     const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })

@@ -2,11 +2,15 @@
  * The outbox: a write that could not reach the server (weak village network, no signal) is kept on
  * the phone with its request id and sent again when the network returns or the app opens, so no
  * report or request is ever lost; the server's idempotency makes a resend that already arrived
- * harmless. One rule: only network failures are queued; a refusal by the server is shown at once.
+ * harmless. Photos and voice notes taken without signal wait on the phone too (`pending:` urls):
+ * they are uploaded first, then the write goes out with their real urls.
+ * One rule: only network failures are queued; a refusal by the server is shown at once.
  */
 import Taro from '@tarojs/taro'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
 import { ApiCallError, call, newRequestId } from './api'
+import media from './media'
+import { isPendingUrl, UploadOffline } from './media-types'
 import network from './network'
 
 export interface OutboxItem {
@@ -50,6 +54,30 @@ const setOnline = (value: boolean) => {
 
 const isNetworkFailure = (error: unknown) => error instanceof ApiCallError && error.code === 'SERVER.UNAVAILABLE'
 
+/** The pending urls anywhere in an input (photoUrls, voiceUrl, ...). */
+const pendingIn = (value: unknown, found: string[] = []): string[] => {
+  if (isPendingUrl(value)) found.push(value)
+  else if (Array.isArray(value)) for (const v of value) pendingIn(v, found)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) pendingIn(v, found)
+  return found
+}
+
+const replaceUrls = (value: unknown, urls: Map<string, string>): unknown => {
+  if (typeof value === 'string') return urls.get(value) ?? value
+  if (Array.isArray(value)) return value.map((v) => replaceUrls(v, urls))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceUrls(v, urls)]))
+  return value
+}
+
+/** Uploads the files kept on the phone and answers the input with their real urls; throws while offline. */
+const withUploads = async <T>(input: T): Promise<T> => {
+  const pending = pendingIn(input)
+  if (pending.length === 0) return input
+  const urls = new Map<string, string>()
+  for (const url of pending) urls.set(url, await media.uploadPending(url))
+  return replaceUrls(input, urls) as T
+}
+
 /**
  * Sends a write now, or keeps it for later when the network fails. The caller shows "sent" or
  * "saved, will send when online"; a server refusal is thrown as ApiCallError like `call`.
@@ -60,23 +88,48 @@ export const sendOrQueue = async <N extends ActionName>(
   options: { label: string; requestId?: string },
 ): Promise<SendResult<N>> => {
   const requestId = options.requestId ?? newRequestId()
+  let ready: InputOf<N>
   try {
-    const data = await call(action, input, { requestId })
+    ready = await withUploads(input)
+  } catch {
+    // A kept photo or voice note could not be uploaded: no signal yet, so the write waits too.
+    setOnline(false)
+    const items = read().filter((item) => item.requestId !== requestId)
+    write([...items, { action, input, requestId, label: options.label, queuedAt: Date.now() }])
+    return { status: 'queued' }
+  }
+  try {
+    const data = await call(action, ready, { requestId })
     setOnline(true)
     return { status: 'sent', data }
   } catch (error) {
     if (!isNetworkFailure(error)) throw error
     setOnline(false)
     const items = read().filter((item) => item.requestId !== requestId)
-    write([...items, { action, input, requestId, label: options.label, queuedAt: Date.now() }])
+    write([...items, { action, input: ready, requestId, label: options.label, queuedAt: Date.now() }])
     return { status: 'queued' }
   }
 }
 
 const drain = async (): Promise<void> => {
   for (const item of read()) {
+    let input: unknown
     try {
-      await call(item.action, item.input as InputOf<ActionName>, { requestId: item.requestId })
+      input = await withUploads(item.input)
+    } catch (error) {
+      if (error instanceof UploadOffline || !network.isOnline()) {
+        setOnline(false)
+        return
+      }
+      // The server refused the kept file (not a photo, too big): the write can never pass.
+      console.warn('[outbox] file refused', item.action, error)
+      write(read().filter((queued) => queued.requestId !== item.requestId))
+      continue
+    }
+    // Uploaded once: the item keeps the real urls, so a later retry does not upload again.
+    if (input !== item.input) write(read().map((queued) => (queued.requestId === item.requestId ? { ...queued, input } : queued)))
+    try {
+      await call(item.action, input as InputOf<ActionName>, { requestId: item.requestId })
       setOnline(true)
     } catch (error) {
       if (isNetworkFailure(error)) {

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
 
 const root = path.resolve(__dirname, '../..')
@@ -22,13 +23,16 @@ export interface BrowserHarness {
   stop: () => Promise<void>
 }
 
-/** `demo: false`: a self-hosted start on an empty database (no seed, no person picker). */
-export const startBrowserHarness = async (options: { demo?: boolean } = {}): Promise<BrowserHarness> => {
+/**
+ * `demo: false`: a self-hosted start on an empty database (no seed, no person picker).
+ * `settings`: the township's settings (e.g. sign-in slots around the run's time).
+ */
+export const startBrowserHarness = async (options: { demo?: boolean; settings?: Settings } = {}): Promise<BrowserHarness> => {
   const staticDir = path.join(root, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
   fs.mkdirSync(screenshots, { recursive: true })
-  const server = await startLocalServer({ dataDir, staticDir, demo: options.demo ?? true })
+  const server = await startLocalServer({ dataDir, staticDir, demo: options.demo ?? true, settings: options.settings })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -30,6 +30,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'moderation.queue', 'callback.list',
   // identity-hardening: registers the caller's own cloud upload (cloud mode only; refused locally)
   'upload.register',
+  // field-ux: where the cadre stands before the camera (his own places)
+  'signin.check',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -53,6 +55,7 @@ beforeAll(async () => {
     'ticket.get': { ticketId: ticket.id },
     'ticket.act': { ticketId: ticket.id, action: 'accept', version: ticket.version },
     'ticket.follow': { ticketId: ticket.id },
+    'ticket.callReporter': { ticketId: ticket.id },
     'meeting.convene': { ticketIds: [ticket.id], topic: '议题', note: '说明' },
     'meeting.record': { meetingId: 'meeting-of-ts-2', version: 1, attendeeIds: ['cadre-x'], decisions: [] },
     'office.dashboard': { period: '2026-11', villageId: 'vil-x' },
@@ -122,7 +125,7 @@ describe('every action, every role, through HTTP', () => {
 
   it('answers every scoped action for every role without a server error', async () => {
     const failed: string[] = []
-    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
+    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
     for (const who of ROLES) {
       const client = await h.as(who)
       for (const name of SCOPED_BY_CALLER) {

@@ -228,6 +228,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   }
   await ok(neighbour, 'ticket.follow', { ticketId: ticket.id })
   await ok(villager, 'ticket.get', { ticketId: ticket.id })
+  await ok(cadre, 'ticket.callReporter', { ticketId: ticket.id })
   await ok(villager, 'ticket.list', {})
   await ok(cadre, 'ticket.list', { open: true })
   await ok(leader, 'ticket.list', {})
@@ -272,6 +273,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const places = await s.h.server.deps.store.find('places', { townshipId: cast.townshipId })
   const place = places[0]
   if (!place) throw new Error('the seed has no sign-in place')
+  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng })
   const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, photo: jpegHeader(64, 64) })
   await ok(office, 'signin.township', {})
   await ok(supervisor, 'signin.photo', { signInId: signIn.id })

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { defineAction, id, noInput, requiredText } from '../action'
 import { base64Image } from './visits'
-import type { LedgerView, LeaveView, SignInTodayView, SignInView, Team543View, TownshipSignInView, Week543View } from '../views-verdict'
+import type { LedgerView, LeaveView, SignInCheckView, SignInTodayView, SignInView, Team543View, TownshipSignInView, Week543View } from '../views-verdict'
 
 const localDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const weekKey = () => z.string().regex(/^\d{4}-W\d{2}$/)
@@ -19,13 +19,18 @@ export const attendanceActions = {
     errors: ['SIGNIN.BAD_COORDINATES', 'SIGNIN.CONSENT_REQUIRED', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
     write: true,
   }),
+  /** Where I stand (distance to the nearest place, in range or not) before the camera; stores nothing. */
+  'signin.check': defineAction<SignInCheckView>()({
+    input: z.object({ lat: z.number(), lng: z.number() }).strict(),
+    errors: ['SIGNIN.BAD_COORDINATES'],
+  }),
   /** A day's sign-ins of the whole township (default today), for the supervision group and township staff. */
   'signin.township': defineAction<TownshipSignInView[]>()({ input: z.object({ date: localDate().optional() }).strict() }),
   /** A sign-in's live photo: the supervision group and township staff only. */
   'signin.photo': defineAction<{ mime: string; imageBase64: string }>()({ input: z.object({ signInId: id() }).strict() }),
   'leave.request': defineAction<LeaveView>()({
     input: z.object({ from: localDate(), to: localDate(), reason: requiredText(200) }).strict(),
-    errors: ['LEAVE.BAD_RANGE'],
+    errors: ['LEAVE.BAD_RANGE', 'DATE.IN_PAST'],
     write: true,
   }),
   'leave.decide': defineAction<LeaveView>()({

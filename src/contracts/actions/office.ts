@@ -77,6 +77,7 @@ export const officeActions = {
   'supervision.dashboard': defineAction<SupervisionDashboardView>()({ input: z.object({ month: month() }).strict() }),
   'supervision.planCheck': defineAction<CheckView>()({
     input: z.object({ date: date(), villageId: id().nullable(), note: text(200) }).strict(),
+    errors: ['DATE.IN_PAST'],
     write: true,
   }),
   'supervision.recordCheck': defineAction<CheckView>()({

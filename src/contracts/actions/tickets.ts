@@ -108,4 +108,10 @@ export const ticketActions = {
   'ticket.rates': defineAction<TicketRatesReport>()({
     input: z.object({ period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/) }).strict(),
   }),
+  // --- field-ux: the handler calls the villager from the ticket page (the number read is logged) ---
+  /** The reporter's name and phone for the handling chain (household cadre, secretary, township); logged like a reveal. */
+  'ticket.callReporter': defineAction<{ name: string; phone: string | null }>()({
+    input: z.object({ ticketId: id() }).strict(),
+    write: true,
+  }),
 }

@@ -1,10 +1,13 @@
 /**
  * 请销假: ask for leave (dates and reason); the list of my leaves and, for a team leader, the team's
- * requests with 批准 / 不批准. Test selectors: `.leave-form`, `.leave-row`, `.leave-approve`.
+ * requests with 批准 / 不批准. Dates are picked (never typed; not before today) and each message
+ * stands under its field. Test selectors: `.leave-form`, `.leave-row`, `.leave-approve`.
  */
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
+import dayjs from 'dayjs'
+import { DateField } from '../../components/DateField'
 import { Field, Line } from '../../components/Form'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
@@ -14,6 +17,7 @@ import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 
 const m = zhCN.verdict.leave
+const d = zhCN.field.dates
 
 export const LeavePanel = () => {
   const list = useCall('leave.list', {})
@@ -22,25 +26,36 @@ export const LeavePanel = () => {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [reason, setReason] = useState('')
+  const [local, setLocal] = useState<Record<string, string>>({})
+  const today = dayjs().format('YYYY-MM-DD')
+  // A message next to its field: what the screen found missing, else what the server refused.
+  const issue = (path: string) => local[path] ?? ask.error?.issues.find((i) => i.path === path)?.message ?? null
+  const send = async () => {
+    const missing: Record<string, string> = {}
+    if (!from) missing.from = d.pick
+    if (!to) missing.to = d.pick
+    if (from && to && to < from) missing.to = d.toBeforeFrom
+    if (!reason.trim()) missing.reason = d.reasonRequired
+    setLocal(missing)
+    if (Object.keys(missing).length) return
+    if (await ask.submit({ from, to, reason })) {
+      toast(m.submitted)
+      setFrom('')
+      setTo('')
+      setReason('')
+      list.reload()
+    }
+  }
   return (
     <View className='leave-panel'>
       <Section title={m.title} className='leave-form'>
-        <Field label={m.from} value={from} onInput={setFrom} placeholder='2026-12-01' className='leave-from' />
-        <Field label={m.to} value={to} onInput={setTo} placeholder='2026-12-02' className='leave-to' />
-        <Field label={m.reason} value={reason} onInput={setReason} className='leave-reason' />
-        <Button
-          className='leave-submit'
-          loading={ask.pending}
-          onClick={async () => {
-            if (await ask.submit({ from, to, reason })) {
-              toast(m.submitted)
-              list.reload()
-            }
-          }}
-        >
+        <DateField label={m.from} value={from} onChange={setFrom} start={today} error={issue('from')} className='leave-from' />
+        <DateField label={m.to} value={to} onChange={setTo} start={from || today} error={issue('to')} className='leave-to' />
+        <Field label={m.reason} value={reason} onInput={setReason} error={issue('reason')} className='leave-reason' />
+        <Button className='leave-submit' loading={ask.pending} onClick={() => void send()}>
           {m.submit}
         </Button>
-        {ask.error ? <ErrorState message={ask.error.message} code={ask.error.code} /> : null}
+        {ask.error && ask.error.issues.length === 0 ? <ErrorState message={ask.error.message} code={ask.error.code} /> : null}
       </Section>
       <Section title={m.list}>
         <Loadable state={list.state} onRetry={list.reload} isEmpty={(l) => l.length === 0} emptyText={m.empty}>

@@ -2,16 +2,21 @@
  * 签到: the one-time consent (the photo is evidence for the supervision group only; villagers'
  * faces are never collected), today's three slots and their state, the sign-in button (location +
  * live photo), and today's attempts with the reason of each invalid one.
- * Test selectors: `.signin-consent`, `.signin-submit`, `.signin-attempt`, `.signin-slot-<slot>`.
+ * Before the camera: where the cadre stands (distance to the nearest place, "已进入签到范围"), which
+ * slot is open and until when; the button is off with the reason when no slot is open. Out of range,
+ * nothing is stored unless the cadre confirms.
+ * Test selectors: `.signin-consent`, `.signin-submit`, `.signin-attempt`, `.signin-slot-<slot>`,
+ * `.signin-where`, `.signin-slot-now`, `.signin-disabled-reason`.
  */
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Line } from '../../components/Form'
-import { toast } from '../../components/feedback'
+import { askConfirm, toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
-import type { SignInView } from '../../contracts'
+import type { SignInCheckView, SignInView, SlotView } from '../../contracts'
+import { call } from '../../services/api'
 import { zhCN } from '../../i18n/zh-CN'
 import device from '../../services/device'
 import { DeviceError } from '../../services/device-types'
@@ -30,15 +35,72 @@ export const Attempt = ({ a }: { a: SignInView }) => (
   </View>
 )
 
+type Where =
+  | { status: 'locating' }
+  | { status: 'failed' }
+  | { status: 'ready'; check: SignInCheckView }
+
+/** Locates the phone and asks the server where that is (distance, in range); stores nothing. */
+const useWhere = (enabled: boolean) => {
+  const [where, setWhere] = useState<Where>({ status: 'locating' })
+  const locate = useCallback(async (): Promise<{ point: { lat: number; lng: number }; check: SignInCheckView } | null> => {
+    setWhere({ status: 'locating' })
+    try {
+      const point = await device.location()
+      const check = await call('signin.check', point)
+      setWhere({ status: 'ready', check })
+      return { point, check }
+    } catch {
+      setWhere({ status: 'failed' })
+      return null
+    }
+  }, [])
+  useEffect(() => {
+    if (enabled) void locate()
+  }, [enabled, locate])
+  return { where, locate }
+}
+
+const WhereLine = ({ where }: { where: Where }) => {
+  if (where.status === 'locating') return <Line tone='muted' className='signin-where'>{m.locating}</Line>
+  if (where.status === 'failed') return <Line tone='bad' className='signin-where'>{m.locationFailed}</Line>
+  const c = where.check
+  if (c.placeName === null || c.distanceM === null || c.radiusM === null) return <Line tone='bad' className='signin-where'>{m.noPlaces}</Line>
+  return c.inRange ? (
+    <Line tone='good' className='signin-where signin-where--in'>{m.inRange(c.placeName, c.distanceM)}</Line>
+  ) : (
+    <Line tone='bad' className='signin-where signin-where--out'>{m.outOfRange(c.placeName, m.meters(c.distanceM), c.radiusM)}</Line>
+  )
+}
+
+/** Which slot is open and until when; otherwise why the button is off (signed, or the next slot). */
+const slotLine = (slots: SlotView[]): { open: boolean; text: string } => {
+  const open = slots.find((s) => s.state === 'open')
+  if (open) return { open: true, text: m.openUntil(m.slotNames[open.slot], hhmm(open.to)) }
+  const nowMinutes = dayjs().hour() * 60 + dayjs().minute()
+  if (slots.some((s) => s.state === 'signed' && nowMinutes >= s.from && nowMinutes <= s.to)) return { open: false, text: m.slotSigned }
+  const next = slots.find((s) => s.state === 'upcoming')
+  return { open: false, text: next ? m.nextSlot(m.slotNames[next.slot], hhmm(next.from)) : m.dayOver }
+}
+
 export const SignInPanel = () => {
   const today = useCall('signin.today', {})
   const consent = useSubmit('signin.consent')
   const submit = useSubmit('signin.submit')
+  const consentGiven = today.state.status === 'ready' && today.state.data.consentGiven
+  const { where, locate } = useWhere(consentGiven)
   const [working, setWorking] = useState(false)
   const signIn = async () => {
     setWorking(true)
     try {
-      const point = await device.location()
+      const here = await locate()
+      if (!here) return toast(m.locationFailed)
+      const { check, point } = here
+      // Out of range: nothing is stored (the camera does not even open) unless the cadre says so.
+      if (!check.inRange && check.placeName !== null && check.distanceM !== null) {
+        const go = await askConfirm(m.confirmTitle, m.confirmOutOfRange(check.placeName, m.meters(check.distanceM)), m.confirmAnyway, m.cancel)
+        if (!go) return toast(m.notStored)
+      }
       const photo = await device.livePhoto()
       const out = await submit.submit({ ...point, photo })
       if (out) today.reload()
@@ -50,27 +112,37 @@ export const SignInPanel = () => {
   }
   return (
     <Loadable state={today.state} onRetry={today.reload}>
-      {(t) =>
-        !t.consentGiven ? (
-          <Section title={m.consentTitle} className='signin-consent'>
-            <Line>{m.consentText}</Line>
-            <Button big className='signin-consent-agree' loading={consent.pending} onClick={async () => (await consent.submit({})) && today.reload()}>
-              {m.consentAgree}
-            </Button>
-          </Section>
-        ) : (
+      {(t) => {
+        if (!t.consentGiven)
+          return (
+            <Section title={m.consentTitle} className='signin-consent'>
+              <Line>{m.consentText}</Line>
+              <Button big className='signin-consent-agree' loading={consent.pending} onClick={async () => (await consent.submit({})) && today.reload()}>
+                {m.consentAgree}
+              </Button>
+            </Section>
+          )
+        const slot = slotLine(t.slots)
+        return (
           <View className='signin-panel'>
             <Section title={m.title}>
+              <View className='signin-status'>
+                <WhereLine where={where} />
+                <Line tone={slot.open ? 'good' : 'bad'} className={`signin-slot-now ${slot.open ? 'signin-slot-now--open' : 'signin-disabled-reason'}`}>{slot.text}</Line>
+                <Button kind='plain' className='signin-relocate' loading={where.status === 'locating'} onClick={() => void locate()}>
+                  {m.relocate}
+                </Button>
+              </View>
+              <Button big className='signin-submit' disabled={!slot.open} loading={working || submit.pending} onClick={() => void signIn()}>
+                {working ? m.working : m.submit}
+              </Button>
+              {submit.error ? <ErrorState message={submit.error.message} code={submit.error.code} /> : null}
               {t.slots.map((s) => (
                 <View key={s.slot} className={`mq-row signin-slot signin-slot-${s.slot} signin-slot--${s.state}`}>
                   <Text className='mq-line'>{zhCN.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
                   <Text className={`mq-line ${s.state === 'signed' ? 'mq-line--good' : s.state === 'missed' ? 'mq-line--bad' : ''}`}>{m.state[s.state]}</Text>
                 </View>
               ))}
-              <Button big className='signin-submit' loading={working || submit.pending} onClick={() => void signIn()}>
-                {working ? m.working : m.submit}
-              </Button>
-              {submit.error ? <ErrorState message={submit.error.message} code={submit.error.code} /> : null}
             </Section>
             {t.attempts.length ? (
               <Section title={m.attempts} className='signin-attempts'>
@@ -81,7 +153,7 @@ export const SignInPanel = () => {
             ) : null}
           </View>
         )
-      }
+      }}
     </Loadable>
   )
 }

@@ -21,7 +21,7 @@ const m = zhCN.verdict.rating
 const Target = ({ form, target, onSaved }: { form: RatingFormView; target: RatingTargetView; onSaved: (f: RatingFormView) => void }) => {
   const [dims, setDims] = useState<Record<string, number>>(target.mine?.dimensions ?? {})
   const [comment, setComment] = useState(target.mine?.comment ?? '')
-  const save = useSubmit('rating.submit')
+  const save = useSubmit('rating.submit', { queue: () => zhCN.field.queued.rating(target.cadre.name), onQueued: () => toast(zhCN.outbox.queued) })
   return (
     <Section title={zhCN.verdict.fmt.paren(target.cadre.name, m.bands[target.band])} className={`rating-target rating-target-${target.cadre.id}-${target.band}`}>
       {form.dimensions.map((d) => (

@@ -37,7 +37,8 @@ export interface Session {
 
 export const useSession = (): Session => {
   const signedIn = session.isSignedIn()
-  const { state, reload } = useCall('me.get', {}, signedIn)
+  // Kept on the phone: offline, the app still knows whose home to show.
+  const { state, reload } = useCall('me.get', {}, signedIn, { keep: true })
 
   useEffect(() => {
     if (!session.hasDevLogin) return

@@ -6,10 +6,12 @@
  * `.findings-filter`, `.finding-row`, `.open-record`.
  */
 import { useEffect, useState } from 'react'
+import dayjs from 'dayjs'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { useConfirm } from '../../components/Confirm'
 import { Choice, Field } from '../../components/Field'
+import { DateField } from '../../components/DateField'
 import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
@@ -80,7 +82,8 @@ const PlanCheck = ({ data, onDone }: { data: SupervisionDashboardView; onDone: (
   const [date, setDate] = useState('')
   const [villageId, setVillageId] = useState('')
   const submit = async () => {
-    if (await plan.submit({ date: date.trim(), villageId: villageId || null, note: '' })) {
+    if (!date) return toast(zhCN.field.dates.pick)
+    if (await plan.submit({ date, villageId: villageId || null, note: '' })) {
       toast(m.planned)
       setDate('')
       onDone()
@@ -88,7 +91,7 @@ const PlanCheck = ({ data, onDone }: { data: SupervisionDashboardView; onDone: (
   }
   return (
     <Section title={m.planTitle} className='plan-check'>
-      <Field label={m.date} value={date} onChange={setDate} maxlength={10} className='plan-date' />
+      <DateField label={m.date} value={date} onChange={setDate} start={dayjs().format('YYYY-MM-DD')} error={plan.error?.issues.find((i) => i.path === 'date')?.message ?? null} className='plan-date' />
       <Choice label={d.village} options={[{ value: '', label: m.none }, ...data.villages.map((v) => ({ value: v.id, label: v.name }))]} value={villageId} onChange={setVillageId} className='plan-village' />
       <Button className='plan-submit' loading={plan.pending} onClick={() => void submit()}>
         {m.plan}

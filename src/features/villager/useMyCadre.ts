@@ -4,7 +4,8 @@ import { toast } from '../../components/feedback'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
 
-export const useMyCadre = () => useCall('villager.myCadre', {})
+/** Kept on the phone: offline, the home still shows the cadre and his phone number. */
+export const useMyCadre = () => useCall('villager.myCadre', {}, true, { keep: true })
 
 export const callPhone = (phoneNumber: string): void => {
   Taro.makePhoneCall({ phoneNumber }).catch((error: unknown) => {

@@ -4,6 +4,7 @@
  * signature, and the dispute with a reason. A refusal (not this household, window closed) is shown
  * in the server's plain words. Test selectors: `.sign-off`, `.sign-confirm`, `.sign-result`.
  */
+import Taro from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
@@ -43,8 +44,13 @@ const SignForm = ({ v, onDone }: { v: VisitSignView; onDone: (v: VisitSignView) 
   const [forWhom, setForWhom] = useState<string>('self')
   const [disputing, setDisputing] = useState(false)
   const [reason, setReason] = useState('')
-  const sign = useSubmit('visit.signOff')
-  const object = useSubmit('visit.dispute')
+  // Without signal the signature or the objection waits on the phone and goes out by itself.
+  const queued = () => {
+    toast(zhCN.outbox.queued)
+    void Taro.reLaunch({ url: '/pages/index/index' })
+  }
+  const sign = useSubmit('visit.signOff', { queue: () => zhCN.field.queued.signOff, onQueued: queued })
+  const object = useSubmit('visit.dispute', { queue: () => zhCN.field.queued.dispute, onQueued: queued })
   const onBehalfOfId = forWhom === 'self' ? undefined : forWhom
   const confirm = async () => {
     const png = await pad.current?.toPng()

@@ -11,7 +11,8 @@ import { formatDay, formatDayTime } from '../../components/format'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
-import type { VisitView } from '../../contracts'
+import type { HouseholdRow, VisitView } from '../../contracts'
+import { byLongestUnvisited, HouseholdSearch, matchesHousehold } from '../cadre/HouseholdList'
 import { zhCN } from '../../i18n/zh-CN'
 import { call } from '../../services/api'
 import device from '../../services/device'
@@ -20,8 +21,10 @@ import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { SignCode } from './SignCode'
 import { visitStatusText } from './visitStatus'
+import './VisitPanel.scss'
 
 const m = zhCN.verdict.visit
+const f = zhCN.field.households
 
 const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void }) => {
   const [v, setV] = useState(visit)
@@ -64,6 +67,37 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
       <Button kind='plain' className='visit-another' onClick={onAnother}>
         {m.another}
       </Button>
+    </View>
+  )
+}
+
+/** How many matches the picker shows: the household at the door is one search away. */
+const PICKER_ROWS = 6
+
+/**
+ * The household at the door: once chosen (from the home list or here), one line and 换一户;
+ * otherwise a search by number or name with a few matches, never-visited first.
+ */
+const HouseholdPicker = ({ households, chosen, onChoose }: { households: HouseholdRow[]; chosen: string | null; onChoose: (id: string | null) => void }) => {
+  const [query, setQuery] = useState('')
+  const current = households.find((h) => h.id === chosen)
+  if (current)
+    return (
+      <View className='visit-households visit-household--chosen mq-row'>
+        <Line className='visit-household-chosen'>{f.chosen(zhCN.verdict.fmt.household(current.number, current.headName))}</Line>
+        <Button kind='plain' className='visit-household-change' onClick={() => onChoose(null)}>
+          {f.change}
+        </Button>
+      </View>
+    )
+  const found = [...households].sort(byLongestUnvisited).filter((h) => matchesHousehold(query, h))
+  return (
+    <View className='visit-households'>
+      <Line>{m.household}</Line>
+      <HouseholdSearch value={query} onChange={setQuery} />
+      {found.length === 0 ? <Line tone='muted'>{f.none}</Line> : null}
+      <Choice value={null} onChange={onChoose} options={found.slice(0, PICKER_ROWS).map((h) => ({ value: h.id, label: `${zhCN.verdict.fmt.household(h.number, h.headName)}${h.lastConfirmedVisitAt ? '' : ` · ${zhCN.home.households.neverVisited}`}` }))} />
+      {found.length > PICKER_ROWS ? <Line tone='muted'>{f.more(found.length - PICKER_ROWS)}</Line> : null}
     </View>
   )
 }
@@ -111,12 +145,7 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
     <View>
       <Section title={m.newTitle} className='visit-form'>
         <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
-          {(list) => (
-            <View className='visit-households'>
-              <Line>{m.household}</Line>
-              <Choice value={chosen} onChange={setChosen} options={list.map((h) => ({ value: h.id, label: zhCN.verdict.fmt.household(h.number, h.headName) }))} />
-            </View>
-          )}
+          {(list) => <HouseholdPicker households={list} chosen={chosen} onChoose={setChosen} />}
         </Loadable>
         <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />
         <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />

@@ -15,7 +15,7 @@ import { ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { MeetingView, PersonRef, SecretaryDeskView } from '../../../contracts'
 import { zhCN } from '../../../i18n/zh-CN'
-import { ApiCallError, call, newRequestId } from '../../../services/api'
+import { useSubmit } from '../../../services/useSubmit'
 import { useCall } from '../../../services/useCall'
 import { Check, Chips, Field } from '../shared/Pieces'
 import { TicketList } from '../shared/TicketList'
@@ -28,8 +28,7 @@ const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: MeetingView; owners: PersonRef[]; candidates: PersonRef[]; onDone: () => void }) => {
   const [attendees, setAttendees] = useState<string[]>([])
   const [decisions, setDecisions] = useState<Record<string, { decision: string; ownerId: string }>>({})
-  const [error, setError] = useState<ApiCallError | null>(null)
-  const [pending, setPending] = useState(false)
+  const write = useSubmit('meeting.record')
   const set = (ticketId: string, patch: Partial<{ decision: string; ownerId: string }>) =>
     setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
   const record = async () => {
@@ -43,21 +42,15 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
     const noDecision = items.find((x) => !x.d.decision.trim() && x.d.ownerId)
     if (noDecision) return toast(minutes.missingDecision(noDecision.n))
     if (!items.some((x) => x.d.decision.trim() && x.d.ownerId)) return toast(minutes.none)
-    setPending(true)
-    setError(null)
-    try {
-      await call('meeting.record', {
-        meetingId: meeting.id,
-        version: meeting.version,
-        attendeeIds: attendees,
-        decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
-      }, { requestId: newRequestId() })
+    const out = await write.submit({
+      meetingId: meeting.id,
+      version: meeting.version,
+      attendeeIds: attendees,
+      decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+    })
+    if (out) {
       toast(m.recorded)
       onDone()
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', String(e)))
-    } finally {
-      setPending(false)
     }
   }
   return (
@@ -76,8 +69,8 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
           <Chips options={owners.map((p) => ({ id: p.id, label: `${p.name}（${p.title}）` }))} selected={[decisions[a.ticketId]?.ownerId ?? '']} onToggle={(id) => set(a.ticketId, { ownerId: id })} />
         </Field>
       ))}
-      {error ? <ErrorState message={error.message} code={error.code} /> : null}
-      <Button className='record-meeting' loading={pending} onClick={() => void record()}>
+      {write.error ? <ErrorState message={write.error.message} code={write.error.code} /> : null}
+      <Button className='record-meeting' loading={write.pending} onClick={() => void record()}>
         {m.record}
       </Button>
     </View>
@@ -88,17 +81,15 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
   const [chosen, setChosen] = useState<string[]>([])
   const [topic, setTopic] = useState('')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiCallError | null>(null)
+  const write = useSubmit('meeting.convene')
+  const error = write.error
   const waiting = desk.escalated.filter((t) => t.status === 'escalated_secretary')
   const convene = async () => {
     if (chosen.length === 0) return toast(m.chooseAgenda)
     if (!topic.trim() || !note.trim()) return toast(m.reasonRequired)
-    try {
-      await call('meeting.convene', { ticketIds: chosen, topic, note }, { requestId: newRequestId() })
+    if (await write.submit({ ticketIds: chosen, topic, note })) {
       setChosen([])
       reload()
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', String(e)))
     }
   }
   return (

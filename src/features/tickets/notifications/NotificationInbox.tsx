@@ -6,17 +6,17 @@ import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
 import { zhCN } from '../../../i18n/zh-CN'
-import { call, newRequestId } from '../../../services/api'
 import { useCall } from '../../../services/useCall'
+import { useSubmit } from '../../../services/useSubmit'
 import { categoryName } from '../shared/words'
 
 const m = zhCN.ticketLoop
 
 export const NotificationInbox = ({ detailPage = '/pages/ticket/index' }: { detailPage?: string }) => {
   const { state, reload } = useCall('notification.list', {})
+  const markRead = useSubmit('notification.readAll')
   const readAll = async () => {
-    await call('notification.readAll', {}, { requestId: newRequestId() })
-    reload()
+    if (await markRead.submit({})) reload()
   }
   return (
     <Section title={state.status === 'ready' && state.data.unread ? `${m.noticesTitle}（${m.unread(state.data.unread)}）` : m.noticesTitle} className='notices'>

@@ -10,6 +10,7 @@ import { Button } from '../../../components/Button'
 import { toast } from '../../../components/feedback'
 import { zhCN } from '../../../i18n/zh-CN'
 import media from '../../../services/media'
+import { isPendingUrl } from '../../../services/media-types'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -72,9 +73,10 @@ export const PhotoPicker = ({ photos, onChange, max }: { photos: Photo[]; onChan
     <Field label={m.photos(photos.length, max)} className='photo-picker'>
       <View className='mq-photos'>
         {photos.map((p, i) => (
-          <Image key={p.url} className='mq-photo photo-thumb' src={p.preview} mode='aspectFill' onClick={() => onChange(photos.filter((_, j) => j !== i))} />
+          <Image key={p.url} className={`mq-photo photo-thumb ${isPendingUrl(p.url) ? 'photo-thumb--waiting' : ''}`} src={p.preview} mode='aspectFill' onClick={() => onChange(photos.filter((_, j) => j !== i))} />
         ))}
       </View>
+      {photos.some((p) => isPendingUrl(p.url)) ? <Text className='mq-hint photos-waiting'>{zhCN.field.photosWaiting}</Text> : null}
       {photos.length < max ? (
         <Button kind='secondary' className='add-photo' loading={busy} onClick={() => void add()}>
           {busy ? m.compressing : m.addPhoto}

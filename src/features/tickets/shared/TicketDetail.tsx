@@ -13,8 +13,10 @@ import { Section } from '../../../components/Section'
 import { ErrorState } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { CategoryView, TicketView } from '../../../contracts'
+import { isFinal } from '../../../core/tickets'
 import { zhCN } from '../../../i18n/zh-CN'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
+import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
@@ -28,7 +30,7 @@ const asks = zhCN.asks
 
 const answerText = (v: string | number | string[]): string => (Array.isArray(v) ? v.map(optionName).join('、') : typeof v === 'string' ? optionName(v) : String(v))
 
-export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView; category: CategoryView | undefined }) => {
+export const TicketDetail = ({ ticket: initial, category, handler = false }: { ticket: TicketView; category: CategoryView | undefined; handler?: boolean }) => {
   const [ticket, setTicket] = useState(initial)
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
@@ -48,6 +50,7 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
     const entries = Object.entries(figures).filter(([, v]) => v.trim() !== '' && !Number.isNaN(Number(v)))
     return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, Math.round(Number(v))])) : undefined
   }
+  const ended = isFinal(ticket.status)
   const isHandler = can('accept') || can('progress') || can('resolve')
   const templates = (category?.replyTemplates ?? []).map((key) => zhCN.rules.templates[key] ?? '').filter(Boolean)
 
@@ -76,6 +79,8 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
             ))}
           </View>
         ) : null}
+        {ticket.voiceUrl ? <VoicePlayer url={ticket.voiceUrl} /> : null}
+        {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (
           <Field label={m.result}>
             {Object.entries(ticket.result).map(([k, v]) => (
@@ -85,6 +90,12 @@ export const TicketDetail = ({ ticket: initial, category }: { ticket: TicketView
         ) : null}
         {ticket.satisfaction ? <Text className='mq-hint'>{m.rated(ticket.satisfaction)}</Text> : null}
       </Section>
+
+      {handler ? (
+        <Section className='ticket-who-section'>
+          <ReporterLine ticket={ticket} canCall={!ended} />
+        </Section>
+      ) : null}
 
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
 

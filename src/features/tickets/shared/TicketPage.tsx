@@ -5,7 +5,8 @@ import { TicketDetail } from './TicketDetail'
 import { useCategories, useTicket } from './useTicket'
 import { PublicTicketCard } from '../../voice/PublicTicket'
 
-export const TicketPage = () => {
+/** `handler`: the cadre subpackage's page (who reported it, with a call button). */
+export const TicketPage = ({ handler = false }: { handler?: boolean }) => {
   const id = useRouter().params.id ?? ''
   const ticket = useTicket(id)
   const categories = useCategories()
@@ -13,7 +14,7 @@ export const TicketPage = () => {
   if (ticket.state.status === 'error' && ticket.state.error.code === 'AUTH.FORBIDDEN') return <PublicTicketCard ticketId={id} />
   return (
     <Loadable state={ticket.state} onRetry={ticket.reload}>
-      {(t) => <TicketDetail key={`${t.id}-${t.version}`} ticket={t} category={categories.state.status === 'ready' ? categories.state.data.find((c) => c.id === t.category) : undefined} />}
+      {(t) => <TicketDetail key={`${t.id}-${t.version}`} handler={handler} ticket={t} category={categories.state.status === 'ready' ? categories.state.data.find((c) => c.id === t.category) : undefined} />}
     </Loadable>
   )
 }

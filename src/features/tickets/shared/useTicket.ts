@@ -1,8 +1,8 @@
 /** One ticket (ticket.get), the categories, and acting on it (ticket.act) with the version seen. */
 import { useState } from 'react'
 import type { InputOf, TicketView } from '../../../contracts'
-import { ApiCallError, call, newRequestId } from '../../../services/api'
 import { useCall } from '../../../services/useCall'
+import { useSubmit } from '../../../services/useSubmit'
 
 export const useTicket = (ticketId: string) => useCall('ticket.get', { ticketId }, ticketId !== '')
 export const useCategories = () => useCall('ticket.categories', {})
@@ -10,25 +10,21 @@ export const useCategories = () => useCall('ticket.categories', {})
 export type ActInput = Omit<InputOf<'ticket.act'>, 'ticketId' | 'version'>
 
 /**
- * Acts once per press. Each press makes a new request id (kept only across call()'s own network
- * retries); what makes a second press of the same step safe is the ticket's version: a step sent
- * twice is refused the second time as CONFLICT.STALE_VERSION. (The one submit hook of issue 14,
- * keeping the id until the write succeeds, is field-ux-1's.)
+ * Acts on the ticket through the one submit hook: the request id is kept until the act succeeds,
+ * so pressing again after a dropped answer is the same act, never a second one.
  */
 export const useAct = (ticket: TicketView | null, onDone: (t: TicketView) => void) => {
   const [pending, setPending] = useState<string | null>(null)
-  const [error, setError] = useState<ApiCallError | null>(null)
+  const write = useSubmit('ticket.act')
   const act = async (input: ActInput) => {
     if (!ticket) return
     setPending(input.action)
-    setError(null)
     try {
-      onDone(await call('ticket.act', { ticketId: ticket.id, version: ticket.version, ...input }, { requestId: newRequestId() }))
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', String(e)))
+      const out = await write.submit({ ticketId: ticket.id, version: ticket.version, ...input })
+      if (out) onDone(out)
     } finally {
       setPending(null)
     }
   }
-  return { act, pending, error }
+  return { act, pending, error: write.error }
 }

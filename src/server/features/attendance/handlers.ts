@@ -8,7 +8,8 @@
 import { ledgerOfDays } from '../../../core/allowance'
 import { leaveDates, validateLeaveRange, week543 } from '../../../core/attendance'
 import type { Leave, Person, SignIn, WorkTeam } from '../../../core/model'
-import { evaluateSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
+import { notInPast } from '../../../core/dates'
+import { evaluateSignIn, previewSignIn, slotsOfDay, toSignIn } from '../../../core/signin'
 import { addDays, daysOfIsoWeek, isLocalDate, isoWeekKey, localDate, monthKey, parsePeriodKey, parseWeekKey, periodRange, startOfLocalDay } from '../../../core/time'
 import type { LeaveView, SignInView, Week543View } from '../../../contracts/views-verdict'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
@@ -19,6 +20,7 @@ import type { Handlers } from '../types'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
 import { chainRecord } from '../chain'
+import { zhCN } from '../../../i18n/zh-CN'
 
 const isCadre = (p: Person) => p.roles.includes('cadre')
 
@@ -109,6 +111,7 @@ export const attendanceHandlers: Handlers<
   | 'signin.today'
   | 'signin.consent'
   | 'signin.submit'
+  | 'signin.check'
   | 'signin.photo'
   | 'signin.township'
   | 'leave.request'
@@ -181,6 +184,25 @@ export const attendanceHandlers: Handlers<
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
   },
 
+  'signin.check': async ({ lat, lng }, ctx) => {
+    const { person } = actorOf(ctx)
+    if (!isCadre(person)) return refuse('AUTH.FORBIDDEN')
+    const [places, earlier] = await Promise.all([
+      ctx.store.find('places', { townshipId: person.townshipId }),
+      ctx.store.find('signins', { cadreId: person.id, valid: true }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 }),
+    ])
+    const preview = previewSignIn({ at: ctx.now, lat, lng }, places, earlier, ctx.settings)
+    if (!preview.ok) return refuse(preview.code)
+    const { nearest, inRange, wouldBeInvalid } = preview.value
+    return {
+      placeName: nearest?.place.name ?? null,
+      distanceM: nearest ? Math.round(nearest.distanceM) : null,
+      radiusM: nearest?.place.radiusM ?? null,
+      inRange,
+      wouldBeInvalid,
+    }
+  },
+
   'signin.township': async ({ date }, ctx) => {
     const actor = actorOf(ctx)
     const townshipId = actor.person.townshipId
@@ -219,6 +241,8 @@ export const attendanceHandlers: Handlers<
     if (!isCadre(actor.person)) return refuse('AUTH.FORBIDDEN')
     const range = validateLeaveRange(from, to, ctx.settings)
     if (!range.ok) return refuse(range.code)
+    const today = localDate(ctx.now, ctx.settings)
+    if (!notInPast(from, today).ok) return refuse('DATE.IN_PAST', [{ path: 'from', message: zhCN.field.dates.inPast(today) }])
     const leave: Leave = { id: ctx.newId('lv'), townshipId: actor.person.townshipId, cadreId: actor.person.id, from, to, reason, status: 'requested', decidedById: null }
     await ctx.store.insert('leaves', leave)
     const [view] = await leaveViews(ctx, actor, [leave], await townshipTeams(ctx, actor.person.townshipId))

@@ -6,6 +6,7 @@
  * report); nobody else can put anything in a cadre's record.
  */
 import type { Finding, SupervisionCheck, SupervisionReport } from '../../../core/model'
+import { notInPast } from '../../../core/dates'
 import { monthlyCheckStatus } from '../../../core/supervision'
 import { localDate } from '../../../core/time'
 import type { CheckView, FindingView, ReportView } from '../../../contracts/views.office'
@@ -17,6 +18,7 @@ import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { callBackCountsOf } from '../voice/callbacks'
 import { personRef } from '../views'
+import { zhCN } from '../../../i18n/zh-CN'
 
 const nameMaps = async (store: Store, peopleIds: (string | null)[], villageIds: (string | null)[]) => {
   const [people, villages] = await Promise.all([
@@ -115,6 +117,8 @@ export const supervisionHandlers: Handlers<
 
   'supervision.planCheck': async ({ date, villageId, note }, ctx) => {
     const townshipId = supervisorTownship(ctx)
+    const today = localDate(ctx.now, ctx.settings)
+    if (!notInPast(date, today).ok) return refuse('DATE.IN_PAST', [{ path: 'date', message: zhCN.field.dates.inPast(today) }])
     if (villageId) await villageOf(ctx, townshipId, villageId)
     const check: SupervisionCheck = {
       id: ctx.newId('check'),

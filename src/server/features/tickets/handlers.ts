@@ -7,6 +7,7 @@
  * subscribe messages). One rule: this file only gathers them.
  */
 import type { Handlers } from '../types'
+import { contactHandlers } from './contact/handlers'
 import { filingHandlers } from './filing/handlers'
 import { jointMeetingHandlers } from './joint-meetings/handlers'
 import { notificationHandlers } from './notifications/handlers'
@@ -30,9 +31,11 @@ type TicketLoopAction =
   | 'meeting.record'
   | 'notification.list'
   | 'notification.readAll'
+  | 'ticket.callReporter'
 
 export const ticketHandlers: Handlers<TicketLoopAction> = {
   ...filingHandlers,
+  ...contactHandlers,
   ...serviceRequestHandlers,
   ...problemReportHandlers,
   ...stepHandlers,

@@ -6,8 +6,8 @@ import { TicketPage } from '../../../../features/tickets/shared/TicketPage'
 
 const Page = () => (
   <View className='page'>
-    <SessionGate>{() => <TicketPage />}</SessionGate>
     <PrivacyPopup />
+    <SessionGate>{() => <TicketPage handler />}</SessionGate>
   </View>
 )
 

@@ -1,0 +1,13 @@
+/** H5: the place on AMap's public marker page (no key needed), in a new tab. */
+import type { Maps } from './maps-types'
+
+export const mapUrl = (point: { lat: number; lng: number }, name: string): string =>
+  `https://uri.amap.com/marker?position=${point.lng},${point.lat}&name=${encodeURIComponent(name)}&coordinate=wgs84&callnative=1`
+
+const maps: Maps = {
+  open: (point, name) => {
+    window.open(mapUrl(point, name), '_blank', 'noopener')
+  },
+}
+
+export default maps
