@@ -18,6 +18,8 @@ import { uploadActions } from './actions/uploads'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
 import { bindingActions } from './actions/binding'
+// office-files (issue 11 items 2, 6)
+import { fileActions } from './actions/files'
 
 export const actions = {
   ...authActions,
@@ -34,6 +36,7 @@ export const actions = {
   ...identityActions,
   ...voiceActions,
   ...bindingActions,
+  ...fileActions,
 }
 
 export type Actions = typeof actions

@@ -394,13 +394,17 @@ export interface Upload {
   id: string
   townshipId: string
   ownerId: string
-  kind: 'photo' | 'voice'
+  /** office-files: 'sheet' is a roster file sent to the import or an export the function wrote. */
+  kind: 'photo' | 'voice' | 'sheet'
   mime: string
   bytes: number
   url: string
   at: Millis
-  /** The object the file is attached to (a ticket), set when an action first references it. */
-  objectKind?: 'ticket'
+  /**
+   * The object the file is attached to (a ticket), set when an action first references it;
+   * office-files: 'export' for a file the function wrote for its township's office.
+   */
+  objectKind?: 'ticket' | 'export'
   objectId?: string
 }
 // ---------------------------------------------------------------- office and supervision

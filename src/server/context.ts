@@ -31,6 +31,8 @@ export interface ServerDeps {
   wechat?: WechatCodes
   /** Issue 13: WeChat content security (msgSecCheck / mediaCheckAsync); the local word list when absent. */
   contentSecurity?: import('./wechat/content').ContentSecurity
+  /** Issue 11 items 2, 6: WeChat cloud storage (cloud: wx-server-sdk; tests: a folder); none outside the cloud. */
+  storage?: import('./wechat/port').WechatStorage
 }
 
 /** One subscribe message: a ticket a person is concerned with changed status. */

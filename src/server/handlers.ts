@@ -18,6 +18,8 @@ import { uploadHandlers } from './features/uploads'
 import { sessionHandlers } from './features/sessions/handlers'
 import { setupHandlers } from './features/setup/handlers'
 import { voiceHandlers } from './features/voice/handlers'
+// office-files (issue 11 item 6)
+import { officeFileHandlers } from './features/office/files'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -34,4 +36,5 @@ export const handlers: Handlers<ActionName> = {
   ...sessionHandlers,
   ...setupHandlers,
   ...voiceHandlers,
+  ...officeFileHandlers,
 }

@@ -14,7 +14,8 @@ import { sweepOverdue } from '../../../src/server/features/tickets/overdue/sweep
 import { openStore } from '../../../src/server/storage/relational'
 import { databaseUrl } from '../../../src/server/storage/database-url'
 import type { Store } from '../../../src/server/storage/port'
-import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
+import { cloudWechatCodes, cloudWechatStorage, type WxCloudOpenapi, type WxCloudStorage } from '../../../src/server/wechat/cloud'
+import { localWechatStorage } from '../../../src/server/wechat/local'
 import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
@@ -81,6 +82,11 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
     messenger: wechatMessenger(),
     contentSecurity: cloudContentSecurity(cloud as unknown as WxCloudSecurity),
+    // Cloud storage (roster files, exports, temporary URLs of media). MINQING_LOCAL_STORAGE_DIR
+    // serves it from a folder instead: tests and the headless runtime, never set in WeChat's cloud.
+    storage: process.env.MINQING_LOCAL_STORAGE_DIR
+      ? localWechatStorage(process.env.MINQING_LOCAL_STORAGE_DIR)
+      : cloudWechatStorage(cloud as unknown as WxCloudStorage),
   }
   return deps
 }
@@ -117,3 +123,6 @@ export const main = async (event: ApiEvent | null | undefined): Promise<ApiRespo
   const answer = await handle(request, { kind: 'openid', openid }, current)
   return answer.body
 }
+
+/** The storage the function was wired with (tests read the local adapter's recorded calls). */
+export const wiredStorage = (): ServerDeps['storage'] => deps?.storage

@@ -4,8 +4,11 @@
  * local demo and tests exercise the same paths without WeChat's servers.
  * One rule: never contacts any network.
  */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import QRCode from 'qrcode'
-import { WechatLoginRefused, type WechatCodes, type WechatLogin } from './port'
+import { WechatLoginRefused, type WechatCodes, type WechatLogin, type WechatStorage } from './port'
 
 export const localWechatCodes: WechatCodes = {
   async unlimitedCode({ scene, page, width }) {
@@ -37,6 +40,52 @@ export const localWechatLogin = (): WechatLogin & { calls: string[] } => {
       const match = /^local:([A-Za-z0-9_-]{6,64})$/.exec(code)
       if (!match?.[1]) throw new WechatLoginRefused(40029, 'invalid code')
       return { openid: match[1] }
+    },
+  }
+}
+
+// --- Cloud storage without WeChat: files in a folder (tests, local demo of the cloud entry) ---
+
+export type StorageCall =
+  | { op: 'downloadFile'; fileId: string }
+  | { op: 'uploadFile'; cloudPath: string; bytes: number }
+  | { op: 'tempUrl'; fileId: string; maxAgeSeconds: number }
+
+/** The file ids of the local storage: `cloud://local-env.minqing/<cloudPath>`. */
+export const LOCAL_STORAGE_PREFIX = 'cloud://local-env.minqing/'
+
+/**
+ * Cloud storage served from a folder: a file id names a path under `dir`; a temporary URL is a
+ * `https://local-env.tcb.qcloud.la/<path>?sign=...` string (nothing serves it). Every call is
+ * recorded (`calls`), so a test sees what went out. Never contacts any network.
+ */
+export const localWechatStorage = (dir: string): WechatStorage & { calls: StorageCall[] } => {
+  const calls: StorageCall[] = []
+  const fileOf = (fileId: string): string => {
+    if (!fileId.startsWith(LOCAL_STORAGE_PREFIX)) throw new Error(`not a file of this storage: ${fileId}`)
+    const rel = fileId.slice(LOCAL_STORAGE_PREFIX.length)
+    const full = path.resolve(dir, rel)
+    if (!full.startsWith(path.resolve(dir) + path.sep)) throw new Error(`outside the storage: ${fileId}`)
+    return full
+  }
+  return {
+    calls,
+    async downloadFile(fileId) {
+      calls.push({ op: 'downloadFile', fileId })
+      return new Uint8Array(await fs.promises.readFile(fileOf(fileId)))
+    },
+    async uploadFile(cloudPath, bytes) {
+      calls.push({ op: 'uploadFile', cloudPath, bytes: bytes.length })
+      const fileId = `${LOCAL_STORAGE_PREFIX}${cloudPath}`
+      const file = fileOf(fileId)
+      await fs.promises.mkdir(path.dirname(file), { recursive: true })
+      await fs.promises.writeFile(file, bytes)
+      return fileId
+    },
+    async tempUrl(fileId, maxAgeSeconds) {
+      calls.push({ op: 'tempUrl', fileId, maxAgeSeconds })
+      await fs.promises.access(fileOf(fileId))
+      return `https://local-env.tcb.qcloud.la/${fileId.slice(LOCAL_STORAGE_PREFIX.length)}?sign=${randomUUID().replace(/-/g, '')}&t=${maxAgeSeconds}`
     },
   }
 }
