@@ -343,7 +343,6 @@ export const zhOffice = {
       noToken: '没有读到二维码里的邀请，请重新扫码。',
       entry: '邀请家人绑定微信',
     },
-    weappFilesUnavailable: '小程序里暂不能上传或下载表格，请在电脑上打开网页版办理。',
   },
 }
 

@@ -32,6 +32,9 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'upload.register',
   // field-ux: where the cadre stands before the camera (his own places)
   'signin.check',
+  // office-files (cloud mode only; refused locally): the caller's own registered file, the caller's
+  // township's export, URLs only of files the caller may see (test/cloud/office-files.test.ts)
+  'file.urls', 'office.importFile', 'office.exportFile',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -125,7 +128,7 @@ describe('every action, every role, through HTTP', () => {
 
   it('answers every scoped action for every role without a server error', async () => {
     const failed: string[] = []
-    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
+    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'file.urls': { fileIds: ['cloud://env/u/x/p.jpg'] }, 'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' }, 'office.exportFile': { kind: 'tickets', period: '2026-11' }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
     for (const who of ROLES) {
       const client = await h.as(who)
       for (const name of SCOPED_BY_CALLER) {

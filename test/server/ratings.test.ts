@@ -240,6 +240,10 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'supervision.reportTargets': {},
       // identity-hardening: cloud uploads (refused locally)
       'upload.register': { fileId: 'cloud://env/tickets/photos/x.jpg', kind: 'photo', bytes: 1000 },
+      // office-files: cloud files (refused locally)
+      'file.urls': { fileIds: ['cloud://env/u/x/p.jpg'] },
+      'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' },
+      'office.exportFile': { kind: 'tickets', period: '2026-11' },
       // identity off the demo (issue 10 items 4, 5)
       'auth.mode': {},
       'auth.logout': {},

@@ -18,6 +18,7 @@ import { zhCN } from '../../../i18n/zh-CN'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
+import { useFileUrls } from '../../../services/file-urls'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
@@ -36,6 +37,8 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
   const [photos, setPhotos] = useState<Photo[]>([])
   const [stars, setStars] = useState(0)
   const [figures, setFigures] = useState<Record<string, string>>({})
+  // Cloud files are shown through temporary URLs (office-files, issue 11 item 2).
+  const shown = useFileUrls([...ticket.photoUrls, ...(ticket.voiceUrl ? [ticket.voiceUrl] : []), ...ticket.history.flatMap((e) => e.photoUrls)])
   const { act, pending, error } = useAct(ticket, (next) => {
     setTicket(next)
     setNote('')
@@ -75,11 +78,11 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
         {ticket.photoUrls.length ? (
           <View className='mq-photos'>
             {ticket.photoUrls.map((u) => (
-              <Image key={u} className='mq-photo ticket-photo' src={u} mode='aspectFill' />
+              <Image key={u} className='mq-photo ticket-photo' src={shown(u)} mode='aspectFill' />
             ))}
           </View>
         ) : null}
-        {ticket.voiceUrl ? <VoicePlayer url={ticket.voiceUrl} /> : null}
+        {ticket.voiceUrl && shown(ticket.voiceUrl) ? <VoicePlayer url={shown(ticket.voiceUrl)} /> : null}
         {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (
           <Field label={m.result}>
@@ -173,7 +176,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
       ) : null}
 
       <Section title={m.timeline}>
-        <Timeline events={ticket.history} />
+        <Timeline events={ticket.history} shown={shown} />
       </Section>
       {dialog}
     </View>

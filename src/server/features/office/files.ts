@@ -22,8 +22,9 @@ const storageOf = (ctx: HandlerContext): WechatStorage => {
 
 export const officeFileHandlers: Handlers<'office.importFile' | 'office.exportFile'> = {
   'office.importFile': async ({ fileId, fileName }, ctx) => {
-    const storage = storageOf(ctx)
+    // The role before the mode: a villager is refused the same way in every deployment.
     const actor = mayImport(ctx.actor)
+    const storage = storageOf(ctx)
     const [upload] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
     if (!upload || upload.ownerId !== actor.person.id || upload.kind !== 'sheet') return refuse('TICKET.ATTACHMENT_NOT_YOURS')
     const bytes = Buffer.from(await storage.downloadFile(fileId))
@@ -32,9 +33,9 @@ export const officeFileHandlers: Handlers<'office.importFile' | 'office.exportFi
   },
 
   'office.exportFile': async ({ kind, period }, ctx) => {
-    const storage = storageOf(ctx)
     const actor = ctx.actor
     if (!actor || !policies['office:read'](actor, actor.person.townshipId)) return refuse('AUTH.FORBIDDEN')
+    const storage = storageOf(ctx)
     const townshipId = actor.person.townshipId
     const month = period ?? localDate(ctx.now, ctx.settings).slice(0, 7)
     const file =
