@@ -332,9 +332,11 @@ export interface StoredImage {
   width: number
   height: number
   bytes: number
-  /** Base64 of the image file. */
+  /** Base64 of the image file ('' when it lives in WeChat cloud storage: fileId). */
   data: string
   at: Millis
+  /** office-files: in the cloud the checked, cleaned bytes live in cloud storage under this file id. */
+  fileId?: string
 }
 
 /** A person's one-time consent (e.g. to the sign-in photo and its stated purpose). */

@@ -16,6 +16,7 @@ import { LOCAL_STORAGE_PREFIX, type StorageCall } from '../../src/server/wechat/
 import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { startHarness, type Harness } from '../server/harness'
 import { loadWorld } from '../server/world'
+import { realPng } from '../server/fixtures/images'
 
 jest.setTimeout(120_000)
 
@@ -190,4 +191,20 @@ it("refuses an attachment of another person's file id, and hands a ticket photo'
   // Exactly one temporary URL went out (the cadre's), each valid for ten minutes.
   const after = calls().filter((c) => c.op === 'tempUrl').slice(granted)
   expect(after).toEqual([{ op: 'tempUrl', fileId: photo, maxAgeSeconds: 600 }])
+})
+
+it('keeps a visit signature in cloud storage under the signer\'s folder, never inline in the database', async () => {
+  asWeChatUser('o-cadre-a')
+  const visit = await call('visit.create', { householdId: 'hh-a1', purpose: '走访' })
+  expect(visit).toMatchObject({ ok: true })
+  asWeChatUser('o-a1')
+  const signed = await call('visit.signOff', { visitId: (visit.data as { id: string }).id, signaturePng: await realPng() })
+  expect(signed).toMatchObject({ ok: true })
+  const [row] = await store.find('visits', { id: (visit.data as { id: string }).id })
+  const image = await store.get('images', row!.signatureId!)
+  expect(image).toMatchObject({ kind: 'signature', ownerId: 'villager-a1', data: '', fileId: expect.stringMatching(/^cloud:\/\/local-env\.minqing\/u\/villager-a1\/signature\/.+\.png$/) as string })
+  // The checked, cleaned PNG is what storage holds.
+  const stored = fs.readFileSync(path.join(storageDir, image!.fileId!.slice(LOCAL_STORAGE_PREFIX.length)))
+  expect(stored.subarray(1, 4).toString('latin1')).toBe('PNG')
+  expect(stored.length).toBe(image!.bytes)
 })

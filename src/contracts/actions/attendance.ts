@@ -27,7 +27,7 @@ export const attendanceActions = {
   /** A day's sign-ins of the whole township (default today), for the supervision group and township staff. */
   'signin.township': defineAction<TownshipSignInView[]>()({ input: z.object({ date: localDate().optional() }).strict() }),
   /** A sign-in's live photo: the supervision group and township staff only. */
-  'signin.photo': defineAction<{ mime: string; imageBase64: string }>()({ input: z.object({ signInId: id() }).strict() }),
+  'signin.photo': defineAction<{ mime: string; imageBase64: string; /** office-files: cloud storage's temporary URL ('' base64 then). */ url?: string }>()({ input: z.object({ signInId: id() }).strict() }),
   'leave.request': defineAction<LeaveView>()({
     input: z.object({ from: localDate(), to: localDate(), reason: requiredText(200) }).strict(),
     errors: ['LEAVE.BAD_RANGE', 'DATE.IN_PAST'],

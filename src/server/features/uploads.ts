@@ -56,8 +56,15 @@ export const storeImage = async (
   const clean = stripMetadata(Buffer.from(bytes), checked.value.mime)
   if (!clean) return refuse('IMAGE.NOT_AN_IMAGE')
   await checkUploadQuota(ctx.store, ctx.settings, spec.ownerId, ctx.now, clean.length)
+  const id = ctx.newId(spec.kind === 'signature' ? 'sig' : 'pho')
+  // office-files: in WeChat's cloud the bytes go to cloud storage under the owner's folder (never
+  // inline in the database); they are shown only through temporary URLs to those who may see them.
+  const storage = ctx.deps.mode === 'cloud' ? ctx.deps.storage : undefined
+  const fileId = storage
+    ? await storage.uploadFile(`u/${spec.ownerId}/${spec.kind}/${id}.${checked.value.mime === 'image/png' ? 'png' : 'jpg'}`, new Uint8Array(clean))
+    : undefined
   const image: StoredImage = {
-    id: ctx.newId(spec.kind === 'signature' ? 'sig' : 'pho'),
+    id,
     townshipId: spec.townshipId,
     kind: spec.kind,
     ownerId: spec.ownerId,
@@ -65,8 +72,9 @@ export const storeImage = async (
     width: checked.value.width,
     height: checked.value.height,
     bytes: clean.length,
-    data: clean.toString('base64'),
+    data: fileId ? '' : clean.toString('base64'),
     at: ctx.now,
+    ...(fileId ? { fileId } : {}),
   }
   await ctx.store.insert('images', image)
   return image

@@ -272,6 +272,12 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'ratings', 'publicComment')
     await ensureColumn(db, dialect, 'reveals', 'reason')
   }),
+  // ---- office-files (issue 11 item 2): in the cloud, signatures and sign-in and visit photos are
+  // kept in cloud storage; the image row keeps its checks' results and the file id.
+  '0015_office_files': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'images', 'fileId')
+  }),
+  // ---- end office-files ----
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -363,7 +363,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   images: table(
     'images',
-    { id: key, townshipId: key, kind: key, ownerId: key, mime: key, width: int, height: int, bytes: int, data: col('long'), at: int },
+    // office-files: fileId (cloud storage) added by 0015_office_files.
+    { id: key, townshipId: key, kind: key, ownerId: key, mime: key, width: int, height: int, bytes: int, data: col('long'), at: int, fileId: opt(key) },
     [['ownerId'], ['ownerId', 'at']],
   ),
   consents: table('consents', { id: key, personId: key, kind: key, at: int }, [['personId']]),

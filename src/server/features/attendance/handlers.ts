@@ -17,7 +17,7 @@ import { refuse } from '../../errors'
 import { isSupervisor, isTownshipStaff, verdictPolicies } from '../../policies'
 import { lockCadreDays, readCadreFacts, refreshCadreDays } from '../facts'
 import type { Handlers } from '../types'
-import { storeImage } from '../uploads'
+import { storeImage, TEMP_URL_SECONDS } from '../uploads'
 import { personRef } from '../views'
 import { chainRecord } from '../chain'
 import { zhCN } from '../../../i18n/zh-CN'
@@ -233,6 +233,8 @@ export const attendanceHandlers: Handlers<
     if (!image) return refuse('NOT_FOUND')
     // A read of personal data: logged (who, whose, when) for the township's read log.
     await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId: signIn.townshipId, actorId: actor.person.id, subjectId: signIn.cadreId, field: 'signinPhoto', at: ctx.now })
+    // office-files: a photo in cloud storage is answered as a temporary URL (this reader may see it).
+    if (image.fileId && ctx.deps.storage) return { mime: image.mime, imageBase64: '', url: await ctx.deps.storage.tempUrl(image.fileId, TEMP_URL_SECONDS) }
     return { mime: image.mime, imageBase64: image.data }
   },
 
