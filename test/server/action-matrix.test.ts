@@ -32,6 +32,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'upload.register',
   // field-ux: where the cadre stands before the camera (his own places)
   'signin.check',
+  // field-ux-2: the cadre's own photo; the office's own township's posting preview
+  'cadre.setPhoto', 'office.postingPreview',
   // office-files (cloud mode only; refused locally): the caller's own registered file, the caller's
   // township's export, URLs only of files the caller may see (test/cloud/office-files.test.ts)
   'file.urls', 'office.importFile', 'office.exportFile',
