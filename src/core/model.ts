@@ -404,9 +404,10 @@ export interface Upload {
   at: Millis
   /**
    * The object the file is attached to (a ticket), set when an action first references it;
-   * office-files: 'export' for a file the function wrote for its township's office.
+   * office-files: 'export' for a file the function wrote for its township's office; 'person' for
+   * a cadre's own photo (shown to his township).
    */
-  objectKind?: 'ticket' | 'export'
+  objectKind?: 'ticket' | 'export' | 'person'
   objectId?: string
 }
 // ---------------------------------------------------------------- office and supervision

@@ -208,3 +208,14 @@ it('keeps a visit signature in cloud storage under the signer\'s folder, never i
   expect(stored.subarray(1, 4).toString('latin1')).toBe('PNG')
   expect(stored.length).toBe(image!.bytes)
 })
+
+it("hands a cadre's photo to his township's people and to no one outside it", async () => {
+  const face = putInStorage('u/cadre-a/photos/face.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]))
+  asWeChatUser('o-cadre-a')
+  expect(await call('upload.register', { fileId: face, kind: 'photo', bytes: 12 })).toMatchObject({ ok: true })
+  expect(await call('cadre.setPhoto', { photoUrl: face })).toMatchObject({ ok: true })
+  asWeChatUser('o-a1')
+  expect(await call('file.urls', { fileIds: [face] })).toMatchObject({ ok: true, data: { urls: [{ fileId: face, url: expect.stringMatching(/^https:/) as string }] } })
+  asWeChatUser('o-office-x')
+  expect(await call('file.urls', { fileIds: [face] })).toMatchObject({ ok: true, data: { urls: [{ fileId: face, url: null }] } })
+})

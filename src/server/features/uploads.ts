@@ -95,6 +95,8 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
   if (upload.ownerId === actor.person.id) return true
   // office-files: an export belongs to its township's office (objectId: the township).
   if (upload.objectKind === 'export') return upload.objectId === upload.townshipId && policies['office:read'](actor, upload.townshipId)
+  // office-files: a cadre's photo is his face on the villagers' cadre card: his township sees it.
+  if (upload.objectKind === 'person') return upload.objectId === upload.ownerId && actor.person.townshipId === upload.townshipId
   if (upload.objectKind !== 'ticket' || !upload.objectId) return false
   const ticket = await store.get('tickets', upload.objectId)
   if (!ticket) return false

@@ -120,6 +120,9 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
     const person = await ctx.store.get('people', actor.person.id)
     if (!person) return refuse('AUTH.FORBIDDEN')
     await ctx.store.replace('people', { ...person, photoUrl })
+    // office-files: the upload is now his face, which his township may see (file.urls in the cloud).
+    const [upload] = await ctx.store.find('uploads', { url: photoUrl }, { limit: 1 })
+    if (upload && upload.objectKind !== 'person') await ctx.store.replace('uploads', { ...upload, objectKind: 'person', objectId: actor.person.id })
     return { photoUrl }
   },
 
