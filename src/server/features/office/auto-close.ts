@@ -84,7 +84,10 @@ export const runAutoClose = async (deps: ServerDeps): Promise<AutoCloseRun> => {
       console.error(`[minqing] automatic close of ${townshipId} ${period} refused (${error.code}): ${problem}`)
       record = { id, townshipId, period, at: now, outcome: 'refused', problem }
       try {
-        await deps.store.insert('autoCloses', record)
+        // In a transaction of its own: on SQLite's one connection a bare write could land inside
+        // another run's transaction and roll back with it.
+        const refused = record
+        await deps.store.transaction((tx) => tx.insert('autoCloses', refused))
       } catch {
         continue // another run recorded the refusal first, and told the office
       }
