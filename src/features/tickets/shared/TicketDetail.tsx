@@ -22,6 +22,7 @@ import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
 import { LevelTimer, TicketSentence } from './LevelTimer'
+import { useSubscribeAsk } from '../../../services/subscribe'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -36,6 +37,8 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
   const [photos, setPhotos] = useState<Photo[]>([])
   const [stars, setStars] = useState(0)
   const [figures, setFigures] = useState<Record<string, string>>({})
+  // wechat-notify: a cadre taking it asks for the handling's outcome and its escalation.
+  const askNews = useSubscribeAsk(['resolved', 'escalated'])
   const { act, pending, error } = useAct(ticket, (next) => {
     setTicket(next)
     setNote('')
@@ -119,7 +122,10 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
       {isHandler || can('escalate_secretary') || can('escalate_township') ? (
         <Section title={m.note} className='handle-panel'>
           {can('accept') ? (
-            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => void act({ action: 'accept', note: '' })}>
+            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => {
+              askNews()
+              void act({ action: 'accept', note: '' })
+            }}>
               {m.accept}
             </Button>
           ) : null}
