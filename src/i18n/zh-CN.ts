@@ -696,10 +696,50 @@ export const zhFieldUx2 = {
 
 }
 
+// ---- wechat-notify (issue 11 items 3, 5, 7): subscribe messages and the automatic month close.
+export const zhWechatNotify = {
+  /** phrase fields: at most 5 Chinese characters. */
+  phrase: {
+    accept: '已受理',
+    decide: '已交办',
+    escalate: '已提级',
+    resolveForLoop: '待您确认',
+    resolve: '已解决',
+    confirm: '群众已确认',
+    reopen: '群众未认可',
+    monthClosed: '已结账',
+    monthRefused: '未能结账',
+  },
+  /** thing fields: at most 20 characters. */
+  note: {
+    taken: '干部已接手，会尽快办理',
+    escalated: '已交上一级办理',
+    resolved: '点开查看办理结果',
+    confirm: '请点开确认是否办好了',
+    visitToSign: '请为这次走访签字确认',
+    monthClosed: '上月考勤已自动结账并公示',
+    monthRefused: '存档校验没通过，请核查后手动结账',
+  },
+  matter: (kind: string, category: string) => `${kind}：${category}`,
+  visitMatter: '走访签字',
+  monthMatter: (month: string) => `${month}结账`,
+  /** Who closed a month when no person did (the timer trigger). */
+  autoCloser: '自动结账',
+  autoClose: {
+    closed: (at: string) => `${at} 已自动结账，并已公示`,
+    refused: (at: string, reason: string) => `${at} 自动结账没有完成：${reason}。请核查后手动结账。`,
+  },
+  /** Asking in WeChat (requestSubscribeMessage) for the news one expects. */
+  askNotify: '接收办理进度提醒',
+  askMonthClose: '自动结账后提醒我',
+}
+// ---- end wechat-notify
+
 export const zhCN = {
   appName: '民情通',
   errors,
   binding: zhBinding,
+  wechatNotify: zhWechatNotify,
   roles,
   validation: {
     required: '这一项必须填写',

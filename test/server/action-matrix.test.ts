@@ -19,7 +19,7 @@ const ROLES = ['villager-a1', 'cadre-a', 'cadre-b', 'secretary-a', 'leader-a', '
 /** Actions that name no object: the caller's own scope is the object (me.get, my tickets, my township's lists...). */
 const SCOPED_BY_CALLER: readonly ActionName[] = [
   'me.get', 'villager.myCadre', 'cadre.households', 'roster.coverage', 'ticket.list', 'ticket.categories', 'ticket.similar', 'ticket.inbox',
-  'ticket.rates', 'meeting.desk', 'notification.list', 'notification.readAll', 'office.closePeriod', 'office.reopenPeriod', 'office.periods',
+  'ticket.rates', 'meeting.desk', 'notification.list', 'notification.readAll', 'notification.subscribeTemplates', 'office.closePeriod', 'office.reopenPeriod', 'office.periods',
   'office.revealLog', 'office.notices', 'supervision.dashboard', 'supervision.reports', 'posting.months', 'posting.get', 'cadre.selfReview',
   'team.findings', 'notices.forMe', 'visit.waiting', 'signin.today', 'signin.consent', 'signin.submit', 'signin.township', 'leave.request',
   'leave.list', 'attendance.team', 'rating.form', 'rating.myScore', 'records.cadres', 'supervision.reportTargets', 'binding.household', 'binding.audit',

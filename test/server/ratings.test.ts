@@ -199,6 +199,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'meeting.record': { meetingId: 'none', version: 1, attendeeIds: [], decisions: [] },
       'notification.list': {},
       'notification.readAll': {},
+      'notification.subscribeTemplates': {},
       // the office and supervision group (issue 6): a cadre is refused, and the refusal names no one
       'office.closePeriod': { period: '2026-10' },
       'office.reopenPeriod': { period: '2026-10', reason: '更正' },

@@ -252,6 +252,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   })
   await ok(villager, 'notification.list', {})
   await ok(villager, 'notification.readAll', {})
+  await ok(villager, 'notification.subscribeTemplates', {})
 
   // Visits and the villager's signature.
   const png = await realPng()

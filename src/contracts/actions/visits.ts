@@ -44,9 +44,9 @@ export const visitActions = {
   }),
   /** Visits of my household waiting for a signature (the villager home's "waiting for me"). */
   'visit.waiting': defineAction<VisitView[]>()({ input: noInput }),
-  /** How to open the sign-off page; `wxacode` asks the WeChat adapter for a mini-program code. */
+  /** How to open the sign-off page; `wxacode` asks the WeChat adapter for a mini-program code opening `envVersion`'s build. */
   'visit.signCode': defineAction<SignCodeView>()({
-    input: z.object({ visitId: id(), wxacode: z.boolean().default(false) }).strict(),
+    input: z.object({ visitId: id(), wxacode: z.boolean().default(false), envVersion: z.enum(['release', 'trial', 'develop']).optional() }).strict(),
     errors: ['VISIT.ALREADY_DECIDED', 'VISIT.WINDOW_CLOSED', 'SERVER.UNAVAILABLE'],
   }),
   /** A household member signs with a handwritten signature (PNG); optionally for a member without a phone. */

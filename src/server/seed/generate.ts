@@ -54,7 +54,7 @@ import { portraitDataUri } from './portrait'
 /** The collections a seed fills (requests are runtime-only; month figures are built on their first read). */
 export type SeedCollection = Exclude<
   keyof Collections,
-  'requests' | 'monthFigures' | 'monthBuilds' | 'chainEntries' | 'chainHeads' | 'sessions' | 'loginRequests' | 'setupCodes' | 'moderations' | 'callBacks'
+  'requests' | 'monthFigures' | 'monthBuilds' | 'chainEntries' | 'chainHeads' | 'sessions' | 'loginRequests' | 'setupCodes' | 'moderations' | 'callBacks' | 'autoCloses'
 >
 export type SeedData = { [C in SeedCollection]: Collections[C][] }
 

@@ -278,6 +278,10 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'images', 'fileId')
   }),
   // ---- end office-files ----
+  // ---- wechat-notify (issue 11 item 7): the automatic month close's attempts.
+  '0014_wechat_notify': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'autoCloses')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -430,6 +430,9 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     [],
   ),
   setupCodes: table('setupCodes', { id: key, townshipId: orNull(key), createdAt: int, expiresAt: int, usedAt: orNull(int), usedById: orNull(key) }, []),
+  // ---- wechat-notify (migration 0014_wechat_notify): one automatic close attempt per township month
+  autoCloses: table('autoCloses', { id: key, townshipId: key, period: key, at: int, outcome: key, problem: orNull(text) }, [['townshipId', 'period']]),
+  // ---- end wechat-notify
   // ---- issue 13: the villagers' voice (migration 0011_voice)
   moderations: table(
     'moderations',

@@ -4,7 +4,7 @@
  * imported only by the cloud entry; a test never reaches WeChat (outside WeChat's runtime the SDK
  * fails), it hands in an object of the same shape.
  */
-import type { EnvVersion, WechatCodes, WechatStorage } from './port'
+import type { EnvVersion, WechatCodes, WechatMessages, WechatStorage } from './port'
 
 /** The slice of wx-server-sdk this adapter uses (typed here: the SDK's own types are loose). */
 export interface WxCloudOpenapi {
@@ -17,6 +17,16 @@ export interface WxCloudOpenapi {
         checkPath?: boolean
         envVersion?: EnvVersion
       }): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }>
+    }
+    subscribeMessage: {
+      send(request: {
+        touser: string
+        templateId: string
+        page: string
+        data: Record<string, { value: string }>
+        miniprogramState: 'developer' | 'trial' | 'formal'
+        lang: 'zh_CN'
+      }): Promise<{ errCode?: number; errMsg?: string }>
     }
     phonenumber: {
       getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; errMsg?: string; phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string } }>
@@ -74,5 +84,13 @@ export const cloudWechatStorage = (cloud: WxCloudStorage): WechatStorage => ({
       throw new Error(`getTempFileURL failed for ${fileId}: ${entry?.status ?? '?'} ${entry?.errMsg ?? ''}`)
     }
     return entry.tempFileURL
+  },
+})
+
+/** subscribeMessage.send through the cloud call (camelCase fields); rejects on any errCode. */
+export const cloudWechatMessages = (cloud: WxCloudOpenapi): WechatMessages => ({
+  async sendSubscribe({ touser, templateId, page, data, miniprogramState, lang }) {
+    const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState, lang })
+    if (result.errCode !== undefined && result.errCode !== 0) throw new Error(`subscribeMessage.send failed: ${result.errCode} ${result.errMsg ?? ''}`)
   },
 })

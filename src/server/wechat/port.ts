@@ -64,3 +64,21 @@ export interface WechatStorage {
   /** A URL anyone holding it may fetch for `maxAgeSeconds`; rejects when the file does not exist. */
   tempUrl(fileId: string, maxAgeSeconds: number): Promise<string>
 }
+
+// --- Subscribe messages (订阅消息, issue 11 item 3) ---
+
+/** One subscribeMessage.send: to whom, which template, the page it opens and its filled fields. */
+export interface SubscribeSend {
+  touser: string
+  templateId: string
+  /** The page the card opens, with its query (`pages/ticket/index?id=...`). */
+  page: string
+  data: Record<string, { value: string }>
+  miniprogramState: 'developer' | 'trial' | 'formal'
+  lang: 'zh_CN'
+}
+
+/** Sends one subscribe message; rejects when WeChat refuses it (43101 not subscribed, 47003 bad field, ...). */
+export interface WechatMessages {
+  sendSubscribe(message: SubscribeSend): Promise<void>
+}

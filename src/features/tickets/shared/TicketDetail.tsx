@@ -23,6 +23,7 @@ import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
 import { LevelTimer, TicketSentence } from './LevelTimer'
+import { useSubscribeAsk } from '../../../services/subscribe'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -39,6 +40,8 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
   const [figures, setFigures] = useState<Record<string, string>>({})
   // Cloud files are shown through temporary URLs (office-files, issue 11 item 2).
   const shown = useFileUrls([...ticket.photoUrls, ...(ticket.voiceUrl ? [ticket.voiceUrl] : []), ...ticket.history.flatMap((e) => e.photoUrls)])
+  // wechat-notify: a cadre taking it asks for the handling's outcome and its escalation.
+  const askNews = useSubscribeAsk(['resolved', 'escalated'])
   const { act, pending, error } = useAct(ticket, (next) => {
     setTicket(next)
     setNote('')
@@ -122,7 +125,10 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
       {isHandler || can('escalate_secretary') || can('escalate_township') ? (
         <Section title={m.note} className='handle-panel'>
           {can('accept') ? (
-            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => void act({ action: 'accept', note: '' })}>
+            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => {
+              askNews()
+              void act({ action: 'accept', note: '' })
+            }}>
               {m.accept}
             </Button>
           ) : null}

@@ -17,7 +17,9 @@ import type { Handlers } from '../types'
 import { assertMayJudge } from '../binding/judging'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
-import { localWechatCodes } from '../../wechat/local'
+import { miniProgramCode } from '../wechat-code'
+import { openidsOf, sendSubscribeNews } from '../subscribe'
+import { zhCN } from '../../../i18n/zh-CN'
 import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
 import { chainRecord } from '../chain'
@@ -55,6 +57,28 @@ const proxyChoices = async (ctx: HandlerContext, actor: Actor, visit: Visit) => 
   if (actor.person.householdId !== visit.householdId) return []
   const members = await ctx.store.find('people', { householdId: visit.householdId })
   return members.filter((p) => !p.hasPhone && p.id !== actor.person.id).map(personRef)
+}
+
+/**
+ * wechat-notify: the household's bound members hear that a visit waits for their signature (订阅消息
+ * visitToSign), once the visit is written; the cadre who made it never.
+ */
+const tellHouseholdToSign = async (ctx: HandlerContext, visit: Visit, cadre: Person): Promise<void> => {
+  if (!ctx.deps.wechatMessages || !ctx.settings.subscribe.templates.visitToSign.templateId) return
+  const members = (await ctx.store.find('people', { householdId: visit.householdId })).filter((p) => p.id !== cadre.id && p.roles.includes('villager'))
+  const openids = await openidsOf(ctx, members.map((p) => p.id))
+  const w = zhCN.wechatNotify
+  const news = members.map((p) => ({
+    personId: p.id,
+    openid: openids.get(p.id) ?? null,
+    event: 'visitToSign' as const,
+    page: `${SIGN_PAGE}?visit=${encodeURIComponent(visit.id)}`,
+    values: { matter: w.visitMatter, status: '', note: w.note.visitToSign, person: cadre.name },
+    at: visit.at,
+  }))
+  const send = async () => void (await sendSubscribeNews(ctx.deps, news))
+  if (ctx.afterCommit) ctx.afterCommit(send)
+  else await send()
 }
 
 export const visitHandlers: Handlers<
@@ -105,6 +129,7 @@ export const visitHandlers: Handlers<
     }
     await ctx.store.insert('visits', visit)
     await chainRecord(ctx.store, 'visit', visit.townshipId, visit.id, ctx.now)
+    await tellHouseholdToSign(ctx, visit, actor.person)
     return visitView(ctx.store, visit, ctx.settings, ctx.now)
   },
 
@@ -139,7 +164,7 @@ export const visitHandlers: Handlers<
     return pending.map((f) => f.view).filter((v) => !v.expired && v.at <= ctx.now && v.cadre.id !== person.id)
   },
 
-  'visit.signCode': async ({ visitId, wxacode }, ctx) => {
+  'visit.signCode': async ({ visitId, wxacode, envVersion }, ctx) => {
     const actor = actorOf(ctx)
     const [found] = await findVisitViews(ctx.store, (q) => q.where('v.id', '=', visitId), { limit: 1 }, ctx.settings, ctx.now)
     if (!found) return refuse('NOT_FOUND')
@@ -149,15 +174,7 @@ export const visitHandlers: Handlers<
     if (view.expired) return refuse('VISIT.WINDOW_CLOSED')
     const scene = sceneOf(visit.id)
     let imageBase64: string | null = null
-    if (wxacode) {
-      try {
-        const png = await (ctx.deps.wechat ?? localWechatCodes).unlimitedCode({ scene, page: SIGN_PAGE, width: 430 })
-        imageBase64 = Buffer.from(png).toString('base64')
-      } catch (error) {
-        console.error('[minqing] mini-program code failed:', error)
-        return refuse('SERVER.UNAVAILABLE')
-      }
-    }
+    if (wxacode) imageBase64 = await miniProgramCode(ctx, { scene, page: SIGN_PAGE, envVersion })
     return { visitId: visit.id, page: SIGN_PAGE, query: `visit=${encodeURIComponent(visit.id)}`, scene, imageBase64 }
   },
 
