@@ -124,6 +124,9 @@ export const ERROR_STATUS = {
   'VERDICT.SHARED_ACCOUNT': 403,
   // self-hosted weapp login (wx.login code exchanged through code2Session)
   'AUTH.WECHAT_LOGIN_FAILED': 401,
+  // ---- gcj (issue 11 item 4): a reading in a datum other than GCJ-02 that cannot be converted ----
+  'GEO.DATUM_NOT_GCJ02': 400,
+  // ---- end gcj ----
   // server
   'SERVER.INTERNAL': 500,
   'SERVER.UNAVAILABLE': 503,

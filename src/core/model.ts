@@ -229,6 +229,8 @@ export type TicketAnswers = Record<string, AnswerValue>
 export interface GeoPoint {
   lat: number
   lng: number
+  /** GCJ-02 (core/geo) on every reading stored since the datum is kept; absent on older ones (datum unknown). */
+  datum?: 'gcj02'
 }
 
 /** 民情日记 entry: counts only once a member of the visited household signs it. */
@@ -253,8 +255,8 @@ export interface Visit {
   problems?: string
   /** Tickets made from this visit's problems. */
   ticketIds?: string[]
-  /** Where the cadre recorded it, when the phone gave a location. */
-  location?: { lat: number; lng: number } | null
+  /** Where the cadre recorded it, when the phone gave a location (GCJ-02 with its datum; see GeoPoint). */
+  location?: GeoPoint | null
   /** The household member without a phone on whose behalf signedById signed (代签). */
   onBehalfOfId?: string | null
   /** The stored handwritten signature (images collection), once signed. */
@@ -281,6 +283,8 @@ export interface SignIn {
   photoId?: string | null
   /** Metres to the matched place (or the nearest one when too far). */
   distanceM?: number | null
+  /** The datum of lat/lng: GCJ-02 (core/geo); absent on sign-ins stored before it was kept (the phone's WGS-84 then). */
+  datum?: 'gcj02'
 }
 
 export type LeaveStatus = 'requested' | 'approved' | 'declined'

@@ -114,6 +114,9 @@ const errors: Record<ErrorCode, string> = {
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST': '日期不能早于今天，请重新选择。',
+  // ---- gcj (issue 11 item 4) ----
+  'GEO.DATUM_NOT_GCJ02': '位置的坐标系无法识别，请更新小程序后重新定位。',
+  // ---- end gcj ----
 }
 
 const roles: Record<Role, string> = {

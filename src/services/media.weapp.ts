@@ -70,7 +70,7 @@ const media: Media = {
   },
   async locate() {
     const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })
-    return { lat: latitude, lng: longitude }
+    return { lat: latitude, lng: longitude, datum: 'gcj02' }
   },
 }
 

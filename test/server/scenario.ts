@@ -274,8 +274,8 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const places = await s.h.server.deps.store.find('places', { townshipId: cast.townshipId })
   const place = places[0]
   if (!place) throw new Error('the seed has no sign-in place')
-  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng })
-  const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, photo: jpegHeader(64, 64) })
+  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng, datum: 'gcj02' })
+  const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, datum: 'gcj02', photo: jpegHeader(64, 64) })
   await ok(office, 'signin.township', {})
   await ok(supervisor, 'signin.photo', { signInId: signIn.id })
   const leave = await ok(cadre, 'leave.request', { from: '2026-11-25', to: '2026-11-26', reason: '家中有事' })

@@ -530,7 +530,7 @@ const buildHistory = (r: Roster, rnd: Random, shared: Shared): History => {
         : slotMinutes[slot] + rnd.real(-(window - 5), window - 5)
     const attempts = outcome === 'twice' ? [minutes, Math.min(minutes + rnd.real(1, 4), slotMinutes[slot] + window - 1)] : [minutes]
     for (const m of attempts) {
-      const attempt = { at: at(date, m), lat: round6(spot.lat), lng: round6(spot.lng) }
+      const attempt = { at: at(date, m), lat: round6(spot.lat), lng: round6(spot.lng), datum: 'gcj02' as const }
       if (attempt.at >= now) return
       const verdict = must(evaluateSignIn(attempt, r.places, sameDay, settings), 'sign-in')
       const record = toSignIn({ id: ids.next('si', 4), townshipId: tw, cadreId: cadre.id }, attempt, verdict)

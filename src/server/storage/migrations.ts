@@ -282,6 +282,12 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0014_wechat_notify': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'autoCloses')
   }),
+  // ---- gcj (issue 11 item 4): a sign-in keeps its datum (GCJ-02). Older rows are left as they are
+  // (their datum absent): rewriting their coordinates would break the hash chain that holds them.
+  '0012_gcj': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'signins', 'datum')
+  }),
+  // ---- end gcj ----
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

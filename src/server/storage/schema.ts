@@ -247,6 +247,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       invalidReason: orNull(key),
       photoId: orNull(key),
       distanceM: orNull(real),
+      // gcj (issue 11 item 4): the datum of lat/lng, GCJ-02; absent on older rows
+      datum: opt(key),
     },
     [['cadreId', 'at'], ['townshipId', 'at']],
   ),

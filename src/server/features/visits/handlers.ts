@@ -4,7 +4,7 @@
  * member without a phone) or disputes it. One rule: the visit's status changes only through
  * core/visits' signOff/dispute, so only a member of that household, inside the window, can make it count.
  */
-import { validCoordinates } from '../../../core/signin'
+import { readingInGcj02 } from '../../../core/geo'
 import { dispute, signOff } from '../../../core/visits'
 import { localDate } from '../../../core/time'
 import type { Person, Visit } from '../../../core/model'
@@ -91,9 +91,10 @@ export const visitHandlers: Handlers<
     if (!verdictPolicies['visit:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
     let location: Visit['location'] = null
     if (input.lat !== undefined || input.lng !== undefined) {
-      const point = { lat: input.lat ?? Number.NaN, lng: input.lng ?? Number.NaN }
-      if (!validCoordinates(point)) return refuse('SIGNIN.BAD_COORDINATES')
-      location = point
+      // Kept in GCJ-02 with its datum, like every reading (core/geo); no datum: refused.
+      const point = readingInGcj02({ lat: input.lat ?? Number.NaN, lng: input.lng ?? Number.NaN, datum: input.datum })
+      if (!point.ok) return refuse(point.code)
+      location = point.value
     }
     const u = ctx.settings.uploads
     const photo = input.photo
