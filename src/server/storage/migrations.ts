@@ -287,6 +287,7 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'loginRequests', 'userAgent')
     await ensureColumn(db, dialect, 'loginRequests', 'address')
     for (const c of ['loginRequests', 'sessions', 'phoneCodes'] as const) await ensureRegistryTable(db, dialect, c)
+    await ensureColumn(db, dialect, 'notifications', 'note')
   }),
   // ---- end identity-finish
 }

@@ -296,7 +296,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   notifications: table(
     'notifications',
-    { id: key, townshipId: key, personId: key, ticketId: key, action: key, status: key, at: int, read: bool },
+    { id: key, townshipId: key, personId: key, ticketId: key, action: key, status: key, at: int, read: bool, note: opt(text) },
     [['personId', 'at'], ['personId', 'read'], ['ticketId']],
   ),
   uploads: table(

@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { bindingConflict, mayRequestPhoneCode, phoneCodeOpen, type BindingMethod } from '../../../core/binding'
-import type { BindingEvent, Invitation, Person } from '../../../core/model'
+import type { Binding, BindingEvent, Invitation, Person } from '../../../core/model'
 import { mayInviteToBind } from '../../../core/roles'
 import { MINUTE_MS } from '../../../core/time'
 import type { BindingEventView } from '../../../contracts/views.binding'
@@ -109,6 +109,35 @@ const eventViews = async (store: Store, events: BindingEvent[]): Promise<Binding
   return [...events]
     .sort((a, b) => b.at - a.at)
     .map((e) => ({ id: e.id, person: ref(e.personId), kind: e.kind, method: e.method, by: e.byId ? ref(e.byId) : null, note: e.note, at: e.at }))
+}
+
+/**
+ * Tells the person their account was unbound: an in-app notice (read once they bind again) and,
+ * through the subscribe-message port, a message to each WeChat account that was bound (openids
+ * read before the bindings went; a web account has none), sent after the write commits.
+ */
+const tellUnbound = async (ctx: HandlerContext, person: Person, reason: string, removed: readonly Binding[]): Promise<void> => {
+  await ctx.store.insert('notifications', {
+    id: ctx.newId('nt'),
+    townshipId: person.townshipId,
+    personId: person.id,
+    ticketId: '',
+    action: 'unbound',
+    status: '',
+    at: ctx.now,
+    read: false,
+    note: reason,
+  })
+  const messenger = ctx.deps.messenger
+  if (!messenger) return
+  const openids = removed.map((b) => b.openid).filter((o) => !o.startsWith('web:'))
+  const at = ctx.now
+  const words = zhCN.unbound.words
+  const send = async () => {
+    for (const openid of openids) await messenger.send({ personId: person.id, openid, ticketId: '', status: 'unbound', words, at })
+  }
+  if (ctx.afterCommit) ctx.afterCommit(send)
+  else await send()
 }
 
 export const bindingHandlers: Handlers<
@@ -276,6 +305,7 @@ export const bindingHandlers: Handlers<
         note: reason,
         at: ctx.now,
       })
+      await tellUnbound(ctx, person, reason, bindings)
     }
     return { unbound: bindings.length }
   },
