@@ -13,7 +13,6 @@ import { readMessageLog } from '../../src/server/features/tickets/notifications/
 import { SUBSCRIBE_LOG } from '../../src/server/local/start'
 import { DUPLICATE_BINDING_NOTE, migrateToLatest } from '../../src/server/storage/migrations'
 import { localWechatCodes } from '../../src/server/wechat/local'
-import { summarizeUserAgent } from '../../src/core/userAgent'
 import { requestId, startHarness, type Harness } from './harness'
 
 jest.setTimeout(120_000)
@@ -55,16 +54,6 @@ describe('the QR login names the browser that asks', () => {
     await (await h.as('office-1')).ok('login.qrConfirm', { code: qr.code })
     expect(codeOf(await (await h.as('office-1')).call('login.qrDetails', { code: qr.code }))).toBe('LOGIN.CODE_USED')
     expect(codeOf(await (await h.as('office-1')).call('login.qrDetails', { code: 'no-such-code-000' }))).toBe('LOGIN.CODE_INVALID')
-  })
-
-  it('summarises common user agents by family, never by version', () => {
-    expect(summarizeUserAgent(CHROME_WINDOWS)).toEqual({ browser: 'Chrome', os: 'Windows' })
-    expect(summarizeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15')).toEqual({ browser: 'Safari', os: 'macOS' })
-    expect(summarizeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0')).toEqual({ browser: 'Edge', os: 'Windows' })
-    expect(summarizeUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toEqual({ browser: 'Firefox', os: 'Linux' })
-    expect(summarizeUserAgent('Mozilla/5.0 (Linux; Android 13; V2145A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47')).toEqual({ browser: 'WeChat', os: 'Android' })
-    expect(summarizeUserAgent('curl/8.5.0')).toEqual({ browser: null, os: null })
-    expect(summarizeUserAgent('')).toEqual({ browser: null, os: null })
   })
 })
 
