@@ -97,6 +97,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
   const dir = fs.mkdtempSync(path.join(scratchFolder(), 'minqing-mariadb-'))
   const datadir = path.join(dir, 'data')
   const socket = path.join(dir, 'sock')
+  const tmpdir = path.join(dir, 'tmp')
+  fs.mkdirSync(tmpdir, { recursive: true })
   const init = spawnSync(installDb, ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
     encoding: 'utf8',
   })
@@ -113,6 +115,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     '--bind-address=127.0.0.1',
     '--user=root',
     `--pid-file=${path.join(dir, 'pid')}`,
+    // Its own temp folder: a shared /tmp cleaned by something else must not take its temp tables.
+    `--tmpdir=${tmpdir}`,
     '--skip-log-bin',
     '--innodb-buffer-pool-size=256M',
     // Tests want speed, not durability against a power cut (nosync also suits a tmpfs, which
