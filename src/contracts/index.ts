@@ -18,6 +18,8 @@ import { uploadActions } from './actions/uploads'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
 import { bindingActions } from './actions/binding'
+// ---- first-screen (issue 12 items 9, 11) ----
+import { firstScreenActions } from './actions/first-screen'
 
 export const actions = {
   ...authActions,
@@ -34,6 +36,7 @@ export const actions = {
   ...identityActions,
   ...voiceActions,
   ...bindingActions,
+  ...firstScreenActions,
 }
 
 export type Actions = typeof actions
@@ -58,5 +61,6 @@ export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
 export type * from './actions/identity'
+export type * from './actions/first-screen'
 export type * from './views.voice'
 export type * from './views.binding'

@@ -114,6 +114,8 @@ const errors: Record<ErrorCode, string> = {
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST': '日期不能早于今天，请重新选择。',
+  // ---- first-screen (issue 12 item 9): planned visits ----
+  'VISIT.PLAN_TOO_FAR': '只能约两个月以内的日子，请选近一点的日期。',
 }
 
 const roles: Record<Role, string> = {

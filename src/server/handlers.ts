@@ -18,6 +18,8 @@ import { uploadHandlers } from './features/uploads'
 import { sessionHandlers } from './features/sessions/handlers'
 import { setupHandlers } from './features/setup/handlers'
 import { voiceHandlers } from './features/voice/handlers'
+// ---- first-screen (issue 12 items 9, 11) ----
+import { villagerHandlers } from './features/villager/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -34,4 +36,5 @@ export const handlers: Handlers<ActionName> = {
   ...sessionHandlers,
   ...setupHandlers,
   ...voiceHandlers,
+  ...villagerHandlers,
 }

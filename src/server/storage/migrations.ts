@@ -272,6 +272,10 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'ratings', 'publicComment')
     await ensureColumn(db, dialect, 'reveals', 'reason')
   }),
+  // ---- first-screen (issue 12 item 9): a cadre's planned visits ----
+  '0017_first_screen': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'visitPlans')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
