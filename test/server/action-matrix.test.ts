@@ -34,6 +34,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'signin.check',
   // field-ux-2: the cadre's own photo; the office's own township's posting preview
   'cadre.setPhoto', 'office.postingPreview',
+  // first-screen: the villager's own home
+  'villager.home',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -74,6 +76,7 @@ beforeAll(async () => {
     'supervision.findings': { cadreId: 'cadre-x' },
     'cadre.record': { cadreId: 'cadre-x' },
     'visit.create': { householdId: 'hh-x1', purpose: '走访' },
+    'visit.plan': { householdId: 'hh-x1', date: '2026-11-28' },
     'visit.list': { householdId: 'hh-x1' },
     'visit.get': { visitId: visit.id },
     'visit.signCode': { visitId: visit.id },
