@@ -699,10 +699,26 @@ export const zhFieldUx2 = {
 
 }
 
+// ---- first-screen (issue 12 item 9): a cadre's planned visits, in plain words ----
+export const zhFirstScreen = {
+  weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as readonly string[],
+  /** 12月3日（周四） */
+  day: (month: number, day: number, weekday: string) => `${month}月${day}日（${weekday}）`,
+  nextVisit: '下次来访',
+  /** On the cadre's household row. */
+  plan: '约下次来访',
+  planned: (day: string) => `已约 ${day} 来访`,
+  cancelPlan: '取消约定',
+  planSaved: (day: string) => `已约好 ${day}，村民首页会看到`,
+  planCancelled: '已取消约定',
+}
+// ---- end first-screen ----
+
 export const zhCN = {
   appName: '民情通',
   errors,
   binding: zhBinding,
+  firstScreen: zhFirstScreen,
   roles,
   validation: {
     required: '这一项必须填写',
