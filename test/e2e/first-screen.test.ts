@@ -19,7 +19,7 @@ const api = async (action: string, input: unknown, token?: string) =>
     await fetch(`${h.server.url}/api/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ input, requestId: `e2e-${action}-${Date.now()}` }),
+      body: JSON.stringify({ input, requestId: `e2e-${action.replace(/\./g, "-")}-${Date.now()}` }),
     })
   ).json()
 
