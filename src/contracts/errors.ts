@@ -88,6 +88,8 @@ export const ERROR_STATUS = {
   'LEAVE.BAD_RANGE': 400,
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST': 422,
+  // ---- first-screen (issue 12 item 9): planned visits ----
+  'VISIT.PLAN_TOO_FAR': 422,
   'LEAVE.ALREADY_DECIDED': 409,
   // ---- identity-hardening (issue 10 item 6): per-person quotas and the per-address limit ----
   'LIMIT.TICKETS_PER_HOUR': 429,

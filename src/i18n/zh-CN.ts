@@ -117,6 +117,8 @@ const errors: Record<ErrorCode, string> = {
   // ---- gcj (issue 11 item 4) ----
   'GEO.DATUM_NOT_GCJ02': '位置的坐标系无法识别，请更新小程序后重新定位。',
   // ---- end gcj ----
+  // ---- first-screen (issue 12 item 9): planned visits ----
+  'VISIT.PLAN_TOO_FAR': '只能约两个月以内的日子，请选近一点的日期。',
 }
 
 const roles: Record<Role, string> = {
@@ -737,12 +739,27 @@ export const zhWechatNotify = {
   askMonthClose: '自动结账后提醒我',
 }
 // ---- end wechat-notify
+// ---- first-screen (issue 12 item 9): a cadre's planned visits, in plain words ----
+export const zhFirstScreen = {
+  weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as readonly string[],
+  /** 12月3日（周四） */
+  day: (month: number, day: number, weekday: string) => `${month}月${day}日（${weekday}）`,
+  nextVisit: '下次来访',
+  /** On the cadre's household row. */
+  plan: '约下次来访',
+  planned: (day: string) => `已约 ${day} 来访`,
+  cancelPlan: '取消约定',
+  planSaved: (day: string) => `已约好 ${day}，村民首页会看到`,
+  planCancelled: '已取消约定',
+}
+// ---- end first-screen ----
 
 export const zhCN = {
   appName: '民情通',
   errors,
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
+  firstScreen: zhFirstScreen,
   roles,
   validation: {
     required: '这一项必须填写',

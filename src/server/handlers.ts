@@ -20,6 +20,8 @@ import { setupHandlers } from './features/setup/handlers'
 import { voiceHandlers } from './features/voice/handlers'
 // office-files (issue 11 item 6)
 import { officeFileHandlers } from './features/office/files'
+// ---- first-screen (issue 12 items 9, 11) ----
+import { villagerHandlers } from './features/villager/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -37,4 +39,5 @@ export const handlers: Handlers<ActionName> = {
   ...setupHandlers,
   ...voiceHandlers,
   ...officeFileHandlers,
+  ...villagerHandlers,
 }

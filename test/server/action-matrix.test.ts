@@ -39,6 +39,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   // office-files (cloud mode only; refused locally): the caller's own registered file, the caller's
   // township's export, URLs only of files the caller may see (test/cloud/office-files.test.ts)
   'file.urls', 'office.importFile', 'office.exportFile',
+  // first-screen: the villager's own home
+  'villager.home',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -79,6 +81,7 @@ beforeAll(async () => {
     'supervision.findings': { cadreId: 'cadre-x' },
     'cadre.record': { cadreId: 'cadre-x' },
     'visit.create': { householdId: 'hh-x1', purpose: '走访' },
+    'visit.plan': { householdId: 'hh-x1', date: '2026-11-28' },
     'visit.list': { householdId: 'hh-x1' },
     'visit.get': { visitId: visit.id },
     'visit.signCode': { visitId: visit.id },

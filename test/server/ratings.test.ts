@@ -175,6 +175,9 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'signin.consent': {},
       'signin.submit': { lat: 39, lng: 109, datum: 'gcj02', photo: 'AAAA' },
       'signin.check': { lat: 39, lng: 109, datum: 'gcj02' },
+      // first-screen
+      'villager.home': {},
+      'visit.plan': { householdId: 'hh-r1', date: '2026-12-03' },
       'signin.township': {},
       'signin.photo': { signInId: signIn?.id ?? rating?.id ?? 'none' },
       'leave.request': { from: '2026-11-30', to: '2026-11-30', reason: '事假' },

@@ -261,6 +261,10 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(cadre, 'visit.list', { householdId: cast.household.id })
   await ok(villager, 'visit.get', { visitId: visit.id })
   await ok(villager, 'visit.waiting', {})
+  // first-screen: a planned visit (three days on, in the township's calendar) and the villager's home in one read.
+  const planned = new Date(s.h.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10)
+  await ok(cadre, 'visit.plan', { householdId: cast.household.id, date: planned })
+  await ok(villager, 'villager.home', {})
   await ok(cadre, 'visit.signCode', { visitId: visit.id })
   await ok(villager, 'visit.signOff', { visitId: visit.id, signaturePng: png })
   const disputed = await ok(cadre, 'visit.create', { householdId: cast.household.id, purpose: '政策宣传' })

@@ -9,19 +9,17 @@ import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
-import { useCall, useReloadOnReturn } from '../../services/useCall'
+import type { VisitView } from '../../contracts'
 
 const m = zhCN.verdict.waiting
 
-export const WaitingVisits = () => {
-  const { state, reload } = useCall('visit.waiting', {})
-  // Back on the home tab after signing: show what still waits.
-  useReloadOnReturn(reload)
-  // Nothing waiting, or it could not load: the home stays calm; the list shows when there is one.
-  if (state.status !== 'ready' || state.data.length === 0) return null
+/** `visits`: from villager.home (which reloads when the person comes back after signing). */
+export const WaitingVisits = ({ visits }: { visits: VisitView[] }) => {
+  // Nothing waiting: the home stays calm; the list shows when there is one.
+  if (visits.length === 0) return null
   return (
     <Section title={m.title} className='waiting-visits'>
-      {state.data.map((v) => (
+      {visits.map((v) => (
         <View key={v.id} className={`waiting-visit waiting-visit-${v.id}`}>
           <Text className='mq-line'>{m.visitToSign(v.cadre.name, formatDay(v.at))}</Text>
           <Button big className='waiting-visit__sign' onClick={() => go(ROUTES.sign, { visit: v.id })}>

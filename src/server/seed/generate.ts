@@ -886,6 +886,8 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     bindingEvents: [],
     phoneCodes: [],
     judgeRefusals: [],
+    // first-screen: planned visits are made by cadres, not seeded
+    visitPlans: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

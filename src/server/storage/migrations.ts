@@ -306,6 +306,10 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'notifications', 'note')
   }),
   // ---- end identity-finish
+  // ---- first-screen (issue 12 item 9): a cadre's planned visits ----
+  '0017_first_screen': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'visitPlans')
+  }),
 }
 
 /** The note of a binding removed by 0013_identity_finish (the account was bound to someone earlier). */

@@ -134,6 +134,9 @@ export interface Collections {
   phoneCodes: import('../../core/model').PhoneCode
   /** Sign-offs and ratings refused because of the account they came from. */
   judgeRefusals: import('../../core/model').JudgeRefusalRecord
+  // ---- first-screen (migration 0017_first_screen) ----
+  /** A cadre's next planned visit to a household (issue 12 item 9): a promise, never a visit. */
+  visitPlans: import('../../core/visit-plans').VisitPlan
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -503,6 +503,12 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { id: key, townshipId: key, personId: key, cadreId: key, action: key, reason: key, at: int },
     [['townshipId', 'at'], ['cadreId', 'at']],
   ),
+  // ---- first-screen (migration 0017_first_screen): planned visits ----
+  visitPlans: table(
+    'visitPlans',
+    { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int },
+    [['householdId', 'date'], ['cadreId', 'date']],
+  ),
 }
 
 /** Every child table, by name. */

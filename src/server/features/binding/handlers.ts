@@ -135,7 +135,7 @@ const tellUnbound = async (ctx: HandlerContext, person: Person, reason: string, 
   const at = ctx.now
   const words = zhCN.unbound.words
   const send = async () => {
-    for (const openid of openids) await messenger.send({ personId: person.id, openid, ticketId: '', status: 'unbound', words, at })
+    for (const openid of openids) await messenger.send({ personId: person.id, openid, ticketId: '', status: 'unbound', words, at, event: null })
   }
   if (ctx.afterCommit) ctx.afterCommit(send)
   else await send()
