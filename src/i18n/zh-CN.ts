@@ -1286,6 +1286,24 @@ export const zhCN = {
       reasonRequired: '请写明请假事由',
     },
   },
+  // ---- identity-finish (issue 10 leftovers): which browser asks to log in; an unbinding told to its person
+  loginAsker: {
+    title: '请求登录的电脑',
+    browser: '浏览器',
+    address: '网络地址',
+    askedAt: '请求时间',
+    unknown: '未知',
+    /** "Windows 上的 Chrome" from the summarised User-Agent (either may be unknown). */
+    describe: (browser: string | null, os: string | null): string =>
+      browser && os ? `${os} 上的 ${browser}` : (browser ?? (os ? `${os} 上的浏览器` : '未知浏览器')),
+    notYou: '如果这不是您正在使用的电脑，或者是别人让您扫的码，请不要确认。',
+  },
+  unbound: {
+    /** The in-app notice to a person whose account the office unbound. */
+    notice: (reason: string) => `乡镇已解除您的微信绑定。原因：${reason}。如需重新绑定，请在小程序里点「绑定身份」。`,
+    words: '已解除绑定',
+  },
+  // ---- end identity-finish
 }
 
 export type Messages = typeof zhCN

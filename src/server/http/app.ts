@@ -58,7 +58,8 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
   // Fastify 5 wants reference-type decorations to start as null; the hook below sets it first thing.
   app.decorateRequest('caller', null as never)
   app.addHook('onRequest', async (request) => {
-    request.caller = await callerOfToken(bearer(request.headers.authorization), wechatLogin)
+    const caller = await callerOfToken(bearer(request.headers.authorization), wechatLogin)
+    request.caller = { ...caller, client: { userAgent: String(request.headers['user-agent'] ?? '').slice(0, 400), address: request.ip } }
   })
   if (wechatLogin) registerWechatLogin(app, wechatLogin)
 

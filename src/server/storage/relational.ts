@@ -389,6 +389,13 @@ const isPrimaryKeyDuplicate = (e: unknown): boolean => {
   return false
 }
 
+/** Whether a write failed on a unique index other than the primary key (e.g. bindings.openid). */
+export const isUniqueViolation = (e: unknown): boolean => {
+  const code = errCode(e)
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return true
+  return (code === 'ER_DUP_ENTRY' || errNo(e) === 1062) && !isPrimaryKeyDuplicate(e)
+}
+
 /** Turns a driver's connection failure into the port's StoreUnavailableError; other errors pass. */
 const translate = (e: unknown): unknown => {
   if (e instanceof StoreUnavailableError) return e
