@@ -13,6 +13,7 @@ import { readMessageLog } from '../../src/server/features/tickets/notifications/
 import { SUBSCRIBE_LOG } from '../../src/server/local/start'
 import { DUPLICATE_BINDING_NOTE, migrateToLatest } from '../../src/server/storage/migrations'
 import { localWechatCodes } from '../../src/server/wechat/local'
+import { expectRefusedByUniqueIndex } from '../support/db-errors'
 import { requestId, startHarness, type Harness } from './harness'
 
 jest.setTimeout(120_000)
@@ -117,7 +118,7 @@ describe('unbinding is told to the person', () => {
 describe('one account names one person, in the database', () => {
   it('a second binding of the same openid is refused by the unique index', async () => {
     await store().insert('bindings', { id: 'b-u1', openid: 'o-unique', personId: 'villager-a1', boundAt: 1 })
-    await expect(store().insert('bindings', { id: 'b-u2', openid: 'o-unique', personId: 'villager-a2', boundAt: 2 })).rejects.toThrow()
+    await expectRefusedByUniqueIndex(store().insert('bindings', { id: 'b-u2', openid: 'o-unique', personId: 'villager-a2', boundAt: 2 }))
     await store().remove('bindings', 'b-u1')
   })
 
@@ -137,7 +138,7 @@ describe('one account names one person, in the database', () => {
       ['villager-a2', 'unbound'],
     ])
     // The index is back: a duplicate is refused again.
-    await expect(store().insert('bindings', { id: 'b-d3', openid: 'o-dup', personId: 'villager-a1', boundAt: 300 })).rejects.toThrow()
+    await expectRefusedByUniqueIndex(store().insert('bindings', { id: 'b-d3', openid: 'o-dup', personId: 'villager-a1', boundAt: 300 }))
     await store().remove('bindings', 'b-d0')
   })
 })
