@@ -10,6 +10,7 @@ import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall, useReloadOnReturn } from '../../services/useCall'
+import { useOutbox, useReloadOnSent, waitingIds } from '../../services/useOutbox'
 
 const m = zhCN.verdict.waiting
 
@@ -17,11 +18,16 @@ export const WaitingVisits = () => {
   const { state, reload } = useCall('visit.waiting', {})
   // Back on the home tab after signing: show what still waits.
   useReloadOnReturn(reload)
+  // A signature or objection made without signal: reload once the outbox has sent it.
+  useReloadOnSent(reload)
+  // Meanwhile a visit whose answer waits on the phone is not asked for again.
+  const answered = waitingIds(useOutbox().items, ['visit.signOff', 'visit.dispute'], 'visitId')
+  const waiting = state.status === 'ready' ? state.data.filter((v) => !answered.has(v.id)) : []
   // Nothing waiting, or it could not load: the home stays calm; the list shows when there is one.
-  if (state.status !== 'ready' || state.data.length === 0) return null
+  if (waiting.length === 0) return null
   return (
     <Section title={m.title} className='waiting-visits'>
-      {state.data.map((v) => (
+      {waiting.map((v) => (
         <View key={v.id} className={`waiting-visit waiting-visit-${v.id}`}>
           <Text className='mq-line'>{m.visitToSign(v.cadre.name, formatDay(v.at))}</Text>
           <Button big className='waiting-visit__sign' onClick={() => go(ROUTES.sign, { visit: v.id })}>

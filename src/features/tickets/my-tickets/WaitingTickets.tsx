@@ -9,6 +9,7 @@ import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
 import { zhCN } from '../../../i18n/zh-CN'
 import { useCall, useReloadOnReturn } from '../../../services/useCall'
+import { useReloadOnSent } from '../../../services/useOutbox'
 import { MY_TICKET_PAGE } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 
@@ -18,6 +19,7 @@ export const WaitingTickets = () => {
   const { state, reload } = useCall('ticket.list', { status: 'resolved' })
   // Back on the home tab after confirming: show what still waits.
   useReloadOnReturn(reload)
+  useReloadOnSent(reload)
   if (state.status !== 'ready') return null
   const mine = state.data.filter((t) => t.allowedActions.includes('confirm'))
   if (mine.length === 0) return null
