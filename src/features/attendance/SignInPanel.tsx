@@ -6,10 +6,11 @@
  * slot is open and until when; the button is off with the reason when no slot is open. Out of range,
  * nothing is stored unless the cadre confirms. Without signal the button is off and says that
  * sign-in needs the network: a sign-in is judged at the server's time and never waits in the outbox
- * (docs/signin-offline.md). Test selectors: `.signin-offline`, `.signin-consent`, `.signin-submit`, `.signin-attempt`, `.signin-slot-<slot>`,
- * `.signin-where`, `.signin-slot-now`, `.signin-disabled-reason`.
+ * (docs/signin-offline.md).
+ * Test selectors: `.signin-offline`, `.signin-consent`, `.signin-submit`, `.signin-attempt`,
+ * `.signin-slot-<slot>`, `.signin-where`, `.signin-slot-now`, `.signin-disabled-reason`.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Line } from '../../components/Form'
@@ -99,10 +100,12 @@ export const SignInPanel = () => {
   // No signal: nothing to judge against (the server's clock decides the slot), so no camera either.
   const offline = !online || where.status === 'offline'
   const [working, setWorking] = useState(false)
-  // Back online after a failed look-up: say where the cadre stands again.
+  // The signal is back: say where the cadre stands again (once per return, never in a loop).
+  const wasOnline = useRef(online)
   useEffect(() => {
-    if (online && consentGiven && where.status === 'offline') void locate()
-  }, [online, consentGiven, where.status, locate])
+    if (online && !wasOnline.current && consentGiven) void locate()
+    wasOnline.current = online
+  }, [online, consentGiven, locate])
   const signIn = async () => {
     if (offline) return toast(zhCN.signinSignal.offline)
     setWorking(true)
