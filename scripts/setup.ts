@@ -5,22 +5,16 @@
  *   npm run setup -- --name 红庆河镇               a new township
  *   npm run setup -- --township <id>              a new code for an existing township (the old one stays valid until used or expired)
  */
-import path from 'node:path'
 import { DEFAULT_SETTINGS } from '../src/core/settings'
 import { createSetupCode } from '../src/server/features/setup/handlers'
 import { newId } from '../src/server/ids'
+import { arg, localDatabaseUrl } from './cli'
 import { openStore, redactUrl } from '../src/server/storage/relational'
 
-const root = path.resolve(__dirname, '..')
-
-const arg = (args: string[], name: string): string | undefined => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 
 const main = async () => {
   const args = process.argv.slice(2)
-  const url = process.env.MINQING_DATABASE_URL || path.join(path.resolve(process.env.MINQING_DATA_DIR ?? path.join(root, '.data')), 'minqing.db')
+  const url = localDatabaseUrl()
   const townshipName = arg(args, '--name')
   const townshipId = arg(args, '--township')
   if (!townshipName && !townshipId) {

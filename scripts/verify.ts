@@ -6,22 +6,16 @@
  *   npm run verify -- --township <id> --month 2026-11         the whole chain, and no record of the month unchained
  * Exits 1 naming the first bad entry of each broken chain.
  */
-import path from 'node:path'
 import { DEFAULT_SETTINGS } from '../src/core/settings'
 import { periodRange } from '../src/core/time'
 import { chainIssue, verifyChain } from '../src/server/features/chain'
+import { arg, localDatabaseUrl } from './cli'
 import { openStore } from '../src/server/storage/relational'
 
-const root = path.resolve(__dirname, '..')
-
-const arg = (args: string[], name: string): string | undefined => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
 
 const main = async () => {
   const args = process.argv.slice(2)
-  const url = process.env.MINQING_DATABASE_URL || path.join(path.resolve(process.env.MINQING_DATA_DIR ?? path.join(root, '.data')), 'minqing.db')
+  const url = localDatabaseUrl()
   const store = await openStore({ url })
   let broken = 0
   try {

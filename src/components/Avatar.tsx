@@ -7,6 +7,7 @@ import { Image } from '@tarojs/components'
 import AtAvatar from 'taro-ui/lib/components/avatar'
 import 'taro-ui/lib/style/components/avatar.scss'
 import { zhCN } from '../i18n/zh-CN'
+import { useFileUrls } from '../services/file-urls'
 import './Avatar.scss'
 
 export interface AvatarProps {
@@ -15,11 +16,13 @@ export interface AvatarProps {
   className?: string
 }
 
-export const Avatar = ({ name, photoUrl, className }: AvatarProps) =>
-  photoUrl ? (
+export const Avatar = ({ name, photoUrl, className }: AvatarProps) => {
+  // office-files: a photo in WeChat cloud storage is shown through its temporary URL.
+  const shown = useFileUrls(photoUrl ? [photoUrl] : [])
+  return photoUrl ? (
     <Image
       className={['mq-avatar', 'mq-avatar--photo', className ?? ''].join(' ').trim()}
-      src={photoUrl}
+      src={shown(photoUrl)}
       mode='aspectFill'
       ariaLabel={zhCN.cadreCard.photoOf(name)}
       nativeProps={{ alt: zhCN.cadreCard.photoOf(name) }}
@@ -27,3 +30,4 @@ export const Avatar = ({ name, photoUrl, className }: AvatarProps) =>
   ) : (
     <AtAvatar circle size='large' text={name} className={['mq-avatar', className ?? ''].join(' ').trim()} />
   )
+}

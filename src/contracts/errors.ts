@@ -88,6 +88,8 @@ export const ERROR_STATUS = {
   'LEAVE.BAD_RANGE': 400,
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST': 422,
+  // ---- first-screen (issue 12 item 9): planned visits ----
+  'VISIT.PLAN_TOO_FAR': 422,
   'LEAVE.ALREADY_DECIDED': 409,
   // ---- identity-hardening (issue 10 item 6): per-person quotas and the per-address limit ----
   'LIMIT.TICKETS_PER_HOUR': 429,
@@ -124,6 +126,9 @@ export const ERROR_STATUS = {
   'VERDICT.SHARED_ACCOUNT': 403,
   // self-hosted weapp login (wx.login code exchanged through code2Session)
   'AUTH.WECHAT_LOGIN_FAILED': 401,
+  // ---- gcj (issue 11 item 4): a reading in a datum other than GCJ-02 that cannot be converted ----
+  'GEO.DATUM_NOT_GCJ02': 400,
+  // ---- end gcj ----
   // server
   'SERVER.INTERNAL': 500,
   'SERVER.UNAVAILABLE': 503,

@@ -18,6 +18,10 @@ import { uploadActions } from './actions/uploads'
 import { identityActions } from './actions/identity'
 import { voiceActions } from './actions/voice'
 import { bindingActions } from './actions/binding'
+// office-files (issue 11 items 2, 6)
+import { fileActions } from './actions/files'
+// ---- first-screen (issue 12 items 9, 11) ----
+import { firstScreenActions } from './actions/first-screen'
 
 export const actions = {
   ...authActions,
@@ -34,6 +38,8 @@ export const actions = {
   ...identityActions,
   ...voiceActions,
   ...bindingActions,
+  ...fileActions,
+  ...firstScreenActions,
 }
 
 export type Actions = typeof actions
@@ -58,5 +64,6 @@ export type * from './views.office'
 export type * from './views-verdict'
 export type * from './views.records'
 export type * from './actions/identity'
+export type * from './actions/first-screen'
 export type * from './views.voice'
 export type * from './views.binding'

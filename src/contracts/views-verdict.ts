@@ -3,7 +3,7 @@
  * allowance and 1135. One rule: a view a cadre can receive about their own ratings carries band
  * figures and comments only, never a rater's id, name, household or the time they rated.
  */
-import type { LeaveStatus, RaterBand, SignInSlot, VisitStatus } from '../core/model'
+import type { GeoPoint, LeaveStatus, RaterBand, SignInSlot, VisitStatus } from '../core/model'
 import type { PersonRef } from './views'
 import type { BandScore } from '../core/evaluation'
 
@@ -33,7 +33,7 @@ export interface VisitView {
   disputeReason: string | null
   ticketIds: string[]
   /** Where the cadre recorded it, when the phone gave a location. */
-  location: { lat: number; lng: number } | null
+  location: GeoPoint | null
   hasPhoto: boolean
 }
 

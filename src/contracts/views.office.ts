@@ -15,6 +15,8 @@ export interface PeriodView {
   closedBy: string | null
   digest: string | null
   reopenings: { at: number; by: string; reason: string; digest: string }[]
+  /** wechat-notify: what the automatic close (自动结账) did with this month, in words; absent when it did nothing. */
+  autoClose?: string | null
 }
 
 export interface CloseView extends PeriodView {

@@ -41,6 +41,8 @@ export interface CadreCardView {
   lastConfirmedVisitAt: number | null
   /** The cadre's villager-signed village days this month and this week, and the week's requirement (543). */
   villageDays: { month: number; week: number; weekRequired: number }
+  /** The cadre's next planned visit to this household (YYYY-MM-DD), today or later; null if none. */
+  nextPlannedVisit: string | null
 }
 
 export interface HouseholdRow {
@@ -53,6 +55,8 @@ export interface HouseholdRow {
   /** Masked in lists (138****0000). */
   phoneMasked: string
   lastConfirmedVisitAt: number | null
+  /** The cadre's next planned visit (YYYY-MM-DD), today or later; null if none. */
+  plannedVisit: string | null
 }
 
 export interface CoverageFinding {

@@ -49,6 +49,8 @@ export const CORE_ERROR_CODES = [
   // ---- end identity-hardening ----
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST',
+  // ---- first-screen: planned visits (core/visit-plans) ----
+  'VISIT.PLAN_TOO_FAR',
 ] as const
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number]

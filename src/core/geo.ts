@@ -1,48 +1,57 @@
 /**
- * Map datums (issue 10 item 4): sign-in places are stored in GCJ-02, the datum WeChat's maps and
- * `getLocation({ type: 'gcj02' })` give and every map published in China uses. A browser's
- * geolocation gives WGS-84 (GPS), converted here with the published GCJ-02 offset formula (the same
- * as the coordtransform / gcoord libraries). Outside China the two are the same.
- * One rule: pure arithmetic on degrees.
+ * Map datums (issue 10 item 4, issue 11 item 4): places and readings are kept in GCJ-02, the datum
+ * WeChat's maps and `getLocation({ type: 'gcj02' })` give and every map published in China uses. A
+ * browser's geolocation gives WGS-84 (GPS), a few hundred metres off in China; the conversion is
+ * gcoord's (the published GCJ-02 offset formula; outside China the two datums are the same).
+ * One rule: a reading is compared with a place, stored and shown only in GCJ-02, with its datum.
  */
+import gcoord from 'gcoord'
+import { fail, ok, type Result } from './result'
+
 export interface LatLng {
   lat: number
   lng: number
 }
 
-const A = 6378245.0
-const EE = 0.006693421622965943
+/** The datums a phone may report a reading in; every stored reading is in GCJ-02. */
+export const DATUMS = ['gcj02', 'wgs84'] as const
+export type Datum = (typeof DATUMS)[number]
 
-/** GCJ-02 applies only inside China's rough bounding box. */
-export const outsideChina = ({ lat, lng }: LatLng): boolean => lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271
-
-const transformLat = (x: number, y: number): number => {
-  let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x))
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0
-  r += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0
-  r += ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0
-  return r
+/** A location as the phone reported it, with the datum it says it is in. */
+export interface Reading extends LatLng {
+  datum: Datum
 }
 
-const transformLng = (x: number, y: number): number => {
-  let r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x))
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0
-  r += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0
-  r += ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0
-  return r
+/** A point in GCJ-02, as places and stored readings are. */
+export interface Gcj02Point extends LatLng {
+  datum: 'gcj02'
 }
 
 /** WGS-84 (GPS, a browser's geolocation) to GCJ-02 (WeChat's and China's maps). */
-export const wgs84ToGcj02 = (point: LatLng): LatLng => {
-  if (outsideChina(point)) return { ...point }
-  const { lat, lng } = point
-  let dLat = transformLat(lng - 105.0, lat - 35.0)
-  let dLng = transformLng(lng - 105.0, lat - 35.0)
-  const radLat = (lat / 180.0) * Math.PI
-  let magic = Math.sin(radLat)
-  magic = 1 - EE * magic * magic
-  const sqrtMagic = Math.sqrt(magic)
-  dLat = (dLat * 180.0) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI)
-  dLng = (dLng * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI)
-  return { lat: lat + dLat, lng: lng + dLng }
+export const wgs84ToGcj02 = ({ lat, lng }: LatLng): LatLng => {
+  const [x, y] = gcoord.transform([lng, lat], gcoord.WGS84, gcoord.GCJ02)
+  return { lat: y, lng: x }
+}
+
+/** GCJ-02 back to WGS-84 (gcoord's iterative inverse, to well under a metre). */
+export const gcj02ToWgs84 = ({ lat, lng }: LatLng): LatLng => {
+  const [x, y] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84)
+  return { lat: y, lng: x }
+}
+
+/** Latitude within -90..90 and longitude within -180..180, both finite numbers. */
+export const validCoordinates = (p: LatLng): boolean =>
+  Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180
+
+/**
+ * The rule: a reading is compared with a place (and stored, and shown on a map) only in GCJ-02. A
+ * GCJ-02 reading is taken as it is; a WGS-84 one is converted; a reading in any other datum (or
+ * none: an old client that did not say) is refused, since comparing it would be 300-600 m off in
+ * China, enough to turn a valid sign-in into TOO_FAR or a far one into a valid one.
+ */
+export const readingInGcj02 = (reading: LatLng & { datum?: unknown }): Result<Gcj02Point, 'SIGNIN.BAD_COORDINATES' | 'GEO.DATUM_NOT_GCJ02'> => {
+  if (!validCoordinates(reading)) return fail('SIGNIN.BAD_COORDINATES', { lat: reading.lat, lng: reading.lng })
+  if (reading.datum === 'gcj02') return ok({ lat: reading.lat, lng: reading.lng, datum: 'gcj02' })
+  if (reading.datum === 'wgs84') return ok({ ...wgs84ToGcj02(reading), datum: 'gcj02' })
+  return fail('GEO.DATUM_NOT_GCJ02', { datum: String(reading.datum) })
 }

@@ -25,3 +25,5 @@ export * from './images'
 export * from './periods'
 export * from './voice'
 export * from './dates'
+// ---- first-screen (issue 12 item 9): planned visits ----
+export * from './visit-plans'

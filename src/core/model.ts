@@ -229,6 +229,8 @@ export type TicketAnswers = Record<string, AnswerValue>
 export interface GeoPoint {
   lat: number
   lng: number
+  /** GCJ-02 (core/geo) on every reading stored since the datum is kept; absent on older ones (datum unknown). */
+  datum?: 'gcj02'
 }
 
 /** 民情日记 entry: counts only once a member of the visited household signs it. */
@@ -253,8 +255,8 @@ export interface Visit {
   problems?: string
   /** Tickets made from this visit's problems. */
   ticketIds?: string[]
-  /** Where the cadre recorded it, when the phone gave a location. */
-  location?: { lat: number; lng: number } | null
+  /** Where the cadre recorded it, when the phone gave a location (GCJ-02 with its datum; see GeoPoint). */
+  location?: GeoPoint | null
   /** The household member without a phone on whose behalf signedById signed (代签). */
   onBehalfOfId?: string | null
   /** The stored handwritten signature (images collection), once signed. */
@@ -281,6 +283,8 @@ export interface SignIn {
   photoId?: string | null
   /** Metres to the matched place (or the nearest one when too far). */
   distanceM?: number | null
+  /** The datum of lat/lng: GCJ-02 (core/geo); absent on sign-ins stored before it was kept (the phone's WGS-84 then). */
+  datum?: 'gcj02'
 }
 
 export type LeaveStatus = 'requested' | 'approved' | 'declined'
@@ -332,9 +336,11 @@ export interface StoredImage {
   width: number
   height: number
   bytes: number
-  /** Base64 of the image file. */
+  /** Base64 of the image file ('' when it lives in WeChat cloud storage: fileId). */
   data: string
   at: Millis
+  /** office-files: in the cloud the checked, cleaned bytes live in cloud storage under this file id. */
+  fileId?: string
 }
 
 /** A person's one-time consent (e.g. to the sign-in photo and its stated purpose). */
@@ -394,13 +400,18 @@ export interface Upload {
   id: string
   townshipId: string
   ownerId: string
-  kind: 'photo' | 'voice'
+  /** office-files: 'sheet' is a roster file sent to the import or an export the function wrote. */
+  kind: 'photo' | 'voice' | 'sheet'
   mime: string
   bytes: number
   url: string
   at: Millis
-  /** The object the file is attached to (a ticket), set when an action first references it. */
-  objectKind?: 'ticket'
+  /**
+   * The object the file is attached to (a ticket), set when an action first references it;
+   * office-files: 'export' for a file the function wrote for its township's office; 'person' for
+   * a cadre's own photo (shown to his township).
+   */
+  objectKind?: 'ticket' | 'export' | 'person'
   objectId?: string
 }
 // ---------------------------------------------------------------- office and supervision

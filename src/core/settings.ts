@@ -183,6 +183,18 @@ export interface Settings {
     /** The call-back is due this many hours after the bad review, reopen or disputed visit. */
     deadlineHours: number
   }
+  // ---- wechat-notify (issue 11 items 3, 7): subscribe messages and the automatic month close
+  subscribe: {
+    /** Which build a message opens (subscribeMessage.send's miniprogram_state). */
+    miniprogramState: 'developer' | 'trial' | 'formal'
+    /** Per event: the template id (admin console, 订阅消息) and what each of its fields shows. */
+    templates: Record<import('./subscribe').SubscribeEvent, import('./subscribe').SubscribeTemplate>
+  }
+  monthClose: {
+    /** Day of the month (township wall clock) from which the previous month closes by itself; 0: never. */
+    autoDay: number
+  }
+  // ---- end wechat-notify
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -301,4 +313,21 @@ export const DEFAULT_SETTINGS: Settings = {
   sessions: { idleMinutes: 7 * 24 * 60, loginQrMinutes: 3, setupCodeHours: 24 },
   // ---- issue 13: 1-2 stars are 差评; called back within 3 days.
   callBacks: { lowStars: 2, deadlineHours: 72 },
+  // ---- wechat-notify: template ids come from the deployment (MINQING_SUBSCRIBE_TEMPLATES); the
+  // fields follow the public templates 工单进度提醒 (thing1 事项, phrase2 状态, time3 时间, thing4 备注)
+  // and 签字确认提醒 (name1 走访干部, time2 走访时间, thing3 说明).
+  subscribe: {
+    miniprogramState: 'formal',
+    templates: {
+      taken: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+      escalated: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+      resolved: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+      confirm: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+      visitToSign: { templateId: '', fields: { name1: 'person', time2: 'time', thing3: 'note' } },
+      monthClose: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+    },
+  },
+  // The previous month closes by itself on the 5th unless the office closed it (a few days for late leave and ratings).
+  monthClose: { autoDay: 5 },
+  // ---- end wechat-notify
 }

@@ -4,15 +4,13 @@
  * per slot per local day. One rule: every sign-in is judged and stored, valid or not, with its reason.
  */
 import type { LocalDate, Millis, SignIn, SignInPlace, SignInSlot } from './model'
-import { fail, ok, type Result } from './result'
+import { ok, type Result } from './result'
 import type { Settings } from './settings'
 import { localDate, secondsOfDay } from './time'
 import type { SignInInvalidReason } from './errors'
+import { readingInGcj02, validCoordinates, type Datum, type Gcj02Point, type LatLng } from './geo'
 
-export interface LatLng {
-  lat: number
-  lng: number
-}
+export { validCoordinates, type LatLng }
 
 export const SIGNIN_SLOTS: readonly SignInSlot[] = ['morning', 'afternoon', 'evening']
 
@@ -26,10 +24,6 @@ export const distanceMeters = (a: LatLng, b: LatLng): number => {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }
-
-/** Latitude within -90..90 and longitude within -180..180, both finite numbers. */
-export const validCoordinates = (p: LatLng): boolean =>
-  Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180
 
 /**
  * The slot whose window holds a local time given in seconds after midnight, or null. The window is
@@ -67,8 +61,10 @@ export const placeContaining = (point: LatLng, places: SignInPlace[]): { place: 
   return best
 }
 
+/** A sign-in as the phone reports it: the reading with its datum (core/geo), and the instant. */
 export interface SignInAttempt extends LatLng {
   at: Millis
+  datum: Datum
 }
 
 export interface SignInVerdict {
@@ -80,6 +76,8 @@ export interface SignInVerdict {
   distanceM: number | null
   /** The local date the sign-in belongs to. */
   date: LocalDate
+  /** The reading in GCJ-02, the places' datum: what was compared and what is stored. */
+  point: Gcj02Point
 }
 
 /**
@@ -87,19 +85,23 @@ export interface SignInVerdict {
  * Slot: the slot whose window contains the local time, else 'OUTSIDE_WINDOW'. A valid sign-in of the
  * same cadre for the same slot on the same local day already exists: 'SLOT_TAKEN'. Reasons are
  * reported in that order (the first that applies). Coordinates out of range: 'SIGNIN.BAD_COORDINATES'
- * (nothing to store). `earlier` are this cadre's earlier sign-ins (any day; only valid ones matter).
+ * (nothing to store). The reading is judged in GCJ-02 (readingInGcj02: a WGS-84 one is converted,
+ * one in no known datum is refused with 'GEO.DATUM_NOT_GCJ02'), never compared across datums.
+ * `earlier` are this cadre's earlier sign-ins (any day; only valid ones matter).
  */
 export const evaluateSignIn = (
   attempt: SignInAttempt,
   places: SignInPlace[],
   earlier: Pick<SignIn, 'at' | 'slot' | 'valid'>[],
   settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
-): Result<SignInVerdict, 'SIGNIN.BAD_COORDINATES'> => {
-  if (!validCoordinates(attempt)) return fail('SIGNIN.BAD_COORDINATES', { lat: attempt.lat, lng: attempt.lng })
+): Result<SignInVerdict, 'SIGNIN.BAD_COORDINATES' | 'GEO.DATUM_NOT_GCJ02'> => {
+  const reading = readingInGcj02(attempt)
+  if (!reading.ok) return reading
+  const point = reading.value
   const date = localDate(attempt.at, settings)
   const slot = slotOfInstant(attempt.at, settings)
-  const hit = placeContaining(attempt, places)
-  const nearest = places.length === 0 ? null : Math.min(...places.map((p) => distanceMeters(attempt, p)))
+  const hit = placeContaining(point, places)
+  const nearest = places.length === 0 ? null : Math.min(...places.map((p) => distanceMeters(point, p)))
   const verdict = (invalidReason: SignInInvalidReason | null): SignInVerdict => ({
     placeId: hit?.place.id ?? null,
     slot,
@@ -107,6 +109,7 @@ export const evaluateSignIn = (
     invalidReason,
     distanceM: hit?.distanceM ?? nearest,
     date,
+    point,
   })
   if (!hit) return ok(verdict('TOO_FAR'))
   if (slot === null) return ok(verdict('OUTSIDE_WINDOW'))
@@ -114,7 +117,7 @@ export const evaluateSignIn = (
   return ok(verdict(taken ? 'SLOT_TAKEN' : null))
 }
 
-/** The record to store for an attempt and its verdict (ids and owner passed in). */
+/** The record to store for an attempt and its verdict (ids and owner passed in): the point in GCJ-02, with its datum. */
 export const toSignIn = (
   ids: { id: string; townshipId: string; cadreId: string },
   attempt: SignInAttempt,
@@ -122,8 +125,9 @@ export const toSignIn = (
 ): SignIn => ({
   ...ids,
   at: attempt.at,
-  lat: attempt.lat,
-  lng: attempt.lng,
+  lat: verdict.point.lat,
+  lng: verdict.point.lng,
+  datum: verdict.point.datum,
   placeId: verdict.placeId,
   slot: verdict.slot,
   valid: verdict.valid,
@@ -194,9 +198,10 @@ export const previewSignIn = (
   places: SignInPlace[],
   earlier: Pick<SignIn, 'at' | 'slot' | 'valid'>[],
   settings: Pick<Settings, 'signIn' | 'utcOffsetMinutes'>,
-): Result<SignInPreview, 'SIGNIN.BAD_COORDINATES'> => {
+): Result<SignInPreview, 'SIGNIN.BAD_COORDINATES' | 'GEO.DATUM_NOT_GCJ02'> => {
   const verdict = evaluateSignIn(attempt, places, earlier, settings)
   if (!verdict.ok) return verdict
-  const hit = placeContaining(attempt, places)
-  return ok({ nearest: hit ?? nearestPlace(attempt, places), inRange: hit !== null, wouldBeInvalid: verdict.value.invalidReason })
+  const { point } = verdict.value
+  const hit = placeContaining(point, places)
+  return ok({ nearest: hit ?? nearestPlace(point, places), inRange: hit !== null, wouldBeInvalid: verdict.value.invalidReason })
 }

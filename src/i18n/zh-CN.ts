@@ -114,6 +114,11 @@ const errors: Record<ErrorCode, string> = {
   'SERVER.UNAVAILABLE': '网络不好，连不上服务器，请稍后重试。',
   // dates picked for something to come (field-ux)
   'DATE.IN_PAST': '日期不能早于今天，请重新选择。',
+  // ---- gcj (issue 11 item 4) ----
+  'GEO.DATUM_NOT_GCJ02': '位置的坐标系无法识别，请更新小程序后重新定位。',
+  // ---- end gcj ----
+  // ---- first-screen (issue 12 item 9): planned visits ----
+  'VISIT.PLAN_TOO_FAR': '只能约两个月以内的日子，请选近一点的日期。',
 }
 
 const roles: Record<Role, string> = {
@@ -343,7 +348,6 @@ export const zhOffice = {
       noToken: '没有读到二维码里的邀请，请重新扫码。',
       entry: '邀请家人绑定微信',
     },
-    weappFilesUnavailable: '小程序里暂不能上传或下载表格，请在电脑上打开网页版办理。',
   },
 }
 
@@ -697,10 +701,65 @@ export const zhFieldUx2 = {
 
 }
 
+// ---- wechat-notify (issue 11 items 3, 5, 7): subscribe messages and the automatic month close.
+export const zhWechatNotify = {
+  /** phrase fields: at most 5 Chinese characters. */
+  phrase: {
+    accept: '已受理',
+    decide: '已交办',
+    escalate: '已提级',
+    resolveForLoop: '待您确认',
+    resolve: '已解决',
+    confirm: '群众已确认',
+    reopen: '群众未认可',
+    monthClosed: '已结账',
+    monthRefused: '未能结账',
+  },
+  /** thing fields: at most 20 characters. */
+  note: {
+    taken: '干部已接手，会尽快办理',
+    escalated: '已交上一级办理',
+    resolved: '点开查看办理结果',
+    confirm: '请点开确认是否办好了',
+    visitToSign: '请为这次走访签字确认',
+    monthClosed: '上月考勤已自动结账并公示',
+    monthRefused: '存档校验没通过，请核查后手动结账',
+  },
+  matter: (kind: string, category: string) => `${kind}：${category}`,
+  visitMatter: '走访签字',
+  monthMatter: (month: string) => `${month}结账`,
+  /** Who closed a month when no person did (the timer trigger). */
+  autoCloser: '自动结账',
+  autoClose: {
+    closed: (at: string) => `${at} 已自动结账，并已公示`,
+    refused: (at: string, reason: string) => `${at} 自动结账没有完成：${reason}。请核查后手动结账。`,
+  },
+  /** Asking in WeChat (requestSubscribeMessage) for the news one expects. */
+  askNotify: '接收办理进度提醒',
+  askMonthClose: '自动结账后提醒我',
+}
+// ---- end wechat-notify
+// ---- first-screen (issue 12 item 9): a cadre's planned visits, in plain words ----
+export const zhFirstScreen = {
+  weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as readonly string[],
+  /** 12月3日（周四） */
+  day: (month: number, day: number, weekday: string) => `${month}月${day}日（${weekday}）`,
+  nextVisit: '下次来访',
+  /** On the cadre's household row. */
+  plan: '约下次来访',
+  planned: (day: string) => `已约 ${day} 来访`,
+  cancelPlan: '取消约定',
+  planSaved: (day: string) => `已约好 ${day}，村民首页会看到`,
+  planCancelled: '已取消约定',
+}
+// ---- end first-screen ----
+
 export const zhCN = {
   appName: '民情通',
   errors,
   binding: zhBinding,
+  wechatNotify: zhWechatNotify,
+  firstScreen: zhFirstScreen,
   roles,
   validation: {
     required: '这一项必须填写',

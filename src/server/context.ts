@@ -29,8 +29,12 @@ export interface ServerDeps {
   messenger?: SubscribeMessenger
   /** WeChat services (mini-program codes); the local adapter when absent. */
   wechat?: WechatCodes
+  /** wechat-notify: WeChat's subscribeMessage.send (cloud: the cloud call; local: the recording adapter); none: not sent. */
+  wechatMessages?: import('./wechat/port').WechatMessages
   /** Issue 13: WeChat content security (msgSecCheck / mediaCheckAsync); the local word list when absent. */
   contentSecurity?: import('./wechat/content').ContentSecurity
+  /** Issue 11 items 2, 6: WeChat cloud storage (cloud: wx-server-sdk; tests: a folder); none outside the cloud. */
+  storage?: import('./wechat/port').WechatStorage
 }
 
 /** One subscribe message: a ticket a person is concerned with changed status. */
@@ -43,6 +47,8 @@ export interface SubscribeMessage {
   /** The status in plain words, as the message shows it. */
   words: string
   at: number
+  /** wechat-notify: the subscribe event this step is for this person (null: in-app only). */
+  event: import('../core/subscribe').SubscribeEvent | null
 }
 
 /** The seam to WeChat's subscribe messages; called only after the write has committed. */

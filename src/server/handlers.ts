@@ -18,6 +18,10 @@ import { uploadHandlers } from './features/uploads'
 import { sessionHandlers } from './features/sessions/handlers'
 import { setupHandlers } from './features/setup/handlers'
 import { voiceHandlers } from './features/voice/handlers'
+// office-files (issue 11 item 6)
+import { officeFileHandlers } from './features/office/files'
+// ---- first-screen (issue 12 items 9, 11) ----
+import { villagerHandlers } from './features/villager/handlers'
 
 export const handlers: Handlers<ActionName> = {
   ...authHandlers,
@@ -34,4 +38,6 @@ export const handlers: Handlers<ActionName> = {
   ...sessionHandlers,
   ...setupHandlers,
   ...voiceHandlers,
+  ...officeFileHandlers,
+  ...villagerHandlers,
 }

@@ -167,3 +167,9 @@ export const verdictPolicies = {
   /** Who rated whom is for the township's fraud checks only. */
   'rating:seeRaters': (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId) || isSupervisor(actor, townshipId),
 }
+
+// ---- first-screen (issue 12 item 9): planned visits ----
+export const planPolicies = {
+  /** Only the household's own cadre plans a visit to it: no one else can promise his visit. */
+  'visit:plan': (actor: Actor, household: Household): boolean => isHouseholdCadre(actor, household),
+}

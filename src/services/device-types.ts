@@ -2,11 +2,15 @@
  * The phone's sensors as the app needs them: location, a live camera photo, and reading a file as
  * base64. One rule: platform code lives in device.h5.ts / device.weapp.ts; features import this seam.
  */
+import type { Gcj02Point } from '../core/geo'
+
 export interface Device {
-  /** WGS-84 coordinates, or throws DeviceError('location'). */
-  location(): Promise<{ lat: number; lng: number }>
-  /** GCJ-02 coordinates (the datum sign-in places are stored in), or throws DeviceError('location'). */
-  locationGcj02(): Promise<{ lat: number; lng: number }>
+  /**
+   * GCJ-02 coordinates with their datum (what places are stored in and every reading is compared
+   * and shown in; core/geo), or throws DeviceError('location'). There is no WGS-84 reading: a
+   * screen cannot compare one with a place by mistake.
+   */
+  locationGcj02(): Promise<Gcj02Point>
   /** A photo taken now with the camera (never the album), as JPEG/PNG base64; throws DeviceError('cancelled'). */
   livePhoto(): Promise<string>
 }

@@ -24,18 +24,20 @@ const shrink = async (file: File): Promise<string> => {
   return canvas.toDataURL('image/jpeg', 0.7).replace(/^data:[^,]*,/, '')
 }
 
-const device: Device = {
-  // The browser gives GPS (WGS-84) coordinates; places are kept in GCJ-02.
-  locationGcj02: async () => wgs84ToGcj02(await device.location()),
-  location: () =>
-    new Promise((resolve, reject) => {
+/** The browser's geolocation: GPS (WGS-84) coordinates. */
+const wgs84Location = (): Promise<{ lat: number; lng: number }> =>
+  new Promise((resolve, reject) => {
       if (!navigator.geolocation) return reject(new DeviceError('location'))
       navigator.geolocation.getCurrentPosition(
         (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
         () => reject(new DeviceError('location')),
         { enableHighAccuracy: true, timeout: 15000 },
       )
-    }),
+  })
+
+const device: Device = {
+  // The browser gives GPS (WGS-84) coordinates; places are kept in GCJ-02.
+  locationGcj02: async () => ({ ...wgs84ToGcj02(await wgs84Location()), datum: 'gcj02' }),
   livePhoto: () =>
     new Promise((resolve, reject) => {
       const input = document.createElement('input')

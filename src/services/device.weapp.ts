@@ -1,23 +1,15 @@
 /**
- * WeChat sensors: Taro.getLocation (wgs84) and Taro.chooseMedia from the camera only, read as
+ * WeChat sensors: Taro.getLocation (gcj02: WeChat converts) and Taro.chooseMedia from the camera only, read as
  * base64 through the file system manager. One rule: no album, so the photo is taken now.
  */
 import Taro from '@tarojs/taro'
 import { DeviceError, type Device } from './device-types'
 
 const device: Device = {
-  async location() {
-    try {
-      const r = await Taro.getLocation({ type: 'wgs84', isHighAccuracy: true })
-      return { lat: r.latitude, lng: r.longitude }
-    } catch {
-      throw new DeviceError('location')
-    }
-  },
   async locationGcj02() {
     try {
       const r = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true })
-      return { lat: r.latitude, lng: r.longitude }
+      return { lat: r.latitude, lng: r.longitude, datum: 'gcj02' }
     } catch {
       throw new DeviceError('location')
     }

@@ -1,6 +1,7 @@
 /**
  * The seam for spreadsheet files (roster import, template and xlsx exports): files.h5.ts talks to
- * the local server's /files routes; files.weapp.ts says it is not available in the mini-program yet.
+ * the local server's /files routes; files.weapp.ts goes through WeChat cloud storage (office.importFile,
+ * office.exportFile) and opens files with Taro.openDocument.
  * One rule: failures are ApiCallErrors with a stable code, like every other call.
  */
 import type { ImportView } from '../contracts'

@@ -4,8 +4,7 @@ import type { Maps } from './maps-types'
 
 const maps: Maps = {
   open: (point, name) => {
-    // openLocation expects GCJ-02 in mainland China; the point was taken with getLocation('gcj02')
-    // on the phone (H5 points are WGS-84 and a few hundred metres off, enough to find the place).
+    // openLocation expects GCJ-02; every reading is stored in GCJ-02 (core/geo), the H5 ones converted.
     void Taro.openLocation({ latitude: point.lat, longitude: point.lng, name, scale: 16 })
   },
 }

@@ -4,6 +4,8 @@
  * the answer is a url the backend accepts as an attachment, or, with no signal, a `pending:` url
  * for a copy kept on the phone that the outbox uploads before it sends the write.
  */
+import type { Gcj02Point } from '../core/geo'
+
 export interface PickedPhoto {
   /** Something the screen can show (a blob: url in H5, a temp path in WeChat). */
   preview: string
@@ -17,7 +19,8 @@ export interface Media {
   startVoice(): Promise<void>
   /** Stops, uploads and answers the url and the length in seconds. */
   stopVoice(): Promise<{ url: string; seconds: number }>
-  locate(): Promise<{ lat: number; lng: number }>
+  /** Where the person is, in GCJ-02 with its datum (core/geo), as every reading is sent. */
+  locate(): Promise<Gcj02Point>
   /**
    * Uploads a file that was kept on the phone because the network was down (its url is
    * `pending:<key>`), answers the real url and forgets the kept copy; throws while still offline.

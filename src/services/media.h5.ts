@@ -4,6 +4,7 @@
  * One rule: the original file never leaves the browser.
  */
 import Taro from '@tarojs/taro'
+import { wgs84ToGcj02 } from '../core/geo'
 import transport from './transport'
 import { PENDING_PREFIX, PHOTO_MAX_SIDE, PHOTO_QUALITY, UploadOffline, type Media } from './media-types'
 
@@ -123,8 +124,9 @@ const media: Media = {
     return real
   },
   async locate() {
+    // A browser gives GPS (WGS-84); readings are sent in GCJ-02 (core/geo).
     const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' })
-    return { lat: latitude, lng: longitude }
+    return { ...wgs84ToGcj02({ lat: latitude, lng: longitude }), datum: 'gcj02' }
   },
 }
 

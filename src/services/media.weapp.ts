@@ -5,13 +5,19 @@
  */
 import Taro from '@tarojs/taro'
 import { call, newRequestId } from './api'
+import { ownCloudFolder } from './cloud-folder'
 import { PENDING_PREFIX, PHOTO_QUALITY, type Media } from './media-types'
 
-/** Uploads to cloud storage and registers the file id as the caller's (only then may it be attached). */
+/**
+ * Uploads to cloud storage under the person's own folder (`u/<person>/photos|voice/...`) and
+ * registers the file id as the caller's (only then may it be attached; others see it only through
+ * temporary URLs, services/file-urls.ts).
+ */
 const send = async (filePath: string, folder: string, ext: string): Promise<string> => {
   const info = await Taro.getFileInfo({ filePath })
   const size = 'size' in info ? info.size : 1
-  const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${newRequestId()}.${ext}`, filePath })
+  // A file kept offline before this change names 'tickets/photos': its last part is the folder.
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `${await ownCloudFolder()}/${folder.split('/').pop() ?? folder}/${newRequestId()}.${ext}`, filePath })
   await call('upload.register', { fileId: fileID, kind: folder.endsWith('voice') ? 'voice' : 'photo', bytes: Math.max(1, size) })
   return fileID
 }
@@ -36,7 +42,7 @@ const media: Media = {
     const picked = []
     for (const src of chosen.tempFilePaths.slice(0, max)) {
       const { tempFilePath } = await Taro.compressImage({ src, quality: Math.round(PHOTO_QUALITY * 100) })
-      picked.push({ preview: tempFilePath, url: await toCloud(tempFilePath, 'tickets/photos', 'jpg') })
+      picked.push({ preview: tempFilePath, url: await toCloud(tempFilePath, 'photos', 'jpg') })
     }
     return picked
   },
@@ -48,7 +54,7 @@ const media: Media = {
     return new Promise((resolve, reject) => {
       const manager = Taro.getRecorderManager()
       manager.onStop((res) => {
-        toCloud(res.tempFilePath, 'tickets/voice', 'mp3').then(
+        toCloud(res.tempFilePath, 'voice', 'mp3').then(
           (url) => resolve({ url, seconds: Math.round((Date.now() - startedAt) / 1000) }),
           reject,
         )
@@ -64,7 +70,7 @@ const media: Media = {
   },
   async locate() {
     const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })
-    return { lat: latitude, lng: longitude }
+    return { lat: latitude, lng: longitude, datum: 'gcj02' }
   },
 }
 

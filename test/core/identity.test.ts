@@ -1,11 +1,10 @@
 /**
  * Issue 10's rules in the core: the hash chain (tamper evidence), who may use the web console, the
- * set-up code's normal form, and the GCJ-02 datum of sign-in places.
+ * set-up code's normal form (the GCJ-02 datum: geo.test.ts).
  */
 import { createHash } from 'node:crypto'
 import { CHAIN_GENESIS, chainEntryHash, chainRecordHash, firstBrokenLink, firstChainProblem, nextChainEntry, type ChainEntry } from '../../src/core/chain'
 import { mayUseWebConsole, normalSetupCode } from '../../src/core/console'
-import { outsideChina, wgs84ToGcj02 } from '../../src/core/geo'
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex')
 
@@ -70,15 +69,4 @@ describe('the web console is for township staff', () => {
   })
 })
 
-describe('sign-in places are stored in GCJ-02', () => {
-  it('converts WGS-84 as the published formula does (coordtransform: 116.404, 39.915)', () => {
-    const p = wgs84ToGcj02({ lat: 39.915, lng: 116.404 })
-    expect(p.lng).toBeCloseTo(116.41024449916938, 9)
-    expect(p.lat).toBeCloseTo(39.91640428150164, 9)
-  })
-
-  it('leaves points outside China unchanged', () => {
-    expect(outsideChina({ lat: 48.85, lng: 2.35 })).toBe(true)
-    expect(wgs84ToGcj02({ lat: 48.85, lng: 2.35 })).toEqual({ lat: 48.85, lng: 2.35 })
-  })
-})
+// The GCJ-02 datum of places and readings: test/core/geo.test.ts.

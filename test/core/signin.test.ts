@@ -9,7 +9,7 @@ import { at, makePlace, makeSignIn, settings } from './factories'
 const s = settings()
 const office = makePlace({ id: 'office', lat: 39.5, lng: 109.8, radiusM: 200 })
 /** About 111 m north per 0.001 degree of latitude. */
-const north = (metres: number) => ({ lat: 39.5 + metres / 111_195, lng: 109.8 })
+const north = (metres: number) => ({ lat: 39.5 + metres / 111_195, lng: 109.8, datum: 'gcj02' as const })
 
 describe('distanceMeters', () => {
   it('is zero for the same point', () => {
@@ -124,7 +124,7 @@ describe('evaluateSignIn', () => {
     [0, 181],
     [Number.NaN, 109.8],
   ])('refuses coordinates lat %s lng %s', (lat, lng) => {
-    expect(evaluateSignIn({ at: at('2026-11-16 08:00'), lat, lng }, [office], [], s)).toMatchObject({
+    expect(evaluateSignIn({ at: at('2026-11-16 08:00'), lat, lng, datum: 'gcj02' }, [office], [], s)).toMatchObject({
       ok: false,
       code: 'SIGNIN.BAD_COORDINATES',
     })
@@ -141,6 +141,7 @@ describe('evaluateSignIn', () => {
       at: a.at,
       lat: a.lat,
       lng: a.lng,
+      datum: 'gcj02',
       placeId: 'office',
       slot: 'evening',
       valid: true,

@@ -4,12 +4,15 @@
  * asks first and stores nothing when the cadre declines (the camera never opens); only when he
  * confirms is an invalid sign-in stored. In range it says "已进入签到范围".
  * The slots are set (settings) so that the morning slot is open whenever the test runs and the
- * others are hours away.
+ * others are hours away. The browser stands at a GCJ-02 point through its WGS-84 twin (./geo): the
+ * page converts GPS to GCJ-02 before asking the server.
  */
 import path from 'node:path'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { jpegHeader } from '../server/fixtures/images'
+import { distanceMeters } from '../../src/core/signin'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { geolocationAt } from './geo'
 
 jest.setTimeout(150_000)
 
@@ -59,7 +62,7 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
   const [place] = await store.find('places', { townshipId: cadre.townshipId })
   if (!place) throw new Error('the seed has no sign-in place')
   // About 1.1 km north of the place.
-  const c = await pageAs(cadre.id, { latitude: place.lat + 0.01, longitude: place.lng })
+  const c = await pageAs(cadre.id, geolocationAt({ lat: place.lat + 0.01, lng: place.lng }))
   await c.page.goto(`${h.server.url}/#/subpackages/cadre/pages/signin/index`)
   await c.page.locator('.at-button.signin-consent-agree').click()
   const before = await store.count('signins', { cadreId: cadre.id })
@@ -107,7 +110,7 @@ it('in range it says 已进入签到范围 before the camera; once the slot is s
   if (!cadre) throw new Error('no resident cadre without a sign-in today in the seed')
   const [place] = await store.find('places', { townshipId: cadre.townshipId })
   if (!place) throw new Error('the seed has no sign-in place')
-  const c = await pageAs(cadre.id, { latitude: place.lat, longitude: place.lng })
+  const c = await pageAs(cadre.id, geolocationAt(place))
   await c.page.goto(`${h.server.url}/#/subpackages/cadre/pages/signin/index`)
   await c.page.locator('.at-button.signin-consent-agree').click()
   const where = c.page.locator('.signin-where--in')
@@ -122,6 +125,8 @@ it('in range it says 已进入签到范围 before the camera; once the slot is s
   expect(await c.page.locator('.at-button.signin-submit').getAttribute('class')).toContain('at-button--disabled')
   await c.page.screenshot({ path: path.join(screenshots, 'signin-signed.png') })
   const [latest] = await store.find('signins', { cadreId: cadre.id }, { orderBy: { field: 'at', direction: 'desc' }, limit: 1 })
-  expect(latest).toMatchObject({ valid: true, slot: 'morning' })
+  expect(latest).toMatchObject({ valid: true, slot: 'morning', datum: 'gcj02' })
+  // Stored in GCJ-02: on the place, not the 300-600 m off GPS point the browser reported.
+  expect(distanceMeters(latest as { lat: number; lng: number }, place)).toBeLessThan(2)
   await c.context.close()
 })

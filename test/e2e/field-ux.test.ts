@@ -59,7 +59,7 @@ it('the voice player plays a recorded file; the place has 导航; the cadre sees
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        input: { kind: 'problem', category: 'infrastructure', description: '（语音反映，请听录音）', voiceUrl: uploaded.data.url, location: { lat: 39.61, lng: 109.78 } },
+        input: { kind: 'problem', category: 'infrastructure', description: '（语音反映，请听录音）', voiceUrl: uploaded.data.url, location: { lat: 39.61, lng: 109.78, datum: 'gcj02' } },
         requestId: `e2e-voice-${Date.now()}`,
       }),
     })

@@ -51,7 +51,8 @@ it('set-up from zero: empty database -> npm run setup -> first administrator -> 
   const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(stdout)?.[1]
   if (!code) throw new Error(`no code in: ${stdout}`)
 
-  // The administrator, in a browser with a location (GPS), opens 设置乡镇 and binds with it.
+  // The administrator, in a browser with a location (GPS: WGS-84), opens 设置乡镇 and binds with it;
+  // "use my current location" stores the place in GCJ-02, the browser's point converted.
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', geolocation: { latitude: 39.2, longitude: 109.8 }, permissions: ['geolocation'] })
   admin = await context.newPage()
   await admin.goto(`${h.server.url}/`)

@@ -19,7 +19,7 @@ const ROLES = ['villager-a1', 'cadre-a', 'cadre-b', 'secretary-a', 'leader-a', '
 /** Actions that name no object: the caller's own scope is the object (me.get, my tickets, my township's lists...). */
 const SCOPED_BY_CALLER: readonly ActionName[] = [
   'me.get', 'villager.myCadre', 'cadre.households', 'roster.coverage', 'ticket.list', 'ticket.categories', 'ticket.similar', 'ticket.inbox',
-  'ticket.rates', 'meeting.desk', 'notification.list', 'notification.readAll', 'office.closePeriod', 'office.reopenPeriod', 'office.periods',
+  'ticket.rates', 'meeting.desk', 'notification.list', 'notification.readAll', 'notification.subscribeTemplates', 'office.closePeriod', 'office.reopenPeriod', 'office.periods',
   'office.revealLog', 'office.notices', 'supervision.dashboard', 'supervision.reports', 'posting.months', 'posting.get', 'cadre.selfReview',
   'team.findings', 'notices.forMe', 'visit.waiting', 'signin.today', 'signin.consent', 'signin.submit', 'signin.township', 'leave.request',
   'leave.list', 'attendance.team', 'rating.form', 'rating.myScore', 'records.cadres', 'supervision.reportTargets', 'binding.household', 'binding.audit',
@@ -34,6 +34,11 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'signin.check',
   // field-ux-2: the cadre's own photo; the office's own township's posting preview
   'cadre.setPhoto', 'office.postingPreview',
+  // office-files (cloud mode only; refused locally): the caller's own registered file, the caller's
+  // township's export, URLs only of files the caller may see (test/cloud/office-files.test.ts)
+  'file.urls', 'office.importFile', 'office.exportFile',
+  // first-screen: the villager's own home
+  'villager.home',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)
@@ -74,6 +79,7 @@ beforeAll(async () => {
     'supervision.findings': { cadreId: 'cadre-x' },
     'cadre.record': { cadreId: 'cadre-x' },
     'visit.create': { householdId: 'hh-x1', purpose: '走访' },
+    'visit.plan': { householdId: 'hh-x1', date: '2026-11-28' },
     'visit.list': { householdId: 'hh-x1' },
     'visit.get': { visitId: visit.id },
     'visit.signCode': { visitId: visit.id },
@@ -127,7 +133,7 @@ describe('every action, every role, through HTTP', () => {
 
   it('answers every scoped action for every role without a server error', async () => {
     const failed: string[] = []
-    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
+    const scoped: Partial<Record<ActionName, unknown>> = { 'ticket.similar': { category: 'other' }, 'ticket.rates': { period: '2026-11' }, 'office.closePeriod': { period: '2026-10' }, 'office.reopenPeriod': { period: '2026-10', reason: '更正' }, 'supervision.dashboard': { month: '2026-11' }, 'posting.get': { period: '2026-10' }, 'cadre.selfReview': { period: '2026-11', text: '本月工作' }, 'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' }, 'signin.check': { lat: 39, lng: 109 }, 'file.urls': { fileIds: ['cloud://env/u/x/p.jpg'] }, 'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' }, 'office.exportFile': { kind: 'tickets', period: '2026-11' }, 'leave.request': { from: '2026-12-01', to: '2026-12-01', reason: '事假' } }
     for (const who of ROLES) {
       const client = await h.as(who)
       for (const name of SCOPED_BY_CALLER) {

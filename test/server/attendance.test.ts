@@ -7,7 +7,7 @@ import { jpegHeader, notAnImage, realPng } from './fixtures/images'
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
-const office = { lat: 39.6, lng: 109.8 }
+const office = { lat: 39.6, lng: 109.8, datum: 'gcj02' as const }
 beforeAll(async () => {
   h = await startHarness()
   await h.server.deps.store.insertMany('places', [
@@ -38,7 +38,7 @@ describe('sign-in (签到)', () => {
   it('stores every attempt: valid inside geofence and window; too far, outside the window and slot taken keep their reason', async () => {
     const cadre = await h.as('cadre-a')
     setLocal('2026-11-24', 8, 5)
-    const far = await cadre.ok('signin.submit', { lat: office.lat + 0.01, lng: office.lng, photo })
+    const far = await cadre.ok('signin.submit', { lat: office.lat + 0.01, lng: office.lng, datum: 'gcj02', photo })
     expect(far).toMatchObject({ valid: false, invalidReason: 'TOO_FAR', placeName: null })
     expect(far.distanceM).toBeGreaterThan(1000)
     const ok = await cadre.ok('signin.submit', { ...office, photo })
@@ -58,7 +58,7 @@ describe('sign-in (签到)', () => {
     const cadre = await h.as('cadre-a')
     const before = (await h.server.deps.store.find('signins', {})).length
     for (const point of [{ lat: 95, lng: 100 }, { lat: 30, lng: -181 }]) {
-      const r = await cadre.call('signin.submit', { ...point, photo }, requestId())
+      const r = await cadre.call('signin.submit', { ...point, datum: 'gcj02', photo }, requestId())
       expect(r.body).toMatchObject({ ok: false, error: { code: 'SIGNIN.BAD_COORDINATES', message: '定位信息有误，请打开定位后重新签到。' } })
     }
     const fake = await cadre.call('signin.submit', { ...office, photo: notAnImage }, requestId())

@@ -79,7 +79,7 @@ it('says not migrated, then set-up not done, then Ready, and never migrates by i
   // The cloud target reads the function's variables (DB_* or MINQING_DATABASE_URL).
   const cloud = await runDoctor('cloud', { MINQING_DATABASE_URL: database.url })
   expect(cloud.filter((c) => c.level === 'fail')).toEqual([])
-  expect(levelOf(cloud, 'MINQING_SUBSCRIBE_TEMPLATE_ID')).toBe('warn')
+  expect(levelOf(cloud, 'MINQING_SUBSCRIBE_TEMPLATES')).toBe('warn')
   expect(levelOf(await runDoctor('cloud', {}), 'MINQING_DATABASE_URL')).toBe('fail')
 })
 

@@ -21,6 +21,11 @@ const SMALL_TABLES: readonly string[] = ['townships', 'villages', 'groups', 'pla
 
 /** Actions the scenario does not run, each with the reason. */
 const NOT_EXERCISED: Readonly<Partial<Record<ActionName, string>>> = {
+  // office-files: cloud mode only (refused by the local server); their reads are uploads by url
+  // (test/cloud/office-files.test.ts runs them through the cloud entry).
+  'file.urls': 'cloud mode only: reads uploads by url, then the ticket and household by id',
+  'office.importFile': 'cloud mode only: reads uploads by url, then the roster import of POST /files/roster-import',
+  'office.exportFile': 'cloud mode only: the export of GET /files/export/:kind, then one uploads insert',
   'upload.register':
     'cloud mode only (the local server refuses it; test/server/hardening.test.ts runs it through the cloud entry); its reads are POST /upload\'s: uploads by url, by owner and time',
 }

@@ -109,7 +109,7 @@ describe('facts on MariaDB', () => {
   it('concurrent sign-ins of one slot: exactly one is valid, and the fact says so', async () => {
     await call(cadre.id, 'signin.consent', {})
     setLocal('2026-11-24 14:31')
-    const answers = await Promise.all(Array.from({ length: 5 }, () => call(cadre.id, 'signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo })))
+    const answers = await Promise.all(Array.from({ length: 5 }, () => call(cadre.id, 'signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo })))
     expect(answers.filter((a) => a.valid)).toHaveLength(1)
     expect(answers.filter((a) => a.invalidReason === 'SLOT_TAKEN')).toHaveLength(4)
     const [day] = await readCadreFacts(store, [cadre.id], '2026-11-24', '2026-11-24')

@@ -102,14 +102,14 @@ describe('writes through the server keep the facts', () => {
     const me = await h.as(cadre.id)
     await me.ok('signin.consent', {})
     setLocal(today, 11, 0)
-    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo })).toMatchObject({ valid: false, invalidReason: 'OUTSIDE_WINDOW' })
+    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo })).toMatchObject({ valid: false, invalidReason: 'OUTSIDE_WINDOW' })
     setLocal(today, 14, 35)
-    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo })).toMatchObject({ valid: true, slot: 'afternoon' })
+    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo })).toMatchObject({ valid: true, slot: 'afternoon' })
     // The same request again (a client retry) is answered from the record, counted once.
     const retry = requestId()
     setLocal(today, 19, 31)
-    const evening = await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo }, retry)
-    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo }, retry)).toEqual(evening)
+    const evening = await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo }, retry)
+    expect(await me.ok('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo }, retry)).toEqual(evening)
 
     setLocal(today, 16, 0)
     const householdId = signers[0].householdId!
@@ -165,7 +165,7 @@ describe('writes through the server keep the facts', () => {
     const before = await allFacts()
     const me = await h.as(cadre.id)
     setLocal('2026-11-25', 8, 0)
-    expect((await me.call('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, photo: notAnImage }, requestId())).body).toMatchObject({ ok: false, error: { code: 'IMAGE.NOT_AN_IMAGE' } })
+    expect((await me.call('signin.submit', { lat: officePlace.lat, lng: officePlace.lng, datum: 'gcj02', photo: notAnImage }, requestId())).body).toMatchObject({ ok: false, error: { code: 'IMAGE.NOT_AN_IMAGE' } })
     const visit = await me.ok('visit.create', { householdId: signers[0].householdId!, purpose: '走访' })
     expect((await me.call('visit.signOff', { visitId: visit.id, signaturePng: await realPng() }, requestId())).body).toMatchObject({ ok: false, error: { code: 'VISIT.NOT_HOUSEHOLD_MEMBER' } })
     expect(await allFacts()).toEqual(before)

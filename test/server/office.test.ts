@@ -295,6 +295,9 @@ describe('results, reveals and notices', () => {
 
 describe('authorization: villagers and resident cadres reach no office or supervision action', () => {
   const SAMPLE: { [N in ActionName]?: InputOf<N> } = {
+    // office-files (cloud mode only): refused by role before the mode is looked at
+    'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' },
+    'office.exportFile': { kind: 'tickets', period: '2026-11' },
     'office.closePeriod': { period: '2026-10' },
     'office.postingPreview': { period: '2026-10' },
     'office.reopenPeriod': { period: '2026-10', reason: '试试' },

@@ -173,8 +173,11 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'visit.toTicket': { visitId: visit?.id ?? 'none' },
       'signin.today': {},
       'signin.consent': {},
-      'signin.submit': { lat: 39, lng: 109, photo: 'AAAA' },
-      'signin.check': { lat: 39, lng: 109 },
+      'signin.submit': { lat: 39, lng: 109, datum: 'gcj02', photo: 'AAAA' },
+      'signin.check': { lat: 39, lng: 109, datum: 'gcj02' },
+      // first-screen
+      'villager.home': {},
+      'visit.plan': { householdId: 'hh-r1', date: '2026-12-03' },
       'signin.township': {},
       'signin.photo': { signInId: signIn?.id ?? rating?.id ?? 'none' },
       'leave.request': { from: '2026-11-30', to: '2026-11-30', reason: '事假' },
@@ -199,6 +202,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'meeting.record': { meetingId: 'none', version: 1, attendeeIds: [], decisions: [] },
       'notification.list': {},
       'notification.readAll': {},
+      'notification.subscribeTemplates': {},
       // the office and supervision group (issue 6): a cadre is refused, and the refusal names no one
       'office.closePeriod': { period: '2026-10' },
       'office.reopenPeriod': { period: '2026-10', reason: '更正' },
@@ -240,6 +244,10 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'supervision.reportTargets': {},
       // identity-hardening: cloud uploads (refused locally)
       'upload.register': { fileId: 'cloud://env/tickets/photos/x.jpg', kind: 'photo', bytes: 1000 },
+      // office-files: cloud files (refused locally)
+      'file.urls': { fileIds: ['cloud://env/u/x/p.jpg'] },
+      'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' },
+      'office.exportFile': { kind: 'tickets', period: '2026-11' },
       // identity off the demo (issue 10 items 4, 5)
       'auth.mode': {},
       'auth.logout': {},

@@ -252,6 +252,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   })
   await ok(villager, 'notification.list', {})
   await ok(villager, 'notification.readAll', {})
+  await ok(villager, 'notification.subscribeTemplates', {})
 
   // Visits and the villager's signature.
   const png = await realPng()
@@ -260,6 +261,10 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(cadre, 'visit.list', { householdId: cast.household.id })
   await ok(villager, 'visit.get', { visitId: visit.id })
   await ok(villager, 'visit.waiting', {})
+  // first-screen: a planned visit (three days on, in the township's calendar) and the villager's home in one read.
+  const planned = new Date(s.h.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10)
+  await ok(cadre, 'visit.plan', { householdId: cast.household.id, date: planned })
+  await ok(villager, 'villager.home', {})
   await ok(cadre, 'visit.signCode', { visitId: visit.id })
   await ok(villager, 'visit.signOff', { visitId: visit.id, signaturePng: png })
   const disputed = await ok(cadre, 'visit.create', { householdId: cast.household.id, purpose: '政策宣传' })
@@ -273,8 +278,8 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const places = await s.h.server.deps.store.find('places', { townshipId: cast.townshipId })
   const place = places[0]
   if (!place) throw new Error('the seed has no sign-in place')
-  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng })
-  const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, photo: jpegHeader(64, 64) })
+  await ok(cadre, 'signin.check', { lat: place.lat, lng: place.lng, datum: 'gcj02' })
+  const signIn = await ok(cadre, 'signin.submit', { lat: place.lat, lng: place.lng, datum: 'gcj02', photo: jpegHeader(64, 64) })
   await ok(office, 'signin.township', {})
   await ok(supervisor, 'signin.photo', { signInId: signIn.id })
   const leave = await ok(cadre, 'leave.request', { from: '2026-11-25', to: '2026-11-26', reason: '家中有事' })

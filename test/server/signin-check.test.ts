@@ -5,7 +5,7 @@
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
-const office = { lat: 39.6, lng: 109.8 }
+const office = { lat: 39.6, lng: 109.8, datum: 'gcj02' as const }
 beforeAll(async () => {
   h = await startHarness()
   await h.server.deps.store.insertMany('places', [{ id: 'place-office', townshipId: 'ts-1', villageId: null, name: '镇政府', ...office, radiusM: 200 }])
@@ -17,7 +17,7 @@ const setLocal = (date: string, hh: number, mm = 0) => h.advance(Date.parse(`${d
 it('a check out of range names the distance and the place, and stores nothing', async () => {
   setLocal('2026-11-24', 8, 5)
   const cadre = await h.as('cadre-a')
-  const far = await cadre.ok('signin.check', { lat: office.lat + 0.01, lng: office.lng })
+  const far = await cadre.ok('signin.check', { lat: office.lat + 0.01, lng: office.lng, datum: 'gcj02' })
   expect(far).toMatchObject({ placeName: '镇政府', inRange: false, radiusM: 200, wouldBeInvalid: 'TOO_FAR' })
   expect(far.distanceM).toBeGreaterThan(1000)
   expect(far.distanceM).toBeLessThan(1200)
@@ -36,5 +36,5 @@ it('is for cadres only, and refuses coordinates out of range', async () => {
   const villager = await h.as('villager-a1')
   expect((await villager.call('signin.check', office, requestId())).body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
   const cadre = await h.as('cadre-a')
-  expect((await cadre.call('signin.check', { lat: 95, lng: 0 }, requestId())).body).toMatchObject({ ok: false, error: { code: 'SIGNIN.BAD_COORDINATES' } })
+  expect((await cadre.call('signin.check', { lat: 95, lng: 0, datum: 'gcj02' }, requestId())).body).toMatchObject({ ok: false, error: { code: 'SIGNIN.BAD_COORDINATES' } })
 })

@@ -43,11 +43,24 @@ const measure = async (label: string, work: () => Promise<unknown>) => {
 /** The most statements a read action may make, the caller's lookup included. */
 const READ_BUDGET = 3
 
+/** The villager's home answers five screens' reads at once: one caller lookup and each part's own statement(s). */
+const VILLAGER_HOME_BUDGET = 8
+
 describe('statements per hot action', () => {
   it("villager.myCadre: 3 (the caller, the household card with its people, the cadre's village days of the month and week)", async () => {
     const villager = await s.as(s.cast.villager)
     const statements = await measure('villager.myCadre', () => villager.ok('villager.myCadre', {}))
     expect(statements.map((x) => kindOf(x.sql))).toEqual(['read', 'read', 'read'])
+  })
+
+  // first-screen (issue 12 item 11): the villager's whole first screen in one request, instead of
+  // myCadre + visit.waiting + ticket.list + notices.forMe + posting.months (+ notification.list),
+  // which made 3 + 2 + 3 + 2 + 2 statements with a caller lookup each.
+  it('villager.home: at most 8 reads (the caller once; the card 2; waiting visits, open tickets, notices, unread count, posting months 1 each)', async () => {
+    const villager = await s.as(s.cast.villager)
+    const statements = await measure('villager.home', () => villager.ok('villager.home', {}))
+    expect(statements.every((x) => kindOf(x.sql) === 'read')).toBe(true)
+    expect(statements.length).toBeLessThanOrEqual(VILLAGER_HOME_BUDGET)
   })
 
   it('ticket.inbox: at most 3', async () => {

@@ -27,7 +27,7 @@ const writes: { [N in ActionName]?: Case } = {
   'visit.dispute': { who: 'villager-a1', collection: 'visits', input: async () => ({ visitId: (await newVisit()).id, reason: '没来过' }) },
   'visit.toTicket': { who: 'cadre-a', collection: 'tickets', input: async () => ({ visitId: (await newVisit()).id }) },
   'signin.consent': { who: 'cadre-b', collection: 'consents', input: async () => ({}) },
-  'signin.submit': { who: 'cadre-a', collection: 'signins', input: async () => ({ lat: 39.6, lng: 109.8, photo: jpegHeader(640, 480) }) },
+  'signin.submit': { who: 'cadre-a', collection: 'signins', input: async () => ({ lat: 39.6, lng: 109.8, datum: 'gcj02', photo: jpegHeader(640, 480) }) },
   'leave.request': { who: 'cadre-a', collection: 'leaves', input: async () => ({ from: '2026-12-01', to: '2026-12-02', reason: '事假' }) },
   'leave.decide': {
     who: 'leader-a',

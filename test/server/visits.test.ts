@@ -143,8 +143,8 @@ describe('logging a visit', () => {
   })
 
   it('keeps an optional location and photo from the door; a photo that is not an image is refused', async () => {
-    const v = await logVisit('hh-a1', { lat: 39.61, lng: 109.81, photo: jpegHeader(800, 600) })
-    expect(v).toMatchObject({ location: { lat: 39.61, lng: 109.81 }, hasPhoto: true })
+    const v = await logVisit('hh-a1', { lat: 39.61, lng: 109.81, datum: 'gcj02', photo: jpegHeader(800, 600) })
+    expect(v).toMatchObject({ location: { lat: 39.61, lng: 109.81, datum: 'gcj02' }, hasPhoto: true })
     const image = await h.server.deps.store.get('images', (await stored(v.id))?.photoId ?? '')
     expect(image).toMatchObject({ kind: 'visitPhoto', mime: 'image/jpeg', ownerId: 'cadre-a' })
     const before = (await h.server.deps.store.find('visits', {})).length

@@ -118,6 +118,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     '--bind-address=127.0.0.1',
     '--user=root',
     `--pid-file=${path.join(dir, 'pid')}`,
+    // Its own temp folder: a shared /tmp cleaned by something else must not take its temp tables.
+    `--tmpdir=${tmpdir}`,
     '--skip-log-bin',
     '--innodb-buffer-pool-size=256M',
     // Tests want speed, not durability against a power cut (nosync also suits a tmpfs, which

@@ -7,14 +7,17 @@
 import cloud from 'wx-server-sdk'
 import { DEFAULT_SETTINGS } from '../../../src/core/settings'
 import type { ApiResponse } from '../../../src/contracts/errors'
-import type { ServerDeps, SubscribeMessenger } from '../../../src/server/context'
+import type { ServerDeps } from '../../../src/server/context'
 import { errorAnswer, handle } from '../../../src/server/dispatch'
 import { newId } from '../../../src/server/ids'
 import { sweepOverdue } from '../../../src/server/features/tickets/overdue/sweep'
 import { openStore } from '../../../src/server/storage/relational'
 import { databaseUrl } from '../../../src/server/storage/database-url'
 import type { Store } from '../../../src/server/storage/port'
-import { cloudWechatCodes, type WxCloudOpenapi } from '../../../src/server/wechat/cloud'
+import { cloudWechatCodes, cloudWechatMessages, cloudWechatStorage, type WxCloudOpenapi, type WxCloudStorage } from '../../../src/server/wechat/cloud'
+import { localWechatStorage } from '../../../src/server/wechat/local'
+import { runAutoClose } from '../../../src/server/features/office/auto-close'
+import { settingsFromEnv } from '../../../src/server/settings-env'
 import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
@@ -43,23 +46,14 @@ const storeOnce = (url: string): Promise<Store> => {
 }
 
 /**
- * The WeChat adapter for subscribe messages (订阅消息): sends only when a template is configured
- * (MINQING_SUBSCRIBE_TEMPLATE_ID) and the person is bound; without one, nothing leaves the function.
+ * The deployment's settings: subscribe-message templates per event (MINQING_SUBSCRIBE_TEMPLATES),
+ * the build they open (MINQING_SUBSCRIBE_STATE), the automatic close's day (MINQING_AUTO_CLOSE_DAY).
+ * A wrong value is logged and its default kept.
  */
-const wechatMessenger = (): SubscribeMessenger | undefined => {
-  const templateId = process.env.MINQING_SUBSCRIBE_TEMPLATE_ID
-  if (!templateId) return undefined
-  return {
-    send: async (m) => {
-      if (!m.openid) return
-      await cloud.openapi.subscribeMessage.send({
-        touser: m.openid,
-        templateId,
-        page: `pages/ticket/index?id=${m.ticketId}`,
-        data: { phrase1: { value: m.words.slice(0, 5) }, thing2: { value: m.words.slice(0, 20) }, time3: { value: new Date(m.at).toISOString().slice(0, 16).replace('T', ' ') } },
-      })
-    },
-  }
+const deploymentSettings = () => {
+  const { settings, problems } = settingsFromEnv(DEFAULT_SETTINGS)
+  for (const p of problems) console.error(`[minqing] ${p}`)
+  return settings
 }
 
 let deps: ServerDeps | null = null
@@ -70,7 +64,7 @@ const getDeps = async (): Promise<ServerDeps | null> => {
   const store = await storeOnce(url)
   deps = {
     store,
-    settings: DEFAULT_SETTINGS,
+    settings: deploymentSettings(),
     mode: 'cloud',
     clock: Date.now,
     newId,
@@ -79,8 +73,15 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     setupCode: process.env.MINQING_SETUP_CODE || undefined,
     // Built here, called only when a cadre asks for a sign-off code inside WeChat's runtime.
     wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
-    messenger: wechatMessenger(),
+    // 订阅消息 through the cloud call (config.json declares subscribeMessage.send); sent only for
+    // events whose template is configured, to people with a WeChat binding.
+    wechatMessages: cloudWechatMessages(cloud as unknown as WxCloudOpenapi),
     contentSecurity: cloudContentSecurity(cloud as unknown as WxCloudSecurity),
+    // Cloud storage (roster files, exports, temporary URLs of media). MINQING_LOCAL_STORAGE_DIR
+    // serves it from a folder instead: tests and the headless runtime, never set in WeChat's cloud.
+    storage: process.env.MINQING_LOCAL_STORAGE_DIR
+      ? localWechatStorage(process.env.MINQING_LOCAL_STORAGE_DIR)
+      : cloudWechatStorage(cloud as unknown as WxCloudStorage),
   }
   return deps
 }
@@ -89,8 +90,10 @@ interface ApiEvent {
   action?: unknown
   input?: unknown
   requestId?: unknown
-  /** 'Timer' when the function's timer trigger (config.json: overdue) calls it. */
+  /** 'Timer' when one of the function's timer triggers (config.json) calls it. */
   Type?: unknown
+  /** The trigger's name: 'overdue' (提级督办) or 'close' (自动结账). */
+  TriggerName?: unknown
 }
 
 export const main = async (event: ApiEvent | null | undefined): Promise<ApiResponse<unknown>> => {
@@ -106,14 +109,20 @@ export const main = async (event: ApiEvent | null | undefined): Promise<ApiRespo
     return errorAnswer('SERVER.UNAVAILABLE').body
   }
   const { OPENID } = cloud.getWXContext()
-  // The timer trigger (no caller, so no OPENID): the overdue sweep (提级督办), nothing else. A user
-  // sending Type 'Timer' has an OPENID and is answered as any request.
+  // A timer trigger (no caller, so no OPENID): the overdue sweep (提级督办) and the automatic month
+  // close (自动结账), each by its own trigger (a trigger of another name runs both). A user sending
+  // Type 'Timer' has an OPENID and is answered as any request.
   if (event && typeof event === 'object' && event.Type === 'Timer' && !OPENID) {
-    const flagged = await sweepOverdue(current)
-    return { ok: true, data: { flagged } }
+    const name = event.TriggerName
+    const flagged = name === 'close' ? 0 : await sweepOverdue(current)
+    const closed = name === 'overdue' ? null : await runAutoClose(current)
+    return { ok: true, data: { flagged, ...(closed ? { closed } : {}) } }
   }
   const openid = typeof OPENID === 'string' && OPENID !== '' ? OPENID : null
   const request = event && typeof event === 'object' ? { action: event.action, input: event.input, requestId: event.requestId } : null
   const answer = await handle(request, { kind: 'openid', openid }, current)
   return answer.body
 }
+
+/** The storage the function was wired with (tests read the local adapter's recorded calls). */
+export const wiredStorage = (): ServerDeps['storage'] => deps?.storage

@@ -7,4 +7,9 @@ export const notificationActions = {
   'notification.list': defineAction<{ notifications: NotificationView[]; unread: number }>()({ input: noInput }),
   /** Marks all of the caller's notifications read. */
   'notification.readAll': defineAction<{ unread: 0 }>()({ input: z.object({}).strict(), write: true }),
+  /**
+   * wechat-notify: the subscribe-message template ids the deployment configured, per event, for
+   * wx.requestSubscribeMessage (the weapp asks for them at the moments a person expects news).
+   */
+  'notification.subscribeTemplates': defineAction<{ templates: Partial<Record<import('../../core/subscribe').SubscribeEvent, string>> }>()({ input: noInput }),
 }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { TicketAction, TicketStatus } from '../../core/model'
 import { TICKET_ACTIONS, TICKET_STATUSES } from '../../core/tickets'
 import { defineAction, id, noInput, requiredText, text } from '../action'
+import { datum } from './visits'
 import type { CategoryView, SimilarTicketView, TicketRatesReport, TicketView } from '../views'
 
 /** The core's transition table names the actions; z.enum needs them as a non-empty tuple. */
@@ -47,7 +48,7 @@ export const ticketActions = {
         /** 办事: answers to the category's questions, by question id. */
         answers: z.record(z.string().regex(/^[A-Za-z0-9_]{1,32}$/), answerValue).default({}),
         voiceUrl: attachmentUrl().optional(),
-        location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+        location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), datum: datum() }).strict().optional(),
         /** Filed on behalf: the household member the cadre files for. */
         onBehalfOfId: id().optional(),
       })

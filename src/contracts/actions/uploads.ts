@@ -5,18 +5,21 @@
  */
 import { z } from 'zod'
 import { defineAction } from '../action'
+import { cloudFileId } from './files'
 
 export const uploadActions = {
   /** Cloud mode only: the caller's own upload to cloud storage (its file id, kind and size). */
-  'upload.register': defineAction<{ fileId: string; kind: 'photo' | 'voice'; bytes: number }>()({
+  'upload.register': defineAction<{ fileId: string; kind: 'photo' | 'voice' | 'sheet'; bytes: number }>()({
     input: z
       .object({
-        fileId: z.string().max(300).regex(/^cloud:\/\/[\x21-\x7e]{1,280}$/),
-        kind: z.enum(['photo', 'voice']),
+        // office-files: 191 characters at most, the uploads table's key column (MySQL varchar(191)).
+        fileId: cloudFileId(),
+        // office-files: 'sheet' is a roster spreadsheet the office sends to office.importFile.
+        kind: z.enum(['photo', 'voice', 'sheet']),
         bytes: z.number().int().min(1).max(100 * 1024 * 1024),
       })
       .strict(),
-    errors: ['TICKET.ATTACHMENT_NOT_YOURS', 'UPLOAD.TOO_LARGE', 'LIMIT.UPLOADS_PER_HOUR', 'LIMIT.UPLOAD_BYTES_PER_DAY'],
+    errors: ['TICKET.ATTACHMENT_NOT_YOURS', 'UPLOAD.TOO_LARGE', 'IMPORT.TOO_LARGE', 'LIMIT.UPLOADS_PER_HOUR', 'LIMIT.UPLOAD_BYTES_PER_DAY'],
     write: true,
   }),
 }

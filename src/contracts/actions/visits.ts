@@ -1,11 +1,15 @@
 /** 民情日记: the cadre logs a visit; a member of the household signs it (or disputes it). */
 import { z } from 'zod'
+import { DATUMS } from '../../core/geo'
 import { defineAction, id, noInput, requiredText, text } from '../action'
 import type { TicketView } from '../views'
 import type { SignCodeView, VisitSignView, VisitView } from '../views-verdict'
 
 /** A PNG or JPEG as base64 (no data: prefix); its bytes are checked by the server, not trusted. */
 export const base64Image = (maxChars: number) => z.string().max(maxChars).regex(/^[A-Za-z0-9+/]+={0,2}$/)
+
+/** The datum a location reading is in (core/geo): GCJ-02 (WeChat's) or WGS-84 (a browser's), converted by the server. */
+export const datum = () => z.enum(DATUMS)
 
 /** Why a household member's sign-off or dispute is refused (core/visits' canSignOff). */
 const VISIT_DECISION_ERRORS = [
@@ -28,11 +32,13 @@ export const visitActions = {
         overnight: z.boolean().default(false),
         lat: z.number().finite().optional(),
         lng: z.number().finite().optional(),
+        /** Required with lat/lng: the datum they are in. */
+        datum: datum().optional(),
         /** An optional photo taken at the door (JPEG or PNG base64). */
         photo: base64Image(300_000).optional(),
       })
       .strict(),
-    errors: ['SIGNIN.BAD_COORDINATES', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
+    errors: ['SIGNIN.BAD_COORDINATES', 'GEO.DATUM_NOT_GCJ02', 'IMAGE.NOT_AN_IMAGE', 'IMAGE.TOO_LARGE', 'IMAGE.BAD_DIMENSIONS'],
     write: true,
   }),
   /** The cadre's own visits, newest first (or one household's). */
@@ -44,9 +50,9 @@ export const visitActions = {
   }),
   /** Visits of my household waiting for a signature (the villager home's "waiting for me"). */
   'visit.waiting': defineAction<VisitView[]>()({ input: noInput }),
-  /** How to open the sign-off page; `wxacode` asks the WeChat adapter for a mini-program code. */
+  /** How to open the sign-off page; `wxacode` asks the WeChat adapter for a mini-program code opening `envVersion`'s build. */
   'visit.signCode': defineAction<SignCodeView>()({
-    input: z.object({ visitId: id(), wxacode: z.boolean().default(false) }).strict(),
+    input: z.object({ visitId: id(), wxacode: z.boolean().default(false), envVersion: z.enum(['release', 'trial', 'develop']).optional() }).strict(),
     errors: ['VISIT.ALREADY_DECIDED', 'VISIT.WINDOW_CLOSED', 'SERVER.UNAVAILABLE'],
   }),
   /** A household member signs with a handwritten signature (PNG); optionally for a member without a phone. */

@@ -20,6 +20,7 @@ import { ErrorState, Loadable } from '../../components/State'
 import type { SignInCheckView, SignInView, SlotView } from '../../contracts'
 import { ApiCallError, call } from '../../services/api'
 import { zhCN } from '../../i18n/zh-CN'
+import type { Gcj02Point } from '../../core/geo'
 import device from '../../services/device'
 import network from '../../services/network'
 import { DeviceError } from '../../services/device-types'
@@ -49,10 +50,11 @@ type Where =
 /** Locates the phone and asks the server where that is (distance, in range); stores nothing. */
 const useWhere = (enabled: boolean) => {
   const [where, setWhere] = useState<Where>({ status: 'locating' })
-  const locate = useCallback(async (): Promise<{ point: { lat: number; lng: number }; check: SignInCheckView } | null> => {
+  const locate = useCallback(async (): Promise<{ point: Gcj02Point; check: SignInCheckView } | null> => {
     setWhere({ status: 'locating' })
     try {
-      const point = await device.location()
+      // GCJ-02, the places' datum, with the datum said (the server refuses a reading without one).
+      const point = await device.locationGcj02()
       const check = await call('signin.check', point)
       setWhere({ status: 'ready', check })
       return { point, check }

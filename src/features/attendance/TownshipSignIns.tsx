@@ -23,7 +23,7 @@ const Photo = ({ signInId }: { signInId: string }) => {
   if (src) return <Image className='signin-photo' src={src} mode='widthFix' />
   return (
     <View>
-      <Button kind='plain' className='signin-photo-open' onClick={() => call('signin.photo', { signInId }).then((p) => setSrc(`data:${p.mime};base64,${p.imageBase64}`), setError)}>
+      <Button kind='plain' className='signin-photo-open' onClick={() => call('signin.photo', { signInId }).then((p) => setSrc(p.url ?? `data:${p.mime};base64,${p.imageBase64}`), setError)}>
         {v.showPhoto}
       </Button>
       {error ? <ErrorState message={error.message} code={error.code} /> : null}

@@ -5,7 +5,6 @@
  * bind page's address with the token. Test selectors: `.invite-panel`, `.invite-<personId>`, `.invite-qr`.
  */
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
@@ -16,15 +15,11 @@ import type { InvitationView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
+import { currentEnvVersion } from '../../services/env-version'
 import './binding.scss'
 
 const m = zhCN.office.ui.binding
 
-/** The build the mini-program code opens: this one's (体验版 opens 体验版). */
-const envVersion = (): 'release' | 'trial' | 'develop' => {
-  const v = Taro.getAccountInfoSync?.().miniProgram.envVersion
-  return v === 'trial' || v === 'develop' ? v : 'release'
-}
 
 /** What the QR code holds: the page address (H5: absolute URL with the hash route). */
 const inviteUrl = (path: string): string =>
@@ -36,7 +31,7 @@ export const InvitePanel = ({ householdId }: { householdId: string }) => {
   const [shown, setShown] = useState<InvitationView | null>(null)
   const make = async (personId: string) => {
     const weapp = process.env.TARO_ENV === 'weapp'
-    const out = await invite.submit(weapp ? { personId, wxacode: true, envVersion: envVersion() } : { personId })
+    const out = await invite.submit(weapp ? { personId, wxacode: true, envVersion: currentEnvVersion() } : { personId })
     if (out) setShown(out)
   }
   return (

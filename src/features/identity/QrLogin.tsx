@@ -11,7 +11,8 @@ import { QrCode } from '../../components/QrCode'
 import { ErrorState } from '../../components/State'
 import type { LoginQrView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
-import { ApiCallError, call, newRequestId, session } from '../../services/api'
+import { ApiCallError, call, session } from '../../services/api'
+import { useSubmit } from '../../services/useSubmit'
 import { HOME_PAGE } from '../login/useDevLogin'
 import './identity.scss'
 
@@ -23,15 +24,14 @@ export const QrLogin = () => {
   const [status, setStatus] = useState<'waiting' | 'expired'>('waiting')
   const [error, setError] = useState<ApiCallError | null>(null)
   const alive = useRef(true)
+  const qrStart = useSubmit('login.qrStart')
 
+  // A write through the one submit hook: a new code each time it succeeds, never two for one press.
   const start = async () => {
     setError(null)
     setStatus('waiting')
-    try {
-      setQr(await call('login.qrStart', {}, { requestId: newRequestId() }))
-    } catch (e) {
-      if (e instanceof ApiCallError) setError(e)
-    }
+    const out = await qrStart.submit({})
+    if (out && alive.current) setQr(out)
   }
 
   useEffect(() => {
@@ -66,6 +66,7 @@ export const QrLogin = () => {
     return () => clearInterval(timer)
   }, [qr, status])
 
+  const shownError = error ?? qrStart.error
   return (
     <View className='qr-login'>
       <Text className='qr-login__title'>{m.title}</Text>
@@ -82,12 +83,12 @@ export const QrLogin = () => {
       {status === 'expired' ? (
         <View className='qr-login__box'>
           <Text className='qr-login__status'>{m.expired}</Text>
-          <Button className='qr-login__refresh' onClick={() => void start()}>
+          <Button className='qr-login__refresh' loading={qrStart.pending} onClick={() => void start()}>
             {m.refresh}
           </Button>
         </View>
       ) : null}
-      {error ? <ErrorState message={error.message} code={error.code} /> : null}
+      {shownError ? <ErrorState message={shownError.message} code={shownError.code} /> : null}
     </View>
   )
 }

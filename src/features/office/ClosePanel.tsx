@@ -21,6 +21,7 @@ import files from '../../services/files'
 import type { ExportKind } from '../../services/files-types'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
+import { useSubscribeAsk } from '../../services/subscribe'
 import './office.scss'
 
 const m = zhCN.office.ui.close
@@ -30,6 +31,7 @@ const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
 
 const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {
   const close = useSubmit('office.closePeriod')
+  const askNews = useSubscribeAsk(['monthClose'])
   const preview = useSubmit('office.postingPreview')
   const confirm = useConfirm()
   const reopen = useSubmit('office.reopenPeriod')
@@ -39,6 +41,8 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
 
   // 结账 publishes to every villager: first the posting as they will see it, then the confirmation.
   const askClose = async () => {
+    // wechat-notify: closing by hand, the office asks to hear when a month closes by itself.
+    askNews()
     const posting = await preview.submit({ period: p.period })
     if (!posting) return
     confirm.ask({ title: ask.title(plain.month(p.period)), what: ask.what, who: ask.who, ok: ask.ok, preview: <PostingTable posting={posting} /> }, () => void doClose())
@@ -72,6 +76,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
       {closed && p.closedAt && p.closedBy ? <Text className='office-row__meta'>{m.closedBy(p.closedBy, formatDate(p.closedAt))}</Text> : null}
       {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
+      {p.autoClose ? <Text className='office-row__meta period-auto-close'>{p.autoClose}</Text> : null}
       {closed ? (
         <View className='office-buttons'>
           <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>

@@ -12,11 +12,13 @@ import { useCall } from '../../services/useCall'
 
 const m = zhCN.office.ui.posting
 
-export const PostingMonths = () => {
-  const { state, reload } = useCall('posting.months', {})
+/** `months`: given by villager.home (then nothing is loaded here); others load posting.months. */
+export const PostingMonths = ({ months }: { months?: string[] }) => {
+  const loaded = useCall('posting.months', {}, months === undefined)
+  const state: typeof loaded.state = months === undefined ? loaded.state : { status: 'ready', data: months }
   return (
     <Section title={m.monthsTitle} className='posting-months'>
-      <Loadable state={state} onRetry={reload} isEmpty={(months) => months.length === 0} emptyText={m.none}>
+      <Loadable state={state} onRetry={loaded.reload} isEmpty={(months) => months.length === 0} emptyText={m.none}>
         {(months) => (
           <View>
             {months.slice(0, 3).map((p) => (

@@ -8,7 +8,7 @@ import { zhCN } from '../../i18n/zh-CN'
 import Taro from '@tarojs/taro'
 import { loginCodeOf, mayUseWebConsole } from '../../core/console'
 import { toast } from '../../components/feedback'
-import { signOut } from './useSession'
+import { useSignOut } from './useSession'
 
 /** WeChat: township staff scan the web console's login QR code and confirm on the next page. */
 const scanConsoleLogin = async () => {
@@ -25,6 +25,7 @@ const scanConsoleLogin = async () => {
 const m = zhCN.me
 
 export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean }) => {
+  const { signOut, pending } = useSignOut()
   const rows: ListRow[] = [
     { key: 'name', title: m.name, value: me.name },
     { key: 'title', title: m.jobTitle, value: me.title || m.none },
@@ -48,7 +49,7 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
       ) : null}
       {canSignOut ? (
         <Section>
-          <Button kind='secondary' className='logout-button' onClick={signOut}>
+          <Button kind='secondary' className='logout-button' loading={pending} onClick={() => void signOut()}>
             {zhCN.login.logout}
           </Button>
         </Section>

@@ -7,8 +7,9 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import type { MeView } from '../../contracts'
 import { seesWholeTownship } from '../../core/roles'
-import { call, isSignedOutError, newRequestId, session } from '../../services/api'
+import { isSignedOutError, session } from '../../services/api'
 import { useCall, type Loaded } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
 
 export const LOGIN_PAGE = '/pages/login/index'
 /** 绑定身份: binding by phone (or an invitation's code). */
@@ -18,14 +19,15 @@ export const goToLogin = (): void => {
   void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
-export const signOut = (): void => {
-  // The server ends the session too (stored sessions); the browser forgets it whatever the answer.
-  void call('auth.logout', {}, { requestId: newRequestId() })
-    .catch(() => undefined)
-    .finally(() => {
-      session.signOut()
-      goToLogin()
-    })
+/** Signing out: the server ends the session too (stored sessions, through the one submit hook); the browser forgets it whatever the answer. */
+export const useSignOut = () => {
+  const logout = useSubmit('auth.logout')
+  const signOut = async (): Promise<void> => {
+    await logout.submit({})
+    session.signOut()
+    goToLogin()
+  }
+  return { signOut, pending: logout.pending }
 }
 
 export interface Session {

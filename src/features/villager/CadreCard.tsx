@@ -1,7 +1,7 @@
 /**
  * 我的包户干部: photo (or initial), name, title, a big 打电话 button, the work team, and the last
- * visit that the household signed for. Test selectors: `.cadre-card`, `.cadre-name`, `.call-button`,
- * `.last-visit`.
+ * visit that the household signed for, and the next planned one. Test selectors: `.cadre-card`,
+ * `.cadre-name`, `.call-button`, `.last-visit`, `.next-visit`.
  */
 import { Text, View } from '@tarojs/components'
 import { Avatar } from '../../components/Avatar'
@@ -10,13 +10,14 @@ import { formatDay } from '../../components/format'
 import type { CadreCardView } from '../../contracts'
 import { zhCN } from '../../i18n/zh-CN'
 import { callPhone } from './useMyCadre'
+import { planDay } from './planDay'
 import './CadreCard.scss'
 
 const m = zhCN.cadreCard
 const more = zhCN.cadreCardMore
 
 export const CadreCard = ({ card }: { card: CadreCardView }) => {
-  const { cadre, team, lastConfirmedVisitAt, villageDays } = card
+  const { cadre, team, lastConfirmedVisitAt, villageDays, nextPlannedVisit } = card
   return (
     <View className='cadre-card'>
       <Text className='cadre-card__caption'>{m.title}</Text>
@@ -38,6 +39,12 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
         <Text className='cadre-card__label'>{m.lastVisit}</Text>
         <Text className='cadre-card__value'>{lastConfirmedVisitAt ? formatDay(lastConfirmedVisitAt) : m.neverVisited}</Text>
       </View>
+      {nextPlannedVisit ? (
+        <View className='cadre-card__visit next-visit'>
+          <Text className='cadre-card__label'>{zhCN.firstScreen.nextVisit}</Text>
+          <Text className='cadre-card__value next-visit__day'>{planDay(nextPlannedVisit)}</Text>
+        </View>
+      ) : null}
       <View className='cadre-card__visit village-days'>
         <Text className='cadre-card__label'>{more.villageDays}</Text>
         <Text className='cadre-card__value'>{more.villageDaysLine(villageDays.month, villageDays.week, villageDays.weekRequired)}</Text>

@@ -1,27 +1,41 @@
-/** The villager's first screen: my cadre, then the three big actions (the page adds what waits for me). */
+/**
+ * The villager's first screen, from one request (villager.home): my cadre, the three big actions,
+ * what waits for me (a visit to sign, a ticket to confirm), the notices and the posting months.
+ */
 import { View } from '@tarojs/components'
 import { Loadable, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
+import { PostingMonths } from '../posting/PostingMonths'
+import { WaitingTickets } from '../tickets/my-tickets/WaitingTickets'
+import { WaitingVisits } from '../visits/WaitingVisits'
 import { CadreCard } from './CadreCard'
-import { useMyCadre } from './useMyCadre'
+import { useVillagerHome } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
+import { VillagerNotices } from './VillagerNotices'
 
 export const VillagerHome = () => {
-  const { state, reload } = useMyCadre()
-  if (state.status === 'error' && state.error.code === 'ROSTER.HOUSEHOLD_UNASSIGNED') {
-    return (
-      <Section className='household-unassigned'>
-        <ErrorState message={zhCN.home.villagerUnassigned} code={state.error.code} onRetry={reload} />
-      </Section>
-    )
-  }
+  const { state, reload } = useVillagerHome()
   return (
     <View className='villager-home'>
       <Loadable state={state} onRetry={reload}>
-        {(card) => <CadreCard card={card} />}
+        {(home) => (
+          <View>
+            {home.card ? (
+              <CadreCard card={home.card} />
+            ) : (
+              <Section className='household-unassigned'>
+                <ErrorState message={zhCN.home.villagerUnassigned} code={home.cardError ?? undefined} onRetry={reload} />
+              </Section>
+            )}
+            <VillagerActions />
+            <WaitingVisits visits={home.waitingVisits} />
+            <WaitingTickets tickets={home.openTickets} />
+            <VillagerNotices notices={home.notices} />
+            <PostingMonths months={home.postingMonths} />
+          </View>
+        )}
       </Loadable>
-      <VillagerActions />
     </View>
   )
 }

@@ -4,20 +4,21 @@
  */
 import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
-import { Loadable } from '../../components/State'
+import { Empty } from '../../components/State'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
-import { useCall } from '../../services/useCall'
+import type { NoticeView } from '../../contracts'
 import './VillagerNotices.scss'
 
 const m = zhCN.office.ui.notices
 
-export const VillagerNotices = () => {
-  const { state, reload } = useCall('notices.forMe', {})
+/** `notices`: from villager.home. */
+export const VillagerNotices = ({ notices }: { notices: NoticeView[] }) => {
   return (
     <Section title={m.villagerTitle} className='villager-notices'>
-      <Loadable state={state} onRetry={reload} isEmpty={(n) => n.length === 0} emptyText={m.empty}>
-        {(notices) => (
+      {notices.length === 0 ? (
+        <Empty text={m.empty} />
+      ) : (
           <View>
             {notices.map((n) => (
               <View key={n.id} className='villager-notice'>
@@ -27,8 +28,7 @@ export const VillagerNotices = () => {
               </View>
             ))}
           </View>
-        )}
-      </Loadable>
+      )}
     </Section>
   )
 }

@@ -1,11 +1,21 @@
-/** The villager's own cadre card (villager.myCadre) and the phone call to them. */
+/** The villager's home in one request (villager.home), and the phone call to their cadre. */
 import Taro from '@tarojs/taro'
 import { toast } from '../../components/feedback'
 import { zhCN } from '../../i18n/zh-CN'
-import { useCall } from '../../services/useCall'
+import { useCall, useReloadOnReturn } from '../../services/useCall'
+import { useReloadOnSent } from '../../services/useOutbox'
 
-/** Kept on the phone: offline, the home still shows the cadre and his phone number. */
-export const useMyCadre = () => useCall('villager.myCadre', {}, true, { keep: true })
+/**
+ * Kept on the phone: offline, the home still shows the cadre and his phone number. Reloaded when
+ * the person comes back to the home (after signing a visit or confirming a ticket).
+ */
+export const useVillagerHome = () => {
+  const home = useCall('villager.home', {}, true, { keep: true })
+  useReloadOnReturn(home.reload)
+  // A signature, objection or confirmation made without signal: reload once the outbox has sent it.
+  useReloadOnSent(home.reload)
+  return home
+}
 
 export const callPhone = (phoneNumber: string): void => {
   Taro.makePhoneCall({ phoneNumber }).catch((error: unknown) => {

@@ -9,10 +9,12 @@ import { Loadable } from '../../components/State'
 import { ROUTES } from '../../components/routes'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
+import { currentEnvVersion } from '../../services/env-version'
 import './SignCode.scss'
 
 export const SignCode = ({ visitId, householdNumber }: { visitId: string; householdNumber: string }) => {
-  const code = useCall('visit.signCode', { visitId, wxacode: true })
+  // The code opens this build (a trial build's code opens the trial build).
+  const code = useCall('visit.signCode', { visitId, wxacode: true, envVersion: currentEnvVersion() })
   useShareAppMessage(() => ({ title: zhCN.verdict.fmt.shareTitle(zhCN.verdict.sign.title, householdNumber), path: `${ROUTES.sign}?visit=${encodeURIComponent(visitId)}` }))
   return (
     <View className='sign-code'>

@@ -20,6 +20,7 @@ import { useSubmit } from '../../services/useSubmit'
 import { SignaturePad } from './SignaturePad'
 import type { SignaturePadHandle } from './signature-types'
 import { visitStatusText } from './visitStatus'
+import { useSubscribeAsk } from '../../services/subscribe'
 
 const m = zhCN.verdict.sign
 
@@ -52,7 +53,10 @@ const SignForm = ({ v, onDone }: { v: VisitSignView; onDone: (v: VisitSignView) 
   const sign = useSubmit('visit.signOff', { queue: () => zhCN.field.queued.signOff, onQueued: queued })
   const object = useSubmit('visit.dispute', { queue: () => zhCN.field.queued.dispute, onQueued: queued })
   const onBehalfOfId = forWhom === 'self' ? undefined : forWhom
+  // wechat-notify: signing, the member asks to hear of the household's next visit to sign.
+  const askNews = useSubscribeAsk(['visitToSign'])
   const confirm = async () => {
+    askNews()
     const png = await pad.current?.toPng()
     if (!png) return toast(m.emptySignature)
     const out = await sign.submit({ visitId: v.id, signaturePng: png, ...(onBehalfOfId ? { onBehalfOfId } : {}) })

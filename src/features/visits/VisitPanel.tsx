@@ -15,6 +15,7 @@ import type { HouseholdRow, VisitView } from '../../contracts'
 import { byLongestUnvisited, HouseholdSearch, matchesHousehold } from '../cadre/HouseholdList'
 import { zhCN } from '../../i18n/zh-CN'
 import { call } from '../../services/api'
+import type { Gcj02Point } from '../../core/geo'
 import device from '../../services/device'
 import { DeviceError } from '../../services/device-types'
 import { useCall } from '../../services/useCall'
@@ -131,12 +132,12 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
   const [problems, setProblems] = useState('')
   const [overnight, setOvernight] = useState(false)
   const [created, setCreated] = useState<VisitView | null>(null)
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null)
+  const [point, setPoint] = useState<Gcj02Point | null>(null)
   const [photo, setPhoto] = useState<string | null>(null)
   const save = useSubmit('visit.create')
   if (created) return <Created visit={created} onAnother={() => setCreated(null)} />
   const locate = () =>
-    device.location().then(setPoint, () => toast(zhCN.verdict.signin.locationFailed))
+    device.locationGcj02().then(setPoint, () => toast(zhCN.verdict.signin.locationFailed))
   const shoot = () =>
     device.livePhoto().then(setPhoto, (e: unknown) => {
       if (!(e instanceof DeviceError && e.kind === 'cancelled')) toast(zhCN.errors['IMAGE.NOT_AN_IMAGE'])

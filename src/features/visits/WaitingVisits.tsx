@@ -9,21 +9,17 @@ import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { zhCN } from '../../i18n/zh-CN'
-import { useCall, useReloadOnReturn } from '../../services/useCall'
-import { useOutbox, useReloadOnSent, waitingIds } from '../../services/useOutbox'
+import type { VisitView } from '../../contracts'
+import { useOutbox, waitingIds } from '../../services/useOutbox'
 
 const m = zhCN.verdict.waiting
 
-export const WaitingVisits = () => {
-  const { state, reload } = useCall('visit.waiting', {})
-  // Back on the home tab after signing: show what still waits.
-  useReloadOnReturn(reload)
-  // A signature or objection made without signal: reload once the outbox has sent it.
-  useReloadOnSent(reload)
-  // Meanwhile a visit whose answer waits on the phone is not asked for again.
+/** `visits`: from villager.home (which reloads when the person comes back after signing). */
+export const WaitingVisits = ({ visits }: { visits: VisitView[] }) => {
+  // A visit whose answer (signature or objection) waits on the phone for signal is not asked for again.
   const answered = waitingIds(useOutbox().items, ['visit.signOff', 'visit.dispute'], 'visitId')
-  const waiting = state.status === 'ready' ? state.data.filter((v) => !answered.has(v.id)) : []
-  // Nothing waiting, or it could not load: the home stays calm; the list shows when there is one.
+  const waiting = visits.filter((v) => !answered.has(v.id))
+  // Nothing waiting: the home stays calm; the list shows when there is one.
   if (waiting.length === 0) return null
   return (
     <Section title={m.title} className='waiting-visits'>

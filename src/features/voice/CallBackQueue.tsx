@@ -11,13 +11,12 @@ import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
 import { Field } from '../../components/Form'
 import { Section } from '../../components/Section'
-import { Loadable } from '../../components/State'
-import { toast } from '../../components/feedback'
+import { ErrorState, Loadable } from '../../components/State'
 import type { CallBackView } from '../../contracts'
 import { CALL_BACK_OUTCOMES } from '../../core/voice'
 import { zhCN } from '../../i18n/zh-CN'
-import { call, newRequestId } from '../../services/api'
 import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
@@ -25,6 +24,7 @@ const c = zhCN.voice.callBacks
 
 const Row = ({ item, onDone }: { item: CallBackView; onDone: () => void }) => {
   const [note, setNote] = useState('')
+  const record = useSubmit('callback.record')
   const when = item.state === 'done' ? c.done : item.state === 'overdue' ? `${c.overdue}（${c.due(formatDate(item.dueAt))}）` : c.due(formatDate(item.dueAt))
   return (
     <View className={`voice-row callback-row callback-row--${item.state}`}>
@@ -50,12 +50,7 @@ const Row = ({ item, onDone }: { item: CallBackView; onDone: () => void }) => {
                 className={`callback-${o}`}
                 onClick={() =>
                   void confirmThen(c.recordConfirm(c.outcome[o] ?? o), async () => {
-                    try {
-                      await call('callback.record', { callBackId: item.id, outcome: o, note }, { requestId: newRequestId() })
-                      onDone()
-                    } catch (e) {
-                      toast((e as Error).message)
-                    }
+                    if (await record.submit({ callBackId: item.id, outcome: o, note })) onDone()
                   })
                 }
               >
@@ -63,6 +58,7 @@ const Row = ({ item, onDone }: { item: CallBackView; onDone: () => void }) => {
               </Button>
             ))}
           </View>
+          {record.error ? <ErrorState message={record.error.message} code={record.error.code} /> : null}
         </View>
       )}
     </View>

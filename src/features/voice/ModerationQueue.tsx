@@ -9,13 +9,13 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
 import { Section } from '../../components/Section'
-import { Loadable } from '../../components/State'
+import { ErrorState, Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
 import type { ModerationView } from '../../contracts'
 import { MODERATION_REFUSALS, type ModerationRefusal } from '../../core/voice'
 import { zhCN } from '../../i18n/zh-CN'
-import { call, newRequestId } from '../../services/api'
 import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
@@ -23,15 +23,12 @@ const m = zhCN.voice.moderation
 
 const Row = ({ item, onDone }: { item: ModerationView; onDone: () => void }) => {
   const [refusing, setRefusing] = useState(false)
+  const decision = useSubmit('moderation.decide')
   const decide = (approve: boolean, reason?: ModerationRefusal) =>
     confirmThen(approve ? m.approveConfirm : m.refuseConfirm, async () => {
-      try {
-        await call('moderation.decide', { moderationId: item.id, approve, ...(reason ? { reason } : {}) }, { requestId: newRequestId() })
-        toast(m.done)
-        onDone()
-      } catch (e) {
-        toast((e as Error).message)
-      }
+      if (!(await decision.submit({ moderationId: item.id, approve, ...(reason ? { reason } : {}) }))) return
+      toast(m.done)
+      onDone()
     })
   return (
     <View className='voice-row moderation-row'>
@@ -40,6 +37,7 @@ const Row = ({ item, onDone }: { item: ModerationView; onDone: () => void }) => 
       <Text className='voice-row__text moderation-redacted'>{item.redacted}</Text>
       {item.original !== item.redacted ? <Text className='voice-row__meta'>{`${m.original}：${item.original}`}</Text> : null}
       {item.check !== 'pass' ? <Text className='voice-row__warn moderation-flag'>{item.checkLabel ? m.flagged(item.checkLabel) : m.flaggedPlain}</Text> : null}
+      {decision.error ? <ErrorState message={decision.error.message} code={decision.error.code} /> : null}
       {refusing ? (
         <View className='voice-buttons'>
           {MODERATION_REFUSALS.map((r) => (

@@ -8,11 +8,11 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
 import { Section } from '../../components/Section'
-import { Loadable } from '../../components/State'
+import { ErrorState, Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
 import { zhCN } from '../../i18n/zh-CN'
-import { call, newRequestId } from '../../services/api'
 import { useCall } from '../../services/useCall'
+import { useSubmit } from '../../services/useSubmit'
 import { actionWords, categoryName } from '../tickets/shared/words'
 import './voice.scss'
 
@@ -21,8 +21,9 @@ const v = zhCN.voice.follow
 export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: string; compact?: boolean }) => {
   const view = useCall('ticket.publicView', { ticketId }, ticketId !== '')
   const [following, setFollowing] = useState(false)
+  const followWrite = useSubmit('ticket.follow')
   const follow = async () => {
-    await call('ticket.follow', { ticketId }, { requestId: newRequestId() })
+    if (!(await followWrite.submit({ ticketId }))) return
     setFollowing(true)
     toast(v.following)
   }
@@ -49,10 +50,11 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
           {following || t.following ? (
             <Text className='mq-hint followed'>{v.following}</Text>
           ) : t.canFollow ? (
-            <Button kind='secondary' className='follow-similar' onClick={() => void follow()}>
+            <Button kind='secondary' className='follow-similar' loading={followWrite.pending} onClick={() => void follow()}>
               {v.follow}
             </Button>
           ) : null}
+          {followWrite.error ? <ErrorState message={followWrite.error.message} code={followWrite.error.code} /> : null}
         </View>
       )}
     </Loadable>

@@ -7,9 +7,9 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Form'
-import { toast } from '../../components/feedback'
+import { ErrorState } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
-import { call, newRequestId } from '../../services/api'
+import { useSubmit } from '../../services/useSubmit'
 import { useSession } from '../session/useSession'
 import { confirmThen } from './confirm'
 import './voice.scss'
@@ -20,6 +20,7 @@ export const RevealReporter = ({ ticketId }: { ticketId: string }) => {
   const { state } = useSession()
   const [reason, setReason] = useState('')
   const [shown, setShown] = useState<string | null>(null)
+  const reveal = useSubmit('ticket.revealReporter')
   const me = state.status === 'ready' ? state.data : null
   // The button only for the township (the server decides anyway).
   const township = me && ((me.roles.includes('cadre') && me.duty === 'office') || me.roles.includes('leader') || me.roles.includes('supervisor'))
@@ -31,19 +32,17 @@ export const RevealReporter = ({ ticketId }: { ticketId: string }) => {
       <Button
         kind='secondary'
         className='reveal-submit'
+        loading={reveal.pending}
         onClick={() =>
           void confirmThen(r.confirm, async () => {
-            try {
-              const out = await call('ticket.revealReporter', { ticketId, reason }, { requestId: newRequestId() })
-              setShown(r.result(out.name, out.householdNumber))
-            } catch (e) {
-              toast((e as Error).message)
-            }
+            const out = await reveal.submit({ ticketId, reason })
+            if (out) setShown(r.result(out.name, out.householdNumber))
           })
         }
       >
         {r.action}
       </Button>
+      {reveal.error ? <ErrorState message={reveal.error.message} code={reveal.error.code} /> : null}
     </View>
   )
 }

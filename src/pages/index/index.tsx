@@ -14,9 +14,6 @@ import { SessionGate } from '../../features/session/SessionGate'
 import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets'
 import { VillagerHome } from '../../features/villager/VillagerHome'
-import { VillagerNotices } from '../../features/villager/VillagerNotices'
-import { WaitingVisits } from '../../features/visits/WaitingVisits'
-import { WaitingTickets } from '../../features/tickets/my-tickets/WaitingTickets'
 import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
@@ -36,11 +33,8 @@ const IndexPage = () => (
         return (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
+            {/* my cadre, what waits for me, the notices and the posting months: one request (villager.home) */}
             {show.villager ? <VillagerHome /> : null}
-            {/* what waits for me (a visit to sign, a ticket to confirm), then the township's notices */}
-            {show.villager ? <WaitingVisits /> : null}
-            {show.villager ? <WaitingTickets /> : null}
-            {show.villager ? <VillagerNotices /> : null}
             {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
             {show.villageTickets ? <VillageTickets /> : null}
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
@@ -52,7 +46,7 @@ const IndexPage = () => (
             {show.residentCadre ? <SelfReviewForm /> : null}
             {show.residentCadre ? <MyRecordLink cadreId={me.id} /> : null}
             {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
-            <PostingMonths />
+            {show.villager ? null : <PostingMonths />}
             {any ? null : <Empty text={zhCN.home.otherRole} />}
           </View>
         )

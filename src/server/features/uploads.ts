@@ -25,7 +25,8 @@ export const checkUploadQuota = async (store: Store, settings: Settings, personI
     store.find('uploads', { ownerId: personId, at: { gt: now - DAY_MS } }),
     store.find('images', { ownerId: personId, at: { gt: now - DAY_MS } }),
   ])
-  const all = [...files, ...images]
+  // office-files: roster spreadsheets and exports (kind 'sheet') are the office's work, not media.
+  const all = [...files.filter((f) => f.kind !== 'sheet'), ...images]
   const verdict = uploadQuota(
     { filesLastHour: all.filter((f) => f.at > now - HOUR_MS).length, bytesLastDay: all.reduce((sum, f) => sum + f.bytes, 0) },
     bytes,
@@ -55,8 +56,15 @@ export const storeImage = async (
   const clean = stripMetadata(Buffer.from(bytes), checked.value.mime)
   if (!clean) return refuse('IMAGE.NOT_AN_IMAGE')
   await checkUploadQuota(ctx.store, ctx.settings, spec.ownerId, ctx.now, clean.length)
+  const id = ctx.newId(spec.kind === 'signature' ? 'sig' : 'pho')
+  // office-files: in WeChat's cloud the bytes go to cloud storage under the owner's folder (never
+  // inline in the database); they are shown only through temporary URLs to those who may see them.
+  const storage = ctx.deps.mode === 'cloud' ? ctx.deps.storage : undefined
+  const fileId = storage
+    ? await storage.uploadFile(`u/${spec.ownerId}/${spec.kind}/${id}.${checked.value.mime === 'image/png' ? 'png' : 'jpg'}`, new Uint8Array(clean))
+    : undefined
   const image: StoredImage = {
-    id: ctx.newId(spec.kind === 'signature' ? 'sig' : 'pho'),
+    id,
     townshipId: spec.townshipId,
     kind: spec.kind,
     ownerId: spec.ownerId,
@@ -64,8 +72,9 @@ export const storeImage = async (
     width: checked.value.width,
     height: checked.value.height,
     bytes: clean.length,
-    data: clean.toString('base64'),
+    data: fileId ? '' : clean.toString('base64'),
     at: ctx.now,
+    ...(fileId ? { fileId } : {}),
   }
   await ctx.store.insert('images', image)
   return image
@@ -84,6 +93,10 @@ export const attachUploads = async (ctx: HandlerContext, uploads: readonly Uploa
 /** A file is seen by its uploader and by whoever may read the object it is attached to. */
 export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload): Promise<boolean> => {
   if (upload.ownerId === actor.person.id) return true
+  // office-files: an export belongs to its township's office (objectId: the township).
+  if (upload.objectKind === 'export') return upload.objectId === upload.townshipId && policies['office:read'](actor, upload.townshipId)
+  // office-files: a cadre's photo is his face on the villagers' cadre card: his township sees it.
+  if (upload.objectKind === 'person') return upload.objectId === upload.ownerId && actor.person.townshipId === upload.townshipId
   if (upload.objectKind !== 'ticket' || !upload.objectId) return false
   const ticket = await store.get('tickets', upload.objectId)
   if (!ticket) return false
@@ -93,7 +106,7 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
 
 // ---------------------------------------------------------------- cloud storage files
 
-export const uploadHandlers: Handlers<'upload.register'> = {
+export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
   /**
    * In WeChat the client puts a file in cloud storage and registers its file id here: the first
    * registration makes the caller its owner, and only the owner may attach it (checkAttachments).
@@ -107,19 +120,42 @@ export const uploadHandlers: Handlers<'upload.register'> = {
       if (existing.ownerId !== actor.person.id || existing.kind !== kind) return refuse('TICKET.ATTACHMENT_NOT_YOURS')
       return { fileId, kind, bytes: existing.bytes }
     }
-    const max = kind === 'photo' ? ctx.settings.tickets.attachments.maxPhotoBytes : ctx.settings.tickets.attachments.maxVoiceBytes
-    if (bytes > max) return refuse('UPLOAD.TOO_LARGE')
-    await checkUploadQuota(ctx.store, ctx.settings, actor.person.id, ctx.now, bytes)
+    const { maxPhotoBytes, maxVoiceBytes } = ctx.settings.tickets.attachments
+    const max = kind === 'photo' ? maxPhotoBytes : kind === 'voice' ? maxVoiceBytes : ctx.settings.office.importMaxBytes
+    if (bytes > max) return refuse(kind === 'sheet' ? 'IMPORT.TOO_LARGE' : 'UPLOAD.TOO_LARGE')
+    // A roster file counts in the hour's files, not in the day's media bytes (a county's is ~40 MB).
+    await checkUploadQuota(ctx.store, ctx.settings, actor.person.id, ctx.now, kind === 'sheet' ? 0 : bytes)
     await ctx.store.insert('uploads', {
       id: ctx.newId('up'),
       townshipId: actor.person.townshipId,
       ownerId: actor.person.id,
       kind,
-      mime: kind === 'photo' ? 'image/jpeg' : 'audio/mpeg',
+      mime: kind === 'photo' ? 'image/jpeg' : kind === 'voice' ? 'audio/mpeg' : 'application/octet-stream',
       bytes,
       url: fileId,
       at: ctx.now,
     })
     return { fileId, kind, bytes }
   },
+  /**
+   * office-files (issue 11 item 2): cloud storage is closed to clients for reading; whoever may see
+   * a file (mayReadUpload: its uploader, a reader of its ticket, its township's office for an
+   * export) gets a temporary URL, everyone else null. Unknown file ids answer null too.
+   */
+  'file.urls': async ({ fileIds }, ctx) => {
+    const storage = ctx.deps.storage
+    if (ctx.deps.mode !== 'cloud' || !storage) return refuse('ACTION.UNKNOWN')
+    const actor = ctx.actor
+    if (!actor) return refuse('AUTH.REQUIRED')
+    const urls: { fileId: string; url: string | null }[] = []
+    for (const fileId of [...new Set(fileIds)]) {
+      const [upload] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
+      const readable = !!upload && (await mayReadUpload(ctx.store, actor, upload))
+      urls.push({ fileId, url: readable ? await storage.tempUrl(fileId, TEMP_URL_SECONDS) : null })
+    }
+    return { urls }
+  },
 }
+
+/** How long a temporary URL of cloud storage stays valid: enough to view or download, then gone. */
+export const TEMP_URL_SECONDS = 600

@@ -5,6 +5,8 @@
  */
 import path from 'node:path'
 import { wechatAppFromEnv, type WechatApp } from '../wechat/https'
+import { DEFAULT_SETTINGS } from '../../core/settings'
+import { settingsFromEnv } from '../settings-env'
 
 export interface HostedConfig {
   /** mysql://user:password@host:port/database (a SQLite path works for a trial on one machine). */
@@ -20,6 +22,11 @@ export interface HostedConfig {
   compress: boolean
   /** Behind a reverse proxy (MINQING_TRUST_PROXY=1): client addresses from X-Forwarded-For. */
   trustProxy: boolean
+  /** wechat-notify: minutes between runs of the overdue sweep and of the automatic month close (0: never). */
+  overdueSweepMinutes: number
+  autoCloseMinutes: number
+  /** The deployment's settings (subscribe templates, the automatic close's day: src/server/settings-env.ts). */
+  settings: import('../../core/settings').Settings
 }
 
 export interface ConfigProblem {
@@ -38,6 +45,15 @@ export const readHostedConfig = (env: NodeJS.ProcessEnv = process.env): { config
   if (!env.MINQING_WECHAT_SECRET?.trim()) problems.push({ variable: 'MINQING_WECHAT_SECRET', problem: 'not set: the AppSecret (开发管理 > 开发设置), needed for login' })
   const port = Number(env.PORT ?? 8080)
   if (!Number.isInteger(port) || port <= 0 || port > 65535) problems.push({ variable: 'PORT', problem: `not a port number: ${env.PORT}` })
+  const minutes = (name: string, fallback: number): number => {
+    const n = Number(env[name]?.trim() || fallback)
+    if (!Number.isFinite(n) || n < 0) problems.push({ variable: name, problem: `not a number of minutes: ${env[name]}` })
+    return n
+  }
+  const overdueSweepMinutes = minutes('MINQING_OVERDUE_SWEEP_MINUTES', 10)
+  const autoCloseMinutes = minutes('MINQING_AUTO_CLOSE_MINUTES', 60)
+  const fromEnv = settingsFromEnv(DEFAULT_SETTINGS, env)
+  for (const p of fromEnv.problems) problems.push({ variable: p.slice(0, p.indexOf(':')), problem: p.slice(p.indexOf(':') + 2) })
   if (problems.length > 0 || !wechat) return { problems }
   return {
     config: {
@@ -49,6 +65,9 @@ export const readHostedConfig = (env: NodeJS.ProcessEnv = process.env): { config
       staticDir: env.MINQING_STATIC_DIR?.trim() || null,
       compress: env.MINQING_COMPRESS !== '0',
       trustProxy: env.MINQING_TRUST_PROXY === '1',
+      overdueSweepMinutes,
+      autoCloseMinutes,
+      settings: fromEnv.settings,
     },
   }
 }

@@ -4,6 +4,8 @@
  * database migrated, WeChat login settings (self-hosted), set-up done.
  * One rule: it only reads; it never migrates, writes or prints a password or secret.
  */
+import { DEFAULT_SETTINGS } from '../../core/settings'
+import { settingsFromEnv } from '../settings-env'
 import fs from 'node:fs'
 import path from 'node:path'
 import { MIGRATIONS } from '../storage/migrations'
@@ -129,7 +131,8 @@ export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process
   } else {
     url = cloudDatabaseUrl(env)
     if (!url) checks.push({ name: 'MINQING_DATABASE_URL', level: 'fail', detail: 'not set (nor DB_HOST): the CloudBase MySQL database, e.g. mysql://root:PASSWORD@<内网地址>:3306/tcb' })
-    if (!env.MINQING_SUBSCRIBE_TEMPLATE_ID) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATE_ID', level: 'warn', detail: 'not set: no subscribe messages are sent' })
+    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose)' })
+    for (const problem of settingsFromEnv(DEFAULT_SETTINGS, env).problems) checks.push({ name: problem.slice(0, problem.indexOf(':')), level: 'fail', detail: problem.slice(problem.indexOf(':') + 2) })
   }
   if (url) checks.push(...(await databaseChecks(url, target)))
   return checks

@@ -18,6 +18,8 @@ import { httpsWechatLogin } from '../wechat/https'
 import { localWechatCodes } from '../wechat/local'
 import type { WechatLogin } from '../wechat/port'
 import type { HostedConfig } from './config'
+import { startOverdueTimer } from '../features/tickets/overdue/sweep'
+import { startAutoCloseTimer } from '../features/office/auto-close'
 
 export interface HostedServer {
   url: string
@@ -47,7 +49,7 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
   const store = await openStore({ url: config.databaseUrl })
   const deps: ServerDeps = {
     store,
-    settings: options.settings ?? DEFAULT_SETTINGS,
+    settings: options.settings ?? config.settings ?? DEFAULT_SETTINGS,
     mode: 'server',
     clock,
     newId,
@@ -65,6 +67,9 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     wechatLogin: { wechat: options.wechatLogin ?? httpsWechatLogin(config.wechat), tokens: wechatTokens(serverSecret(config.dataDir), clock) },
   })
   await app.listen({ port: config.port, host: config.host })
+  // The scheduled jobs the cloud function's timer trigger runs: 提级督办 and 自动结账.
+  const stopSweep = startOverdueTimer(deps, config.overdueSweepMinutes ?? 0)
+  const stopAutoClose = startAutoCloseTimer(deps, config.autoCloseMinutes ?? 0)
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
@@ -72,6 +77,8 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     app,
     deps,
     close: async () => {
+      stopSweep()
+      stopAutoClose()
       await app.close()
       await store.close()
     },

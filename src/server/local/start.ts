@@ -19,6 +19,7 @@ import { openStore } from '../storage/relational'
 import { analyze } from '../storage/migrations'
 import { startOverdueTimer } from '../features/tickets/overdue/sweep'
 import { localWechatCodes } from '../wechat/local'
+import { startAutoCloseTimer } from '../features/office/auto-close'
 import type { Store } from '../storage/port'
 
 export interface LocalOptions {
@@ -42,6 +43,8 @@ export interface LocalOptions {
   demo?: boolean
   /** Minutes between runs of the overdue sweep (提级督办); 0 or absent: not run (tests call it). */
   overdueSweepMinutes?: number
+  /** Minutes between runs of the automatic month close (自动结账); 0 or absent: not run (tests call it). */
+  autoCloseMinutes?: number
 }
 
 export interface LocalServer {
@@ -91,11 +94,14 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     sessions: storedSessions(store, clock, settings),
     messenger,
     wechat: localWechatCodes,
+    // The local adapter records subscribe messages instead of sending them (tests read its calls).
+    wechatMessages: localWechatCodes,
   }
   const app = await buildHttpApp({ deps, staticDir: options.staticDir, uploadDir: path.join(options.dataDir, 'uploads') })
   const host = options.host ?? '127.0.0.1'
   await app.listen({ port: options.port ?? 0, host })
   const stopSweep = startOverdueTimer(deps, options.overdueSweepMinutes ?? 0)
+  const stopAutoClose = startAutoCloseTimer(deps, options.autoCloseMinutes ?? 0)
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   return {
@@ -104,6 +110,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     deps,
     close: async () => {
       stopSweep()
+      stopAutoClose()
       await app.close()
       await store.close()
       messenger.close()

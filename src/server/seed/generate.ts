@@ -54,7 +54,7 @@ import { portraitDataUri } from './portrait'
 /** The collections a seed fills (requests are runtime-only; month figures are built on their first read). */
 export type SeedCollection = Exclude<
   keyof Collections,
-  'requests' | 'monthFigures' | 'monthBuilds' | 'chainEntries' | 'chainHeads' | 'sessions' | 'loginRequests' | 'setupCodes' | 'moderations' | 'callBacks'
+  'requests' | 'monthFigures' | 'monthBuilds' | 'chainEntries' | 'chainHeads' | 'sessions' | 'loginRequests' | 'setupCodes' | 'moderations' | 'callBacks' | 'autoCloses'
 >
 export type SeedData = { [C in SeedCollection]: Collections[C][] }
 
@@ -530,7 +530,7 @@ const buildHistory = (r: Roster, rnd: Random, shared: Shared): History => {
         : slotMinutes[slot] + rnd.real(-(window - 5), window - 5)
     const attempts = outcome === 'twice' ? [minutes, Math.min(minutes + rnd.real(1, 4), slotMinutes[slot] + window - 1)] : [minutes]
     for (const m of attempts) {
-      const attempt = { at: at(date, m), lat: round6(spot.lat), lng: round6(spot.lng) }
+      const attempt = { at: at(date, m), lat: round6(spot.lat), lng: round6(spot.lng), datum: 'gcj02' as const }
       if (attempt.at >= now) return
       const verdict = must(evaluateSignIn(attempt, r.places, sameDay, settings), 'sign-in')
       const record = toSignIn({ id: ids.next('si', 4), townshipId: tw, cadreId: cadre.id }, attempt, verdict)
@@ -886,6 +886,8 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     bindingEvents: [],
     phoneCodes: [],
     judgeRefusals: [],
+    // first-screen: planned visits are made by cadres, not seeded
+    visitPlans: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

@@ -272,6 +272,26 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'ratings', 'publicComment')
     await ensureColumn(db, dialect, 'reveals', 'reason')
   }),
+  // ---- gcj (issue 11 item 4): a sign-in keeps its datum (GCJ-02). Older rows are left as they are
+  // (their datum absent): rewriting their coordinates would break the hash chain that holds them.
+  '0012_gcj': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'signins', 'datum')
+  }),
+  // ---- end gcj ----
+  // ---- wechat-notify (issue 11 item 7): the automatic month close's attempts.
+  '0014_wechat_notify': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'autoCloses')
+  }),
+  // ---- office-files (issue 11 item 2): in the cloud, signatures and sign-in and visit photos are
+  // kept in cloud storage; the image row keeps its checks' results and the file id.
+  '0015_office_files': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'images', 'fileId')
+  }),
+  // ---- end office-files ----
+  // ---- first-screen (issue 12 item 9): a cadre's planned visits ----
+  '0017_first_screen': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'visitPlans')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

@@ -119,6 +119,9 @@ export interface Collections {
   monthFigures: import('../../core/month-figures').MonthFiguresRecord
   /** A township's month whose figures are kept. */
   monthBuilds: import('../../core/month-figures').MonthBuild
+  // wechat-notify (migration 0014_wechat_notify)
+  /** The timer's close of a township month (自动结账), done or refused: attempted once (id = periodId). */
+  autoCloses: import('../../core/subscribe').AutoCloseRecord
   // the villagers' voice (migration 0011_voice)
   /** Comments waiting for the office before other villagers read them. */
   moderations: import('../../core/voice').ModerationRecord
@@ -131,6 +134,9 @@ export interface Collections {
   phoneCodes: import('../../core/model').PhoneCode
   /** Sign-offs and ratings refused because of the account they came from. */
   judgeRefusals: import('../../core/model').JudgeRefusalRecord
+  // ---- first-screen (migration 0017_first_screen) ----
+  /** A cadre's next planned visit to a household (issue 12 item 9): a promise, never a visit. */
+  visitPlans: import('../../core/visit-plans').VisitPlan
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

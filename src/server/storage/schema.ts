@@ -247,6 +247,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
       invalidReason: orNull(key),
       photoId: orNull(key),
       distanceM: orNull(real),
+      // gcj (issue 11 item 4): the datum of lat/lng, GCJ-02; absent on older rows
+      datum: opt(key),
     },
     [['cadreId', 'at'], ['townshipId', 'at']],
   ),
@@ -363,7 +365,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   images: table(
     'images',
-    { id: key, townshipId: key, kind: key, ownerId: key, mime: key, width: int, height: int, bytes: int, data: col('long'), at: int },
+    // office-files: fileId (cloud storage) added by 0015_office_files.
+    { id: key, townshipId: key, kind: key, ownerId: key, mime: key, width: int, height: int, bytes: int, data: col('long'), at: int, fileId: opt(key) },
     [['ownerId'], ['ownerId', 'at']],
   ),
   consents: table('consents', { id: key, personId: key, kind: key, at: int }, [['personId']]),
@@ -429,6 +432,9 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     [],
   ),
   setupCodes: table('setupCodes', { id: key, townshipId: orNull(key), createdAt: int, expiresAt: int, usedAt: orNull(int), usedById: orNull(key) }, []),
+  // ---- wechat-notify (migration 0014_wechat_notify): one automatic close attempt per township month
+  autoCloses: table('autoCloses', { id: key, townshipId: key, period: key, at: int, outcome: key, problem: orNull(text) }, [['townshipId', 'period']]),
+  // ---- end wechat-notify
   // ---- issue 13: the villagers' voice (migration 0011_voice)
   moderations: table(
     'moderations',
@@ -484,6 +490,12 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     'judgeRefusals',
     { id: key, townshipId: key, personId: key, cadreId: key, action: key, reason: key, at: int },
     [['townshipId', 'at'], ['cadreId', 'at']],
+  ),
+  // ---- first-screen (migration 0017_first_screen): planned visits ----
+  visitPlans: table(
+    'visitPlans',
+    { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int },
+    [['householdId', 'date'], ['cadreId', 'date']],
   ),
 }
 

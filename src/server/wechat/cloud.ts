@@ -4,7 +4,7 @@
  * imported only by the cloud entry; a test never reaches WeChat (outside WeChat's runtime the SDK
  * fails), it hands in an object of the same shape.
  */
-import type { EnvVersion, WechatCodes } from './port'
+import type { EnvVersion, WechatCodes, WechatMessages, WechatStorage } from './port'
 
 /** The slice of wx-server-sdk this adapter uses (typed here: the SDK's own types are loose). */
 export interface WxCloudOpenapi {
@@ -17,6 +17,16 @@ export interface WxCloudOpenapi {
         checkPath?: boolean
         envVersion?: EnvVersion
       }): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }>
+    }
+    subscribeMessage: {
+      send(request: {
+        touser: string
+        templateId: string
+        page: string
+        data: Record<string, { value: string }>
+        miniprogramState: 'developer' | 'trial' | 'formal'
+        lang: 'zh_CN'
+      }): Promise<{ errCode?: number; errMsg?: string }>
     }
     phonenumber: {
       getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; errMsg?: string; phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string } }>
@@ -42,5 +52,45 @@ export const cloudWechatCodes = (cloud: WxCloudOpenapi): WechatCodes => ({
   async sendPhoneCode() {
     // Inside WeChat the phone is verified by WeChat itself; no SMS service is configured.
     throw new Error('no SMS service in the cloud function: bind by the WeChat phone button')
+  },
+})
+
+// --- Cloud storage (issue 11 items 2 and 6) ---
+
+/** The slice of wx-server-sdk's storage calls this adapter uses. */
+export interface WxCloudStorage {
+  downloadFile(request: { fileID: string }): Promise<{ fileContent?: Uint8Array }>
+  uploadFile(request: { cloudPath: string; fileContent: Uint8Array }): Promise<{ fileID?: string }>
+  getTempFileURL(request: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
+    fileList?: { fileID: string; tempFileURL?: string; status?: number; errMsg?: string }[]
+  }>
+}
+
+export const cloudWechatStorage = (cloud: WxCloudStorage): WechatStorage => ({
+  async downloadFile(fileId) {
+    const { fileContent } = await cloud.downloadFile({ fileID: fileId })
+    if (!fileContent) throw new Error(`downloadFile answered no content for ${fileId}`)
+    return new Uint8Array(fileContent)
+  },
+  async uploadFile(cloudPath, bytes) {
+    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) })
+    if (!fileID) throw new Error(`uploadFile answered no file id for ${cloudPath}`)
+    return fileID
+  },
+  async tempUrl(fileId, maxAgeSeconds) {
+    const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: maxAgeSeconds }] })
+    const [entry] = fileList ?? []
+    if (!entry?.tempFileURL || (entry.status !== undefined && entry.status !== 0)) {
+      throw new Error(`getTempFileURL failed for ${fileId}: ${entry?.status ?? '?'} ${entry?.errMsg ?? ''}`)
+    }
+    return entry.tempFileURL
+  },
+})
+
+/** subscribeMessage.send through the cloud call (camelCase fields); rejects on any errCode. */
+export const cloudWechatMessages = (cloud: WxCloudOpenapi): WechatMessages => ({
+  async sendSubscribe({ touser, templateId, page, data, miniprogramState, lang }) {
+    const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState, lang })
+    if (result.errCode !== undefined && result.errCode !== 0) throw new Error(`subscribeMessage.send failed: ${result.errCode} ${result.errMsg ?? ''}`)
   },
 })

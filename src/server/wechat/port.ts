@@ -48,3 +48,37 @@ export class WechatLoginRefused extends Error {
     this.name = 'WechatLoginRefused'
   }
 }
+
+// --- Cloud storage (issue 11 items 2 and 6: office files and media in WeChat cloud storage) ---
+
+/**
+ * The function's side of WeChat cloud storage (wx-server-sdk: downloadFile, uploadFile,
+ * getTempFileURL). Clients never read storage directly (the storage rules are server-only for
+ * reading): whoever may see a file gets a temporary URL from the function.
+ */
+export interface WechatStorage {
+  /** The bytes of a stored file; rejects when the file does not exist. */
+  downloadFile(fileId: string): Promise<Uint8Array>
+  /** Stores bytes at `cloudPath` and answers the new file id (`cloud://...`). */
+  uploadFile(cloudPath: string, bytes: Uint8Array): Promise<string>
+  /** A URL anyone holding it may fetch for `maxAgeSeconds`; rejects when the file does not exist. */
+  tempUrl(fileId: string, maxAgeSeconds: number): Promise<string>
+}
+
+// --- Subscribe messages (订阅消息, issue 11 item 3) ---
+
+/** One subscribeMessage.send: to whom, which template, the page it opens and its filled fields. */
+export interface SubscribeSend {
+  touser: string
+  templateId: string
+  /** The page the card opens, with its query (`pages/ticket/index?id=...`). */
+  page: string
+  data: Record<string, { value: string }>
+  miniprogramState: 'developer' | 'trial' | 'formal'
+  lang: 'zh_CN'
+}
+
+/** Sends one subscribe message; rejects when WeChat refuses it (43101 not subscribed, 47003 bad field, ...). */
+export interface WechatMessages {
+  sendSubscribe(message: SubscribeSend): Promise<void>
+}

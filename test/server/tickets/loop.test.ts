@@ -155,10 +155,10 @@ describe('a problem report (反映问题) through the joint meeting and the town
       category: 'dispute',
       description: '邻里草场边界纠纷',
       photoUrls: [photo],
-      location: { lat: 39.2, lng: 109.6 },
+      location: { lat: 39.2, lng: 109.6, datum: 'gcj02' },
       anonymous: true,
     })
-    expect(t).toMatchObject({ photoUrls: [photo], location: { lat: 39.2, lng: 109.6 }, anonymous: true })
+    expect(t).toMatchObject({ photoUrls: [photo], location: { lat: 39.2, lng: 109.6, datum: 'gcj02' }, anonymous: true })
     const neighbour = await h.as('villager-a2')
     const similar = await neighbour.ok('ticket.similar', { category: 'dispute' })
     expect(similar.map((s) => s.id)).toContain(t.id)

@@ -8,20 +8,15 @@ import Taro from '@tarojs/taro'
 import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
 import { zhCN } from '../../../i18n/zh-CN'
-import { useCall, useReloadOnReturn } from '../../../services/useCall'
-import { useReloadOnSent } from '../../../services/useOutbox'
+import type { TicketView } from '../../../contracts'
 import { MY_TICKET_PAGE } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 
 const m = zhCN.verdict.waiting
 
-export const WaitingTickets = () => {
-  const { state, reload } = useCall('ticket.list', { status: 'resolved' })
-  // Back on the home tab after confirming: show what still waits.
-  useReloadOnReturn(reload)
-  useReloadOnSent(reload)
-  if (state.status !== 'ready') return null
-  const mine = state.data.filter((t) => t.allowedActions.includes('confirm'))
+/** `tickets`: my household's open tickets from villager.home; those I may confirm wait for me. */
+export const WaitingTickets = ({ tickets }: { tickets: TicketView[] }) => {
+  const mine = tickets.filter((t) => t.allowedActions.includes('confirm'))
   if (mine.length === 0) return null
   return (
     <Section title={m.title} className='waiting-tickets'>

@@ -7,6 +7,7 @@
  */
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
+import type { Gcj02Point } from '../../../core/geo'
 import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
 import { ErrorState, Loadable } from '../../../components/State'
@@ -30,7 +31,7 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
   const [photos, setPhotos] = useState<Photo[]>([])
   const [voice, setVoice] = useState<{ url: string; seconds: number } | null>(null)
   const [recording, setRecording] = useState(false)
-  const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null)
+  const [location, setLocation] = useState<Gcj02Point | null>(null)
   const [anonymous, setAnonymous] = useState(false)
   const similar = useCall('ticket.similar', { category: categoryId }, !householdId)
   const { submit, pending, error } = useFile()

@@ -18,10 +18,12 @@ import { zhCN } from '../../../i18n/zh-CN'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
+import { useFileUrls } from '../../../services/file-urls'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
 import { categoryName, optionName, questionLabel } from './words'
 import { LevelTimer, TicketSentence } from './LevelTimer'
+import { useSubscribeAsk } from '../../../services/subscribe'
 import './tickets.scss'
 
 const m = zhCN.ticketLoop
@@ -36,6 +38,10 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
   const [photos, setPhotos] = useState<Photo[]>([])
   const [stars, setStars] = useState(0)
   const [figures, setFigures] = useState<Record<string, string>>({})
+  // Cloud files are shown through temporary URLs (office-files, issue 11 item 2).
+  const shown = useFileUrls([...ticket.photoUrls, ...(ticket.voiceUrl ? [ticket.voiceUrl] : []), ...ticket.history.flatMap((e) => e.photoUrls)])
+  // wechat-notify: a cadre taking it asks for the handling's outcome and its escalation.
+  const askNews = useSubscribeAsk(['resolved', 'escalated'])
   const { act, pending, error } = useAct(ticket, (next) => {
     setTicket(next)
     setNote('')
@@ -75,11 +81,11 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
         {ticket.photoUrls.length ? (
           <View className='mq-photos'>
             {ticket.photoUrls.map((u) => (
-              <Image key={u} className='mq-photo ticket-photo' src={u} mode='aspectFill' />
+              <Image key={u} className='mq-photo ticket-photo' src={shown(u)} mode='aspectFill' />
             ))}
           </View>
         ) : null}
-        {ticket.voiceUrl ? <VoicePlayer url={ticket.voiceUrl} /> : null}
+        {ticket.voiceUrl && shown(ticket.voiceUrl) ? <VoicePlayer url={shown(ticket.voiceUrl)} /> : null}
         {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (
           <Field label={m.result}>
@@ -119,7 +125,10 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
       {isHandler || can('escalate_secretary') || can('escalate_township') ? (
         <Section title={m.note} className='handle-panel'>
           {can('accept') ? (
-            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => void act({ action: 'accept', note: '' })}>
+            <Button big className='act-accept' loading={pending === 'accept'} onClick={() => {
+              askNews()
+              void act({ action: 'accept', note: '' })
+            }}>
               {m.accept}
             </Button>
           ) : null}
@@ -173,7 +182,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
       ) : null}
 
       <Section title={m.timeline}>
-        <Timeline events={ticket.history} />
+        <Timeline events={ticket.history} shown={shown} />
       </Section>
       {dialog}
     </View>

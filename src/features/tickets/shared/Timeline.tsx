@@ -7,7 +7,8 @@ import './tickets.scss'
 
 const time = (at: number) => `${formatDate(at)} ${new Date(at).toTimeString().slice(0, 5)}`
 
-export const Timeline = ({ events }: { events: TicketView['history'] }) => (
+/** `shown`: what to show for a photo url (a cloud file's temporary URL); the url itself by default. */
+export const Timeline = ({ events, shown = (u) => u }: { events: TicketView['history']; shown?: (url: string) => string }) => (
   <View className='timeline'>
     {events.map((e) => (
       <View key={e.seq} className={`timeline__event timeline__event--${e.action}`}>
@@ -17,7 +18,7 @@ export const Timeline = ({ events }: { events: TicketView['history'] }) => (
         {e.photoUrls.length ? (
           <View className='mq-photos'>
             {e.photoUrls.map((u) => (
-              <Image key={u} className='mq-photo' src={u} mode='aspectFill' />
+              <Image key={u} className='mq-photo' src={shown(u)} mode='aspectFill' />
             ))}
           </View>
         ) : null}

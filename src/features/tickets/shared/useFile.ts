@@ -9,6 +9,7 @@ import type { InputOf } from '../../../contracts'
 import { toast } from '../../../components/feedback'
 import { useSubmit } from '../../../services/useSubmit'
 import { zhCN } from '../../../i18n/zh-CN'
+import { useSubscribeAsk } from '../../../services/subscribe'
 
 /** How much of the description names the waiting item in the offline notice. */
 const LABEL_CHARS = 24
@@ -21,7 +22,10 @@ export const useFile = () => {
       void Taro.reLaunch({ url: '/pages/index/index' })
     },
   })
+  // wechat-notify: the reporter asks for the news a report or request brings (in the tap, before any await).
+  const askNews = useSubscribeAsk(['taken', 'escalated', 'confirm'])
   const submit = async (input: InputOf<'ticket.create'>, detailPage: string) => {
+    if (!input.onBehalfOfId) askNews()
     const out = await create.submit(input)
     if (out) void Taro.redirectTo({ url: `${detailPage}?id=${out.id}` })
   }

@@ -17,7 +17,7 @@ import { refuse } from '../../errors'
 import { isSupervisor, isTownshipStaff, verdictPolicies } from '../../policies'
 import { lockCadreDays, readCadreFacts, refreshCadreDays } from '../facts'
 import type { Handlers } from '../types'
-import { storeImage } from '../uploads'
+import { storeImage, TEMP_URL_SECONDS } from '../uploads'
 import { personRef } from '../views'
 import { chainRecord } from '../chain'
 import { zhCN } from '../../../i18n/zh-CN'
@@ -149,7 +149,7 @@ export const attendanceHandlers: Handlers<
     return { consentGiven: true }
   },
 
-  'signin.submit': async ({ lat, lng, photo }, ctx) => {
+  'signin.submit': async ({ lat, lng, datum, photo }, ctx) => {
     const { person } = actorOf(ctx)
     if (!isCadre(person)) return refuse('AUTH.FORBIDDEN')
     if (!(await ctx.store.get('consents', `signinPhoto:${person.id}`))) return refuse('SIGNIN.CONSENT_REQUIRED')
@@ -161,7 +161,7 @@ export const attendanceHandlers: Handlers<
       ctx.store.find('places', { townshipId: person.townshipId }),
       ctx.store.find('signins', { cadreId: person.id, valid: true }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 }),
     ])
-    const attempt = { at: ctx.now, lat, lng }
+    const attempt = { at: ctx.now, lat, lng, datum }
     const verdict = evaluateSignIn(attempt, places, earlier, ctx.settings)
     if (!verdict.ok) return refuse(verdict.code)
     const u = ctx.settings.uploads
@@ -184,14 +184,14 @@ export const attendanceHandlers: Handlers<
     return signInView(record, new Map(places.map((p) => [p.id, p.name])))
   },
 
-  'signin.check': async ({ lat, lng }, ctx) => {
+  'signin.check': async ({ lat, lng, datum }, ctx) => {
     const { person } = actorOf(ctx)
     if (!isCadre(person)) return refuse('AUTH.FORBIDDEN')
     const [places, earlier] = await Promise.all([
       ctx.store.find('places', { townshipId: person.townshipId }),
       ctx.store.find('signins', { cadreId: person.id, valid: true }, { orderBy: { field: 'at', direction: 'desc' }, limit: 10 }),
     ])
-    const preview = previewSignIn({ at: ctx.now, lat, lng }, places, earlier, ctx.settings)
+    const preview = previewSignIn({ at: ctx.now, lat, lng, datum }, places, earlier, ctx.settings)
     if (!preview.ok) return refuse(preview.code)
     const { nearest, inRange, wouldBeInvalid } = preview.value
     return {
@@ -233,6 +233,8 @@ export const attendanceHandlers: Handlers<
     if (!image) return refuse('NOT_FOUND')
     // A read of personal data: logged (who, whose, when) for the township's read log.
     await ctx.store.insert('reveals', { id: ctx.newId('reveal'), townshipId: signIn.townshipId, actorId: actor.person.id, subjectId: signIn.cadreId, field: 'signinPhoto', at: ctx.now })
+    // office-files: a photo in cloud storage is answered as a temporary URL (this reader may see it).
+    if (image.fileId && ctx.deps.storage) return { mime: image.mime, imageBase64: '', url: await ctx.deps.storage.tempUrl(image.fileId, TEMP_URL_SECONDS) }
     return { mime: image.mime, imageBase64: image.data }
   },
 

@@ -26,6 +26,7 @@ import type { Handlers } from '../types'
 import { chainRecord } from '../chain'
 import { endSessionsOf } from '../sessions/store'
 import { personRef } from '../views'
+import { miniProgramCode } from '../wechat-code'
 
 /** The page an invitation opens (main package: the person has no session yet). */
 export const BIND_PAGE = '/pages/bind/index'
@@ -158,15 +159,7 @@ export const bindingHandlers: Handlers<
     }
     await ctx.store.insert('invitations', invitation)
     let imageBase64: string | null = null
-    if (wxacode) {
-      try {
-        const png = await wechat(ctx).unlimitedCode({ scene: token, page: BIND_PAGE.slice(1), width: 430, envVersion })
-        imageBase64 = Buffer.from(png).toString('base64')
-      } catch (error) {
-        console.error('[minqing] mini-program code failed:', error)
-        return refuse('SERVER.UNAVAILABLE')
-      }
-    }
+    if (wxacode) imageBase64 = await miniProgramCode(ctx, { scene: token, page: BIND_PAGE.slice(1), envVersion })
     return { token, expiresAt: invitation.expiresAt, path: `${BIND_PAGE}?token=${token}`, personName: member.name, scene: token, imageBase64 }
   },
 

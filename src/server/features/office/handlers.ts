@@ -10,7 +10,7 @@ import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
 import { ticketRates } from '../../../core/tickets'
 import { periodRange } from '../../../core/time'
-import type { DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
+import type { CloseView, DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
 import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
@@ -20,7 +20,7 @@ import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
 import { zhCN } from '../../../i18n/zh-CN'
-import { digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
+import { AUTO_CLOSER, autoCloseNote, digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
 import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
 import { chainIssue, verifyChain } from '../chain'
 
@@ -33,6 +33,8 @@ const names = async (store: Store, ids: (string | null)[]): Promise<Map<string, 
 export const periodView = async (store: Store, record: PeriodRecord | null, period: string): Promise<PeriodView> => {
   if (!record) return { period, status: 'open', closedAt: null, closedBy: null, digest: null, reopenings: [] }
   const who = await names(store, [record.closedById, ...record.reopenings.map((r) => r.byId)])
+  // wechat-notify: the timer's close is told as 自动结账, no person.
+  who.set(AUTO_CLOSER, zhCN.wechatNotify.autoCloser)
   return {
     period,
     status: record.status,
@@ -71,27 +73,12 @@ const monthsBack = (now: number, ctx: HandlerContext, n: number): string[] => {
   return out
 }
 
-export const officeHandlers: Handlers<
-  | 'office.closePeriod'
-  | 'office.postingPreview'
-  | 'office.reopenPeriod'
-  | 'office.periods'
-  | 'office.dashboard'
-  | 'office.results'
-  | 'office.households'
-  | 'office.updateHousehold'
-  | 'office.updatePerson'
-  | 'office.reveal'
-  | 'office.revealLog'
-  | 'office.postNotice'
-  | 'office.notices'
-  | 'posting.months'
-  | 'posting.get'
-  | 'cadre.selfReview'
-  | 'notices.forMe'
-> = {
-  'office.closePeriod': async ({ period }, ctx) => {
-    const townshipId = township(ctx, 'office:manage')
+/**
+ * 月末结账 of one township month by `closedById` (an office person, or AUTO_CLOSER for the timer):
+ * refuses a month not yet ended or already closed, and a township whose record chain does not hold
+ * (CHAIN.BROKEN); rebuilds drifted day facts, stores the close and its result.
+ */
+export const closeTownshipMonth = async (ctx: HandlerContext, townshipId: string, period: string, closedById: string): Promise<CloseView> => {
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
@@ -124,7 +111,7 @@ export const officeHandlers: Handlers<
       period,
       status: 'closed',
       closedAt: ctx.now,
-      closedById: actorOf(ctx).person.id,
+      closedById,
       digest,
       reopenings: existing?.reopenings ?? [],
     }
@@ -134,6 +121,30 @@ export const officeHandlers: Handlers<
     if (await ctx.store.get('closeResults', id)) await ctx.store.replace('closeResults', stored)
     else await ctx.store.insert('closeResults', stored)
     return { ...(await periodView(ctx.store, record, period)), cadres: result.cadres.length, rates: result.rates, repairedDays: driftedDays(drift).length }
+  }
+
+export const officeHandlers: Handlers<
+  | 'office.closePeriod'
+  | 'office.postingPreview'
+  | 'office.reopenPeriod'
+  | 'office.periods'
+  | 'office.dashboard'
+  | 'office.results'
+  | 'office.households'
+  | 'office.updateHousehold'
+  | 'office.updatePerson'
+  | 'office.reveal'
+  | 'office.revealLog'
+  | 'office.postNotice'
+  | 'office.notices'
+  | 'posting.months'
+  | 'posting.get'
+  | 'cadre.selfReview'
+  | 'notices.forMe'
+> = {
+  'office.closePeriod': async ({ period }, ctx) => {
+    const townshipId = township(ctx, 'office:manage')
+    return closeTownshipMonth(ctx, townshipId, period, actorOf(ctx).person.id)
   },
 
   // The posting the close would publish, shown before 结账 (nothing is stored). The close itself
@@ -171,8 +182,15 @@ export const officeHandlers: Handlers<
 
   'office.periods': async (_input, ctx) => {
     const townshipId = township(ctx, 'office:read')
-    const records = new Map((await ctx.store.find('periods', { townshipId })).map((r) => [r.period, r]))
-    return Promise.all(monthsBack(ctx.now, ctx, 6).map((p) => periodView(ctx.store, records.get(p) ?? null, p)))
+    const [periods, autoCloses] = await Promise.all([ctx.store.find('periods', { townshipId }), ctx.store.find('autoCloses', { townshipId })])
+    const records = new Map(periods.map((r) => [r.period, r]))
+    const auto = new Map(autoCloses.map((r) => [r.period, r]))
+    return Promise.all(
+      monthsBack(ctx.now, ctx, 6).map(async (p) => {
+        const note = autoCloseNote(auto.get(p) ?? null, ctx.settings)
+        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}) }
+      }),
+    )
   },
 
   'office.dashboard': async ({ period, villageId, teamId }, ctx) => {

@@ -13,6 +13,11 @@ import { periodRange } from '../../../core/time'
 import type { Store } from '../../storage/port'
 import { isResidentCadre } from '../../../core/roster'
 import { readCadreFacts } from '../facts'
+import { subscribeTime, type AutoCloseRecord } from '../../../core/subscribe'
+import { zhCN } from '../../../i18n/zh-CN'
+
+/** wechat-notify: who closed a month the timer closed (自动结账): no person. */
+export const AUTO_CLOSER = 'system:auto-close'
 
 export const periodId = (townshipId: string, period: string): string => `${townshipId}:${period}`
 
@@ -110,4 +115,11 @@ export const monthResult = async (store: Store, townshipId: string, period: stri
     if (stored) return { closed: true, result: stored.result }
   }
   return { closed: false, result: closeMonth(await gatherCloseInputs(store, townshipId, period, settings)) }
+}
+
+/** The office's view of a month's automatic close (the close panel shows it). */
+export const autoCloseNote = (record: AutoCloseRecord | null, settings: Settings): string | null => {
+  if (!record) return null
+  const at = subscribeTime(record.at, settings)
+  return record.outcome === 'closed' ? zhCN.wechatNotify.autoClose.closed(at) : zhCN.wechatNotify.autoClose.refused(at, record.problem ?? '')
 }

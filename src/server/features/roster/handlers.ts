@@ -4,9 +4,9 @@
  */
 import { coverageCheck, isResidentCadre } from '../../../core/roster'
 import type { Household } from '../../../core/model'
-import type { CoverageFinding, HouseholdRow } from '../../../contracts/views'
+import type { CadreCardView, CoverageFinding, HouseholdRow } from '../../../contracts/views'
 import { zhCN } from '../../../i18n/zh-CN'
-import { actorOf } from '../../context'
+import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { policies } from '../../policies'
 import { columnsAs, docAs } from '../../storage/joins'
@@ -25,7 +25,7 @@ const card = (alias: string) => ['id', 'name', 'title', 'phone', 'photoUrl'].map
  * A household, its village's work team (the first by id), its latest signed visit, and the people on
  * its card (its cadre, the team's leader, secretary and members): one statement, a row per member.
  */
-const householdCard = statement((db, householdId: string) =>
+const householdCard = statement((db, householdId: string, today: string) =>
   db
     .selectFrom('households as h')
     .leftJoin('teams as t', (join) =>
@@ -49,6 +49,14 @@ const householdCard = statement((db, householdId: string) =>
         .whereRef('v.householdId', '=', 'h.id')
         .where('v.status', '=', 'signed')
         .as('lastConfirmedVisitAt'),
+      // first-screen (issue 12 item 9): the household's own cadre's next planned visit, from today on.
+      eb
+        .selectFrom('visitPlans as vp')
+        .select((vp) => vp.fn.min('vp.date').as('date'))
+        .whereRef('vp.householdId', '=', 'h.id')
+        .whereRef('vp.cadreId', '=', 'h.cadreId')
+        .where('vp.date', '>=', today)
+        .as('nextPlannedVisit'),
     ])
     .where('h.id', '=', householdId),
 )
@@ -65,51 +73,58 @@ const cardOf = (row: Record<string, unknown>, alias: string): Card | null =>
       }
     : null
 
+/**
+ * The villager's own cadre card (villager.myCadre, and the card in villager.home): two statements
+ * after the caller's lookup.
+ */
+export const myCadreCard = async (ctx: HandlerContext): Promise<CadreCardView> => {
+  const actor = actorOf(ctx)
+  const { person } = actor
+  if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
+  const today = localDate(ctx.now, ctx.settings)
+  // One statement: the household, its team, its latest signed visit, its next planned visit and the people on the card.
+  const rows = await householdCard(ctx.store, person.householdId, today)
+  const row = rows[0]
+  const household = row ? docAs('households', row, 'h_') : null
+  if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
+  const team = docAs('teams', row, 't_')
+  const cadre = household.cadreId ? cardOf(row, 'c') : null
+  if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
+  const leader = team && cardOf(row, 'l')
+  const secretary = team && cardOf(row, 's')
+  const members = new Map(rows.flatMap((r) => cardOf(r, 'm') ?? []).map((m) => [m.id, m]))
+  const lastAt = row.lastConfirmedVisitAt
+  // This month's and this week's village days (543, plain words on the card): one indexed read
+  // of the cadre's kept day facts from the earlier of the month's first day and the week's Monday.
+  const weekKey = isoWeekKey(today)
+  const monday = daysOfIsoWeek(weekKey)[0] ?? today
+  const monthStart = `${today.slice(0, 7)}-01`
+  const facts = await readCadreFacts(ctx.store, [cadre.id], monday < monthStart ? monday : monthStart, today)
+  const week = week543(weekKey, facts, ctx.settings)
+  return {
+    cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
+    team:
+      team && leader && secretary
+        ? {
+            id: team.id,
+            name: team.name,
+            leader: personRef(leader),
+            // The secretary's phone is public to the village: it is how villagers reach the team.
+            secretary: { ...personRef(secretary), phone: secretary.phone },
+            members: team.memberIds.flatMap((id) => {
+              const member = members.get(id)
+              return member ? [personRef(member)] : []
+            }),
+          }
+        : null,
+    lastConfirmedVisitAt: lastAt === null || lastAt === undefined ? null : Number(lastAt),
+    villageDays: { month: villageDaysOf(facts, monthStart, today).length, week: week.villageDays, weekRequired: week.required.villageDays },
+    nextPlannedVisit: typeof row.nextPlannedVisit === 'string' ? row.nextPlannedVisit : null,
+  }
+}
+
 export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'cadre.households' | 'roster.coverage' | 'roster.assignHousehold'> = {
-  'villager.myCadre': async (_input, ctx) => {
-    const actor = actorOf(ctx)
-    const { person } = actor
-    if (!person.roles.includes('villager') || !person.householdId) return refuse('AUTH.FORBIDDEN')
-    // One statement: the household, its team, its latest signed visit and the people on the card.
-    const rows = await householdCard(ctx.store, person.householdId)
-    const row = rows[0]
-    const household = row ? docAs('households', row, 'h_') : null
-    if (!row || !household || !policies['household:read'](actor, household)) return refuse('AUTH.FORBIDDEN')
-    const team = docAs('teams', row, 't_')
-    const cadre = household.cadreId ? cardOf(row, 'c') : null
-    if (!cadre) return refuse('ROSTER.HOUSEHOLD_UNASSIGNED')
-    const leader = team && cardOf(row, 'l')
-    const secretary = team && cardOf(row, 's')
-    const members = new Map(rows.flatMap((r) => cardOf(r, 'm') ?? []).map((m) => [m.id, m]))
-    const lastAt = row.lastConfirmedVisitAt
-    // This month's and this week's village days (543, plain words on the card): one indexed read
-    // of the cadre's kept day facts from the earlier of the month's first day and the week's Monday.
-    const today = localDate(ctx.now, ctx.settings)
-    const weekKey = isoWeekKey(today)
-    const monday = daysOfIsoWeek(weekKey)[0] ?? today
-    const monthStart = `${today.slice(0, 7)}-01`
-    const facts = await readCadreFacts(ctx.store, [cadre.id], monday < monthStart ? monday : monthStart, today)
-    const week = week543(weekKey, facts, ctx.settings)
-    return {
-      cadre: { id: cadre.id, name: cadre.name, title: cadre.title, phone: cadre.phone, photoUrl: cadre.photoUrl },
-      team:
-        team && leader && secretary
-          ? {
-              id: team.id,
-              name: team.name,
-              leader: personRef(leader),
-              // The secretary's phone is public to the village: it is how villagers reach the team.
-              secretary: { ...personRef(secretary), phone: secretary.phone },
-              members: team.memberIds.flatMap((id) => {
-                const member = members.get(id)
-                return member ? [personRef(member)] : []
-              }),
-            }
-          : null,
-      lastConfirmedVisitAt: lastAt === null || lastAt === undefined ? null : Number(lastAt),
-      villageDays: { month: villageDaysOf(facts, monthStart, today).length, week: week.villageDays, weekRequired: week.required.villageDays },
-    }
-  },
+  'villager.myCadre': async (_input, ctx) => myCadreCard(ctx),
 
   // Only the cadre himself, only his own photo upload (checked like a ticket's attachments); the
   // input names no person, so no one can set another's face.
@@ -120,6 +135,9 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
     const person = await ctx.store.get('people', actor.person.id)
     if (!person) return refuse('AUTH.FORBIDDEN')
     await ctx.store.replace('people', { ...person, photoUrl })
+    // office-files: the upload is now his face, which his township may see (file.urls in the cloud).
+    const [upload] = await ctx.store.find('uploads', { url: photoUrl }, { limit: 1 })
+    if (upload && upload.objectKind !== 'person') await ctx.store.replace('uploads', { ...upload, objectKind: 'person', objectId: actor.person.id })
     return { photoUrl }
   },
 
@@ -143,6 +161,14 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
             .whereRef('vi.householdId', '=', 'h.id')
             .where('vi.status', '=', 'signed')
             .as('lastConfirmedVisitAt'),
+          // first-screen (issue 12 item 9): my next planned visit to the household, from today on.
+          eb
+            .selectFrom('visitPlans as vp')
+            .select((vp) => vp.fn.min('vp.date').as('date'))
+            .whereRef('vp.householdId', '=', 'h.id')
+            .where('vp.cadreId', '=', actor.person.id)
+            .where('vp.date', '>=', localDate(ctx.now, ctx.settings))
+            .as('plannedVisit'),
         ])
         .where('h.cadreId', '=', actor.person.id)
         .orderBy('h.number')
@@ -172,6 +198,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
         memberCount: own.length,
         phoneMasked: head ? maskPhone(head.phone) : '',
         lastConfirmedVisitAt: last === null || last === undefined ? null : Number(last),
+        plannedVisit: typeof row.plannedVisit === 'string' ? row.plannedVisit : null,
       }
     })
   },

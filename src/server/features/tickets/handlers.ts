@@ -31,6 +31,7 @@ type TicketLoopAction =
   | 'meeting.record'
   | 'notification.list'
   | 'notification.readAll'
+  | 'notification.subscribeTemplates'
   | 'ticket.callReporter'
 
 export const ticketHandlers: Handlers<TicketLoopAction> = {

@@ -4,7 +4,7 @@
  * member without a phone) or disputes it. One rule: the visit's status changes only through
  * core/visits' signOff/dispute, so only a member of that household, inside the window, can make it count.
  */
-import { validCoordinates } from '../../../core/signin'
+import { readingInGcj02 } from '../../../core/geo'
 import { canSignFor, dispute, proxyCandidates, signOff } from '../../../core/visits'
 import { localDate } from '../../../core/time'
 import type { Person, Visit } from '../../../core/model'
@@ -17,7 +17,9 @@ import type { Handlers } from '../types'
 import { assertMayJudge } from '../binding/judging'
 import { storeImage } from '../uploads'
 import { personRef } from '../views'
-import { localWechatCodes } from '../../wechat/local'
+import { miniProgramCode } from '../wechat-code'
+import { openidsOf, sendSubscribeNews } from '../subscribe'
+import { zhCN } from '../../../i18n/zh-CN'
 import { callBackForDispute } from '../voice/callbacks'
 import { findVisitViews, visitView } from './view'
 import { chainRecord } from '../chain'
@@ -51,6 +53,28 @@ const proxyChoices = async (ctx: HandlerContext, actor: Actor, visit: Visit) => 
   return proxyCandidates(visit, actor.person, members).map(personRef)
 }
 
+/**
+ * wechat-notify: the household's bound members hear that a visit waits for their signature (订阅消息
+ * visitToSign), once the visit is written; the cadre who made it never.
+ */
+const tellHouseholdToSign = async (ctx: HandlerContext, visit: Visit, cadre: Person): Promise<void> => {
+  if (!ctx.deps.wechatMessages || !ctx.settings.subscribe.templates.visitToSign.templateId) return
+  const members = (await ctx.store.find('people', { householdId: visit.householdId })).filter((p) => p.id !== cadre.id && p.roles.includes('villager'))
+  const openids = await openidsOf(ctx, members.map((p) => p.id))
+  const w = zhCN.wechatNotify
+  const news = members.map((p) => ({
+    personId: p.id,
+    openid: openids.get(p.id) ?? null,
+    event: 'visitToSign' as const,
+    page: `${SIGN_PAGE}?visit=${encodeURIComponent(visit.id)}`,
+    values: { matter: w.visitMatter, status: '', note: w.note.visitToSign, person: cadre.name },
+    at: visit.at,
+  }))
+  const send = async () => void (await sendSubscribeNews(ctx.deps, news))
+  if (ctx.afterCommit) ctx.afterCommit(send)
+  else await send()
+}
+
 export const visitHandlers: Handlers<
   'visit.create' | 'visit.list' | 'visit.get' | 'visit.waiting' | 'visit.signCode' | 'visit.signOff' | 'visit.dispute' | 'visit.toTicket'
 > = {
@@ -61,9 +85,10 @@ export const visitHandlers: Handlers<
     if (!verdictPolicies['visit:create'](actor, household)) return refuse('AUTH.FORBIDDEN')
     let location: Visit['location'] = null
     if (input.lat !== undefined || input.lng !== undefined) {
-      const point = { lat: input.lat ?? Number.NaN, lng: input.lng ?? Number.NaN }
-      if (!validCoordinates(point)) return refuse('SIGNIN.BAD_COORDINATES')
-      location = point
+      // Kept in GCJ-02 with its datum, like every reading (core/geo); no datum: refused.
+      const point = readingInGcj02({ lat: input.lat ?? Number.NaN, lng: input.lng ?? Number.NaN, datum: input.datum })
+      if (!point.ok) return refuse(point.code)
+      location = point.value
     }
     const u = ctx.settings.uploads
     const photo = input.photo
@@ -99,6 +124,7 @@ export const visitHandlers: Handlers<
     }
     await ctx.store.insert('visits', visit)
     await chainRecord(ctx.store, 'visit', visit.townshipId, visit.id, ctx.now)
+    await tellHouseholdToSign(ctx, visit, actor.person)
     return visitView(ctx.store, visit, ctx.settings, ctx.now)
   },
 
@@ -133,7 +159,7 @@ export const visitHandlers: Handlers<
     return pending.map((f) => f.view).filter((v) => !v.expired && v.at <= ctx.now && v.cadre.id !== person.id)
   },
 
-  'visit.signCode': async ({ visitId, wxacode }, ctx) => {
+  'visit.signCode': async ({ visitId, wxacode, envVersion }, ctx) => {
     const actor = actorOf(ctx)
     const [found] = await findVisitViews(ctx.store, (q) => q.where('v.id', '=', visitId), { limit: 1 }, ctx.settings, ctx.now)
     if (!found) return refuse('NOT_FOUND')
@@ -143,15 +169,7 @@ export const visitHandlers: Handlers<
     if (view.expired) return refuse('VISIT.WINDOW_CLOSED')
     const scene = sceneOf(visit.id)
     let imageBase64: string | null = null
-    if (wxacode) {
-      try {
-        const png = await (ctx.deps.wechat ?? localWechatCodes).unlimitedCode({ scene, page: SIGN_PAGE, width: 430 })
-        imageBase64 = Buffer.from(png).toString('base64')
-      } catch (error) {
-        console.error('[minqing] mini-program code failed:', error)
-        return refuse('SERVER.UNAVAILABLE')
-      }
-    }
+    if (wxacode) imageBase64 = await miniProgramCode(ctx, { scene, page: SIGN_PAGE, envVersion })
     return { visitId: visit.id, page: SIGN_PAGE, query: `visit=${encodeURIComponent(visit.id)}`, scene, imageBase64 }
   },
 

@@ -3,11 +3,23 @@ import type { NotificationView } from '../../../../contracts/views'
 import { actorOf } from '../../../context'
 import { columnsAs, docAs } from '../../../storage/joins'
 import type { Handlers } from '../../types'
+import { SUBSCRIBE_EVENTS, type SubscribeEvent } from '../../../../core/subscribe'
 
 /** The inbox shows the latest notifications; older ones stay in the store. */
 const INBOX_LIMIT = 100
 
-export const notificationHandlers: Handlers<'notification.list' | 'notification.readAll'> = {
+export const notificationHandlers: Handlers<'notification.list' | 'notification.readAll' | 'notification.subscribeTemplates'> = {
+  // Any signed-in person: the ids are the mini-program's public template ids, no one's data.
+  'notification.subscribeTemplates': async (_input, ctx) => {
+    actorOf(ctx)
+    const templates: Partial<Record<SubscribeEvent, string>> = {}
+    for (const event of SUBSCRIBE_EVENTS) {
+      const id = ctx.settings.subscribe.templates[event].templateId
+      if (id) templates[event] = id
+    }
+    return { templates }
+  },
+
   'notification.list': async (_input, ctx) => {
     const { person } = actorOf(ctx)
     // The latest notices with their ticket's kind and category (one statement), and the unread count.

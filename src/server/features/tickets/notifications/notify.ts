@@ -8,6 +8,11 @@ import type { Ticket } from '../../../../core/model'
 import { zhCN } from '../../../../i18n/zh-CN'
 import type { HandlerContext } from '../../../context'
 import type { TicketContext } from '../shared/context'
+import { subscribeEventOf } from '../../../../core/subscribe'
+import { openidsOf, sendSubscribeNews, type SubscribeNews } from '../../subscribe'
+
+/** The page a ticket's subscribe message opens (main package). */
+export const TICKET_PAGE = 'pages/ticket/index'
 
 /** `context` holds the ticket's household and village secretary (read with the ticket: see shared/context). */
 export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAssigneeId: string | null, actorId: string, context: TicketContext): Promise<void> => {
@@ -38,15 +43,30 @@ export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAs
     })),
   )
   const messenger = ctx.deps.messenger
-  if (!messenger) return
-  const bindings = await ctx.store.find('bindings', { personId: recipients })
-  const openidOf = new Map(bindings.map((b) => [b.personId, b.openid]))
+  if (!messenger && !ctx.deps.wechatMessages) return
+  const openidOf = await openidsOf(ctx, recipients)
   const words = zhCN.tickets.status[ticket.status]
   const at = ctx.now
+  const action = last?.action ?? 'create'
+  // Who closes the loop: the reporter, or for a ticket filed on behalf the household's members.
+  const closesLoop = (personId: string) => (ticket.filedOnBehalf ? members.some((p) => p.id === personId) : personId === ticket.reporterId)
+  const eventOf = (personId: string) => subscribeEventOf(action, closesLoop(personId))
   const send = async () => {
-    for (const personId of recipients) {
-      await messenger.send({ personId, openid: openidOf.get(personId) ?? null, ticketId: ticket.id, status: ticket.status, words, at })
+    if (messenger) {
+      for (const personId of recipients) {
+        await messenger.send({ personId, openid: openidOf.get(personId) ?? null, ticketId: ticket.id, status: ticket.status, words, at, event: eventOf(personId) })
+      }
     }
+    const w = zhCN.wechatNotify
+    const matter = w.matter(zhCN.tickets.kind[ticket.kind], zhCN.ticketLoop.category[ticket.category] ?? ticket.category)
+    const news = recipients.flatMap((personId): SubscribeNews[] => {
+      const event = eventOf(personId)
+      if (!event) return []
+      const phrase = action.startsWith('escalate_') ? w.phrase.escalate : action === 'resolve' && event === 'confirm' ? w.phrase.resolveForLoop : (w.phrase as Record<string, string>)[action] ?? words
+      const note = event === 'visitToSign' || event === 'monthClose' ? '' : w.note[event]
+      return [{ personId, openid: openidOf.get(personId) ?? null, event, page: `${TICKET_PAGE}?id=${encodeURIComponent(ticket.id)}`, values: { matter, status: phrase, note, person: '' }, at }]
+    })
+    await sendSubscribeNews(ctx.deps, news)
   }
   if (ctx.afterCommit) ctx.afterCommit(send)
   else await send()

@@ -1,0 +1,55 @@
+/**
+ * Files in WeChat cloud storage (issue 11 items 2 and 6): temporary URLs of attachments for those
+ * who may see them, the roster import from a file sent in a chat, and exports written to storage.
+ * One rule: cloud mode only (the local server has its /files and /uploads routes); a file id is
+ * read by the function only when the uploads record names the caller as its owner.
+ */
+import { z } from 'zod'
+import { defineAction } from '../action'
+import type { ImportView } from '../views.office'
+
+/** A WeChat cloud storage file id (the uploads table keeps it in a 191-character key column). */
+export const cloudFileId = () => z.string().max(191).regex(/^cloud:\/\/[\x21-\x7e]{1,180}$/)
+
+/** What an export or the template is called in the office's file list. */
+export const OFFICE_FILE_KINDS = ['posting', 'scores', 'allowance', 'tickets', 'template'] as const
+export type OfficeFileKind = (typeof OFFICE_FILE_KINDS)[number]
+
+export interface FileUrlsView {
+  /** One entry per asked file id: its temporary URL, or null when the caller may not see it. */
+  urls: { fileId: string; url: string | null }[]
+}
+
+export interface OfficeFileView {
+  fileName: string
+  /** A temporary URL (valid for minutes) the phone downloads and opens (Taro.openDocument). */
+  url: string
+}
+
+export const fileActions = {
+  /** Temporary URLs of attachments the caller may see (its uploader, or a reader of its object). */
+  'file.urls': defineAction<FileUrlsView>()({
+    input: z.object({ fileIds: z.array(cloudFileId()).min(1).max(20) }).strict(),
+  }),
+  /** The roster import from a spreadsheet the office put in cloud storage (and registered as its own). */
+  'office.importFile': defineAction<ImportView>()({
+    input: z
+      .object({
+        fileId: cloudFileId(),
+        fileName: z.string().trim().min(1).max(120).regex(/\.(xlsx|csv)$/i),
+      })
+      .strict(),
+    errors: ['TICKET.ATTACHMENT_NOT_YOURS', 'IMPORT.INVALID_ROWS', 'IMPORT.NOT_SPREADSHEET', 'IMPORT.TOO_LARGE'],
+    write: true,
+  }),
+  /** An export of a month (or the roster template) written to cloud storage, with a temporary URL. */
+  'office.exportFile': defineAction<OfficeFileView>()({
+    input: z
+      .object({
+        kind: z.enum(OFFICE_FILE_KINDS),
+        period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+      })
+      .strict(),
+    write: true,
+  }),
+}
