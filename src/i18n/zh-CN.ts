@@ -1304,6 +1304,12 @@ export const zhCN = {
     words: '已解除绑定',
   },
   // ---- end identity-finish
+  // ---- rules-finish: sign-in needs signal (docs/signin-offline.md says why it is never queued) ----
+  signinSignal: {
+    offline: '签到需要网络：现在没有信号，连上网络后再签到。',
+    why: '签到的时间以镇里服务器收到的时间为准，不能先存在手机上晚些补交。走访签字和评价可以没有信号时先保存。',
+  },
+  // ---- end rules-finish ----
 }
 
 export type Messages = typeof zhCN

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { toast } from '../../components/feedback'
 import { zhCN } from '../../i18n/zh-CN'
 import { useCall, useReloadOnReturn } from '../../services/useCall'
+import { useReloadOnSent } from '../../services/useOutbox'
 
 /**
  * Kept on the phone: offline, the home still shows the cadre and his phone number. Reloaded when
@@ -11,6 +12,8 @@ import { useCall, useReloadOnReturn } from '../../services/useCall'
 export const useVillagerHome = () => {
   const home = useCall('villager.home', {}, true, { keep: true })
   useReloadOnReturn(home.reload)
+  // A signature, objection or confirmation made without signal: reload once the outbox has sent it.
+  useReloadOnSent(home.reload)
   return home
 }
 
