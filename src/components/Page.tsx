@@ -6,9 +6,8 @@
 import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { ELDER_CLASS, useElder } from '../services/elder'
-import { MN_CLASS } from '../i18n/locale'
-import { useLocale } from '../i18n'
-import { loadMongolianFont } from '../i18n/font'
+import { MN_CLASS, useLocale } from '../services/locale'
+import { loadMongolianFont } from '../services/mongolian-font'
 import './Elder.scss'
 import './Mongolian.scss'
 

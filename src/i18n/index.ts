@@ -4,9 +4,39 @@
  * `msg` resolves lazily: a screen may keep `const m = msg.home` at module level, and `m.title`
  * still reads the locale chosen on 我的 at render time (the switch relaunches the app so every
  * screen renders again). The server and build-time page configs import zh-CN directly.
+ * Pure (runs on both sides): storage and re-rendering live in src/services/locale.ts.
  */
 import type { Messages } from './zh-CN'
-import { catalogue, currentLocale } from './locale'
+import { zhCN } from './zh-CN'
+import { mnMong } from './mn-Mong'
+
+export type Locale = 'zh-CN' | 'mn-Mong'
+export const LOCALES: readonly Locale[] = ['zh-CN', 'mn-Mong']
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, 'mn-Mong': mnMong }
+export const catalogue = (locale: Locale): Messages => catalogues[locale]
+export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+
+let current: Locale = 'zh-CN'
+let source: (() => Locale) | null = null
+
+/** Where the remembered choice is read from on first use (src/services/locale.ts: the phone's storage). */
+export const setLocaleSource = (read: () => Locale): void => {
+  source = read
+}
+
+export const currentLocale = (): Locale => {
+  if (source) {
+    current = source()
+    source = null
+  }
+  return current
+}
+
+/** Sets the locale for this run (src/services/locale.ts remembers it and tells the screens). */
+export const setCurrentLocale = (locale: Locale): void => {
+  source = null
+  current = locale
+}
 
 const lazy = (path: readonly string[]): unknown => {
   const resolve = (): Record<string | symbol, unknown> => {
@@ -45,4 +75,3 @@ export const errorMessage = (code: string): string => {
 }
 
 export type { Messages } from './zh-CN'
-export { LOCALES, currentLocale, setLocale, useLocale, isMongolian, type Locale } from './locale'

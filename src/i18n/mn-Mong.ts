@@ -42,8 +42,8 @@ const status: Messages['tickets']['status'] = {
   accepted: bi('ayil qariγucaγsan alban ajiltan šiidbürileǰü bayin-a', zh.tickets.status.accepted),
   escalated_secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi-dur šilǰigülbe', zh.tickets.status.escalated_secretary),
   joint_meeting: bi('γačaγ-a-yin qoyar qoroo ba ajil-un bülüg-ün qolboγ-a qural-dur oruγulba', zh.tickets.status.joint_meeting),
-  resolved: bi('šiidbürileǰü duusba, irgen-ü batalγ-a-yi küliyen bayin-a', zh.tickets.status.resolved),
   township_session: bi('sumu-yin qamtu qural-dur oruγulba', zh.tickets.status.township_session),
+  resolved: bi('šiidbürileǰü duusba, irgen-ü batalγ-a-yi küliyen bayin-a', zh.tickets.status.resolved),
   closed: bi('duusba', zh.tickets.status.closed),
   withdrawn: bi('bučaγan abuba', zh.tickets.status.withdrawn),
 }

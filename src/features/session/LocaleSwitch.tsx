@@ -7,7 +7,8 @@ import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
-import { LOCALES, msg, setLocale, useLocale, type Locale } from '../../i18n'
+import { msg } from '../../i18n'
+import { LOCALES, setLocale, useLocale, type Locale } from '../../services/locale'
 
 const m = msg.locale
 

@@ -5,22 +5,14 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { Messages } from './zh-CN'
-import { zhCN } from './zh-CN'
-import { mnMong } from './mn-Mong'
+import { currentLocale as i18nLocale, isLocale, setCurrentLocale, setLocaleSource, type Locale } from '../i18n'
 
-export type Locale = 'zh-CN' | 'mn-Mong'
-export const LOCALES: readonly Locale[] = ['zh-CN', 'mn-Mong']
+export { LOCALES, type Locale } from '../i18n'
 export const MN_CLASS = 'mq-mn'
 
 const STORAGE_KEY = 'mq.locale'
-const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, 'mn-Mong': mnMong }
 
-export const catalogue = (locale: Locale): Messages => catalogues[locale]
-
-const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
-
-let current: Locale | null = null
+let applied = false
 type Listener = (locale: Locale) => void
 const listeners = new Set<Listener>()
 
@@ -31,24 +23,30 @@ const applyToDocument = (locale: Locale) => {
   }
 }
 
-export const currentLocale = (): Locale => {
-  if (current === null) {
-    let stored: unknown = null
-    try {
-      stored = Taro.getStorageSync(STORAGE_KEY)
-    } catch {
-      stored = null
-    }
-    current = isLocale(stored) ? stored : 'zh-CN'
-    applyToDocument(current)
+const stored = (): Locale => {
+  let value: unknown = null
+  try {
+    value = Taro.getStorageSync(STORAGE_KEY)
+  } catch {
+    value = null
   }
-  return current
+  return isLocale(value) ? value : 'zh-CN'
+}
+setLocaleSource(stored)
+
+export const currentLocale = (): Locale => {
+  const locale = i18nLocale()
+  if (!applied) {
+    applied = true
+    applyToDocument(locale)
+  }
+  return locale
 }
 
 export const isMongolian = (): boolean => currentLocale() === 'mn-Mong'
 
 export const setLocale = (locale: Locale): void => {
-  current = locale
+  setCurrentLocale(locale)
   try {
     Taro.setStorageSync(STORAGE_KEY, locale)
   } catch {
