@@ -50,7 +50,8 @@ const lazy = (path: readonly string[]): unknown => {
       get: (_target, key) => {
         const node = resolve()
         const value = node[key]
-        if (typeof key === 'symbol' || value === null || typeof value !== 'object') {
+        // Arrays are handed over as they are (components such as Picker check Array.isArray).
+        if (typeof key === 'symbol' || value === null || typeof value !== 'object' || Array.isArray(value)) {
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(node) : value
         }
         return lazy([...path, key])
