@@ -3,12 +3,12 @@
  * upload the file, pass its fileID to an action; exports written to cloud storage and opened with
  * Taro.openDocument). One rule: say so in words rather than fail silently.
  */
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { ApiCallError } from './api'
 import type { Files } from './files-types'
 
 const unavailable = async (): Promise<never> => {
-  throw new ApiCallError('ACTION.UNKNOWN', zhCN.office.ui.weappFilesUnavailable)
+  throw new ApiCallError('ACTION.UNKNOWN', msg.office.ui.weappFilesUnavailable)
 }
 
 const files: Files = {

@@ -17,14 +17,14 @@ import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { SignInCheckView, SignInView, SlotView } from '../../contracts'
 import { call } from '../../services/api'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import device from '../../services/device'
 import { DeviceError } from '../../services/device-types'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import dayjs from 'dayjs'
 
-const m = zhCN.verdict.signin
+const m = msg.verdict.signin
 const hhmm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 
 export const Attempt = ({ a }: { a: SignInView }) => (
@@ -139,7 +139,7 @@ export const SignInPanel = () => {
               {submit.error ? <ErrorState message={submit.error.message} code={submit.error.code} /> : null}
               {t.slots.map((s) => (
                 <View key={s.slot} className={`mq-row signin-slot signin-slot-${s.slot} signin-slot--${s.state}`}>
-                  <Text className='mq-line'>{zhCN.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
+                  <Text className='mq-line'>{msg.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
                   <Text className={`mq-line ${s.state === 'signed' ? 'mq-line--good' : s.state === 'missed' ? 'mq-line--bad' : ''}`}>{m.state[s.state]}</Text>
                 </View>
               ))}

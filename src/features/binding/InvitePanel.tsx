@@ -13,12 +13,12 @@ import { QrCode } from '../../components/QrCode'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { InvitationView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './binding.scss'
 
-const m = zhCN.office.ui.binding
+const m = msg.office.ui.binding
 
 /** The build the mini-program code opens: this one's (体验版 opens 体验版). */
 const envVersion = (): 'release' | 'trial' | 'develop' => {

@@ -7,11 +7,11 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useSubmit } from '../../services/useSubmit'
 import './identity.scss'
 
-const m = zhCN.identity.qrLogin
+const m = msg.identity.qrLogin
 
 export const ConfirmLogin = ({ code }: { code: string }) => {
   const confirm = useSubmit('login.qrConfirm')

@@ -7,10 +7,10 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const m = zhCN.office.ui.posting
+const m = msg.office.ui.posting
 
 export const PostingMonths = () => {
   const { state, reload } = useCall('posting.months', {})

@@ -8,12 +8,12 @@ import { Avatar } from '../../components/Avatar'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import type { CadreCardView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { callPhone } from './useMyCadre'
 import './CadreCard.scss'
 
-const m = zhCN.cadreCard
-const more = zhCN.cadreCardMore
+const m = msg.cadreCard
+const more = msg.cadreCardMore
 
 export const CadreCard = ({ card }: { card: CadreCardView }) => {
   const { cadre, team, lastConfirmedVisitAt, villageDays } = card

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import { Loadable, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { CadreCard } from './CadreCard'
 import { useMyCadre } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
@@ -12,7 +12,7 @@ export const VillagerHome = () => {
   if (state.status === 'error' && state.error.code === 'ROSTER.HOUSEHOLD_UNASSIGNED') {
     return (
       <Section className='household-unassigned'>
-        <ErrorState message={zhCN.home.villagerUnassigned} code={state.error.code} onRetry={reload} />
+        <ErrorState message={msg.home.villagerUnassigned} code={state.error.code} onRetry={reload} />
       </Section>
     )
   }

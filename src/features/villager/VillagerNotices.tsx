@@ -6,11 +6,11 @@ import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import './VillagerNotices.scss'
 
-const m = zhCN.office.ui.notices
+const m = msg.office.ui.notices
 
 export const VillagerNotices = () => {
   const { state, reload } = useCall('notices.forMe', {})

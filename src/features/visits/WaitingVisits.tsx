@@ -8,10 +8,10 @@ import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall, useReloadOnReturn } from '../../services/useCall'
 
-const m = zhCN.verdict.waiting
+const m = msg.verdict.waiting
 
 export const WaitingVisits = () => {
   const { state, reload } = useCall('visit.waiting', {})

@@ -15,13 +15,13 @@ import { Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
 import type { CallBackView } from '../../contracts'
 import { CALL_BACK_OUTCOMES } from '../../core/voice'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { call, newRequestId } from '../../services/api'
 import { useCall } from '../../services/useCall'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
-const c = zhCN.voice.callBacks
+const c = msg.voice.callBacks
 
 const Row = ({ item, onDone }: { item: CallBackView; onDone: () => void }) => {
   const [note, setNote] = useState('')

@@ -19,7 +19,7 @@ import { WaitingVisits } from '../../features/visits/WaitingVisits'
 import { WaitingTickets } from '../../features/tickets/my-tickets/WaitingTickets'
 import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './index.scss'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { MyRecordLink } from '../../features/records/RecordLink'
@@ -35,7 +35,7 @@ const IndexPage = () => (
         const any = show.villager || show.residentCadre || show.coverage || show.villageTickets || office
         return (
           <View className={`home home--${me.id}`}>
-            <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
+            <Text className='home__greeting'>{msg.home.greeting(me.name)}</Text>
             {show.villager ? <VillagerHome /> : null}
             {/* what waits for me (a visit to sign, a ticket to confirm), then the township's notices */}
             {show.villager ? <WaitingVisits /> : null}
@@ -53,7 +53,7 @@ const IndexPage = () => (
             {show.residentCadre ? <MyRecordLink cadreId={me.id} /> : null}
             {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
             <PostingMonths />
-            {any ? null : <Empty text={zhCN.home.otherRole} />}
+            {any ? null : <Empty text={msg.home.otherRole} />}
           </View>
         )
       }}

@@ -7,12 +7,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useCall, useReloadOnReturn } from '../../../services/useCall'
 import { MY_TICKET_PAGE } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 
-const m = zhCN.verdict.waiting
+const m = msg.verdict.waiting
 
 export const WaitingTickets = () => {
   const { state, reload } = useCall('ticket.list', { status: 'resolved' })
