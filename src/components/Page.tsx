@@ -6,7 +6,7 @@
 import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { ELDER_CLASS, useElder } from '../services/elder'
-import { MN_CLASS, useLocale } from '../services/locale'
+import { MN_CLASS, tabBarInMongolian, useLocale } from '../services/locale'
 import { loadMongolianFont } from '../services/mongolian-font'
 import './Elder.scss'
 import './Mongolian.scss'
@@ -15,7 +15,9 @@ export const Page = ({ className, children }: { className?: string; children: Re
   const elder = useElder()
   const mn = useLocale() === 'mn-Mong'
   useEffect(() => {
-    if (mn) void loadMongolianFont()
+    if (!mn) return
+    void loadMongolianFont()
+    tabBarInMongolian()
   }, [mn])
   return <View className={['page', className ?? '', elder ? ELDER_CLASS : '', mn ? MN_CLASS : ''].filter(Boolean).join(' ')}>{children}</View>
 }

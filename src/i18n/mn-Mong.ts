@@ -277,6 +277,50 @@ const locale: Messages['locale'] = {
   review: bi('mongγol orčiγulγ-a-yi mongγol kele-tü kümün šalγaǰu baγ-a', zh.locale.review),
 }
 
+const b = zh.binding
+/** The bind page (a villager's first screen). The SMS stays Chinese: it is sent before a locale is known. */
+const binding: Messages['binding'] = {
+  ...b,
+  title: bi('bey-e-ben batalaqu', b.title),
+  intro: bi('γačaγ-a, sumu-du büridkegsen utasun-u dugaar-iyar batalabal ayil qariγucaγsan alban ajiltan, ajil kereg ba ünelelte-ben üǰen-e.', b.intro),
+  wechatButton: bi('wečat-un utasun-u dugaar-iyar batalaqu', b.wechatButton),
+  wechatHint: bi('wečat ene utasun-u dugaar-i kereglekü-yi batalaγulun-a; ǰöbkön büridkel-tei tulγaγulqu-du kereglen-e.', b.wechatHint),
+  phoneLabel: bi('utasun-u dugaar', b.phoneLabel),
+  phonePlaceholder: bi('büridkegsen utasun-u dugaar-iyan oruγulun-a uu', b.phonePlaceholder),
+  codeLabel: bi('batalaqu kod', b.codeLabel),
+  codePlaceholder: bi('6 orun-u toγ-a', b.codePlaceholder),
+  sendCode: bi('batalaqu kod abqu', b.sendCode),
+  codeSent: bi('batalaqu kod ilegebe, ǰakidal-iyan üǰeǰü türgen bičin-e üü.', b.codeSent),
+  bindButton: bi('batalaqu', b.bindButton),
+  binding: bi('batalaǰu bayin-a', b.binding),
+  bound: (name) => `${mn`amǰiltai batalaba, ${name}, tan-i urin-a`} ${b.bound(name)}`,
+  goHome: bi('ekin niγur-tu oraqu', b.goHome),
+  inviteFallback: bi('utasun-u dugaar buruγu buyu büridkegdegüi bol γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-tu očiǰu urilγ-a-yin kod-i üǰügülün-e üü.', b.inviteFallback),
+}
+
+const cadreCardMore: Messages['cadreCardMore'] = {
+  villageDays: bi('γačaγ-a-du baγaγ irekü üü', zh.cadreCardMore.villageDays),
+  villageDaysLine: (month, week, required) =>
+    `${mn`ene sar-a-du γačaγ-a-du ${month} edür, ene long-du ${week} edür irebe (long bolγan-du ${required} edür-eče baγ-a ügei), bügüde irgen-ü γarun üsüg-tei`} ${zh.cadreCardMore.villageDaysLine(month, week, required)}`,
+  callSecretary: (phone) => `${mn`γačaγ-a-yin šuǰi-dur utasu ǰalγaqu ${phone}`} ${zh.cadreCardMore.callSecretary(phone)}`,
+}
+
+const confirm: Messages['confirm'] = {
+  what: bi('yaγu bolqu', zh.confirm.what),
+  who: bi('ken üǰekü', zh.confirm.who),
+  cancel: bi('boličaqu, odo kikü ügei', zh.confirm.cancel),
+}
+
+const asks: Messages['asks'] = {
+  ...zh.asks,
+  withdraw: {
+    title: bi('ene kereg-i bučaγan abqu-yi batalaqu uu?', zh.asks.withdraw.title),
+    what: bi('bučaγan abuγsan-u daraγ-a alban ajiltan ene kereg-i šiidbürilekü ügei, bučaγan abqu-yi čučalaqu bolomǰi ügei; dakin kereg bolbal dakin ilegen-e üü.', zh.asks.withdraw.what),
+    who: bi('tan-u ayil qariγucaγsan alban ajiltan ba γačaγ-a tan-u bučaγan abuγsan-i üǰen-e.', zh.asks.withdraw.who),
+    ok: bi('bučaγan abqu-yi batalaqu', zh.asks.withdraw.ok),
+  },
+}
+
 export const mnMong: Messages = {
   ...zhCN,
   common,
@@ -292,4 +336,8 @@ export const mnMong: Messages = {
   verdict,
   elder,
   locale,
+  binding,
+  cadreCardMore,
+  confirm,
+  asks,
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { currentLocale as i18nLocale, isLocale, setCurrentLocale, setLocaleSource, type Locale } from '../i18n'
+import { currentLocale as i18nLocale, isLocale, msg, setCurrentLocale, setLocaleSource, type Locale } from '../i18n'
 
 export { LOCALES, type Locale } from '../i18n'
 export const MN_CLASS = 'mq-mn'
@@ -68,4 +68,16 @@ export const useLocale = (): Locale => {
     }
   }, [])
   return locale
+}
+
+/** The tab bar's titles come from app.config at build time (Chinese); in Mongolian they are set at run time. */
+export const tabBarInMongolian = (): void => {
+  const tabs = msg.tabs
+  ;[tabs.home, tabs.items, tabs.me].forEach((text, index) => {
+    try {
+      void Taro.setTabBarItem({ index, text }).catch(() => undefined)
+    } catch {
+      // not on a tab page yet: the next page sets it
+    }
+  })
 }

@@ -60,7 +60,7 @@ describe('every key exists in every locale', () => {
 
 describe('villager screens in Mongolian script, Chinese beside it', () => {
   // The sections villager screens read (home, report, service request, ticket, rating, sign-off, 我的).
-  const villager = ['tabs', 'common', 'me', 'cadreCard', 'elder', 'locale', 'tickets.status', 'ticketLoop.category', 'verdict.waiting', 'verdict.sign', 'home.greeting']
+  const villager = ['tabs', 'common', 'me', 'cadreCard', 'elder', 'locale', 'tickets.status', 'ticketLoop.category', 'verdict.waiting', 'verdict.sign', 'home.greeting', 'cadreCardMore', 'confirm', 'asks.withdraw', 'binding.title', 'binding.bound', 'verdict.rating.dimensions']
   const at = (root: unknown, path: string): unknown => path.split('.').reduce((n, k) => (n as Record<string, unknown>)[k], root)
 
   it.each(villager)('%s: Mongolian first, then the same Chinese text', (path) => {
