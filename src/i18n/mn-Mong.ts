@@ -321,8 +321,28 @@ const asks: Messages['asks'] = {
   },
 }
 
+/** The errors a villager meets (sign-in, binding, sign-off, rating, filing); the others stay Chinese. */
+const e = zh.errors
+const errors: Messages['errors'] = {
+  ...e,
+  'AUTH.REQUIRED': bi('urida nebteren-e üü.', e['AUTH.REQUIRED']),
+  'AUTH.INVALID_TOKEN': bi('nebterelte-yin qugučaγ-a duusba, dakin nebteren-e üü.', e['AUTH.INVALID_TOKEN']),
+  'AUTH.NOT_BOUND': bi('tan-u wečat bey-e-ben batalaγ-a ügei, "bey-e-ben batalaqu"-yi daruǰu utasun-u dugaar-iyar batalan-a uu.', e['AUTH.NOT_BOUND']),
+  'AUTH.FORBIDDEN': bi('tan-dur ene kereg-i kikü erke ügei.', e['AUTH.FORBIDDEN']),
+  NOT_FOUND: bi('ene temdeglel olaγdaγsan ügei, ustaγaγdaγsan baiǰu magad.', e.NOT_FOUND),
+  'CONFLICT.STALE_VERSION': bi('ene kereg-i öbere kümün saya šiidbürilebe, šinečileged dakin kin-e üü.', e['CONFLICT.STALE_VERSION']),
+  'ROSTER.HOUSEHOLD_UNASSIGNED': bi('tan-u ger-tü ayil qariγucaγsan alban ajiltan tomilaγdaγ-a ügei, sumu-yin ǰasaγ-tu qandun-a uu.', e['ROSTER.HOUSEHOLD_UNASSIGNED']),
+  'VISIT.NOT_HOUSEHOLD_MEMBER': bi('ǰöbkön ayilčilaγdaγsan ayil-un gešigün γarun üsüg jurǰu bolon-a.', e['VISIT.NOT_HOUSEHOLD_MEMBER']),
+  'VISIT.SELF_SIGN': bi('alban ajiltan öber-ün ayilčilal-du γarun üsüg jurǰu bolqu ügei.', e['VISIT.SELF_SIGN']),
+  'VISIT.BEFORE_VISIT': bi('ayilčilaqu čaγ boloγ-a ügei, odo γarun üsüg jurǰu bolqu ügei.', e['VISIT.BEFORE_VISIT']),
+  'VISIT.WINDOW_CLOSED': bi('γarun üsüg jurqu qugučaγ-a önggerebe, ene ayilčilal-du dakin γarun üsüg jurǰu bolqu ügei.', e['VISIT.WINDOW_CLOSED']),
+  'SERVER.INTERNAL': bi('sistem-dü asaγudal γarba, tan-u aγulγ-a alγasaγ-a ügei, türgen-ü daraγ-a dakin oroldun-a uu.', e['SERVER.INTERNAL']),
+  'SERVER.UNAVAILABLE': bi('süljiy-e muu, serwer-tü qolbuγdaǰu čidaγsan ügei, türgen-ü daraγ-a dakin oroldun-a uu.', e['SERVER.UNAVAILABLE']),
+}
+
 export const mnMong: Messages = {
   ...zhCN,
+  errors,
   common,
   outbox,
   validation,

@@ -2,7 +2,8 @@
  * Traditional Mongolian script (Unicode U+1800-U+18AF) from a Latin transliteration, so the
  * Mongolian catalogue stays reviewable next to its Latin reading (docs/mongolian.md).
  * Letters: a e i o u ö ü n ng b p q k γ g m l s š t d č ǰ y r w h z f; `-` joins a suffix with
- * U+202F (narrow no-break space, as Mongolian case suffixes are written); `'` separates letters
+ * U+202F (narrow no-break space, as Mongolian case suffixes are written), except a word-final
+ * separated vowel (`bayin-a`, `γačaγ-a`), which takes U+180E (the vowel separator); `'` separates letters
  * that would otherwise read as a digraph (n'g); `,` `.` become the Mongolian comma and full stop.
  * Shaping (initial, medial, final forms) is the font's work: Noto Sans Mongolian.
  */
@@ -53,6 +54,10 @@ export const mong = (latin: string): string => {
       continue
     }
     const c = latin[i]
+    if (c === '-' && /^[ae](?![a-zöüγčǰš'])/.test(latin.slice(i + 1))) {
+      out += '\u180E'
+      continue
+    }
     out += letters[c] ?? c
   }
   return out

@@ -84,6 +84,13 @@ describe('villager screens in Mongolian script, Chinese beside it', () => {
     expect(mnMong.ticketLoop.reportTitle).toBe(`${mong('asaγudal medegülekü')} 反映问题`)
   })
 
+  it('the errors a villager meets are Mongolian first; the accessor renders them in the chosen locale', () => {
+    for (const code of ['AUTH.NOT_BOUND', 'VISIT.WINDOW_CLOSED', 'SERVER.UNAVAILABLE'] as const) {
+      expect(hasMongolian(mnMong.errors[code])).toBe(true)
+      expect(mnMong.errors[code].endsWith(zhCN.errors[code])).toBe(true)
+    }
+  })
+
   it('staff screens fall back to Chinese (typed the same)', () => {
     expect(mnMong.office).toBe(zhCN.office)
     expect(mnMong.verdict.signin).toBe(zhCN.verdict.signin)
@@ -91,9 +98,10 @@ describe('villager screens in Mongolian script, Chinese beside it', () => {
 })
 
 describe('the transliteration', () => {
-  it('writes Unicode traditional Mongolian letters, ng as one letter and suffixes after U+202F', () => {
+  it('writes Unicode traditional Mongolian letters, ng as one letter, suffixes after U+202F and a separated final vowel after U+180E', () => {
     expect(mong('mongγol')).toBe('\u182E\u1823\u1829\u182D\u1823\u182F')
-    expect(mong('γačaγ-a')).toBe('\u182D\u1820\u1834\u1820\u182D\u202F\u1820')
+    expect(mong('γačaγ-a')).toBe('\u182D\u1820\u1834\u1820\u182D\u180E\u1820')
+    expect(mong('γačaγ-a-yin')).toBe('\u182D\u1820\u1834\u1820\u182D\u180E\u1820\u202F\u1836\u1822\u1828')
     expect(mong("n'g")).toBe('\u1828\u182D')
   })
 
