@@ -131,7 +131,8 @@ it('an offline photo report arrives once, and the home keeps the cadre and his p
   expect(mine[0]?.photoUrls).toHaveLength(1)
   const photoUrl = mine[0]?.photoUrls[0] ?? ''
   expect(photoUrl).toMatch(/^\/uploads\//)
-  expect((await fetch(`${h.server.url}${photoUrl}`)).status).toBe(200)
+  // Files are served only with a session: the page's own (its /uploads cookie), as an <img> asks.
+  expect(await page.evaluate(async (url) => (await fetch(url)).status, photoUrl)).toBe(200)
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('minqing.file.') || (k === 'minqing.outbox' && (localStorage.getItem(k) ?? '').includes('羊圈'))))
   expect(left).toEqual([])
   // Still once after the app sends what waits again (e.g. on the next launch).

@@ -32,6 +32,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'upload.register',
   // field-ux: where the cadre stands before the camera (his own places)
   'signin.check',
+  // field-ux-2: the cadre's own photo; the office's own township's posting preview
+  'cadre.setPhoto', 'office.postingPreview',
 ]
 /** Public actions: they name an invitation, a phone code or a WeChat code, never a caller (attack.test.ts). */
 const PUBLIC: readonly ActionName[] = (Object.keys(actions) as ActionName[]).filter((n) => actions[n].public)

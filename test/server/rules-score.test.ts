@@ -38,9 +38,9 @@ describe('1135 withheld while a band is short (default settings)', () => {
     for (const p of COMMITTEE) await rate(p.id, 'committees', 4)
     for (const p of VILLAGERS) await rate(p.id, 'villagers', 4)
 
-    const mine = await (await h.as('cadre-a')).ok('rating.myScore', {})
-    expect(mine.score.total).toBeNull()
-    expect(mine.score.insufficientBands).toEqual(['leaders'])
+    // The rated cadre sees nothing of an open month (raters stay anonymous, issue 10 item 7).
+    const open = await (await h.as('cadre-a')).ok('rating.myScore', { period: '2026-11' })
+    expect(open).toMatchObject({ closed: false, score: { total: null, insufficientBands: [] } })
 
     const township = await (await h.as('office-1')).ok('rating.township', { cadreId: 'cadre-a' })
     expect(township.cadres[0]?.score).toMatchObject({ total: null, insufficientBands: ['leaders'] })
@@ -55,5 +55,13 @@ describe('1135 withheld while a band is short (default settings)', () => {
     const b = dashboard.cadres.find((c) => c.cadreId === 'cadre-b')
     // cadre-b has no ratings at all: every band is short.
     expect(b).toMatchObject({ score: null, shortBands: ['leaders', 'peers', 'committees', 'villagers'] })
+  })
+
+  it("once the month is closed, the cadre's own score says which band is short and gives no total", async () => {
+    h.advance(12 * 24 * 3_600_000) // 2026-12-05: November can be closed
+    await (await h.as('office-1')).ok('office.closePeriod', { period: '2026-11' })
+    const mine = await (await h.as('cadre-a')).ok('rating.myScore', { period: '2026-11' })
+    expect(mine).toMatchObject({ closed: true, score: { total: null, insufficientBands: ['leaders'] } })
+    h.advance(-12 * 24 * 3_600_000)
   })
 })
