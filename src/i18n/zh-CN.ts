@@ -753,6 +753,16 @@ export const zhFirstScreen = {
   planCancelled: '已取消约定',
 }
 // ---- end first-screen ----
+// --- locales (issue 13 items 5, 6): the language switch on 我的 ---
+const zhLocale = {
+  title: '语言',
+  /** Each language named in its own script, so a reader finds theirs. */
+  names: { 'zh-CN': '中文', 'mn-Mong': 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ 蒙古文' } as Record<'zh-CN' | 'mn-Mong', string>,
+  hint: '蒙古文界面同时显示汉文',
+  switchTo: (name: string) => `切换到${name}`,
+  review: '蒙古文译文待母语人士审校',
+}
+// --- end locales ---
 
 export const zhCN = {
   appName: '民情通',
@@ -1241,6 +1251,8 @@ export const zhCN = {
   // field-ux-2 (issue 12 items 3, 8-12)
   ...zhFieldUx2,
   // --- field-ux: voice that plays, places, the household at the door, dates (issue 12) ---
+  // locales (issue 13 items 5, 6)
+  locale: zhLocale,
   field: {
     voice: {
       title: '语音',

@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import { ApiCallError, call } from './api'
 import network from './network'
 

@@ -19,7 +19,7 @@ import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { SignInCheckView, SignInView, SlotView } from '../../contracts'
 import { ApiCallError, call } from '../../services/api'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import type { Gcj02Point } from '../../core/geo'
 import device from '../../services/device'
 import network from '../../services/network'
@@ -29,7 +29,7 @@ import { useOutbox } from '../../services/useOutbox'
 import { useSubmit } from '../../services/useSubmit'
 import dayjs from 'dayjs'
 
-const m = zhCN.verdict.signin
+const m = msg.verdict.signin
 const hhmm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 
 export const Attempt = ({ a }: { a: SignInView }) => (
@@ -109,11 +109,11 @@ export const SignInPanel = () => {
     wasOnline.current = online
   }, [online, consentGiven, locate])
   const signIn = async () => {
-    if (offline) return toast(zhCN.signinSignal.offline)
+    if (offline) return toast(msg.signinSignal.offline)
     setWorking(true)
     try {
       const here = await locate()
-      if (!here) return toast(network.isOnline() ? m.locationFailed : zhCN.signinSignal.offline)
+      if (!here) return toast(network.isOnline() ? m.locationFailed : msg.signinSignal.offline)
       const { check, point } = here
       // Out of range: nothing is stored (the camera does not even open) unless the cadre says so.
       if (!check.inRange && check.placeName !== null && check.distanceM !== null) {
@@ -149,8 +149,8 @@ export const SignInPanel = () => {
                 <WhereLine where={where} />
                 {offline ? (
                   <View className='signin-offline'>
-                    <Line tone='bad' className='signin-disabled-reason'>{zhCN.signinSignal.offline}</Line>
-                    <Line tone='muted'>{zhCN.signinSignal.why}</Line>
+                    <Line tone='bad' className='signin-disabled-reason'>{msg.signinSignal.offline}</Line>
+                    <Line tone='muted'>{msg.signinSignal.why}</Line>
                   </View>
                 ) : (
                   <Line tone={slot.open ? 'good' : 'bad'} className={`signin-slot-now ${slot.open ? 'signin-slot-now--open' : 'signin-disabled-reason'}`}>{slot.text}</Line>
@@ -165,7 +165,7 @@ export const SignInPanel = () => {
               {submit.error ? <ErrorState message={submit.error.message} code={submit.error.code} /> : null}
               {t.slots.map((s) => (
                 <View key={s.slot} className={`mq-row signin-slot signin-slot-${s.slot} signin-slot--${s.state}`}>
-                  <Text className='mq-line'>{zhCN.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
+                  <Text className='mq-line'>{msg.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
                   <Text className={`mq-line ${s.state === 'signed' ? 'mq-line--good' : s.state === 'missed' ? 'mq-line--bad' : ''}`}>{m.state[s.state]}</Text>
                 </View>
               ))}

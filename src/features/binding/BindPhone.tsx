@@ -13,12 +13,12 @@ import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
 import './binding.scss'
 
-const m = zhCN.binding
+const m = msg.binding
 
 const Done = ({ name }: { name: string }) => (
   <>
@@ -46,7 +46,7 @@ const WechatPhone = () => {
         {m.wechatButton}
       </Button>
       <Text className='binding-note'>{m.wechatHint}</Text>
-      {declined ? <ErrorState message={zhCN.errors['BINDING.PHONE_REFUSED']} code='BINDING.PHONE_REFUSED' /> : null}
+      {declined ? <ErrorState message={msg.errors['BINDING.PHONE_REFUSED']} code='BINDING.PHONE_REFUSED' /> : null}
       {bind.error ? <ErrorState message={bind.error.message} code={bind.error.code} /> : null}
     </>
   )

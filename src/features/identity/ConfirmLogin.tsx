@@ -10,13 +10,13 @@ import { Button } from '../../components/Button'
 import { formatDayTime } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './identity.scss'
 
-const m = zhCN.identity.qrLogin
-const a = zhCN.loginAsker
+const m = msg.identity.qrLogin
+const a = msg.loginAsker
 
 export const ConfirmLogin = ({ code }: { code: string }) => {
   const confirm = useSubmit('login.qrConfirm')

@@ -8,11 +8,11 @@ import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import type { VisitView } from '../../contracts'
 import { useOutbox, waitingIds } from '../../services/useOutbox'
 
-const m = zhCN.verdict.waiting
+const m = msg.verdict.waiting
 
 /** `visits`: from villager.home (which reloads when the person comes back after signing). */
 export const WaitingVisits = ({ visits }: { visits: VisitView[] }) => {

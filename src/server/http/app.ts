@@ -14,6 +14,7 @@ import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
 import { registerUploads } from './uploads'
 import { registerFileRoutes } from './files'
+import { registerFontRoutes } from './fonts'
 import { callerOfToken, registerWechatLogin, type WechatLoginOptions } from './wechat-login'
 import type { Caller } from '../identity'
 
@@ -97,6 +98,7 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
 
   if (uploadDir) await registerUploads(app, deps, uploadDir)
   await registerFileRoutes(app, deps)
+  registerFontRoutes(app)
 
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 
