@@ -8,6 +8,7 @@
 import path from 'node:path'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { geolocationAt } from './geo'
 
 jest.setTimeout(150_000)
 
@@ -44,7 +45,8 @@ it('without signal the sign-in button is off and says sign-in needs the network;
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    geolocation: { latitude: place.lat, longitude: place.lng },
+    // The place is GCJ-02; the browser reports WGS-84, so it stands at the place's WGS-84 twin.
+    geolocation: geolocationAt(place),
     permissions: ['geolocation'],
   })
   await context.addInitScript((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
