@@ -18,7 +18,10 @@ const DAY = 24 * 3_600_000
 const templates = Object.fromEntries(
   Object.entries(DEFAULT_SETTINGS.subscribe.templates).map(([event, t]) => [event, { ...t, templateId: `TPL-${event}` }]),
 ) as Settings['subscribe']['templates']
-const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 } }
+// December 2026 reads into January 2027: a 2027 calendar stands in for the State Council's notice
+// (MINQING_HOLIDAYS in a deployment), so the months below may close.
+const calendar = { years: { ...DEFAULT_SETTINGS.calendar.years, '2027': { holidays: ['2027-01-01'], workdays: [] } } }
+const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 }, calendar }
 
 let h: Harness
 let wechat: RecordingWechat
