@@ -715,6 +715,7 @@ export const zhWechatNotify = {
     reopen: '群众未认可',
     monthClosed: '已结账',
     monthRefused: '未能结账',
+    unbound: '已解绑',
   },
   /** thing fields: at most 20 characters. */
   note: {
@@ -728,6 +729,7 @@ export const zhWechatNotify = {
   },
   matter: (kind: string, category: string) => `${kind}：${category}`,
   visitMatter: '走访签字',
+  unboundMatter: '微信绑定',
   monthMatter: (month: string) => `${month}结账`,
   /** Who closed a month when no person did (the timer trigger). */
   autoCloser: '自动结账',

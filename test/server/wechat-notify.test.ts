@@ -131,6 +131,28 @@ describe('subscribe messages (订阅消息)', () => {
   })
 })
 
+describe('an unbinding is told through WeChat too', () => {
+  it("sends the 'unbound' template to the account that was bound, with the office's reason, in Beijing time", async () => {
+    const before = sent().length
+    const store = h.server.deps.store
+    await store.insert('bindings', { id: 'b-villager-a2', openid: 'o-villager-a2', personId: 'villager-a2', boundAt: 0 })
+    await (await h.as('office-1')).ok('binding.unbind', { personId: 'villager-a2', reason: '换了手机号' }, requestId())
+    await settle()
+    expect(sent().slice(before)).toEqual([
+      {
+        api: 'subscribeMessage.send',
+        touser: 'o-villager-a2',
+        template_id: 'TPL-unbound',
+        page: 'pages/bind/index',
+        data: { thing1: { value: '微信绑定' }, phrase2: { value: '已解绑' }, time3: { value: expect.stringMatching(/^2026年11月23日 \d\d:\d\d$/) }, thing4: { value: '换了手机号' } },
+        miniprogram_state: 'trial',
+        lang: 'zh_CN',
+      },
+    ])
+    expect(await store.count('bindings', { personId: 'villager-a2' })).toBe(0)
+  })
+})
+
 describe('the automatic month close (自动结账)', () => {
   it('refuses a month whose record chain is broken: logged, kept, told to the office once, and never a crash', async () => {
     const store = h.server.deps.store

@@ -133,7 +133,7 @@ export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process
   } else {
     url = cloudDatabaseUrl(env)
     if (!url) checks.push({ name: 'MINQING_DATABASE_URL', level: 'fail', detail: 'not set (nor DB_HOST): the CloudBase MySQL database, e.g. mysql://root:PASSWORD@<内网地址>:3306/tcb' })
-    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose)' })
+    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose, unbound)' })
     for (const problem of settingsFromEnv(DEFAULT_SETTINGS, env).problems) checks.push({ name: problem.slice(0, problem.indexOf(':')), level: 'fail', detail: problem.slice(problem.indexOf(':') + 2) })
   }
   checks.push(...calendarChecks(env, now))
