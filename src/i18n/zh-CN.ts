@@ -59,6 +59,7 @@ const errors: Record<ErrorCode, string> = {
   'PERIOD.ALREADY_CLOSED': '这个月已经结账，如需修改请先说明原因重新打开。',
   'PERIOD.NOT_CLOSED': '这个月还没有结账，请等镇里月末结账后再看。',
   'PERIOD.NOT_ENDED': '这个月还没有过完，请到下个月初再结账。',
+  'PERIOD.CALENDAR_MISSING': '还没有录入这一年的法定节假日和调休安排，现在结账会把节假日算成缺勤。请管理员按国务院办公厅的通知补上（设置 MINQING_HOLIDAYS）后再结账。',
   'IMPORT.INVALID_ROWS': '花名册里有填写错误，一条也没有导入，请按清单逐行改正后重新上传。',
   'IMPORT.NOT_SPREADSHEET': '这个文件不是 Excel（.xlsx）或 CSV 表格，请用模板填写后上传。',
   'IMPORT.TOO_LARGE': '文件太大，请拆分成几个文件分别上传。',
@@ -714,6 +715,7 @@ export const zhWechatNotify = {
     reopen: '群众未认可',
     monthClosed: '已结账',
     monthRefused: '未能结账',
+    unbound: '已解绑',
   },
   /** thing fields: at most 20 characters. */
   note: {
@@ -727,6 +729,7 @@ export const zhWechatNotify = {
   },
   matter: (kind: string, category: string) => `${kind}：${category}`,
   visitMatter: '走访签字',
+  unboundMatter: '微信绑定',
   monthMatter: (month: string) => `${month}结账`,
   /** Who closed a month when no person did (the timer trigger). */
   autoCloser: '自动结账',
@@ -763,6 +766,12 @@ const zhLocale = {
   review: '蒙古文译文待母语人士审校',
 }
 // --- end locales ---
+
+// ---- calendar (issue 14 item 3): a year the holiday calendar does not hold yet ----
+export const zhCalendar = {
+  missing: (year: number) => `${year}年的法定节假日和调休安排还没有录入`,
+}
+// ---- end calendar ----
 
 export const zhCN = {
   appName: '民情通',

@@ -16,18 +16,30 @@ import { Section } from '../../components/Section'
 import { msg } from '../../i18n'
 import { session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
+import { useSubscribeAsk } from '../../services/subscribe'
 import './binding.scss'
 
 const m = msg.binding
 
-const Done = ({ name }: { name: string }) => (
-  <>
-    <Text className='bind-done'>{m.bound(name)}</Text>
-    <Button big className='bind-home' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
-      {m.goHome}
-    </Button>
-  </>
-)
+const Done = ({ name }: { name: string }) => {
+  // In WeChat, the tap on 回到首页 also asks to hear if the township ever unbinds this account.
+  const askNews = useSubscribeAsk(['unbound'])
+  return (
+    <>
+      <Text className='bind-done'>{m.bound(name)}</Text>
+      <Button
+        big
+        className='bind-home'
+        onClick={() => {
+          askNews()
+          void Taro.reLaunch({ url: '/pages/index/index' })
+        }}
+      >
+        {m.goHome}
+      </Button>
+    </>
+  )
+}
 
 const WechatPhone = () => {
   const bind = useSubmit('binding.byPhone')

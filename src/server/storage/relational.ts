@@ -813,15 +813,23 @@ class RelationalStore implements Store {
 
   private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.q.connection().execute(async (conn: AnyDb) => {
-      if (this.dialect === 'mysql') {
-        await sql`START TRANSACTION`.execute(conn)
-      } else {
-        // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
-        await sql`BEGIN IMMEDIATE`.execute(conn)
-      }
-      const scope: TxScope = { active: true }
-      const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
+      // Said before BEGIN: from then on a statement of the outer store waits behind Kysely's connection
+      // lock. Set after BEGIN, a bare write arriving meanwhile ran straight on the connection, inside
+      // this transaction, and was rolled back with it.
       this.shared.inTransaction.value = true
+      const scope: TxScope = { active: true }
+      try {
+        if (this.dialect === 'mysql') {
+          await sql`START TRANSACTION`.execute(conn)
+        } else {
+          // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
+          await sql`BEGIN IMMEDIATE`.execute(conn)
+        }
+      } catch (error) {
+        this.shared.inTransaction.value = false
+        throw error
+      }
+      const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
       try {
         const value = await this.shared.scope.run(scope, () => work(tx))
         scope.active = false

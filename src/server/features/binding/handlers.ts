@@ -27,6 +27,7 @@ import type { Handlers } from '../types'
 import { chainRecord } from '../chain'
 import { endSessionsOf } from '../sessions/store'
 import { personRef } from '../views'
+import { sendSubscribeNews } from '../subscribe'
 import { miniProgramCode } from '../wechat-code'
 
 /** The page an invitation opens (main package: the person has no session yet). */
@@ -134,8 +135,15 @@ const tellUnbound = async (ctx: HandlerContext, person: Person, reason: string, 
   const openids = removed.map((b) => b.openid).filter((o) => !o.startsWith('web:'))
   const at = ctx.now
   const words = zhCN.unbound.words
+  const w = zhCN.wechatNotify
   const send = async () => {
     for (const openid of openids) await messenger.send({ personId: person.id, openid, ticketId: '', status: 'unbound', words, at, event: null })
+    // The WeChat subscribe message, when the deployment has an 'unbound' template and the person
+    // subscribed to it when binding (sendSubscribeNews skips it otherwise).
+    await sendSubscribeNews(
+      ctx.deps,
+      openids.map((openid) => ({ personId: person.id, openid, event: 'unbound' as const, page: BIND_PAGE.slice(1), values: { matter: w.unboundMatter, status: w.phrase.unbound, note: reason, person: '' }, at })),
+    )
   }
   if (ctx.afterCommit) ctx.afterCommit(send)
   else await send()
