@@ -6,18 +6,29 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { mayUseWebConsole } from '../../../core/console'
 import { MINUTE_MS } from '../../../core/time'
-import { actorOf } from '../../context'
+import type { Person } from '../../../core/model'
+import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { loadActor } from '../../identity'
 import { meView } from '../auth/handlers'
 import { sha256 } from '../chain'
 import type { Handlers } from '../types'
 import { summarizeUserAgent } from '../../../core/userAgent'
-import { endSession, pruneLoginRecords } from './store'
+import { endSession, pruneLoginRecords, type LoginRequest } from './store'
 
 const pollHashOf = (pollToken: string) => sha256(`login-poll\n${pollToken}`)
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/** A login request a staff member may still act on: one who may use the web console, a known code, unused, in time. */
+const openLoginRequest = async (ctx: HandlerContext, person: Person, code: string): Promise<LoginRequest> => {
+  if (!mayUseWebConsole(person)) return refuse('AUTH.FORBIDDEN')
+  const request = await ctx.store.get('loginRequests', code)
+  if (!request) return refuse('LOGIN.CODE_INVALID')
+  if (request.confirmedById !== null) return refuse('LOGIN.CODE_USED')
+  if (ctx.now > request.expiresAt) return refuse('LOGIN.CODE_EXPIRED')
+  return request
+}
 
 export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrStart' | 'login.qrPoll' | 'login.qrConfirm' | 'login.qrDetails'> = {
   'auth.mode': async (_input, ctx) => ({ demo: ctx.deps.demo === true }),
@@ -50,22 +61,13 @@ export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrSt
 
   'login.qrConfirm': async ({ code }, ctx) => {
     const actor = actorOf(ctx)
-    if (!mayUseWebConsole(actor.person)) return refuse('AUTH.FORBIDDEN')
-    const request = await ctx.store.get('loginRequests', code)
-    if (!request) return refuse('LOGIN.CODE_INVALID')
-    if (request.confirmedById !== null) return refuse('LOGIN.CODE_USED')
-    if (ctx.now > request.expiresAt) return refuse('LOGIN.CODE_EXPIRED')
+    const request = await openLoginRequest(ctx, actor.person, code)
     await ctx.store.replace('loginRequests', { ...request, confirmedById: actor.person.id, confirmedAt: ctx.now })
     return { confirmed: true as const }
   },
 
   'login.qrDetails': async ({ code }, ctx) => {
-    const actor = actorOf(ctx)
-    if (!mayUseWebConsole(actor.person)) return refuse('AUTH.FORBIDDEN')
-    const request = await ctx.store.get('loginRequests', code)
-    if (!request) return refuse('LOGIN.CODE_INVALID')
-    if (request.confirmedById !== null) return refuse('LOGIN.CODE_USED')
-    if (ctx.now > request.expiresAt) return refuse('LOGIN.CODE_EXPIRED')
+    const request = await openLoginRequest(ctx, actorOf(ctx).person, code)
     const { browser, os } = summarizeUserAgent(request.userAgent)
     return { browser, os, address: request.address ?? '', askedAt: request.createdAt, expiresAt: request.expiresAt }
   },
