@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import type { ServerDeps } from '../context'
 import { buildHttpApp } from '../http/app'
+import { mediaUrls } from '../http/media-urls'
 import { wechatTokens } from '../http/wechat-login'
 import { newId } from '../ids'
 import { openStore } from '../storage/relational'
@@ -61,6 +62,8 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     wechat: wechat.codes,
     wechatMessages: wechat.messages,
     contentSecurity: wechat.contentSecurity,
+    // selfhost: the weapp shows uploaded photos and voice through signed URLs (file.urls).
+    mediaUrls: mediaUrls(serverSecret(config.dataDir)),
   }
   const app = await buildHttpApp({
     deps,
