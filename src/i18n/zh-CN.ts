@@ -753,6 +753,12 @@ export const zhFirstScreen = {
   planCancelled: '已取消约定',
 }
 // ---- end first-screen ----
+// ---- selfhost (issue 11 item 7): when a month closes by itself, on the office's month list ----
+export const zhSelfhost = {
+  /** `date`: YYYY-MM-DD (the township's wall clock). */
+  autoCloseOn: (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日起将自动结账并公示（办公室先结账则不再自动结账）`,
+}
+// ---- end selfhost ----
 
 export const zhCN = {
   appName: '民情通',
@@ -760,6 +766,7 @@ export const zhCN = {
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
+  selfhost: zhSelfhost,
   roles,
   validation: {
     required: '这一项必须填写',

@@ -16,7 +16,8 @@ import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
 const root = path.resolve(__dirname, '..', '..')
-const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value' }
+// selfhost: with subscribe templates, as a live deployment has them (without: a warning, test/server/doctor-selfhost.test.ts).
+const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value', MINQING_SUBSCRIBE_TEMPLATES: '{"taken":"TPL-1"}' }
 
 let dir: string
 let database: TestDatabase
