@@ -19,6 +19,8 @@ export interface PeriodView {
   autoClose?: string | null
   /** selfhost (issue 11 item 7): the day (YYYY-MM-DD) from which the automatic close will close this month, while nobody decided on it. */
   autoCloseOn?: string | null
+  /** selfhost: that day has come (the job's next run closes it). */
+  autoCloseDue?: boolean
 }
 
 export interface CloseView extends PeriodView {

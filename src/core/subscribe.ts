@@ -99,7 +99,7 @@ export const autoCloseDue = (now: Millis, settings: Pick<Settings, 'utcOffsetMin
 
 /**
  * selfhost (issue 11 item 7): the day from which the automatic close will close `period` by itself
- * (day `autoDay` of the month after it, township wall clock), as long as nothing decided on it
+ * (day `autoDay` of the month after it, township wall clock; `due` once that day has come), as long as nothing decided on it
  * first: null when the office closed it (or closed and reopened it), when the automatic close
  * already made its attempt, when autoDay is 0, and when that month is over at `now` (autoCloseDue
  * only ever takes the previous month, so a month left open longer never closes by itself).
@@ -109,7 +109,7 @@ export const autoCloseDate = (
   state: { decidedByOffice: boolean; attempted: boolean },
   now: Millis,
   settings: Pick<Settings, 'utcOffsetMinutes' | 'monthClose'>,
-): LocalDate | null => {
+): { date: LocalDate; due: boolean } | null => {
   const day = settings.monthClose.autoDay
   if (!(day >= 1) || state.decidedByOffice || state.attempted || !/^\d{4}-\d{2}$/.test(period)) return null
   const [year, month] = period.split('-').map(Number) as [number, number]
@@ -117,7 +117,9 @@ export const autoCloseDate = (
   const nextMonth = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`
   // The month after `period` is over: the job no longer takes `period`.
   if (monthKey(now, settings) > nextMonth) return null
-  return `${nextMonth}-${String(day).padStart(2, '0')}`
+  const date = `${nextMonth}-${String(day).padStart(2, '0')}`
+  // Due: the day has come and the next run of the job (hourly) will close it.
+  return { date, due: date <= localDate(now, settings) }
 }
 
 /** One automatic close attempt of a township month (id = `${townshipId}:${period}`): made once. */

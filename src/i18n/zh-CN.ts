@@ -755,8 +755,11 @@ export const zhFirstScreen = {
 // ---- end first-screen ----
 // ---- selfhost (issue 11 item 7): when a month closes by itself, on the office's month list ----
 export const zhSelfhost = {
-  /** `date`: YYYY-MM-DD (the township's wall clock). */
-  autoCloseOn: (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日起将自动结账并公示（办公室先结账则不再自动结账）`,
+  /** `date`: YYYY-MM-DD (the township's wall clock); `due`: that day has come. */
+  autoCloseOn: (date: string, due: boolean) => {
+    const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+    return due ? `已到自动结账日（${day}），系统很快会自动结账并公示（办公室先结账则不再自动结账）` : `${day}起将自动结账并公示（办公室先结账则不再自动结账）`
+  },
 }
 // ---- end selfhost ----
 

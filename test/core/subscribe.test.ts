@@ -60,10 +60,13 @@ describe('autoCloseDate', () => {
   const day5 = { ...DEFAULT_SETTINGS, monthClose: { autoDay: 5 } }
   const nov30 = Date.UTC(2026, 10, 30, 4) // 2026-11-30 12:00 Beijing
 
-  it('autoCloseDate: day autoDay of the month after the period, for the previous and the current month', () => {
-    expect(autoCloseDate('2026-10', open, nov30, day5)).toBe('2026-11-05')
-    expect(autoCloseDate('2026-11', open, nov30, day5)).toBe('2026-12-05')
-    expect(autoCloseDate('2026-12', open, Date.UTC(2026, 11, 2), day5)).toBe('2027-01-05')
+  it('autoCloseDate: day autoDay of the month after the period, for the previous and the current month; due from that day on', () => {
+    expect(autoCloseDate('2026-10', open, nov30, day5)).toEqual({ date: '2026-11-05', due: true })
+    expect(autoCloseDate('2026-11', open, nov30, day5)).toEqual({ date: '2026-12-05', due: false })
+    expect(autoCloseDate('2026-12', open, Date.UTC(2026, 11, 2), day5)).toEqual({ date: '2027-01-05', due: false })
+    // Due from the day itself on (Beijing time): 2026-12-04 16:00 UTC is December 5th, 00:00.
+    expect(autoCloseDate('2026-11', open, Date.UTC(2026, 11, 4, 15, 59), day5)?.due).toBe(false)
+    expect(autoCloseDate('2026-11', open, Date.UTC(2026, 11, 4, 16, 0), day5)?.due).toBe(true)
     // Beijing time decides the month: 2026-11-30 17:00 UTC is already December 1st.
     expect(autoCloseDate('2026-10', open, Date.UTC(2026, 10, 30, 17), day5)).toBeNull()
   })

@@ -38,9 +38,10 @@ const officePerson = async (): Promise<string> => {
   throw new Error('no office person listed')
 }
 
+/** From the home page's office entry, or (after a reload) right where the page is: the month list. */
 const openMonths = async (page: Page) => {
-  await page.locator('.entry-office').waitFor({ timeout: 30_000 })
-  await page.locator('.entry-office .at-button, .entry-office').first().click()
+  await page.locator('.entry-office, .close-panel').first().waitFor({ timeout: 30_000 })
+  if ((await page.locator('.close-panel').count()) === 0) await page.locator('.entry-office .at-button, .entry-office').first().click()
   await page.locator(`.close-panel .period-${monthBack(1)}`).waitFor({ timeout: 30_000 })
 }
 
@@ -57,14 +58,20 @@ it('the office sees from which day last month closes by itself, and no such line
   const row = page.locator(`.period-${last}`)
   const line = row.locator('.period-auto-close-on')
   await line.waitFor({ timeout: 20_000 })
-  expect(await line.textContent()).toBe(`${thisMonth}月${AUTO_DAY}日起将自动结账并公示（办公室先结账则不再自动结账）`)
+  // Before the day: from when; on or after it (the timer's next run closes it): that it is due.
+  const today = new Date(Date.now() + 8 * 3_600_000).getUTCDate()
+  expect(await line.textContent()).toBe(
+    today >= AUTO_DAY
+      ? `已到自动结账日（${thisMonth}月${AUTO_DAY}日），系统很快会自动结账并公示（办公室先结账则不再自动结账）`
+      : `${thisMonth}月${AUTO_DAY}日起将自动结账并公示（办公室先结账则不再自动结账）`,
+  )
   expect(await page.locator(`.period-${older} .period-auto-close-on`).count()).toBe(0)
   await row.scrollIntoViewIfNeeded()
   await page.screenshot({ path: path.join(screenshots, 'office-auto-close-normal.png') })
 
   // Elder mode (长辈版, remembered in storage): the same line, larger.
   await page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' })))
-  await page.reload()
+  await page.goto(`${h.server.url}/`)
   await openMonths(page)
   await row.locator('.period-auto-close-on').waitFor({ timeout: 20_000 })
   expect(await page.evaluate(() => document.documentElement.classList.contains('mq-elder'))).toBe(true)

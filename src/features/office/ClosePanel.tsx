@@ -77,7 +77,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
       {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
       {p.autoClose ? <Text className='office-row__meta period-auto-close'>{p.autoClose}</Text> : null}
-      {p.autoCloseOn ? <Text className='office-row__meta period-auto-close-on'>{zhCN.selfhost.autoCloseOn(p.autoCloseOn)}</Text> : null}
+      {p.autoCloseOn ? <Text className='office-row__meta period-auto-close-on'>{zhCN.selfhost.autoCloseOn(p.autoCloseOn, p.autoCloseDue === true)}</Text> : null}
       {closed ? (
         <View className='office-buttons'>
           <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>

@@ -191,7 +191,7 @@ export const officeHandlers: Handlers<
         const note = autoCloseNote(auto.get(p) ?? null, ctx.settings)
         // selfhost: when the month will close by itself, while neither the office nor the job decided on it.
         const on = autoCloseDate(p, { decidedByOffice: records.has(p), attempted: auto.has(p) }, ctx.now, ctx.settings)
-        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on } : {}) }
+        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on.date, autoCloseDue: on.due } : {}) }
       }),
     )
   },
