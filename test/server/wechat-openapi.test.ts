@@ -154,6 +154,19 @@ it('phonenumber.getPhoneNumber answers the pure number; msg_sec_check and media_
   expect(calls('/wxa/media_check_async')[0]?.body).toEqual({ media_url: 'https://minqing.example.gov.cn/uploads/a.jpg?sig=x', media_type: 2, version: 2, scene: 3, openid: 'o-writer' })
 })
 
+it('when WeChat cannot check a text or image, the self-hosted server does not fail: the local word list decides, at least as review', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  try {
+    const unreachable = httpsWechat({ appId: APPID, secret: SECRET, base: 'http://127.0.0.1:9', timeoutMs: 2000 }, async () => undefined)
+    expect(await unreachable.contentSecurity.checkText({ text: '路灯坏了', openid: 'o-writer', scene: 'comment' })).toEqual({ verdict: 'review', label: null })
+    expect((await unreachable.contentSecurity.checkText({ text: '你这个王八蛋', openid: 'o-writer', scene: 'comment' })).verdict).toBe('risky')
+    expect(await unreachable.contentSecurity.checkImage({ url: 'https://x/y.jpg', openid: 'o-writer', scene: 'forum' })).toEqual({ traceId: null, verdict: 'review' })
+    expect(warn.mock.calls.map((c) => String(c[1])).join('\n')).not.toContain(SECRET)
+  } finally {
+    warn.mockRestore()
+  }
+})
+
 it('the secret and the access_token never appear in an error or a log line', async () => {
   const lines: string[] = []
   const spies = (['log', 'warn', 'error', 'info'] as const).map((level) => jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '))))

@@ -5,7 +5,7 @@
  * One rule: the secret never leaves this process except to WeChat, and never appears in a log.
  */
 import { cloudWechatCodes, cloudWechatMessages, type WxCloudOpenapi } from './cloud'
-import { cloudContentSecurity, type ContentSecurity, type WxCloudSecurity } from './content'
+import { cloudContentSecurity, localContentSecurity, type ContentSecurity, type WxCloudSecurity } from './content'
 import { WechatLoginRefused, type WechatCodes, type WechatLogin, type WechatMessages } from './port'
 
 export interface WechatApp {
@@ -223,7 +223,32 @@ export const httpsWechat = (app: HttpsOpenapiOptions, sendPhoneCode: WechatCodes
   return {
     codes: { ...cloudWechatCodes(openapi), sendPhoneCode },
     messages: cloudWechatMessages(openapi),
-    contentSecurity: cloudContentSecurity(openapi),
+    contentSecurity: withLocalFallback(cloudContentSecurity(openapi)),
     openapi,
   }
 }
+
+/**
+ * A self-hosted server may lose WeChat (network, IP白名单): a comment or an opened report must not
+ * fail for it. A check WeChat could not make is logged (scrubbed) and answered by the local word
+ * list, at least as `review`, so the office reads it.
+ */
+const withLocalFallback = (wechat: ContentSecurity): ContentSecurity => ({
+  async checkText(request) {
+    try {
+      return await wechat.checkText(request)
+    } catch (error) {
+      console.warn('[minqing] content check by WeChat failed, the local word list decides:', error instanceof Error ? error.message : error)
+      const local = await localContentSecurity.checkText(request)
+      return local.verdict === 'pass' ? { verdict: 'review', label: null } : local
+    }
+  },
+  async checkImage(request) {
+    try {
+      return await wechat.checkImage(request)
+    } catch (error) {
+      console.warn('[minqing] image check by WeChat failed, left to the office:', error instanceof Error ? error.message : error)
+      return { traceId: null, verdict: 'review' }
+    }
+  },
+})
