@@ -17,6 +17,10 @@ export interface PeriodView {
   reopenings: { at: number; by: string; reason: string; digest: string }[]
   /** wechat-notify: what the automatic close (自动结账) did with this month, in words; absent when it did nothing. */
   autoClose?: string | null
+  /** selfhost (issue 11 item 7): the day (YYYY-MM-DD) from which the automatic close will close this month, while nobody decided on it. */
+  autoCloseOn?: string | null
+  /** selfhost: that day has come (the job's next run closes it). */
+  autoCloseDue?: boolean
 }
 
 export interface CloseView extends PeriodView {

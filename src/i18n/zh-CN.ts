@@ -772,6 +772,15 @@ export const zhCalendar = {
   missing: (year: number) => `${year}年的法定节假日和调休安排还没有录入`,
 }
 // ---- end calendar ----
+// ---- selfhost (issue 11 item 7): when a month closes by itself, on the office's month list ----
+export const zhSelfhost = {
+  /** `date`: YYYY-MM-DD (the township's wall clock); `due`: that day has come. */
+  autoCloseOn: (date: string, due: boolean) => {
+    const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+    return due ? `已到自动结账日（${day}），系统很快会自动结账并公示（办公室先结账则不再自动结账）` : `${day}起将自动结账并公示（办公室先结账则不再自动结账）`
+  },
+}
+// ---- end selfhost ----
 
 export const zhCN = {
   appName: '民情通',
@@ -779,6 +788,7 @@ export const zhCN = {
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
+  selfhost: zhSelfhost,
   roles,
   validation: {
     required: '这一项必须填写',

@@ -16,7 +16,8 @@ import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
 const root = path.resolve(__dirname, '..', '..')
-const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value' }
+// selfhost: with subscribe templates, as a live deployment has them (without: a warning, test/server/doctor-selfhost.test.ts).
+const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value', MINQING_SUBSCRIBE_TEMPLATES: '{"taken":"TPL-1"}' }
 
 let dir: string
 let database: TestDatabase
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 /** A fixed day (2026-11-23, township time): the holiday calendar check depends on the year. */
 const NOW = Date.UTC(2026, 10, 23, 2)
-const doctor = (target: 'server' | 'cloud', e: NodeJS.ProcessEnv) => runDoctor(target, e, NOW)
+const doctor = (target: 'server' | 'cloud', e: NodeJS.ProcessEnv) => runDoctor(target, e, { now: NOW })
 const levelOf = (checks: Check[], name: string) => checks.find((c) => c.name === name)?.level
 const env = () => ({ ...WECHAT, MINQING_DATABASE_URL: database.url, MINQING_DATA_DIR: path.join(dir, 'data') })
 
@@ -89,14 +90,14 @@ it('says not migrated, then set-up not done, then Ready, and never migrates by i
 it('names a year the holiday calendar lacks: this year fails, next year warns from December', async () => {
   const dec = Date.UTC(2026, 11, 1, 2)
   const jan = Date.UTC(2027, 0, 4, 2)
-  const checkAt = async (now: number, extra: NodeJS.ProcessEnv = {}) => (await runDoctor('cloud', { ...extra }, now)).find((c) => c.name === 'holiday calendar')
+  const checkAt = async (now: number, extra: NodeJS.ProcessEnv = {}) => (await runDoctor('cloud', { ...extra }, { now })).find((c) => c.name === 'holiday calendar')
   expect(await checkAt(NOW)).toMatchObject({ level: 'ok', detail: 'holds 2026' })
   expect(await checkAt(dec)).toMatchObject({ level: 'warn', detail: expect.stringContaining('2027') })
   expect(await checkAt(jan)).toMatchObject({ level: 'fail', detail: expect.stringContaining('MINQING_HOLIDAYS') })
   const y2027 = JSON.stringify({ '2027': { holidays: ['2027-01-01'], workdays: [] } })
   expect(await checkAt(dec, { MINQING_HOLIDAYS: y2027 })).toMatchObject({ level: 'ok', detail: 'holds 2026 and 2027' })
   // A wrong value is named, and the calendar it would have changed stays as shipped.
-  const wrong = await runDoctor('cloud', { MINQING_HOLIDAYS: JSON.stringify({ '2027': { holidays: ['2026-12-31'], workdays: [] } }) }, jan)
+  const wrong = await runDoctor('cloud', { MINQING_HOLIDAYS: JSON.stringify({ '2027': { holidays: ['2026-12-31'], workdays: [] } }) }, { now: jan })
   expect(wrong.find((c) => c.name === 'MINQING_HOLIDAYS')).toMatchObject({ level: 'fail', detail: expect.stringContaining('2026-12-31 is not a date of 2027') })
 })
 

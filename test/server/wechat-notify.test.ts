@@ -160,6 +160,8 @@ describe('the automatic month close (自动结账)', () => {
     if (!visit) throw new Error('no visit')
     await store.db.updateTable('visits').set({ notes: '没来过' }).where('id', '=', visit.id).execute()
     h.advance(12 * DAY) // 2026-12-05: November is due
+    // selfhost: before the job's run, the office's month list says from when November closes by itself.
+    expect((await (await h.as('office-1')).ok('office.periods', {})).find((p) => p.period === '2026-11')?.autoCloseOn).toBe('2026-12-05')
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const before = sent().length
@@ -173,6 +175,8 @@ describe('the automatic month close (自动结账)', () => {
       const november = (await office.ok('office.periods', {})).find((p) => p.period === '2026-11')
       expect(november).toMatchObject({ status: 'open' })
       expect(november?.autoClose).toContain('自动结账没有完成')
+      // The attempt was made: no "will close" line any more (the office decides now).
+      expect(november?.autoCloseOn).toBeUndefined()
       // The office's bound staff hear of it (subscribe message monthClose).
       expect(sent().slice(before).filter((m) => m.template_id === 'TPL-monthClose')).toMatchObject([{ touser: 'o-office-1', data: { phrase2: { value: '未能结账' } }, page: 'subpackages/office/index/index' }])
       // The next run leaves it to the office: no second attempt, no second message.
@@ -201,6 +205,7 @@ describe('the automatic month close (自动结账)', () => {
     const december = (await office.ok('office.periods', {})).find((p) => p.period === '2026-12')
     expect(december).toMatchObject({ status: 'closed', closedBy: '自动结账' })
     expect(december?.autoClose).toContain('已自动结账')
+    expect(december?.autoCloseOn).toBeUndefined()
     // The posting is published to the villagers.
     expect(await (await h.as('villager-a1')).ok('posting.months', {})).toContain('2026-12')
     // Reopened by the office: the timer does not close it again.

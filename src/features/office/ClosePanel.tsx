@@ -1,7 +1,7 @@
 /**
  * 月末结账: the last six months with their status in words; close a month, reopen it with a
  * reason (logged), open its posting, and download the four xlsx exports.
- * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.close-button`, `.posting-link`, `.export-<kind>`.
+ * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.period-auto-close-on`, `.close-button`, `.posting-link`, `.export-<kind>`.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -77,6 +77,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
       {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
       {p.autoClose ? <Text className='office-row__meta period-auto-close'>{p.autoClose}</Text> : null}
+      {p.autoCloseOn ? <Text className='office-row__meta period-auto-close-on'>{msg.selfhost.autoCloseOn(p.autoCloseOn, p.autoCloseDue === true)}</Text> : null}
       {closed ? (
         <View className='office-buttons'>
           <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>

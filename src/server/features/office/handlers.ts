@@ -10,6 +10,7 @@ import type { PeriodRecord, Person } from '../../../core/model'
 import type { Settings } from '../../../core/settings'
 import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
+import { autoCloseDate } from '../../../core/subscribe'
 import { ticketRates } from '../../../core/tickets'
 import { periodRange } from '../../../core/time'
 import type { CloseView, DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
@@ -199,7 +200,9 @@ export const officeHandlers: Handlers<
     return Promise.all(
       monthsBack(ctx.now, ctx, 6).map(async (p) => {
         const note = autoCloseNote(auto.get(p) ?? null, ctx.settings)
-        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}) }
+        // selfhost: when the month will close by itself, while neither the office nor the job decided on it.
+        const on = autoCloseDate(p, { decidedByOffice: records.has(p), attempted: auto.has(p) }, ctx.now, ctx.settings)
+        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on.date, autoCloseDue: on.due } : {}) }
       }),
     )
   },
