@@ -100,7 +100,7 @@ const ticketLoop: Messages['ticketLoop'] = {
     machinery: bi('tariyalang-un masin', z.options.machinery),
     planting: bi('tariyalang', z.options.planting),
     business: bi('aǰu aqui', z.options.business),
-    pension: bi('tetgever-ün dagdaγal', z.options.pension),
+    pension: bi('tetgeber-ün dagdaγal', z.options.pension),
     medical: bi('emnelge-yin dagdaγal', z.options.medical),
     birth: bi('nilq-a keüked-i büridkekü', z.options.birth),
     move: bi('šilǰin irekü ba šilǰin yabuqu', z.options.move),

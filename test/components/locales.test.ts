@@ -105,6 +105,22 @@ describe('the transliteration', () => {
     expect(mong("n'g")).toBe('\u1828\u182D')
   })
 
+  it('leaves no Latin letter in the Mongolian script (j and c read as ǰ and č; only QR stays Latin)', () => {
+    expect(mong('ajil')).toBe(mong('aǰil'))
+    expect(mong('qariγucaqu')).toBe(mong('qariγučaqu'))
+    const zhLeaves = new Map(leaves(zhCN).map((l) => [l.path, l.value]))
+    const leaks: string[] = []
+    for (const { path, value } of leaves(mnMong)) {
+      const zhValue = zhLeaves.get(path)
+      if (value === zhValue) continue // staff texts fall back to Chinese
+      const text = String(typeof value === 'function' ? call(value as (...a: never[]) => unknown) : value)
+      const zhText = String(typeof zhValue === 'function' ? call(zhValue as (...a: never[]) => unknown) : zhValue)
+      const mongolian = text.endsWith(zhText) ? text.slice(0, text.length - zhText.length) : text
+      if (hasMongolian(mongolian) && /[a-zA-Z]/.test(mongolian.replace(/QR/g, ''))) leaks.push(`${path}: ${mongolian}`)
+    }
+    expect(leaks).toEqual([])
+  })
+
   it('leaves names, dates and numbers in template values as they are', () => {
     expect(mn`${'王建国'} ${'2026-11-30'}-du`).toBe(`王建国 2026-11-30\u202F\u1833\u1824`)
   })
