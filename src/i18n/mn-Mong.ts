@@ -48,8 +48,20 @@ const status: Messages['tickets']['status'] = {
   withdrawn: bi('bučaγan abuba', zh.tickets.status.withdrawn),
 }
 
+// mongolian wave 3 (issue 13 item 5): the reasons a service request's answer is refused
+const answerIssue: Messages['tickets']['answerIssue'] = {
+  required: bi('ene ǰüil-i bičikü kereg-tei', zh.tickets.answerIssue.required),
+  unknown_question: bi('ene töröl-dü ene ǰüil ügei', zh.tickets.answerIssue.unknown_question),
+  wrong_type: bi('qelberi buruγu', zh.tickets.answerIssue.wrong_type),
+  too_long: bi('üsüg dendüü olan bayin-a', zh.tickets.answerIssue.too_long),
+  out_of_range: bi('ǰöbsiyeregdegsen kemǰiy-e-eče qalibai', zh.tickets.answerIssue.out_of_range),
+  unknown_option: bi('öggügsen songγolta-ača songγon-a uu', zh.tickets.answerIssue.unknown_option),
+  bad_date: bi('edür-ün qelberi buruγu', zh.tickets.answerIssue.bad_date),
+}
+
 const tickets: Messages['tickets'] = {
   ...zh.tickets,
+  answerIssue, // mongolian wave 3
   anonymousReporter: bi('irgen', zh.tickets.anonymousReporter),
   status,
   kind: { service: bi('ajil kereg', zh.tickets.kind.service), problem: bi('asaγudal medegülekü', zh.tickets.kind.problem) },
@@ -340,8 +352,16 @@ const errors: Messages['errors'] = {
   'SERVER.UNAVAILABLE': bi('süljiy-e muu, serwer-tü qolbuγdaǰu čidaγsan ügei, türgen-ü daraγ-a dakin oroldun-a uu.', e['SERVER.UNAVAILABLE']),
 }
 
+// ---- mongolian wave 3 (issue 13 item 5): texts rendered from the server's codes ----
+const coded: Messages['coded'] = {
+  ...zh.coded, // findings are read by staff: Chinese
+  issues: { maxPhotos: (max) => `${mn`${max} ǰiruγ-ača olan bolqu ügei`} ${zh.coded.issues.maxPhotos(max)}` },
+}
+// ---- end mongolian wave 3 ----
+
 export const mnMong: Messages = {
   ...zhCN,
+  coded,
   errors,
   common,
   outbox,
