@@ -63,7 +63,7 @@ it('a scripted villager flow writes codes with parameters, never sentences (issu
   let t: TicketView = await villager.ok('ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口水井坏了', anonymous: false })
   t = await cadre.ok('ticket.act', { ticketId: t.id, action: 'accept', version: t.version, note: '' })
   t = await cadre.ok('ticket.act', { ticketId: t.id, action: 'resolve', version: t.version, note: '换了水泵' })
-  t = await villager.ok('ticket.act', { ticketId: t.id, action: 'confirm', version: t.version, note: '', satisfaction: 1 })
+  await villager.ok('ticket.act', { ticketId: t.id, action: 'confirm', version: t.version, note: '', satisfaction: 1 })
   // A rating with a comment (held for moderation), a disputed visit, supervision findings, an unbinding.
   await villager.ok('rating.submit', { cadreId: 'cadre-a', band: 'villagers', dimensions: { attitude: 2, effectiveness: 2, presence: 2 }, comment: '来得太少' })
   const visit = await cadre.ok('visit.create', { householdId: 'hh-a1', purpose: '冬季取暖' })
