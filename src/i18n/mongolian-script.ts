@@ -72,3 +72,17 @@ export const mn = (parts: TemplateStringsArray, ...values: Array<string | number
 
 /** True when the text holds traditional Mongolian letters. */
 export const hasMongolian = (text: string): boolean => /[\u1820-\u18AF]/.test(text)
+
+/**
+ * A catalogue text "<Mongolian> <Chinese>" split in two, for screens that set the Mongolian
+ * vertically with the Chinese beside it; null when it does not start with Mongolian script (a name
+ * first, a Chinese-only text), so the caller shows it as it is.
+ */
+export const splitBilingual = (text: string): { mongolian: string; chinese: string } | null => {
+  const at = text.search(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/)
+  if (at <= 0) return null
+  const mongolian = text.slice(0, at).trim()
+  const chinese = text.slice(at).trim()
+  if (!/^[\u1800-\u18AF]/.test(mongolian) || !chinese) return null
+  return { mongolian, chinese }
+}

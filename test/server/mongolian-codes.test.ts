@@ -7,7 +7,7 @@
  * supervisor's own note as text; and refusals carry codes the client words in its locale.
  */
 import { TABLES } from '../../src/server/storage/schema'
-import type { CollectionName } from '../../src/server/storage/schema'
+import type { CollectionName } from '../../src/server/storage/port'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { mnMong } from '../../src/i18n/mn-Mong'
 import { hasMongolian } from '../../src/i18n/mongolian-script'
