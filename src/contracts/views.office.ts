@@ -3,7 +3,7 @@
  * notices, privacy and binding. One rule: phones and addresses appear masked in every list; the
  * posting carries no rater and no score.
  */
-import type { CheckKind, CheckMethod, CheckOutcome, PeriodStatus, RaterBand } from '../core/model'
+import type { CheckKind, CheckMethod, CheckOutcome, FindingCode, PeriodStatus, RaterBand } from '../core/model'
 import type { CadreMonth, PostingRow } from '../core/close'
 import type { Rate } from '../core/tickets'
 import type { PersonRef } from './views'
@@ -143,6 +143,9 @@ export interface FindingView {
   source: 'check' | 'report'
   text: string
   at: number
+  /** mongolian (issue 13 item 5): the finding's code and parameters; the client words them (old rows: text only). */
+  code?: FindingCode
+  params?: Record<string, string>
 }
 
 export interface NoticeView {

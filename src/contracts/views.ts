@@ -81,6 +81,8 @@ export interface TicketEventView {
   to: TicketStatus
   /** The actor's name, or a neutral label (e.g. 群众) when the reporter is anonymous to this viewer. */
   actorName: string
+  /** mongolian (issue 13 item 5): true when actorName is the anonymous label; the client words it in its locale. */
+  actorHidden?: boolean
   at: number
   note: string
   /** Photos attached to this step. */

@@ -498,10 +498,17 @@ export interface Finding {
   cadreId: string
   source: 'check' | 'report'
   sourceId: string
+  /** What a person wrote (the supervisor's note, the report's text); old rows: the whole sentence. */
   text: string
   at: Millis
   byId: string
+  /** mongolian (issue 13 item 5): what happened, as a code the client words; absent on old rows. */
+  code?: FindingCode
+  params?: Record<string, string>
 }
+
+/** check.problem: {} (the note says it); check.absent: {method: phone|inPerson, cadre, village}; report.upheld: {note}. */
+export type FindingCode = 'check.problem' | 'check.absent' | 'report.upheld'
 
 /** 村务公开: a notice to one village or (villageId null) the whole township. */
 export interface Notice {

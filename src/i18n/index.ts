@@ -7,6 +7,7 @@
  * Pure (runs on both sides): storage and re-rendering live in src/services/locale.ts.
  */
 import type { Messages } from './zh-CN'
+import type { FieldIssue, IssueCode, IssueParams } from '../contracts/errors'
 import { zhCN } from './zh-CN'
 import { mnMong } from './mn-Mong'
 
@@ -74,5 +75,36 @@ export const errorMessage = (code: string): string => {
   const errors = catalogue(currentLocale()).errors as Record<string, string>
   return errors[code] ?? errors['SERVER.INTERNAL']
 }
+
+// ---- mongolian (issue 13 item 5): the server sends codes with numbers; the client words them ----
+const issueRenderers: Record<IssueCode, (m: Messages, p: IssueParams) => string> = {
+  'validation.required': (m) => m.validation.required,
+  'validation.invalid': (m) => m.validation.invalid,
+  'validation.tooLong': (m, p) => m.validation.tooLong(p.max ?? 0),
+  'validation.tooShort': (m, p) => m.validation.tooShort(p.min ?? 0),
+  'validation.outOfRange': (m) => m.validation.outOfRange,
+  'validation.unknownField': (m) => m.validation.unknownField,
+  'issues.maxPhotos': (m, p) => m.coded.issues.maxPhotos(p.max ?? 0),
+  'answer.required': (m) => m.tickets.answerIssue.required,
+  'answer.unknown_question': (m) => m.tickets.answerIssue.unknown_question,
+  'answer.wrong_type': (m) => m.tickets.answerIssue.wrong_type,
+  'answer.too_long': (m) => m.tickets.answerIssue.too_long,
+  'answer.out_of_range': (m) => m.tickets.answerIssue.out_of_range,
+  'answer.unknown_option': (m) => m.tickets.answerIssue.unknown_option,
+  'answer.bad_date': (m) => m.tickets.answerIssue.bad_date,
+}
+
+/** A field issue in the current locale: from its code when the server sent one (else its sentence as sent). */
+export const issueMessage = (issue: FieldIssue): string => {
+  const render = issue.code ? issueRenderers[issue.code] : undefined
+  return render ? render(catalogue(currentLocale()), issue.params ?? {}) : issue.message
+}
+
+/** An error code's sentence in the current locale when the catalogue knows the code, else the server's sentence. */
+export const errorMessageOr = (code: string, serverMessage: string): string => {
+  const errors = catalogue(currentLocale()).errors as Record<string, string>
+  return errors[code] ?? (serverMessage || errorMessage(code))
+}
+// ---- end mongolian ----
 
 export type { Messages } from './zh-CN'

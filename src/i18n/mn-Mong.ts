@@ -7,7 +7,7 @@
  */
 import type { Messages } from './zh-CN'
 import { zhCN } from './zh-CN'
-import { mn, mong } from './mongolian-script'
+import { mn, mong, splitBilingual } from './mongolian-script'
 
 /** Mongolian first, then the Chinese, in one line at one size. */
 const bi = (latin: string, zh: string): string => `${mong(latin)} ${zh}`
@@ -48,8 +48,20 @@ const status: Messages['tickets']['status'] = {
   withdrawn: bi('bučaγan abuba', zh.tickets.status.withdrawn),
 }
 
+// mongolian wave 3 (issue 13 item 5): the reasons a service request's answer is refused
+const answerIssue: Messages['tickets']['answerIssue'] = {
+  required: bi('ene ǰüil-i bičikü kereg-tei', zh.tickets.answerIssue.required),
+  unknown_question: bi('ene töröl-dü ene ǰüil ügei', zh.tickets.answerIssue.unknown_question),
+  wrong_type: bi('qelberi buruγu', zh.tickets.answerIssue.wrong_type),
+  too_long: bi('üsüg dendüü olan bayin-a', zh.tickets.answerIssue.too_long),
+  out_of_range: bi('ǰöbsiyeregdegsen kemǰiy-e-eče qalibai', zh.tickets.answerIssue.out_of_range),
+  unknown_option: bi('öggügsen songγolta-ača songγon-a uu', zh.tickets.answerIssue.unknown_option),
+  bad_date: bi('edür-ün qelberi buruγu', zh.tickets.answerIssue.bad_date),
+}
+
 const tickets: Messages['tickets'] = {
   ...zh.tickets,
+  answerIssue, // mongolian wave 3
   anonymousReporter: bi('irgen', zh.tickets.anonymousReporter),
   status,
   kind: { service: bi('ajil kereg', zh.tickets.kind.service), problem: bi('asaγudal medegülekü', zh.tickets.kind.problem) },
@@ -100,7 +112,7 @@ const ticketLoop: Messages['ticketLoop'] = {
     machinery: bi('tariyalang-un masin', z.options.machinery),
     planting: bi('tariyalang', z.options.planting),
     business: bi('aǰu aqui', z.options.business),
-    pension: bi('tetgever-ün dagdaγal', z.options.pension),
+    pension: bi('tetgeber-ün dagdaγal', z.options.pension),
     medical: bi('emnelge-yin dagdaγal', z.options.medical),
     birth: bi('nilq-a keüked-i büridkekü', z.options.birth),
     move: bi('šilǰin irekü ba šilǰin yabuqu', z.options.move),
@@ -340,9 +352,135 @@ const errors: Messages['errors'] = {
   'SERVER.UNAVAILABLE': bi('süljiy-e muu, serwer-tü qolbuγdaǰu čidaγsan ügei, türgen-ü daraγ-a dakin oroldun-a uu.', e['SERVER.UNAVAILABLE']),
 }
 
+// ---- mongolian wave 3 (issue 13 item 5): texts rendered from the server's codes ----
+const coded: Messages['coded'] = {
+  ...zh.coded, // findings are read by staff: Chinese
+  issues: { maxPhotos: (max) => `${mn`${max} ǰiruγ-ača olan bolqu ügei`} ${zh.coded.issues.maxPhotos(max)}` },
+}
+// ---- end mongolian wave 3 ----
+
+// ---- mongolian wave 3 (issue 13 item 6): villager texts that still read Chinese only ----
+// (roles on 我的, the ticket's holder and timers, notices, the posting's headings, the visit's state,
+// logout and the household's binding record, the next planned visit, and the errors a villager meets)
+const roles: Messages['roles'] = {
+  villager: bi('irgen', zh.roles.villager),
+  cadre: bi('sumu-yin alban ajiltan', zh.roles.cadre),
+  leader: bi('sumu-yin daruγ-a', zh.roles.leader),
+  secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', zh.roles.secretary),
+  committee: bi('γačaγ-a-yin qoyar qoroo-yin gešigün', zh.roles.committee),
+  representative: bi('irgen-ü tölöülegči', zh.roles.representative),
+  supervisor: bi('qinan šalγaqu bülüg', zh.roles.supervisor),
+  publicSupervisor: bi('ajil-un ǰang ǰiγsal-un qinaγči', zh.roles.publicSupervisor),
+}
+const r = zh.rules
+const rules: Messages['rules'] = {
+  ...r,
+  levels: {
+    cadre: bi('ayil qariγučaγsan alban ajiltan', r.levels.cadre),
+    secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', r.levels.secretary),
+    joint_meeting: bi('γačaγ-a-yin qoyar qoroo ba ajil-un bülüg-ün qolboγ-a qural', r.levels.joint_meeting),
+    township: bi('sumu-yin qamtu qural', r.levels.township),
+    supervision: bi('qinan šalγaqu bülüg', r.levels.supervision),
+  },
+  status: {
+    confirm_yours: bi('šiidbürilebe, šiidbürilegsen esekü-yi batalan-a uu', r.status.confirm_yours),
+    waiting_villager: bi('šiidbürileǰü duusba, irgen-ü batalγ-a-yi küliyen bayin-a', r.status.waiting_villager),
+    yours: bi('odo ta šiidbürileǰü bayin-a', r.status.yours),
+    held_by: (name) => `${mn`odo ${name} šiidbürileǰü bayin-a`} ${r.status.held_by(name)}`,
+    ended: r.status.ended,
+  },
+  // The level's name is already "Mongolian Chinese": its Mongolian part leads, the Chinese sentence follows.
+  levelDue: (level, due) => {
+    const parts = splitBilingual(level)
+    return `${parts?.mongolian ?? level}${mn`-un šiidbürilekü bolǰoγ-a: ${due}`} ${r.levelDue(parts?.chinese ?? level, due)}`
+  },
+  levelLeft: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
+  levelOver: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
+}
+const o = zh.office
+const office: Messages['office'] = {
+  ...o, // the township's own screens stay Chinese
+  ui: {
+    ...o.ui,
+    notices: {
+      ...o.ui.notices,
+      villagerTitle: bi('γačaγ-a-yin ajil kereg-i ile bolγaqu', o.ui.notices.villagerTitle),
+      empty: bi('odo medege ügei.', o.ui.notices.empty),
+      township: bi('sumu bügüde', o.ui.notices.township),
+      scope: (village) => village ?? `${mong('sumu bügüde')} ${o.ui.notices.township}`,
+    },
+    posting: {
+      ...o.ui.posting,
+      title: (period) => `${mn`${period} alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
+      monthsTitle: bi('alban ajiltan-u ajil-du ireltü-yi ile bolγaqu', o.ui.posting.monthsTitle),
+      open: (period) => `${mn`${period}-u ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
+      none: bi('odo boltal-a ile bolγaγsan sar-a ügei.', o.ui.posting.none),
+    },
+  },
+}
+const login: Messages['login'] = { ...zh.login, logout: bi('γarqu', zh.login.logout) }
+const firstScreen: Messages['firstScreen'] = { ...zh.firstScreen, nextVisit: bi('daraγ-a-yin ayilčilal', zh.firstScreen.nextVisit) }
+const bindingRecord = {
+  householdTitle: bi('ene ayil-un batalaγsan temdeglel', b.householdTitle),
+  householdEmpty: bi('ene ayil-du batalaγsan temdeglel odo boltal-a ügei.', b.householdEmpty),
+}
+const visitStatus: Messages['verdict']['visit']['status'] = {
+  pending: bi('ayil-un γarun üsüg-iyer batalaqu-yi küliyen bayin-a', zh.verdict.visit.status.pending),
+  signed: bi('ayil γarun üsüg-iyer batalaba, ayilčilal-du toγalaγdaba', zh.verdict.visit.status.signed),
+  disputed: bi('ayil sanal γarγaba, ayilčilal-du toγalaγdaqu ügei', zh.verdict.visit.status.disputed),
+  expired: bi('24 čaγ-un dotora γarun üsüg jurγ-a ügei, ayilčilal-du toγalaγdaqu ügei', zh.verdict.visit.status.expired),
+}
+const villagerErrors: Partial<Messages['errors']> = {
+  'VALIDATION.FAILED': bi('bičigsen aγulγ-a buruγu bayin-a, ǰaγaburi-yi daγaǰu ǰasaγad dakin ilegen-e üü.', e['VALIDATION.FAILED']),
+  'IDEMPOTENCY.KEY_REUSED': bi('ene ilegelte urid-un-tai dabqučaba, šinečileged dakin bičin-e üü.', e['IDEMPOTENCY.KEY_REUSED']),
+  'TICKET.INVALID_TRANSITION': bi('ene kereg-ün odoki bayidal-du ingǰü kikü bolqu ügei, šinečileǰü üǰen-e üü.', e['TICKET.INVALID_TRANSITION']),
+  'TICKET.FORBIDDEN_ACTOR': bi('ene alqum-i ta kikü ügei.', e['TICKET.FORBIDDEN_ACTOR']),
+  'TICKET.REASON_REQUIRED': bi('siltaγan-i bičigeed ilegen-e üü.', e['TICKET.REASON_REQUIRED']),
+  'TICKET.UNKNOWN_CATEGORY': bi('ene töröl ügei, dakin songγon-a uu.', e['TICKET.UNKNOWN_CATEGORY']),
+  'TICKET.SATISFACTION_OUT_OF_RANGE': bi('ünelelte ǰöbkön 1-eče 5 odu bolon-a.', e['TICKET.SATISFACTION_OUT_OF_RANGE']),
+  'TICKET.ASSIGNEE_REQUIRED': bi('ene γačaγ-a-du nam-un salbur-un šuǰi odo ügei, sumu-yin ǰasaγ-tu qandun-a uu.', e['TICKET.ASSIGNEE_REQUIRED']),
+  'TICKET.CATEGORY_KIND_MISMATCH': bi('ene töröl ene kereg-dü tokiromǰi ügei, dakin songγon-a uu.', e['TICKET.CATEGORY_KIND_MISMATCH']),
+  'TICKET.DESCRIPTION_REQUIRED': bi('kikü kereg buyu medegülekü asaγudal-iyan todorqai bičin-e üü.', e['TICKET.DESCRIPTION_REQUIRED']),
+  'TICKET.ANSWERS_INVALID': bi('kedün ǰüil-i ǰaγaburi-yin daγu bičigsen ügei, ǰasaγad dakin ilegen-e üü.', e['TICKET.ANSWERS_INVALID']),
+  'TICKET.ATTACHMENT_NOT_YOURS': bi('qabsurγ-a tan-u öber-iyen ilegegsen ügei, ǰiruγ buyu daγu-yi dakin ilegen-e üü.', e['TICKET.ATTACHMENT_NOT_YOURS']),
+  'TICKET.CANNOT_FOLLOW': bi('ǰöbkön ene γačaγ-a-yin ijil töröl-ün šiidbürilegdegüi kereg-i daγaǰu bolon-a.', e['TICKET.CANNOT_FOLLOW']),
+  'UPLOAD.BAD_TYPE': `${mn`ǰöbkön ǰiruγ (${'JPG, PNG, WebP'}) buyu daγu ilegeǰü bolon-a, öber-e fayil songγon-a uu.`} ${e['UPLOAD.BAD_TYPE']}`,
+  'UPLOAD.TOO_LARGE': bi('fayil dendüü yeke, baγ-a ǰiruγ buyu boγoni daγu songγon-a uu.', e['UPLOAD.TOO_LARGE']),
+  'UPLOAD.MISSING_FILE': bi('fayil kürčü iregsen ügei, dakin songγoǰu ilegen-e üü.', e['UPLOAD.MISSING_FILE']),
+  'RATING.OUT_OF_RANGE': bi('ünelelte ǰöbkön 1-eče 5 odu bolon-a.', e['RATING.OUT_OF_RANGE']),
+  'RATING.SELF': bi('öber-iyen ünelejü bolqu ügei.', e['RATING.SELF']),
+  'RATING.NOT_YOUR_CADRE': bi('ǰöbkön tan-u ayil-i qariγučaγsan alban ajiltan-i ünelejü bolon-a.', e['RATING.NOT_YOUR_CADRE']),
+  'RATING.WRONG_BAND': bi('ta ene ünelekü bülüg-tü bayiqu ügei.', e['RATING.WRONG_BAND']),
+  'RATING.DIMENSIONS': bi('ǰüil bolγan-du odu öggün-e üü.', e['RATING.DIMENSIONS']),
+  'RATING.PERIOD_CLOSED': bi('ene sar-a-yin ünelelte duusba, dakin ünelejü ögerečilen bolqu ügei.', e['RATING.PERIOD_CLOSED']),
+  'BINDING.INVALID': bi('ene batalaqu QR kod kereglegdekü ügei, γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-ača dakin üǰügülkü-yi γuyun-a uu.', e['BINDING.INVALID']),
+  'BINDING.EXPIRED': bi('ene batalaqu QR kod-un qugučaγ-a duusba, γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-ača dakin üǰügülkü-yi γuyun-a uu.', e['BINDING.EXPIRED']),
+  'BINDING.USED': bi('ene batalaqu QR kod kereglegdeǰei, γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-ača dakin üǰügülkü-yi γuyun-a uu.', e['BINDING.USED']),
+  'BINDING.ALREADY_BOUND': bi('tan-u wečat öbere kümün-dü batalaγdaǰai, sumu-yin alban γaǰar-tu qandun-a uu.', e['BINDING.ALREADY_BOUND']),
+  'BINDING.PHONE_REFUSED': bi('wečat-un batalaγsan utasun-u dugaar kürčü iregsen ügei, "bey-e-ben batalaqu"-yi dakin daruǰu utasun-u dugaar-i kereglekü-yi ǰöbšiyerün-e üü.', e['BINDING.PHONE_REFUSED']),
+  'BINDING.PHONE_UNKNOWN': bi('büridkel-dü ene utasun-u dugaar ügei, γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-tu qandun-a uu.', e['BINDING.PHONE_UNKNOWN']),
+  'BINDING.PHONE_AMBIGUOUS': bi('ene utasun-u dugaar büridkel-dü olan kümün-dü bayin-a, γačaγ-a-yin šuǰi buyu sumu-yin alban γaǰar-tu qandun-a uu.', e['BINDING.PHONE_AMBIGUOUS']),
+  'BINDING.CODE_WRONG': bi('batalaqu kod buruγu, ǰakidal-iyan üǰeged dakin oruγulun-a uu.', e['BINDING.CODE_WRONG']),
+  'BINDING.CODE_EXPIRED': bi('batalaqu kod kereglegdekü ügei bolba, dakin abun-a uu.', e['BINDING.CODE_EXPIRED']),
+  'BINDING.CODE_LIMIT': bi('batalaqu kod dendüü olan abuba, nige čaγ-un daraγ-a dakin oroldun-a uu.', e['BINDING.CODE_LIMIT']),
+  'LIMIT.TICKETS_PER_HOUR': bi('ta ene nige čaγ-tu dendüü olan kereg ilegebe, türgen-ü daraγ-a dakin ilegen-e üü.', e['LIMIT.TICKETS_PER_HOUR']),
+  'LIMIT.UPLOADS_PER_HOUR': bi('ta ene nige čaγ-tu dendüü olan ǰiruγ daγu ilegebe, türgen-ü daraγ-a dakin ilegen-e üü.', e['LIMIT.UPLOADS_PER_HOUR']),
+  'LIMIT.UPLOAD_BYTES_PER_DAY': bi('önödür-ün ǰiruγ daγu-yin kemǰiy-e dügürbe, maγaγši dakin ilegen-e üü.', e['LIMIT.UPLOAD_BYTES_PER_DAY']),
+  'LIMIT.TOO_MANY_REQUESTS': bi('dendüü olan udaγ-a daruba, nige minut küliyeged dakin oroldun-a uu.', e['LIMIT.TOO_MANY_REQUESTS']),
+  'REQUEST.TOO_LARGE': bi('ilegegsen aγulγ-a dendüü yeke, baγasqaγad dakin oroldun-a uu.', e['REQUEST.TOO_LARGE']),
+}
+// ---- end mongolian wave 3 ----
+
 export const mnMong: Messages = {
   ...zhCN,
-  errors,
+  coded,
+  // mongolian wave 3
+  roles,
+  rules,
+  office,
+  login,
+  firstScreen,
+  errors: { ...errors, ...villagerErrors },
   common,
   outbox,
   validation,
@@ -353,10 +491,10 @@ export const mnMong: Messages = {
   home,
   me,
   cadreCard,
-  verdict,
+  verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
   elder,
   locale,
-  binding,
+  binding: { ...binding, ...bindingRecord },
   cadreCardMore,
   confirm,
   asks,

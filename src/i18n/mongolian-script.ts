@@ -1,7 +1,7 @@
 /**
  * Traditional Mongolian script (Unicode U+1800-U+18AF) from a Latin transliteration, so the
  * Mongolian catalogue stays reviewable next to its Latin reading (docs/mongolian.md).
- * Letters: a e i o u ö ü n ng b p q k γ g m l s š t d č ǰ y r w h z f; `-` joins a suffix with
+ * Letters: a e i o u ö ü n ng b p q k γ g m l s š t d č (or c) ǰ (or j) y r w h z f; `-` joins a suffix with
  * U+202F (narrow no-break space, as Mongolian case suffixes are written), except a word-final
  * separated vowel (`bayin-a`, `γačaγ-a`), which takes U+180E (the vowel separator); `'` separates letters
  * that would otherwise read as a digraph (n'g); `,` `.` become the Mongolian comma and full stop.
@@ -31,6 +31,9 @@ const letters: Record<string, string> = {
   d: '\u1833',
   č: '\u1834',
   ǰ: '\u1835',
+  // Plain j and c as typed without diacritics read as ǰ and č (ajil, qariγucaqu): never left as Latin.
+  j: '\u1835',
+  c: '\u1834',
   y: '\u1836',
   r: '\u1837',
   w: '\u1838',
@@ -69,3 +72,17 @@ export const mn = (parts: TemplateStringsArray, ...values: Array<string | number
 
 /** True when the text holds traditional Mongolian letters. */
 export const hasMongolian = (text: string): boolean => /[\u1820-\u18AF]/.test(text)
+
+/**
+ * A catalogue text "<Mongolian> <Chinese>" split in two, for screens that set the Mongolian
+ * vertically with the Chinese beside it; null when it does not start with Mongolian script (a name
+ * first, a Chinese-only text), so the caller shows it as it is.
+ */
+export const splitBilingual = (text: string): { mongolian: string; chinese: string } | null => {
+  const at = text.search(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/)
+  if (at <= 0) return null
+  const mongolian = text.slice(0, at).trim()
+  const chinese = text.slice(at).trim()
+  if (!/^[\u1800-\u18AF]/.test(mongolian) || !chinese) return null
+  return { mongolian, chinese }
+}

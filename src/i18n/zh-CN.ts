@@ -1341,6 +1341,18 @@ export const zhCN = {
     why: '签到的时间以镇里服务器收到的时间为准，不能先存在手机上晚些补交。走访签字和评价可以没有信号时先保存。',
   },
   // ---- end rules-finish ----
+  // ---- mongolian (issue 13 item 5): what the client renders from the server's codes and parameters ----
+  coded: {
+    issues: { maxPhotos: (max: number) => `最多 ${max} 张照片` },
+    findings: {
+      method: { phone: '电话核实', inPerson: '实地核实' } as Record<string, string>,
+      /** A whereabouts check found the cadre away from the village (names as the roster spells them). */
+      checkAbsent: (method: string, cadre: string, village: string) => `${method}：${cadre}不在${village}。`,
+      /** An upheld supervision report: its text and the supervisor's note. */
+      reportUpheld: (note: string) => `（核实：${note}）`,
+    },
+  },
+  // ---- end mongolian ----
 }
 
 export type Messages = typeof zhCN

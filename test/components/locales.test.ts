@@ -5,7 +5,7 @@
  */
 import { zhCN, type Messages } from '../../src/i18n/zh-CN'
 import { mnMong } from '../../src/i18n/mn-Mong'
-import { hasMongolian, mn, mong } from '../../src/i18n/mongolian-script'
+import { hasMongolian, mn, mong, splitBilingual } from '../../src/i18n/mongolian-script'
 
 const storage = new Map<string, unknown>()
 jest.mock('@tarojs/taro', () => ({
@@ -92,7 +92,8 @@ describe('villager screens in Mongolian script, Chinese beside it', () => {
   })
 
   it('staff screens fall back to Chinese (typed the same)', () => {
-    expect(mnMong.office).toBe(zhCN.office)
+    expect(mnMong.office.ui.roster).toBe(zhCN.office.ui.roster)
+    expect(mnMong.office.exports).toBe(zhCN.office.exports)
     expect(mnMong.verdict.signin).toBe(zhCN.verdict.signin)
   })
 })
@@ -103,6 +104,22 @@ describe('the transliteration', () => {
     expect(mong('γačaγ-a')).toBe('\u182D\u1820\u1834\u1820\u182D\u180E\u1820')
     expect(mong('γačaγ-a-yin')).toBe('\u182D\u1820\u1834\u1820\u182D\u180E\u1820\u202F\u1836\u1822\u1828')
     expect(mong("n'g")).toBe('\u1828\u182D')
+  })
+
+  it('leaves no Latin letter in the Mongolian script (j and c read as ǰ and č; only QR stays Latin)', () => {
+    expect(mong('ajil')).toBe(mong('aǰil'))
+    expect(mong('qariγucaqu')).toBe(mong('qariγučaqu'))
+    const zhLeaves = new Map(leaves(zhCN).map((l) => [l.path, l.value]))
+    const leaks: string[] = []
+    for (const { path, value } of leaves(mnMong)) {
+      const zhValue = zhLeaves.get(path)
+      if (value === zhValue) continue // staff texts fall back to Chinese
+      const text = String(typeof value === 'function' ? call(value as (...a: never[]) => unknown) : value)
+      const zhText = String(typeof zhValue === 'function' ? call(zhValue as (...a: never[]) => unknown) : zhValue)
+      const mongolian = text.endsWith(zhText) ? text.slice(0, text.length - zhText.length) : text
+      if (hasMongolian(mongolian) && /[a-zA-Z]/.test(mongolian.replace(/QR|JPG|PNG|WebP/g, ''))) leaks.push(`${path}: ${mongolian}`)
+    }
+    expect(leaks).toEqual([])
   })
 
   it('leaves names, dates and numbers in template values as they are', () => {
@@ -146,5 +163,32 @@ describe('the one accessor follows the locale chosen on 我的', () => {
       const i18n = { ...(require('../../src/services/locale') as typeof import('../../src/services/locale')), ...(require('../../src/i18n') as typeof import('../../src/i18n')) }
       expect(i18n.currentLocale()).toBe('zh-CN')
     })
+  })
+})
+
+describe('wave 3: codes worded in the chosen language, bilingual splitting, the villager texts that read Chinese only', () => {
+  it('splits "<Mongolian> <Chinese>" for vertical headings; a text starting with a name or Chinese stays whole', () => {
+    expect(splitBilingual(mnMong.cadreCard.title)).toEqual({ mongolian: mong('minu ayil qariγucaγsan alban ajiltan'), chinese: zhCN.cadreCard.title })
+    expect(splitBilingual(mnMong.home.greeting('王建国'))).toBeNull()
+    expect(splitBilingual(zhCN.cadreCard.title)).toBeNull()
+  })
+
+  it('the ticket holder, timers, notices, posting headings, visit states, roles and logout are Mongolian first', () => {
+    const texts = [
+      mnMong.rules.status.held_by('巴雅尔'),
+      mnMong.rules.levelDue(mnMong.rules.levels.cadre, '12月7日'),
+      mnMong.rules.levelLeft(72),
+      mnMong.office.ui.notices.villagerTitle,
+      mnMong.office.ui.posting.monthsTitle,
+      mnMong.verdict.visit.status.pending,
+      mnMong.roles.villager,
+      mnMong.login.logout,
+      mnMong.binding.householdTitle,
+      mnMong.firstScreen.nextVisit,
+      mnMong.errors['VALIDATION.FAILED'],
+    ]
+    for (const text of texts) expect({ text, mongolianFirst: /^[\u1800-\u18AF0-9]/.test(text) && hasMongolian(text) }).toEqual({ text, mongolianFirst: true })
+    expect(mnMong.rules.levelDue(mnMong.rules.levels.cadre, '12月7日').endsWith(zhCN.rules.levelDue(zhCN.rules.levels.cadre, '12月7日'))).toBe(true)
+    expect(mnMong.rules.status.held_by('巴雅尔')).toContain('巴雅尔') // names as the roster spells them
   })
 })

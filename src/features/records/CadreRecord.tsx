@@ -17,6 +17,7 @@ import { Section } from '../../components/Section'
 import type { CadreRecordView, RecordMonth } from '../../contracts'
 import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
+import { findingText } from '../supervision/finding-text'
 import { useSubmit } from '../../services/useSubmit'
 import './records.scss'
 
@@ -88,7 +89,7 @@ const Record = ({ data, reload }: { data: CadreRecordView; reload: () => void })
         data.findings.map((f) => (
           <View key={f.id} className='record-row finding-row'>
             <Text className='record-row__title'>{`${m.source[f.source]} · ${formatDate(f.at)}`}</Text>
-            <Text className='record-row__meta'>{f.text}</Text>
+            <Text className='record-row__meta'>{findingText(f)}</Text>
           </View>
         ))
       ) : (

@@ -5,6 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { Avatar } from '../../components/Avatar'
+import { Bilingual } from '../../components/Bilingual'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import type { CadreCardView } from '../../contracts'
@@ -20,7 +21,7 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
   const { cadre, team, lastConfirmedVisitAt, villageDays, nextPlannedVisit } = card
   return (
     <View className='cadre-card'>
-      <Text className='cadre-card__caption'>{m.title}</Text>
+      <Bilingual className='cadre-card__caption' text={m.title} />
       <View className='cadre-card__who'>
         <Avatar name={cadre.name} photoUrl={cadre.photoUrl} />
         <View className='cadre-card__names'>

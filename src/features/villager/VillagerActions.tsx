@@ -1,5 +1,6 @@
 /** The three big villager actions: 办事 / 反映问题 / 评价 (each at least 60x60 px). */
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Bilingual } from '../../components/Bilingual'
 import { msg } from '../../i18n'
 import { ROUTES, go } from '../../components/routes'
 import './VillagerActions.scss'
@@ -14,7 +15,7 @@ export const VillagerActions = () => (
   <View className='villager-actions'>
     {actions.map((a) => (
       <View key={a.key} className={`villager-action villager-action--${a.key}`} hoverClass='villager-action--hover' onClick={() => go(a.path)}>
-        <Text className='villager-action__label'>{a.label}</Text>
+        <Bilingual className='villager-action__label' text={a.label} />
       </View>
     ))}
   </View>

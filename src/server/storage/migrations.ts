@@ -310,6 +310,12 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- mongolian (issue 13 item 5): findings stored as a code with parameters ----
+  '0023_mongolian': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'findings', 'code')
+    await ensureColumn(db, dialect, 'findings', 'params')
+  }),
+  // ---- end mongolian ----
 }
 
 /** The note of a binding removed by 0013_identity_finish (the account was bound to someone earlier). */

@@ -350,7 +350,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   findings: table(
     'findings',
-    { id: key, townshipId: key, cadreId: key, source: key, sourceId: key, text: text, at: int, byId: key },
+    // mongolian (issue 13 item 5): code and params (0023_mongolian): the finding as a code; text holds only what a person wrote.
+    { id: key, townshipId: key, cadreId: key, source: key, sourceId: key, text: text, at: int, byId: key, code: opt(key), params: opt(json) },
     [['cadreId', 'at'], ['townshipId', 'at']],
   ),
   notices: table(
