@@ -111,8 +111,9 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
    * In WeChat the client puts a file in cloud storage and registers its file id here: the first
    * registration makes the caller its owner, and only the owner may attach it (checkAttachments).
    */
-  'upload.register': async ({ fileId, kind, bytes }, ctx) => {
-    if (ctx.deps.mode !== 'cloud') return refuse('ACTION.UNKNOWN')
+  'upload.register': async ({ fileId, kind, bytes: declared }, ctx) => {
+    const storage = ctx.deps.storage
+    if (ctx.deps.mode !== 'cloud' || !storage) return refuse('ACTION.UNKNOWN')
     const actor = ctx.actor
     if (!actor) return refuse('AUTH.REQUIRED')
     const [existing] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
@@ -122,7 +123,13 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
     }
     const { maxPhotoBytes, maxVoiceBytes } = ctx.settings.tickets.attachments
     const max = kind === 'photo' ? maxPhotoBytes : kind === 'voice' ? maxVoiceBytes : ctx.settings.office.importMaxBytes
-    if (bytes > max) return refuse(kind === 'sheet' ? 'IMPORT.TOO_LARGE' : 'UPLOAD.TOO_LARGE')
+    const tooLarge = kind === 'sheet' ? 'IMPORT.TOO_LARGE' : 'UPLOAD.TOO_LARGE'
+    // A declared size over the limit is refused without asking storage; a smaller one is not believed:
+    // guard: the size counted and kept is the one cloud storage has (a file it lacks is refused).
+    if (declared > max) return refuse(tooLarge)
+    const bytes = await storage.fileSize(fileId)
+    if (bytes === null || bytes === 0) return refuse('UPLOAD.MISSING_FILE')
+    if (bytes > max) return refuse(tooLarge)
     // A roster file counts in the hour's files, not in the day's media bytes (a county's is ~40 MB).
     await checkUploadQuota(ctx.store, ctx.settings, actor.person.id, ctx.now, kind === 'sheet' ? 0 : bytes)
     await ctx.store.insert('uploads', {
