@@ -12,9 +12,11 @@ import { DAY_MS, HOUR_MS, ticketQuota, uploadQuota } from '../../core/quotas'
 import type { Settings } from '../../core/settings'
 import type { Actor, HandlerContext } from '../context'
 import { refuse } from '../errors'
-import { policies } from '../policies'
+import { policies, publicPolicies } from '../policies'
 import type { Store } from '../storage/port'
 import { stripMetadata } from '../uploads/files'
+import { photoShownToPublic } from '../../core/media'
+import { mediaCheckIdOf, requestPhotoChecks } from './voice/media'
 import type { Handlers } from './types'
 
 // ---------------------------------------------------------------- per-person quotas
@@ -88,6 +90,8 @@ export const attachUploads = async (ctx: HandlerContext, uploads: readonly Uploa
     if (upload.objectId === ticketId) continue
     await ctx.store.replace('uploads', { ...upload, objectKind: 'ticket', objectId: ticketId })
   }
+  // guard: its photos go to the content check before other villagers may see them.
+  await requestPhotoChecks(ctx, uploads, ticketId)
 }
 
 /** A file is seen by its uploader and by whoever may read the object it is attached to. */
@@ -101,7 +105,9 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
   const ticket = await store.get('tickets', upload.objectId)
   if (!ticket) return false
   const household = await store.get('households', ticket.householdId)
-  return !!household && policies['ticket:read'](actor, ticket, household)
+  if (household && policies['ticket:read'](actor, ticket, household)) return true
+  // guard: a reader of the report's public view sees a photo of it once its check cleared it.
+  return upload.kind === 'photo' && publicPolicies['ticket:readPublic'](actor, ticket) && photoShownToPublic(await store.get('mediaChecks', mediaCheckIdOf(upload)))
 }
 
 // ---------------------------------------------------------------- cloud storage files

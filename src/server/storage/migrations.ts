@@ -292,6 +292,10 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- guard (issue 13 item 2): each photo's content-security check ----
+  '0021_guard': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'mediaChecks')
+  }),
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
