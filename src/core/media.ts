@@ -82,3 +82,20 @@ export const mediaCheckAnswerOf = (event: unknown): MediaCheckAnswer | null => {
   const label = status === 'pass' ? null : /^\d{1,6}$/.test(code) ? code : OTHER_LABEL
   return { traceId, status, label }
 }
+
+/** What the reporter is told about their photos: how many wait for the check, how many others never see and why. */
+export interface PhotoCheckSummary {
+  waiting: number
+  hidden: number
+  /** The hidden photos' label codes (refused), or null for one that could not be checked (review, failed). */
+  reasons: (string | null)[]
+}
+
+export const photoCheckSummary = (checks: readonly Pick<MediaCheckRecord, 'status' | 'label'>[]): PhotoCheckSummary => {
+  const hidden = checks.filter((c) => c.status === 'refused' || c.status === 'review' || c.status === 'failed')
+  return {
+    waiting: checks.filter((c) => c.status === 'pending').length,
+    hidden: hidden.length,
+    reasons: [...new Set(hidden.map((c) => (c.status === 'refused' ? (c.label ?? OTHER_LABEL) : null)))],
+  }
+}

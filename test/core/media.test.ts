@@ -1,5 +1,5 @@
 /** Issue 13 item 2 (guard): the rules of screened photos (core/media). */
-import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoShownToPublic, publicViewAllowed } from '../../src/core/media'
+import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, publicViewAllowed } from '../../src/core/media'
 
 describe('photoShownToPublic: a photo reaches other villagers only once its check passed', () => {
   it.each([
@@ -64,5 +64,20 @@ describe("mediaCheckAnswerOf: WeChat's wxa_media_check push", () => {
     expect(mediaCheckAnswerOf(push({ Event: 'subscribe_msg_popup_event' }))).toBeNull()
     expect(mediaCheckAnswerOf(push({ trace_id: 42 }))).toBeNull()
     expect(mediaCheckAnswerOf(push({ trace_id: "x'; drop table" }))).toBeNull()
+  })
+})
+
+describe('photoCheckSummary: what the reporter is told', () => {
+  it('counts the photos waiting, and those others never see with their reasons', () => {
+    expect(
+      photoCheckSummary([
+        { status: 'pass', label: null },
+        { status: 'pending', label: null },
+        { status: 'refused', label: '20002' },
+        { status: 'refused', label: '20002' },
+        { status: 'failed', label: null },
+      ]),
+    ).toEqual({ waiting: 1, hidden: 3, reasons: ['20002', null] })
+    expect(photoCheckSummary([{ status: 'pass', label: null }])).toEqual({ waiting: 0, hidden: 0, reasons: [] })
   })
 })
