@@ -40,6 +40,12 @@ export const mediaStatusOf = (verdict: ContentVerdict | null): MediaCheckStatus 
 /** A photo is shown beyond its reporter and handlers only when its check cleared it. */
 export const photoShownToPublic = (check: Pick<MediaCheckRecord, 'status'> | null | undefined): boolean => check?.status === 'pass'
 
+/**
+ * An anonymous report's photos are never shown beyond its reporter and handlers, checked or not:
+ * a photo of one's own yard or door can name the reporter as surely as a signature.
+ */
+export const reportPhotosPublic = (ticket: Pick<Ticket, 'anonymous'>): boolean => !ticket.anonymous
+
 /** A decided check is final: only a pending one takes an answer (a late or forged push changes nothing). */
 export const mediaCheckOpen = (check: Pick<MediaCheckRecord, 'status'>): boolean => check.status === 'pending'
 

@@ -1,5 +1,5 @@
 /** Issue 13 item 2 (guard): the rules of screened photos (core/media). */
-import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, publicViewAllowed } from '../../src/core/media'
+import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, publicViewAllowed, reportPhotosPublic } from '../../src/core/media'
 
 describe('photoShownToPublic: a photo reaches other villagers only once its check passed', () => {
   it.each([
@@ -79,5 +79,12 @@ describe('photoCheckSummary: what the reporter is told', () => {
       ]),
     ).toEqual({ waiting: 1, hidden: 3, reasons: ['20002', null] })
     expect(photoCheckSummary([{ status: 'pass', label: null }])).toEqual({ waiting: 0, hidden: 0, reasons: [] })
+  })
+})
+
+describe("reportPhotosPublic: an anonymous report's photos never reach other villagers", () => {
+  it('named reports may show cleared photos; anonymous ones none', () => {
+    expect(reportPhotosPublic({ anonymous: false })).toBe(true)
+    expect(reportPhotosPublic({ anonymous: true })).toBe(false)
   })
 })

@@ -15,7 +15,7 @@ import { refuse } from '../errors'
 import { policies, publicPolicies } from '../policies'
 import type { Store } from '../storage/port'
 import { stripMetadata } from '../uploads/files'
-import { photoShownToPublic } from '../../core/media'
+import { photoShownToPublic, reportPhotosPublic } from '../../core/media'
 import { mediaCheckIdOf, requestPhotoChecks } from './voice/media'
 import type { Handlers } from './types'
 
@@ -107,7 +107,8 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
   const household = await store.get('households', ticket.householdId)
   if (household && policies['ticket:read'](actor, ticket, household)) return true
   // guard: a reader of the report's public view sees a photo of it once its check cleared it.
-  return upload.kind === 'photo' && publicPolicies['ticket:readPublic'](actor, ticket) && photoShownToPublic(await store.get('mediaChecks', mediaCheckIdOf(upload)))
+  if (upload.kind !== 'photo' || !reportPhotosPublic(ticket) || !publicPolicies['ticket:readPublic'](actor, ticket)) return false
+  return photoShownToPublic(await store.get('mediaChecks', mediaCheckIdOf(upload)))
 }
 
 // ---------------------------------------------------------------- cloud storage files

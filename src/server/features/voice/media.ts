@@ -5,9 +5,10 @@
  * (mediaCheckAsync in the cloud, with a temporary URL of the file; the local adapter locally). An
  * immediate verdict is stored at once; WeChat's comes later by a message push (`wxa_media_check`),
  * which the cloud entry hands to `recordMediaCheckAnswer`.
- * One rule: a photo is shown to followers only when core photoShownToPublic says its check passed.
+ * One rule: a photo is shown to followers only when core photoShownToPublic says its check passed,
+ * and never a photo of an anonymous report (core reportPhotosPublic).
  */
-import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, photoShownToPublic, type MediaCheckRecord } from '../../../core/media'
+import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, photoShownToPublic, reportPhotosPublic, type MediaCheckRecord } from '../../../core/media'
 import type { Ticket, Upload } from '../../../core/model'
 import type { HandlerContext, ServerDeps } from '../../context'
 import type { Store } from '../../storage/port'
@@ -48,6 +49,9 @@ const askAboutPhoto = async (deps: ServerDeps, ctx: HandlerContext, check: Media
 export const requestPhotoChecks = async (ctx: HandlerContext, uploads: readonly Upload[], ticketId: string): Promise<void> => {
   const photos = uploads.filter((u) => u.kind === 'photo')
   if (photos.length === 0) return
+  // An anonymous report's photos are never shown to others: nothing to ask WeChat about.
+  const ticket = await ctx.store.get('tickets', ticketId)
+  if (!ticket || !reportPhotosPublic(ticket)) return
   const known = new Set((await ctx.store.getMany('mediaChecks', photos.map(mediaCheckIdOf))).map((c) => c.id))
   const fresh: MediaCheckRecord[] = photos
     .filter((u) => !known.has(mediaCheckIdOf(u)))
@@ -86,7 +90,8 @@ export const photoChecksOf = async (store: Store, urls: readonly string[]): Prom
 }
 
 /** The ticket's photos its public view may show: those whose check passed. */
-export const publicPhotoUrls = async (store: Store, ticket: Pick<Ticket, 'photoUrls' | 'history'>): Promise<string[]> => {
+export const publicPhotoUrls = async (store: Store, ticket: Pick<Ticket, 'photoUrls' | 'history' | 'anonymous'>): Promise<string[]> => {
+  if (!reportPhotosPublic(ticket)) return []
   const urls = ticketPhotoUrls(ticket)
   const checks = await photoChecksOf(store, urls)
   return urls.filter((u) => photoShownToPublic(checks.get(u)))

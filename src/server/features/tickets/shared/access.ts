@@ -46,7 +46,8 @@ export const singleView = async (ctx: HandlerContext, actor: Actor, ticket: Tick
   const [view] = await ticketViews(ctx.store, actor, [ticket], context, ctx.settings)
   if (!view) throw new Error('ticket view missing')
   // guard: the reporter learns whether other villagers may see the photos, and why not.
-  const urls = ticket.reporterId === actor.person.id ? ticketPhotoUrls(ticket) : []
+  // (An anonymous report's photos are never shown to others: nothing to tell.)
+  const urls = ticket.reporterId === actor.person.id && !ticket.anonymous ? ticketPhotoUrls(ticket) : []
   if (urls.length === 0) return view
   const checks = await photoChecksOf(ctx.store, urls)
   return { ...view, photoChecks: urls.map((url) => ({ url, status: checks.get(url)?.status ?? 'pending', label: checks.get(url)?.label ?? null })) }
