@@ -22,7 +22,9 @@ export interface MediaCheckRecord {
   townshipId: string
   /** The photo's url (a local /uploads path or a cloud file id), as the ticket names it. */
   url: string
-  ticketId: string
+  /** What the photo shows on: a ticket (its photos and its steps'), or a person (a cadre's portrait). */
+  objectKind: 'ticket' | 'person'
+  objectId: string
   ownerId: string
   /** WeChat's trace id: the push that answers names it. Null until asked, and locally. */
   traceId: string | null
@@ -45,6 +47,13 @@ export const photoShownToPublic = (check: Pick<MediaCheckRecord, 'status'> | nul
  * a photo of one's own yard or door can name the reporter as surely as a signature.
  */
 export const reportPhotosPublic = (ticket: Pick<Ticket, 'anonymous'>): boolean => !ticket.anonymous
+
+/**
+ * A cadre's portrait reaches the villagers on his card only once its check passed; the seed's
+ * generated portraits (data: URIs, never an upload) need none. He and the township always see it.
+ */
+export const portraitShownToVillagers = (photoUrl: string | null, check: Pick<MediaCheckRecord, 'status'> | null | undefined): boolean =>
+  photoUrl !== null && (photoUrl.startsWith('data:') || photoShownToPublic(check))
 
 /** A decided check is final: only a pending one takes an answer (a late or forged push changes nothing). */
 export const mediaCheckOpen = (check: Pick<MediaCheckRecord, 'status'>): boolean => check.status === 'pending'

@@ -99,5 +99,5 @@ it("hides a follower's view of a photo until WeChat's push clears it; the handle
   expect(await call('ticket.publicView', { ticketId })).toMatchObject({ ok: true, data: { photoUrls: [photo] } })
   expect(await urlOf(photo)).toMatch(/^https:/)
   const [check] = await store.find('mediaChecks', { url: photo })
-  expect(check).toMatchObject({ status: 'pass', traceId, ticketId, ownerId: 'villager-a1' })
+  expect(check).toMatchObject({ status: 'pass', traceId, objectKind: 'ticket', objectId: ticketId, ownerId: 'villager-a1' })
 })

@@ -1,5 +1,5 @@
 /** Issue 13 item 2 (guard): the rules of screened photos (core/media). */
-import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, publicViewAllowed, reportPhotosPublic } from '../../src/core/media'
+import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, portraitShownToVillagers, publicViewAllowed, reportPhotosPublic } from '../../src/core/media'
 
 describe('photoShownToPublic: a photo reaches other villagers only once its check passed', () => {
   it.each([
@@ -86,5 +86,16 @@ describe("reportPhotosPublic: an anonymous report's photos never reach other vil
   it('named reports may show cleared photos; anonymous ones none', () => {
     expect(reportPhotosPublic({ anonymous: false })).toBe(true)
     expect(reportPhotosPublic({ anonymous: true })).toBe(false)
+  })
+})
+
+describe("portraitShownToVillagers: a cadre's uploaded portrait reaches villagers once its check passed", () => {
+  it('an upload needs a passed check; a generated (data:) portrait needs none; no portrait is none', () => {
+    expect(portraitShownToVillagers('/uploads/abcdefgh.jpg', { status: 'pass' })).toBe(true)
+    expect(portraitShownToVillagers('/uploads/abcdefgh.jpg', { status: 'pending' })).toBe(false)
+    expect(portraitShownToVillagers('/uploads/abcdefgh.jpg', { status: 'refused' })).toBe(false)
+    expect(portraitShownToVillagers('/uploads/abcdefgh.jpg', null)).toBe(false)
+    expect(portraitShownToVillagers('data:image/png;base64,AAAA', null)).toBe(true)
+    expect(portraitShownToVillagers(null, { status: 'pass' })).toBe(false)
   })
 })

@@ -130,3 +130,25 @@ it("an anonymous report's photos are never shown to followers, and are not sent 
   expect(await fetchAs('villager-a2', yard)).toBe(403)
   expect(await fetchAs('cadre-a', yard)).toBe(200)
 })
+
+it("a cadre's portrait reaches the villagers' card only once its check passed; the office sees it at once", async () => {
+  const cadre = await h.as('cadre-a')
+  const villager = await h.as('villager-a1')
+  const refused = await upload('cadre-a', 71)
+  localContentSecurity.refusedImages.add(refused)
+  await cadre.ok('cadre.setPhoto', { photoUrl: refused })
+  expect((await villager.ok('villager.myCadre', {})).cadre.photoUrl).toBeNull()
+  expect(await fetchAs('villager-a1', refused)).toBe(403)
+  expect(await fetchAs('office-1', refused)).toBe(200)
+  expect(await fetchAs('cadre-a', refused)).toBe(200)
+
+  localContentSecurity.deferImages = true
+  const face = await upload('cadre-a', 72)
+  await cadre.ok('cadre.setPhoto', { photoUrl: face })
+  // Not yet checked: hidden from the villagers.
+  expect((await villager.ok('villager.myCadre', {})).cadre.photoUrl).toBeNull()
+  const traceId = localContentSecurity.imageCalls.find((c) => c.media_url === face)?.trace_id ?? ''
+  expect(await recordMediaCheckAnswer(h.server.deps, { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest: 'pass', label: 100 } })).toBe(true)
+  expect((await villager.ok('villager.myCadre', {})).cadre.photoUrl).toBe(face)
+  expect(await fetchAs('villager-a1', face)).toBe(200)
+})

@@ -15,7 +15,7 @@ import { refuse } from '../errors'
 import { policies, publicPolicies } from '../policies'
 import type { Store } from '../storage/port'
 import { stripMetadata } from '../uploads/files'
-import { photoShownToPublic, reportPhotosPublic } from '../../core/media'
+import { photoShownToPublic, portraitShownToVillagers, reportPhotosPublic } from '../../core/media'
 import { mediaCheckIdOf, requestPhotoChecks } from './voice/media'
 import type { Handlers } from './types'
 
@@ -100,7 +100,11 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
   // office-files: an export belongs to its township's office (objectId: the township).
   if (upload.objectKind === 'export') return upload.objectId === upload.townshipId && policies['office:read'](actor, upload.townshipId)
   // office-files: a cadre's photo is his face on the villagers' cadre card: his township sees it.
-  if (upload.objectKind === 'person') return upload.objectId === upload.ownerId && actor.person.townshipId === upload.townshipId
+  // guard: the villagers see it once its content check passed; the office, leaders and supervisors at once.
+  if (upload.objectKind === 'person') {
+    if (upload.objectId !== upload.ownerId || actor.person.townshipId !== upload.townshipId) return false
+    return policies['office:read'](actor, upload.townshipId) || portraitShownToVillagers(upload.url, await store.get('mediaChecks', mediaCheckIdOf(upload)))
+  }
   if (upload.objectKind !== 'ticket' || !upload.objectId) return false
   const ticket = await store.get('tickets', upload.objectId)
   if (!ticket) return false

@@ -500,8 +500,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   // ---- guard (migration 0021_guard): photos other villagers see are screened ----
   mediaChecks: table(
     'mediaChecks',
-    { id: key, townshipId: key, url: key, ticketId: key, ownerId: key, traceId: orNull(key), status: key, label: orNull(key), requestedAt: int, decidedAt: orNull(int) },
-    [['url'], ['traceId'], ['ticketId']],
+    { id: key, townshipId: key, url: key, objectKind: key, objectId: key, ownerId: key, traceId: orNull(key), status: key, label: orNull(key), requestedAt: int, decidedAt: orNull(int) },
+    [['url'], ['traceId'], ['objectId']],
   ),
 }
 

@@ -52,10 +52,18 @@ export const requestPhotoChecks = async (ctx: HandlerContext, uploads: readonly 
   // An anonymous report's photos are never shown to others: nothing to ask WeChat about.
   const ticket = await ctx.store.get('tickets', ticketId)
   if (!ticket || !reportPhotosPublic(ticket)) return
+  await requestChecks(ctx, photos, 'ticket', ticketId)
+}
+
+/** A cadre's new portrait (cadre.setPhoto): checked before the villagers' cards show it. */
+export const requestPortraitCheck = async (ctx: HandlerContext, upload: Upload, personId: string): Promise<void> =>
+  requestChecks(ctx, [upload], 'person', personId)
+
+const requestChecks = async (ctx: HandlerContext, photos: readonly Upload[], objectKind: MediaCheckRecord['objectKind'], objectId: string): Promise<void> => {
   const known = new Set((await ctx.store.getMany('mediaChecks', photos.map(mediaCheckIdOf))).map((c) => c.id))
   const fresh: MediaCheckRecord[] = photos
     .filter((u) => !known.has(mediaCheckIdOf(u)))
-    .map((u) => ({ id: mediaCheckIdOf(u), townshipId: u.townshipId, url: u.url, ticketId, ownerId: u.ownerId, traceId: null, status: 'pending', label: null, requestedAt: ctx.now, decidedAt: null }))
+    .map((u) => ({ id: mediaCheckIdOf(u), townshipId: u.townshipId, url: u.url, objectKind, objectId, ownerId: u.ownerId, traceId: null, status: 'pending', label: null, requestedAt: ctx.now, decidedAt: null }))
   if (fresh.length === 0) return
   await ctx.store.insertMany('mediaChecks', fresh)
   const ask = async () => {
