@@ -201,12 +201,25 @@ export interface TicketRatesReport {
 }
 
 export interface NotificationView {
+  about: 'ticket'
   id: string
   ticketId: string
   kind: TicketKind
   category: string
   action: TicketAction | 'create' | 'overdue'
   status: TicketStatus
+  at: number
+  read: boolean
+}
+
+/** A notice about the person's own account: the office unbound it, with its reason (identity-finish). */
+export interface AccountNoticeView {
+  about: 'unbound'
+  id: string
+  /** No ticket: null (the fields a ticket notice names, so lists filter both alike). */
+  ticketId: null
+  status: null
+  note: string
   at: number
   read: boolean
 }

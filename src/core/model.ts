@@ -387,12 +387,16 @@ export interface Notification {
   id: string
   townshipId: string
   personId: string
+  /** '' for a notice about the person's own account (action 'unbound'). */
   ticketId: string
-  /** The step that caused it ('create' for a new ticket). */
-  action: TicketAction | 'create' | 'overdue'
-  status: TicketStatus
+  /** The step that caused it ('create' for a new ticket; 'unbound': the office unbound the person's account). */
+  action: TicketAction | 'create' | 'overdue' | 'unbound'
+  /** The ticket's status ('' for a notice about the account). */
+  status: TicketStatus | ''
   at: Millis
   read: boolean
+  /** The office's reason, for an 'unbound' notice. */
+  note?: string
 }
 
 /** A file a person uploaded (photo or voice note), so a ticket can only carry its own uploads. */

@@ -9,7 +9,7 @@ import type { Settings } from './settings'
 import { localDate, MINUTE_MS, monthKey, previousPeriod } from './time'
 
 /** The events a person may subscribe to (one template each, configured in settings.subscribe). */
-export const SUBSCRIBE_EVENTS = ['taken', 'escalated', 'resolved', 'confirm', 'visitToSign', 'monthClose'] as const
+export const SUBSCRIBE_EVENTS = ['taken', 'escalated', 'resolved', 'confirm', 'visitToSign', 'monthClose', 'unbound'] as const
 export type SubscribeEvent = (typeof SUBSCRIBE_EVENTS)[number]
 
 /** What a template field shows; the settings map each template key (thing1, time2, ...) to one. */

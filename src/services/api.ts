@@ -6,7 +6,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { ActionName, FieldIssue, InputOf, OutputOf } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import transport from './transport'
 import { TransportError } from './transport-types'
 

@@ -7,7 +7,7 @@
  * One rule: failures are ApiCallErrors with a stable code, like every other call.
  */
 import Taro from '@tarojs/taro'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import { ApiCallError, call, newRequestId } from './api'
 import { ownCloudFolder } from './cloud-folder'
 import type { Files } from './files-types'

@@ -18,7 +18,10 @@ const DAY = 24 * 3_600_000
 const templates = Object.fromEntries(
   Object.entries(DEFAULT_SETTINGS.subscribe.templates).map(([event, t]) => [event, { ...t, templateId: `TPL-${event}` }]),
 ) as Settings['subscribe']['templates']
-const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 } }
+// December 2026 reads into January 2027: a 2027 calendar stands in for the State Council's notice
+// (MINQING_HOLIDAYS in a deployment), so the months below may close.
+const calendar = { years: { ...DEFAULT_SETTINGS.calendar.years, '2027': { holidays: ['2027-01-01'], workdays: [] } } }
+const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 }, calendar }
 
 let h: Harness
 let wechat: RecordingWechat
@@ -125,6 +128,28 @@ describe('subscribe messages (订阅消息)', () => {
     // The villager signs it (it counts for November, which the close below reads).
     h.advance(10 * 60_000)
     await (await h.as('villager-a1')).ok('visit.signOff', { visitId: visit.id, signaturePng: await realPng() })
+  })
+})
+
+describe('an unbinding is told through WeChat too', () => {
+  it("sends the 'unbound' template to the account that was bound, with the office's reason, in Beijing time", async () => {
+    const before = sent().length
+    const store = h.server.deps.store
+    await store.insert('bindings', { id: 'b-villager-a2', openid: 'o-villager-a2', personId: 'villager-a2', boundAt: 0 })
+    await (await h.as('office-1')).ok('binding.unbind', { personId: 'villager-a2', reason: '换了手机号' }, requestId())
+    await settle()
+    expect(sent().slice(before)).toEqual([
+      {
+        api: 'subscribeMessage.send',
+        touser: 'o-villager-a2',
+        template_id: 'TPL-unbound',
+        page: 'pages/bind/index',
+        data: { thing1: { value: '微信绑定' }, phrase2: { value: '已解绑' }, time3: { value: expect.stringMatching(/^2026年11月23日 \d\d:\d\d$/) }, thing4: { value: '换了手机号' } },
+        miniprogram_state: 'trial',
+        lang: 'zh_CN',
+      },
+    ])
+    expect(await store.count('bindings', { personId: 'villager-a2' })).toBe(0)
   })
 })
 

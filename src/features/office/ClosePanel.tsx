@@ -15,7 +15,7 @@ import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { PeriodView } from '../../contracts'
 import { PostingTable } from '../posting/PostingTable'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ApiCallError } from '../../services/api'
 import files from '../../services/files'
 import type { ExportKind } from '../../services/files-types'
@@ -24,9 +24,9 @@ import { useSubmit } from '../../services/useSubmit'
 import { useSubscribeAsk } from '../../services/subscribe'
 import './office.scss'
 
-const m = zhCN.office.ui.close
-const ask = zhCN.asks.close
-const plain = zhCN.plain
+const m = msg.office.ui.close
+const ask = msg.asks.close
+const plain = msg.plain
 const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
 
 const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {

@@ -5,10 +5,10 @@ import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
 import { recordUrl } from '../../components/routes'
 import type { FindingView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './supervision.scss'
 
-const r = zhCN.records
+const r = msg.records
 
 export const FindingRow = ({ f, showSource = false }: { f: FindingView; showSource?: boolean }) => (
   <View className='sup-row finding-row'>

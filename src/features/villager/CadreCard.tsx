@@ -8,13 +8,13 @@ import { Avatar } from '../../components/Avatar'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import type { CadreCardView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { callPhone } from './useMyCadre'
 import { planDay } from './planDay'
 import './CadreCard.scss'
 
-const m = zhCN.cadreCard
-const more = zhCN.cadreCardMore
+const m = msg.cadreCard
+const more = msg.cadreCardMore
 
 export const CadreCard = ({ card }: { card: CadreCardView }) => {
   const { cadre, team, lastConfirmedVisitAt, villageDays, nextPlannedVisit } = card
@@ -41,7 +41,7 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
       </View>
       {nextPlannedVisit ? (
         <View className='cadre-card__visit next-visit'>
-          <Text className='cadre-card__label'>{zhCN.firstScreen.nextVisit}</Text>
+          <Text className='cadre-card__label'>{msg.firstScreen.nextVisit}</Text>
           <Text className='cadre-card__value next-visit__day'>{planDay(nextPlannedVisit)}</Text>
         </View>
       ) : null}

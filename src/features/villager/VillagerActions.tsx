@@ -1,13 +1,13 @@
 /** The three big villager actions: 办事 / 反映问题 / 评价 (each at least 60x60 px). */
 import { Text, View } from '@tarojs/components'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ROUTES, go } from '../../components/routes'
 import './VillagerActions.scss'
 
 const actions = [
-  { key: 'service', label: zhCN.cadreCard.actions.service, path: '/pages/service/index' },
-  { key: 'report', label: zhCN.cadreCard.actions.report, path: '/pages/report/index' },
-  { key: 'rate', label: zhCN.cadreCard.actions.rate, path: ROUTES.rate },
+  { key: 'service', label: msg.cadreCard.actions.service, path: '/pages/service/index' },
+  { key: 'report', label: msg.cadreCard.actions.report, path: '/pages/report/index' },
+  { key: 'rate', label: msg.cadreCard.actions.rate, path: ROUTES.rate },
 ] as const
 
 export const VillagerActions = () => (

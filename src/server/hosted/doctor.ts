@@ -4,6 +4,8 @@
  * database migrated, WeChat login settings (self-hosted), set-up done.
  * One rule: it only reads; it never migrates, writes or prints a password or secret.
  */
+import { calendarKnowsYear } from '../../core/calendar'
+import { localDate } from '../../core/time'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { settingsFromEnv } from '../settings-env'
 import fs from 'node:fs'
@@ -106,7 +108,7 @@ const writableDir = (dir: string): boolean => {
   }
 }
 
-export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process.env): Promise<Check[]> => {
+export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): Promise<Check[]> => {
   const checks: Check[] = []
   let url: string | null = null
   if (target === 'server') {
@@ -131,9 +133,10 @@ export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process
   } else {
     url = cloudDatabaseUrl(env)
     if (!url) checks.push({ name: 'MINQING_DATABASE_URL', level: 'fail', detail: 'not set (nor DB_HOST): the CloudBase MySQL database, e.g. mysql://root:PASSWORD@<内网地址>:3306/tcb' })
-    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose)' })
+    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose, unbound)' })
     for (const problem of settingsFromEnv(DEFAULT_SETTINGS, env).problems) checks.push({ name: problem.slice(0, problem.indexOf(':')), level: 'fail', detail: problem.slice(problem.indexOf(':') + 2) })
   }
+  checks.push(...calendarChecks(env, now))
   if (url) checks.push(...(await databaseChecks(url, target)))
   return checks
 }
@@ -143,3 +146,23 @@ const MARK: Record<Level, string> = { ok: '✔', warn: '!', fail: '✘' }
 export const formatChecks = (checks: Check[]): string =>
   checks.map((c) => `${MARK[c.level]} ${c.name}: ${c.detail}`).join('\n') +
   `\n${checks.some((c) => c.level === 'fail') ? `${checks.filter((c) => c.level === 'fail').length} problem(s) to fix before going live.` : 'Ready.'}`
+
+/**
+ * The holiday calendar (issue 14 item 3): this year's must be there (a month cannot be closed without
+ * it), and from December next year's (the December close reads into January's first week).
+ */
+const calendarChecks = (env: NodeJS.ProcessEnv, now: number): Check[] => {
+  const { settings } = settingsFromEnv(DEFAULT_SETTINGS, env)
+  const today = localDate(now, settings)
+  const year = Number(today.slice(0, 4))
+  const needed = today.slice(5, 7) === '12' ? [year, year + 1] : [year]
+  const missing = needed.filter((y) => !calendarKnowsYear(y, settings))
+  if (missing.length === 0) return [{ name: 'holiday calendar', level: 'ok', detail: `holds ${needed.join(' and ')}` }]
+  return [
+    {
+      name: 'holiday calendar',
+      level: missing.includes(year) ? 'fail' : 'warn',
+      detail: `no statutory holidays for ${missing.join(', ')}: months touching it cannot be closed. Set MINQING_HOLIDAYS from the State Council's notice, e.g. {"${missing[0]}":{"holidays":["${missing[0]}-01-01"],"workdays":[]}} (see docs/environment.md)`,
+    },
+  ]
+}
