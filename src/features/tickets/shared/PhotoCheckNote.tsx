@@ -6,9 +6,9 @@
 import { Text, View } from '@tarojs/components'
 import type { TicketView } from '../../../contracts'
 import { photoCheckSummary } from '../../../core/media'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 
-const m = zhCN.guard.photos
+const m = msg.guard.photos
 
 export const PhotoCheckNote = ({ checks }: { checks: NonNullable<TicketView['photoChecks']> }) => {
   const summary = photoCheckSummary(checks)
