@@ -126,6 +126,12 @@ export interface TicketView {
   statusSentence: { kind: StatusSentence['kind']; holderName: string | null }
   /** The current level's own clock (core levelClock); null when no level holds it. */
   levelClock: LevelClock | null
+  /**
+   * guard (issue 13 item 2): to the reporter only (ticket.get, and the answers of their own filing
+   * and steps), each photo's content check: until it passes other villagers do not see the photo;
+   * a refused one never, and `label` says why (WeChat's label code, worded by the catalogue).
+   */
+  photoChecks?: { url: string; status: import('../core/media').MediaCheckStatus; label: string | null }[]
 }
 
 /** A category as the filing screen needs it: kind, deadline and its own questions. */

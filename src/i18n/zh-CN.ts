@@ -559,7 +559,7 @@ export const zhVoice = {
     outcome: '办理结果',
     noOutcome: '还在办理中',
     created: '有人反映',
-    privacy: '为保护反映人，这里不显示姓名、户号和照片。',
+    privacy: '为保护反映人，这里不显示姓名和户号；照片通过内容安全检查后才显示。',
     filed: (date: string) => `${date} 有人反映`,
     satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
     byRole: { reporter: '反映人', cadre: '包户干部', secretary: '村党支部书记', township: '镇里' } as Record<string, string>,
@@ -782,6 +782,31 @@ export const zhSelfhost = {
 }
 // ---- end selfhost ----
 
+// ---- guard (issue 13 item 2): photos other villagers see are screened ----
+export const zhGuard = {
+  photos: {
+    /** Under the reporter's own photos, while a check is pending or after it refused one. */
+    pending: (n: number) => `有 ${n} 张照片正在做内容安全检查，通过后关注这件事的村民才能看到。`,
+    refused: (n: number, why: string) => `有 ${n} 张照片没有通过内容安全检查（${why}），只有办理的干部能看到，其他村民看不到。`,
+    hiddenMark: '其他村民看不到',
+    /** WeChat's content-security labels (mediaCheckAsync), by code. */
+    labels: {
+      '10001': '广告',
+      '20001': '时政',
+      '20002': '色情',
+      '20003': '辱骂',
+      '20006': '违法犯罪',
+      '20008': '欺诈',
+      '20012': '低俗',
+      '20013': '版权',
+      '21000': '其他原因',
+    } as Record<string, string>,
+    /** A check that could not decide or could not be made. */
+    unchecked: '未能完成检查',
+  },
+}
+// ---- end guard ----
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -789,6 +814,7 @@ export const zhCN = {
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
   selfhost: zhSelfhost,
+  guard: zhGuard,
   roles,
   validation: {
     required: '这一项必须填写',

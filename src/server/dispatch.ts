@@ -15,6 +15,7 @@ import type { Actor, HandlerContext, ServerDeps } from './context'
 import { ActionError } from './errors'
 import { handlers } from './handlers'
 import { resolveActor, type Caller } from './identity'
+import { replayStillAllowed } from './replay'
 import { DuplicateKeyError, StoreUnavailableError, VersionConflictError, type Store } from './storage/port'
 
 export interface Answer {
@@ -94,6 +95,7 @@ type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
  * What an actor's rights rest on: their roles, duty, township, village, household and the teams they
  * lead. A stored answer is replayed only to the same actor with the same scope: a cadre whose roles
  * or places changed since the first attempt is refused (AUTH.FORBIDDEN), not answered from the record.
+ * guard: and only while the action's policy still allows it on its object (replay.ts).
  */
 export const scopeOf = (actor: Actor | null): string => {
   if (!actor) return 'anonymous'
@@ -119,12 +121,16 @@ const replayOf = async (
   action: ActionName,
   inputHash: string,
   scope: string,
+  stillAllowed: (store: Store) => Promise<boolean>,
 ): Promise<{ output: unknown } | 'rerun' | null> => {
   const previous = await store.get('requests', key)
   if (!previous) return null
   if (previous.action !== action || previous.inputHash !== inputHash) throw new ActionError('IDEMPOTENCY.KEY_REUSED')
   if (previous.scope !== undefined && previous.scope !== scope) throw new ActionError('AUTH.FORBIDDEN')
   if (actions[action].personal) return 'rerun'
+  // guard: the action's policy on its object as it is now (replay.ts): a household handed to another
+  // cadre since the first attempt, or a member gone from the leader's team, refuses the replay.
+  if (!(await stillAllowed(store))) throw new ActionError('AUTH.FORBIDDEN')
   return { output: previous.response }
 }
 
@@ -146,11 +152,12 @@ const runWrite = async (
   const scope = scopeOf(actor)
   const personal = actions[name].personal
   const later: (() => Promise<void>)[] = []
+  const stillAllowed = (store: Store) => replayStillAllowed(name, input, contextFor(deps, store, actor, deps.clock(), caller))
   try {
     const output = await deps.store.transaction(async (tx) => {
       // A transaction run again (a MySQL deadlock victim) starts its side effects afresh.
       later.length = 0
-      const replay = await replayOf(tx, key, name, inputHash, scope)
+      const replay = await replayOf(tx, key, name, inputHash, scope, stillAllowed)
       if (replay !== null && replay !== 'rerun') return replay.output
       const now = deps.clock()
       const output = await handler(input, contextFor(deps, tx, actor, now, caller, later))
@@ -177,7 +184,7 @@ const runWrite = async (
       error instanceof VersionConflictError ||
       error instanceof ActionError
     ) {
-      const replay = await replayOf(deps.store, key, name, inputHash, scope)
+      const replay = await replayOf(deps.store, key, name, inputHash, scope, stillAllowed)
       // A personal action raced by its own retry runs once more; any other failure of it stands.
       if (replay === 'rerun') {
         if (error instanceof DuplicateKeyError && !retried) return runWrite(deps, name, handler, input, actor, requestId, caller, true)

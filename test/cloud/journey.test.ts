@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openStore } from '../../src/server/storage/relational'
 import type { Store } from '../../src/server/storage/port'
+import { LOCAL_STORAGE_PREFIX } from '../../src/server/wechat/local'
 import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from '../server/world'
 
@@ -89,8 +90,15 @@ it('binds by phone code, files a report with its own cloud file, and follows it 
   expect((await store.find('bindings', { openid: 'o-journey-cadre' })).map((b) => b.personId)).toEqual(['cadre-a'])
 
   // The villager's own upload is accepted; the cadre's file id is not his to attach.
-  const mine = 'cloud://env-1.abc/people/villager-a1/photos/road.jpg'
-  const cadres = 'cloud://env-1.abc/people/cadre-a/photos/other.jpg'
+  // The phone put them in cloud storage (here its folder): upload.register asks storage for the size (guard).
+  const stored = (cloudPath: string) => {
+    const file = path.join(dir, 'storage', cloudPath)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, Buffer.alloc(150_000, 0xff))
+    return `${LOCAL_STORAGE_PREFIX}${cloudPath}`
+  }
+  const mine = stored('people/villager-a1/photos/road.jpg')
+  const cadres = stored('people/cadre-a/photos/other.jpg')
   await ok('o-journey-villager', 'upload.register', { fileId: mine, kind: 'photo', bytes: 150_000 })
   await ok('o-journey-cadre', 'upload.register', { fileId: cadres, kind: 'photo', bytes: 150_000 })
   const report = { kind: 'problem', category: 'infrastructure', description: '村口的路塌了一块' }

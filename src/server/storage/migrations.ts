@@ -310,6 +310,10 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- guard (issue 13 item 2): each photo's content-security check ----
+  '0021_guard': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'mediaChecks')
+  }),
   // ---- mongolian (issue 13 item 5): findings stored as a code with parameters ----
   '0023_mongolian': migration(async (db, dialect) => {
     await ensureColumn(db, dialect, 'findings', 'code')

@@ -510,6 +510,12 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int },
     [['householdId', 'date'], ['cadreId', 'date']],
   ),
+  // ---- guard (migration 0021_guard): photos other villagers see are screened ----
+  mediaChecks: table(
+    'mediaChecks',
+    { id: key, townshipId: key, url: key, objectKind: key, objectId: key, ownerId: key, traceId: orNull(key), status: key, label: orNull(key), requestedAt: int, decidedAt: orNull(int) },
+    [['url'], ['traceId'], ['objectId']],
+  ),
 }
 
 /** Every child table, by name. */

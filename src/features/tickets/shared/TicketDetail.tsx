@@ -18,6 +18,7 @@ import { msg } from '../../../i18n'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
+import { PhotoCheckNote } from './PhotoCheckNote'
 import { useFileUrls } from '../../../services/file-urls'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
@@ -85,6 +86,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
             ))}
           </View>
         ) : null}
+        {ticket.photoChecks ? <PhotoCheckNote checks={ticket.photoChecks} /> : null}
         {ticket.voiceUrl && shown(ticket.voiceUrl) ? <VoicePlayer url={shown(ticket.voiceUrl)} /> : null}
         {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (
