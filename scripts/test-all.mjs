@@ -72,6 +72,25 @@ const checks = [
   { label: 'unit', jest: 'unit' },
 ]
 
+// `npm test -- --only=lint,e2e`: those checks and what they need (the lockfile guard always runs).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+if (only) {
+  const known = new Set(checks.map((c) => c.label))
+  const unknown = only.filter((label) => !known.has(label))
+  if (unknown.length > 0) {
+    console.error(`--only: no check named ${unknown.join(', ')}; the checks: ${[...known].join(', ')}`)
+    process.exit(2)
+  }
+  const wanted = new Set()
+  const want = (label) => {
+    if (wanted.has(label)) return
+    wanted.add(label)
+    for (const need of checks.find((c) => c.label === label)?.needs ?? []) want(need)
+  }
+  only.forEach(want)
+  checks.splice(0, checks.length, ...checks.filter((c) => wanted.has(c.label)))
+}
+
 let passed = 0
 let failed = 0
 const summary = new Map()
