@@ -145,7 +145,7 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     started.stderr?.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-4000)
     })
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000)
+    const deadline = Date.now() + (options.timeoutMs ?? 120_000)
     while (!(await canConnect(port)) || !fs.existsSync(socket)) {
       if (started.exitCode !== null || Date.now() > deadline) {
         watchdog?.kill('SIGKILL')
