@@ -3,7 +3,8 @@
  * its own on the MariaDB server named by MINQING_TEST_MYSQL_URL (the integration-mysql project's
  * globalSetup starts one server and sets it; a developer may point it at their own), a SQLite file
  * otherwise.
- * One rule: every caller gets an empty database of its own and drops it when done.
+ * One rule: every caller gets a database of its own (empty, or on MariaDB a copy of the run's
+ * migrated template when it asks for a migrated one) and drops it when done.
  */
 import path from 'node:path'
 import { cloneDatabaseAt, createDatabaseAt, dropDatabaseAt } from './mariadb'
