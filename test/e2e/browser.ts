@@ -9,6 +9,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { UI_WAIT_MS } from '../support/timeouts'
 
 const root = path.resolve(__dirname, '../..')
 export const screenshots = path.join(root, '.tmp', 'e2e')
@@ -49,6 +50,15 @@ export const startBrowserHarness = async (options: { demo?: boolean; settings?: 
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+  // Every context of this browser, also those a test makes itself (geolocation, a second person),
+  // waits UI_WAIT_MS by default instead of Playwright's 30 s: a busy machine renders slowly.
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args)
+    context.setDefaultTimeout(UI_WAIT_MS)
+    context.setDefaultNavigationTimeout(UI_WAIT_MS)
+    return context
+  }
   return {
     server,
     dataDir,

@@ -58,6 +58,8 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     clock,
     newId,
     sessions: null,
+    // The first administrator's one-time set-up code (DEPLOY.md B3): usable once, then refused.
+    setupCode: config.setupCode ?? undefined,
     // 小程序码 (wxacode.getUnlimited), subscribe messages and content security through WeChat's HTTPS API.
     wechat: wechat.codes,
     wechatMessages: wechat.messages,
