@@ -292,6 +292,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- visitplan (issue 12 item 9): a planned visit keeps the cadre's note ----
+  '0020_visitplan': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'visitPlans', 'note')
+  }),
+  // ---- end visitplan ----
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({
