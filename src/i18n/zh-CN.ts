@@ -301,7 +301,7 @@ export const zhOffice = {
     },
     supervision: {
       planTitle: '安排不打招呼检查',
-      date: '日期（如 2026-11-25）',
+      date: '检查日期',
       plan: '安排检查',
       planned: '已安排。',
       checksTitle: '本月检查',
@@ -754,12 +754,54 @@ export const zhFirstScreen = {
 }
 // ---- end first-screen ----
 
+// ---- visitplan (issue 12 item 9): the cadre plans a visit on a screen ----
+export const zhVisitPlan = {
+  /** The page and the button on the household row and the visit screen. */
+  title: '约个时间上门',
+  open: '约个时间上门',
+  move: '改时间',
+  household: (label: string) => `农户：${label}`,
+  current: (day: string) => `现在约的是 ${day}`,
+  none: '还没有约时间',
+  date: '哪天上门',
+  note: '备注（要办的事、要带的材料）',
+  noteHint: '例如：带上医保缴费单',
+  save: '约好了',
+  saved: (day: string) => `已约好 ${day}，这户村民的首页会显示`,
+  pickDate: '请先选一个日期',
+  tooFar: (last: string) => `只能约两个月以内的日子（最晚 ${last}）`,
+  cancel: '取消约定',
+  cancelled: '已取消约定，村民首页不再显示来访日期',
+  notYours: '这户不是您包联的农户，不能替别人约时间。',
+  confirmMove: {
+    title: '改约上门时间吗？',
+    what: (from: string, to: string) => `把上门时间从 ${from} 改到 ${to}。`,
+    who: '这户村民的首页会显示新的日期。',
+    ok: '确定改时间',
+  },
+  confirmCancel: {
+    title: '取消这次约定吗？',
+    what: (day: string) => `取消 ${day} 的上门约定，之后可以再约。`,
+    who: '这户村民的首页将不再显示来访日期。',
+    ok: '确定取消',
+  },
+  /** On the cadre's home. */
+  week: '这周要去的',
+  later: '以后约好的',
+  weekEmpty: '这周还没有约好要去的农户。在下面的农户上点“约个时间上门”。',
+  today: '今天',
+  start: '开始走访',
+  planned: (day: string) => `约了 ${day}`,
+}
+// ---- end visitplan ----
+
 export const zhCN = {
   appName: '民情通',
   errors,
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
+  visitPlan: zhVisitPlan,
   roles,
   validation: {
     required: '这一项必须填写',
@@ -848,7 +890,7 @@ export const zhCN = {
     questions: {
       certType: '开什么证明',
       purpose: '用途',
-      neededBy: '哪天要用（如 2026-12-01）',
+      neededBy: '哪天要用',
       subsidyType: '哪类补贴（可多选）',
       areaMu: '面积（亩）',
       amountYuan: '想贷多少钱（元）',

@@ -1,6 +1,7 @@
 /**
  * A resident cadre's home is today: the sign-in slots and their state, this week's 543 so far, open
- * tickets, and the households they cover (least recently visited first).
+ * tickets, the visits planned this week (这周要去的), and the households they cover (least recently
+ * visited first).
  */
 import { Text, View } from '@tarojs/components'
 import { formatToday } from '../../components/format'
@@ -8,6 +9,7 @@ import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
 import { HouseholdList } from './HouseholdList'
+import { WeekPlans } from './WeekPlans'
 import { useCall } from '../../services/useCall'
 import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
@@ -69,6 +71,8 @@ export const CadreToday = () => {
           {(list) => <Text className='cadre-open-tickets__count'>{zhCN.tickets.openCount(list.length)}</Text>}
         </Loadable>
       </Section>
+      {/* visitplan: the households I promised to visit this week (from the same read as the list) */}
+      {households.state.status === 'ready' && households.state.data.length > 0 ? <WeekPlans households={households.state.data} /> : null}
       <Section
         title={households.state.status === 'ready' ? zhCN.home.cadreHouseholds(households.state.data.length) : undefined}
         className='cadre-households'
