@@ -10,7 +10,7 @@ import { Loadable } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
 import { HouseholdList } from './HouseholdList'
 import { WeekPlans } from './WeekPlans'
-import { useCall } from '../../services/useCall'
+import { useCall, useReloadOnReturn } from '../../services/useCall'
 import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
 
@@ -61,6 +61,8 @@ const Week543 = () => {
 export const CadreToday = () => {
   const households = useMyHouseholds()
   const tickets = useMyOpenTickets()
+  // Back from a visit or a plan: the list and 这周要去的 show what just changed.
+  useReloadOnReturn(households.reload)
   return (
     <View className='cadre-today'>
       <Text className='cadre-today__date'>{zhCN.home.today(formatToday())}</Text>
