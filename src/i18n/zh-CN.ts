@@ -282,7 +282,7 @@ export const zhOffice = {
     posting: {
       title: (period: string) => `${period} 干部考勤公示`,
       monthsTitle: '干部考勤公示',
-      open: (period: string) => `查看 ${period} 公示`,
+      open: (month: string) => `查看${month}公示`,
       none: '还没有已公示的月份。',
       signIns: (n: number, invalid: number) => `有效签到 ${n} 次${invalid ? `（无效 ${invalid} 次）` : ''}`,
       leave: (n: number) => `请假 ${n} 天`,
@@ -371,8 +371,8 @@ export const zhRecords = {
   absences: (n: number, days: string) => (n ? `缺勤 ${n} 天（${days}）` : '没有缺勤'),
   leave: (n: number) => (n ? `请假 ${n} 天` : '没有请假'),
   villageDays: (n: number, yuan: number) => `下村 ${n} 天（群众签字），生活保障 ${yuan} 元`,
-  week: (key: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
-    `${key}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
+  week: (dates: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
+    `${dates}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
   scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
   band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
@@ -433,8 +433,9 @@ export const zhRules = {
   },
   /** Each level's timer, for the villager and the holder. */
   levelDue: (level: string, due: string) => `${level}办理期限：${due}`,
-  levelLeft: (hours: number) => (hours >= 48 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
-  levelOver: (hours: number) => (hours >= 48 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
+  // A day or more is said in days (walkthrough: "还剩 30 小时" read as jargon), like dueIn.
+  levelLeft: (hours: number) => (hours >= 24 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
+  levelOver: (hours: number) => (hours >= 24 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
   /** Reply templates by key (settings.tickets.replyTemplates names them per category). */
   templates: {
     received: '已收到，我会尽快上门了解情况。',
@@ -792,6 +793,8 @@ export const zhVisitPlan = {
   today: '今天',
   start: '开始走访',
   planned: (day: string) => `约了 ${day}`,
+  /** On the visit screen: the plan, and what tapping does. */
+  plannedMove: (day: string) => `约了 ${day} · 改时间`,
 }
 // ---- end visitplan ----
 
@@ -1086,7 +1089,7 @@ export const zhCN = {
   verdict: {
     waiting: {
       title: '等我办的事',
-      visitToSign: (cadre: string, date: string) => `${cadre}${date}来我家走访，请签字确认`,
+      visitToSign: (cadre: string, date: string) => `${cadre} ${date} 来我家走访，请签字确认`,
       signNow: '去签字确认',
       ticketToConfirm: (category: string, handler: string) => `您反映的"${category}"${handler}已办结，请确认是否解决`,
       confirmNow: '去确认',

@@ -111,7 +111,7 @@ it('plan from the household list, see it under 这周要去的, start the visit 
   await page.locator(`.week-plan-start-${household.id}`).click()
   await page.locator('.visit-household-chosen').waitFor({ timeout: 30_000 })
   expect(await page.locator('.visit-household-chosen').textContent()).toContain(household.headName)
-  expect(await page.locator('.at-button.visit-household-plan').textContent()).toMatch(/^约了 \d+月\d+日（周.）$/)
+  expect(await page.locator('.at-button.visit-household-plan').textContent()).toMatch(/^约了 \d+月\d+日（周.） · 改时间$/)
   await shot(page, 'visit-from-plan')
   await page.context().close()
 

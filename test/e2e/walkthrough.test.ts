@@ -107,6 +107,12 @@ const measure = async (page: Page, screen: string): Promise<Measured> => {
       const size = parseFloat(getComputedStyle(el).fontSize)
       if (size < 18) smallText.push({ text: text.slice(0, 24), size })
     }
+    // A field's own text and placeholder are not text nodes: measure the field.
+    for (const el of Array.from(root.querySelectorAll('input, textarea'))) {
+      if (!visible(el) || (el as HTMLInputElement).type === 'file') continue
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 18) smallText.push({ text: `[${(el as HTMLInputElement).placeholder || el.tagName}]`.slice(0, 24), size })
+    }
     const targets = Array.from(
       root.querySelectorAll('.at-button, .villager-action, .mq-choice__item, .mq-chip, .mq-field__input, input, textarea, [role="button"], a[href]'),
     ).concat(Array.from(document.querySelectorAll('.weui-tabbar__item')))
@@ -138,7 +144,7 @@ const shots = async (page: Page, name: string) => {
     const el = scrollers.sort((a, b) => b.scrollHeight - a.scrollHeight)[0]
     if (!el) return 1
     el.setAttribute('data-walk-scroller', '1')
-    return Math.min(5, Math.ceil(el.scrollHeight / (el.clientHeight - 80)))
+    return Math.min(5, 1 + Math.ceil((el.scrollHeight - el.clientHeight) / (el.clientHeight - 80)))
   })
   for (let i = 0; i < steps; i++) {
     await page.evaluate((n) => {

@@ -93,7 +93,7 @@ const HouseholdPicker = ({ households, chosen, onChoose }: { households: Househo
         </Button>
         {/* visitplan: not home, or no time now: plan the next visit to this household */}
         <Button kind='plain' className='visit-household-plan' onClick={() => go(ROUTES.plan, { household: current.id })}>
-          {current.plannedVisit ? zhCN.visitPlan.planned(planDay(current.plannedVisit)) : zhCN.visitPlan.open}
+          {current.plannedVisit ? zhCN.visitPlan.plannedMove(planDay(current.plannedVisit)) : zhCN.visitPlan.open}
         </Button>
       </View>
     )
