@@ -798,6 +798,18 @@ export const zhVisitPlan = {
 }
 // ---- end visitplan ----
 
+// ---- walkthrough (issue 12): words a screen says to the person reading it ----
+export const zhWalk = {
+  /** A visit's state as the villager signing it reads it (the cadre reads verdict.visit.status). */
+  visitForVillager: {
+    pending: '请看一下走访的内容，没有问题就在下面签字',
+    signed: '您已签字确认，这次走访算数',
+    disputed: '您提出了异议，这次走访不算数',
+    expired: '已超过 24 小时，不能再签字，这次走访不算数',
+  } as Record<string, string>,
+}
+// ---- end walkthrough ----
+
 export const zhCN = {
   appName: '民情通',
   errors,
@@ -805,6 +817,7 @@ export const zhCN = {
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
   visitPlan: zhVisitPlan,
+  walk: zhWalk,
   roles,
   validation: {
     required: '这一项必须填写',

@@ -2,7 +2,7 @@
  * Issue 12 items 8 and 12: villagers read plain words. Weeks are named by their dates, never the
  * ISO code; each comment is shown once with how many said it; hours over a day are days.
  */
-import { distinctComments, formatMonth, formatWeek } from '../../src/components/format'
+import { distinctComments, formatMonth, formatPeriod, formatWeek } from '../../src/components/format'
 import { zhCN } from '../../src/i18n/zh-CN'
 
 describe('plain words for villagers', () => {
@@ -32,6 +32,9 @@ describe('plain words for villagers', () => {
 
   it('names a month and a posting month in words, never 2026-10', () => {
     expect(formatMonth('2026-10')).toBe('2026年10月')
+    expect(formatPeriod('2026-10')).toBe('2026年10月')
+    expect(formatPeriod('2026-Q4')).toBe('2026年第4季度')
+    expect(formatPeriod('2026')).toBe('2026年')
     expect(zhCN.office.ui.posting.open(formatMonth('2026-10'))).toBe('查看2026年10月公示')
   })
 

@@ -5,6 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { formatToday } from '../../components/format'
+import { go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { zhCN } from '../../i18n/zh-CN'
@@ -15,6 +16,7 @@ import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
 
 const v = zhCN.verdict
+const INBOX_PAGE = '/subpackages/cadre/pages/inbox/index'
 
 /** Today's three fixed-time slots (三定点), each with its state in words. */
 const TodaySlots = () => {
@@ -67,14 +69,19 @@ export const CadreToday = () => {
     <View className='cadre-today'>
       <Text className='cadre-today__date'>{zhCN.home.today(formatToday())}</Text>
       <TodaySlots />
+      {/* visitplan: the households I promised to visit this week (from the same read as the list) */}
+      {households.state.status === 'ready' && households.state.data.length > 0 ? <WeekPlans households={households.state.data} /> : null}
       <Week543 />
       <Section title={zhCN.home.openTickets} className='cadre-open-tickets'>
         <Loadable state={tickets.state} onRetry={tickets.reload}>
-          {(list) => <Text className='cadre-open-tickets__count'>{zhCN.tickets.openCount(list.length)}</Text>}
+          {(list) => (
+            // walkthrough: the count opens the inbox (it was text that went nowhere).
+            <View className='cadre-open-tickets__open' ariaRole='button' onClick={() => go(INBOX_PAGE)}>
+              <Text className='cadre-open-tickets__count'>{`${zhCN.tickets.openCount(list.length)} ›`}</Text>
+            </View>
+          )}
         </Loadable>
       </Section>
-      {/* visitplan: the households I promised to visit this week (from the same read as the list) */}
-      {households.state.status === 'ready' && households.state.data.length > 0 ? <WeekPlans households={households.state.data} /> : null}
       <Section
         title={households.state.status === 'ready' ? zhCN.home.cadreHouseholds(households.state.data.length) : undefined}
         className='cadre-households'
