@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { apiCall, screenshots, signedInAt, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
 
 jest.setTimeout(240_000)
 
@@ -17,27 +17,9 @@ beforeAll(async () => {
 })
 afterAll(() => h?.stop())
 
-const api = async <T = unknown>(action: string, input: unknown, token?: string): Promise<T> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input, requestId: `plan-${action.replace(/\./g, '-')}-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { code: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.code}`)
-  return body.data
-}
-
-const tokenOf = async (personId: string) => (await api<{ token: string }>('auth.devLogin', { personId })).token
-
-const signedIn = async (token: string, hash: string): Promise<Page> => {
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
-  await page.goto(`${h.server.url}/#${hash}`)
-  await page.reload()
-  return page
-}
+const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
+const tokenOf = (personId: string) => tokenFor(h, personId)
+const signedIn = (token: string, hash: string) => signedInAt(h, token, hash)
 
 /** Today and n days on in the township's calendar (UTC+8). */
 const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)

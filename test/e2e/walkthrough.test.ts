@@ -6,12 +6,13 @@
  * - nothing runs off the right edge; no raw codes, no "undefined"/"NaN", no jargon for villagers
  *   ("1135", "考核周期", "数据指纹", hours over a day);
  * - a loaded screen, never a spinner left spinning or an error;
- * - on villager screens in elder mode: body text >= 18 px, every target >= 60x60.
+ * - on villager screens in elder mode: body text (and every field's text) >= 18 px, key text (the
+ *   cadre's name, the big buttons) >= 30 px, every target >= 60x60.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startBrowserHarness, type BrowserHarness } from './browser'
+import { apiCall, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
 
 jest.setTimeout(900_000)
 
@@ -26,16 +27,7 @@ afterAll(() => h?.stop())
 
 type Person = { id: string; roles: string[]; duty: string | null; householdId: string | null }
 
-const api = async <T = unknown>(action: string, input: unknown, token?: string): Promise<T> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input, requestId: `walk-${action.replace(/\./g, '-')}-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { code: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.code}`)
-  return body.data
-}
+const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 
 const listed = async (match: (p: Person) => boolean): Promise<string> => {
   const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
@@ -55,7 +47,7 @@ const lastMonth = () => {
 /** A day n days from today in the township (UTC+8). */
 const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
 
-const tokenOf = async (personId: string) => (await api<{ token: string }>('auth.devLogin', { personId })).token
+const tokenOf = (personId: string) => tokenFor(h, personId)
 
 /** A page whose every load starts signed in, in the given mode. */
 const pageFor = async (token: string, elder: boolean): Promise<Page> => {
@@ -75,6 +67,7 @@ export interface Measured {
   overflow: number
   smallText: { text: string; size: number }[]
   smallTargets: { name: string; width: number; height: number }[]
+  keyText: { text: string; size: number }[]
   /** Raw codes, "undefined", ISO week keys: wrong on any screen. */
   codes: string[]
   /** Hours over a day (should be days): wrong on any screen. */
@@ -126,7 +119,11 @@ const measure = async (page: Page, screen: string): Promise<Measured> => {
     const hours = (text.match(/\d+ ?小时/g) ?? []).filter((x) => parseInt(x, 10) > 24)
     const words = text.match(/1135|考核周期|数据指纹/g) ?? []
     const errors = Array.from(root.querySelectorAll('.mq-state--error .mq-state__text')).map((e) => (e.textContent ?? '').trim())
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, codes, hours, words, errors }
+    // Key text: the cadre's name and the big buttons' words.
+    const keyText = Array.from(root.querySelectorAll('.cadre-name, .mq-button--big .at-button__text'))
+      .filter(visible)
+      .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 24), size: parseFloat(getComputedStyle(el).fontSize) }))
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, keyText, codes, hours, words, errors }
   })
   const stuck = (await page.locator('.mq-state--loading:visible').count()) > 0
   return { screen, stuck, ...m }
@@ -195,6 +192,8 @@ const problems = (role: string, screens: Screen[]) =>
       if (m.codes.length || m.hours.length) p.push(`${m.screen}: codes ${[...m.codes, ...m.hours].join(', ')}`)
       if (s.villager && m.words.length) p.push(`${m.screen}: jargon ${m.words.join(', ')}`)
       if (s.villager && mode === 'elder' && m.smallText.length) p.push(`${m.screen}: small text ${JSON.stringify(m.smallText.slice(0, 5))}`)
+      const smallKey = m.keyText.filter((k) => k.size < 30)
+      if (s.villager && mode === 'elder' && smallKey.length) p.push(`${m.screen}: key text under 30 px ${JSON.stringify(smallKey)}`)
       if (s.villager && mode === 'elder' && m.smallTargets.length) p.push(`${m.screen}: small targets ${JSON.stringify(m.smallTargets.slice(0, 5))}`)
       return p
     }),
