@@ -16,6 +16,12 @@ let passed = 0
 let failed = 0
 const summary = []
 
+// The committed lockfiles: an install during the run (the WeChat compiler's tools package) must
+// leave them as they were; a rewrite means the next clone resolves something else (issue 14).
+const LOCKFILES = ['package-lock.json', 'tools/weapp-check/package-lock.json']
+const readLock = (file) => (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : null)
+const locksBefore = new Map(LOCKFILES.map((file) => [file, readLock(file)]))
+
 const run = (label, command, args, env = {}) => {
   const started = Date.now()
   console.log(`\n=== ${label}: ${[path.basename(command), ...args].join(' ')}`)
@@ -69,6 +75,13 @@ if (check('build h5', bin('taro'), ['build', '--type', 'h5'])) {
 } else {
   failed++
   summary.push('FAIL e2e: not run, the H5 build failed')
+}
+
+{
+  const changed = LOCKFILES.filter((file) => readLock(file) !== locksBefore.get(file))
+  if (changed.length === 0) passed++
+  else failed++
+  summary.push(changed.length === 0 ? 'PASS lockfiles unchanged by the run' : `FAIL the run rewrote ${changed.join(', ')} (see git diff)`)
 }
 
 console.log(`\n${summary.join('\n')}`)

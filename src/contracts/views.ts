@@ -83,6 +83,8 @@ export interface TicketEventView {
   to: TicketStatus
   /** The actor's name, or a neutral label (e.g. 群众) when the reporter is anonymous to this viewer. */
   actorName: string
+  /** mongolian (issue 13 item 5): true when actorName is the anonymous label; the client words it in its locale. */
+  actorHidden?: boolean
   at: number
   note: string
   /** Photos attached to this step. */
@@ -197,12 +199,25 @@ export interface TicketRatesReport {
 }
 
 export interface NotificationView {
+  about: 'ticket'
   id: string
   ticketId: string
   kind: TicketKind
   category: string
   action: TicketAction | 'create' | 'overdue'
   status: TicketStatus
+  at: number
+  read: boolean
+}
+
+/** A notice about the person's own account: the office unbound it, with its reason (identity-finish). */
+export interface AccountNoticeView {
+  about: 'unbound'
+  id: string
+  /** No ticket: null (the fields a ticket notice names, so lists filter both alike). */
+  ticketId: null
+  status: null
+  note: string
   at: number
   read: boolean
 }

@@ -30,20 +30,26 @@ export const errorAnswer = (code: ErrorCode, issues?: FieldIssue[]): Answer => (
 })
 
 const fieldIssues = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => {
+  error.issues.map((issue): FieldIssue => {
     const path = issue.path.map(String).join('.') || '(input)'
     const v = zhCN.validation
+    // mongolian (issue 13 item 5): each issue also carries its code and numbers for the client's catalogue.
     switch (issue.code) {
       case 'invalid_type':
-        return { path, message: issue.input === undefined ? v.required : v.invalid }
+        return issue.input === undefined ? { path, message: v.required, code: 'validation.required' } : { path, message: v.invalid, code: 'validation.invalid' }
       case 'too_big':
-        return { path, message: issue.origin === 'string' ? v.tooLong(Number(issue.maximum)) : v.outOfRange }
+        return issue.origin === 'string'
+          ? { path, message: v.tooLong(Number(issue.maximum)), code: 'validation.tooLong', params: { max: Number(issue.maximum) } }
+          : { path, message: v.outOfRange, code: 'validation.outOfRange' }
       case 'too_small':
-        return { path, message: issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? v.required : v.tooShort(Number(issue.minimum))) : v.outOfRange }
+        if (issue.origin !== 'string') return { path, message: v.outOfRange, code: 'validation.outOfRange' }
+        return Number(issue.minimum) <= 1
+          ? { path, message: v.required, code: 'validation.required' }
+          : { path, message: v.tooShort(Number(issue.minimum)), code: 'validation.tooShort', params: { min: Number(issue.minimum) } }
       case 'unrecognized_keys':
-        return { path: issue.keys.join(','), message: v.unknownField }
+        return { path: issue.keys.join(','), message: v.unknownField, code: 'validation.unknownField' }
       default:
-        return { path, message: v.invalid }
+        return { path, message: v.invalid, code: 'validation.invalid' }
     }
   })
 

@@ -97,6 +97,8 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
   const dir = fs.mkdtempSync(path.join(scratchFolder(), 'minqing-mariadb-'))
   const datadir = path.join(dir, 'data')
   const socket = path.join(dir, 'sock')
+  // Its own temp folder: internal temp tables in the shared /tmp were deleted under it by other
+  // processes' clean-ups on a busy machine ("Error on delete of '/tmp/#sql-temptable-...'").
   const tmpdir = path.join(dir, 'tmp')
   fs.mkdirSync(tmpdir, { recursive: true })
   const init = spawnSync(installDb, ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
@@ -111,6 +113,7 @@ export const startMariadb = async (options: { timeoutMs?: number } = {}): Promis
     '--no-defaults',
     `--datadir=${datadir}`,
     `--socket=${socket}`,
+    `--tmpdir=${tmpdir}`,
     `--port=${port}`,
     '--bind-address=127.0.0.1',
     '--user=root',

@@ -8,14 +8,14 @@ import { formatToday } from '../../components/format'
 import { go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { HouseholdList } from './HouseholdList'
 import { WeekPlans } from './WeekPlans'
 import { useCall, useReloadOnReturn } from '../../services/useCall'
 import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
 
-const v = zhCN.verdict
+const v = msg.verdict
 const INBOX_PAGE = '/subpackages/cadre/pages/inbox/index'
 
 /** Today's three fixed-time slots (三定点), each with its state in words. */
@@ -67,26 +67,26 @@ export const CadreToday = () => {
   useReloadOnReturn(households.reload)
   return (
     <View className='cadre-today'>
-      <Text className='cadre-today__date'>{zhCN.home.today(formatToday())}</Text>
+      <Text className='cadre-today__date'>{msg.home.today(formatToday())}</Text>
       <TodaySlots />
       {/* visitplan: the households I promised to visit this week (from the same read as the list) */}
       {households.state.status === 'ready' && households.state.data.length > 0 ? <WeekPlans households={households.state.data} /> : null}
       <Week543 />
-      <Section title={zhCN.home.openTickets} className='cadre-open-tickets'>
+      <Section title={msg.home.openTickets} className='cadre-open-tickets'>
         <Loadable state={tickets.state} onRetry={tickets.reload}>
           {(list) => (
             // walkthrough: the count opens the inbox (it was text that went nowhere).
             <View className='cadre-open-tickets__open' ariaRole='button' onClick={() => go(INBOX_PAGE)}>
-              <Text className='cadre-open-tickets__count'>{`${zhCN.tickets.openCount(list.length)} ›`}</Text>
+              <Text className='cadre-open-tickets__count'>{`${msg.tickets.openCount(list.length)} ›`}</Text>
             </View>
           )}
         </Loadable>
       </Section>
       <Section
-        title={households.state.status === 'ready' ? zhCN.home.cadreHouseholds(households.state.data.length) : undefined}
+        title={households.state.status === 'ready' ? msg.home.cadreHouseholds(households.state.data.length) : undefined}
         className='cadre-households'
       >
-        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
+        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={msg.home.households.empty}>
           {(list) => <HouseholdList households={list} />}
         </Loadable>
       </Section>

@@ -12,13 +12,13 @@ import { Input, Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
 import { ROUTES } from '../../components/routes'
 import type { HouseholdRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
 import { planDay } from '../villager/planDay'
 import './HouseholdList.scss'
+import { msg } from '../../i18n'
 
-const m = zhCN.home.households
-const f = zhCN.field.households
-const p = zhCN.visitPlan
+const m = msg.home.households
+const f = msg.field.households
+const p = msg.visitPlan
 
 /** Never visited first, then the longest ago. */
 export const byLongestUnvisited = (a: HouseholdRow, b: HouseholdRow) => (a.lastConfirmedVisitAt ?? 0) - (b.lastConfirmedVisitAt ?? 0)

@@ -16,13 +16,13 @@ import { Field, Line } from '../../components/Form'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { HouseholdRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { planDay } from '../villager/planDay'
 import { lastPlanDay, planDateIssue } from './plans'
+import { msg } from '../../i18n'
 
-const m = zhCN.visitPlan
+const m = msg.visitPlan
 
 const leave = () => {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
@@ -59,7 +59,7 @@ const PlanForm = ({ household }: { household: HouseholdRow }) => {
   }
 
   return (
-    <Section title={m.household(zhCN.verdict.fmt.household(household.number, household.headName))} className='plan-visit'>
+    <Section title={m.household(msg.verdict.fmt.household(household.number, household.headName))} className='plan-visit'>
       <Line className={`plan-current ${current ? 'plan-current--set' : ''}`}>{current ? m.current(planDay(current)) : m.none}</Line>
       <DateField label={m.date} value={date} onChange={setDate} start={today} end={lastPlanDay(today)} error={issue ?? serverIssue} className='plan-date' />
       <Field label={m.note} value={note} onInput={setNote} placeholder={m.noteHint} className='plan-note' />

@@ -11,12 +11,12 @@ import { ROUTES } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { Empty } from '../../components/State'
 import type { HouseholdRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
 import { planDay } from '../villager/planDay'
 import { plannedVisits, type PlannedRow } from './plans'
 import './WeekPlans.scss'
+import { msg } from '../../i18n'
 
-const m = zhCN.visitPlan
+const m = msg.visitPlan
 
 const Row = ({ h, today }: { h: PlannedRow; today: string }) => (
   <View className={`week-plan week-plan-${h.id}`}>
@@ -24,7 +24,7 @@ const Row = ({ h, today }: { h: PlannedRow; today: string }) => (
       <Text className={`week-plan__day ${h.plannedVisit === today ? 'week-plan__day--today' : ''}`}>
         {h.plannedVisit === today ? `${m.today} ${planDay(h.plannedVisit)}` : planDay(h.plannedVisit)}
       </Text>
-      <Text className='week-plan__who'>{zhCN.verdict.fmt.household(h.number, h.headName)}</Text>
+      <Text className='week-plan__who'>{msg.verdict.fmt.household(h.number, h.headName)}</Text>
       {h.plannedNote ? <Text className='week-plan__note'>{h.plannedNote}</Text> : null}
       <Text className='week-plan__start'>{`${m.start} ›`}</Text>
     </View>

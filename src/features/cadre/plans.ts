@@ -6,7 +6,7 @@
 import { checkPlanDate, VISIT_PLAN_HORIZON_DAYS } from '../../core/visit-plans'
 import { addDays, isoWeekday } from '../../core/time'
 import type { HouseholdRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 
 export type PlannedRow = HouseholdRow & { plannedVisit: string }
 
@@ -27,8 +27,8 @@ export const plannedVisits = (rows: readonly HouseholdRow[], today: string): { w
 
 /** The message under the date field, or null when the day may be planned. */
 export const planDateIssue = (date: string, today: string): string | null => {
-  if (!date) return zhCN.visitPlan.pickDate
+  if (!date) return msg.visitPlan.pickDate
   const checked = checkPlanDate(date, today)
   if (checked.ok) return null
-  return checked.code === 'DATE.IN_PAST' ? zhCN.field.dates.inPast(today) : zhCN.visitPlan.tooFar(lastPlanDay(today))
+  return checked.code === 'DATE.IN_PAST' ? msg.field.dates.inPast(today) : msg.visitPlan.tooFar(lastPlanDay(today))
 }

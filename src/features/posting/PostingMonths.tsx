@@ -8,10 +8,10 @@ import { Button } from '../../components/Button'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import { formatMonth } from '../../components/format'
-import { zhCN } from '../../i18n/zh-CN'
 import { useCall } from '../../services/useCall'
+import { msg } from '../../i18n'
 
-const m = zhCN.office.ui.posting
+const m = msg.office.ui.posting
 
 /** `months`: given by villager.home (then nothing is loaded here); others load posting.months. */
 export const PostingMonths = ({ months }: { months?: string[] }) => {

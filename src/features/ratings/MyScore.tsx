@@ -9,11 +9,11 @@ import { Line } from '../../components/Form'
 import { distinctComments, formatPeriod } from '../../components/format'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const m = zhCN.verdict.score
-const r = zhCN.verdict.rating
+const m = msg.verdict.score
+const r = msg.verdict.rating
 const BANDS = ['leaders', 'peers', 'committees', 'villagers'] as const
 
 export const MyScore = () => {
@@ -22,10 +22,10 @@ export const MyScore = () => {
     <Loadable state={state} onRetry={reload}>
       {(s) => (
         <View className='my-score'>
-          <Section title={zhCN.verdict.fmt.paren(m.title, formatPeriod(s.period))}>
+          <Section title={msg.verdict.fmt.paren(m.title, formatPeriod(s.period))}>
             {s.closed ? (
               <Line tone={s.score.total === null ? 'muted' : 'good'} className='score-total'>
-                {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(zhCN.rules.score(s.score.total, s.score.insufficientBands))}
+                {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(msg.rules.score(s.score.total, s.score.insufficientBands))}
               </Line>
             ) : (
               <Line tone='muted' className='score-open'>
@@ -57,7 +57,7 @@ export const MyScore = () => {
             {BANDS.flatMap((b) =>
               distinctComments(s.comments.filter((c) => c.band === b).map((c) => c.comment)).map((text) => (
                 <Line key={`${b}:${text}`} className='score-comment'>
-                  {zhCN.verdict.fmt.labeled(r.bands[b], text)}
+                  {msg.verdict.fmt.labeled(r.bands[b], text)}
                 </Line>
               )),
             )}

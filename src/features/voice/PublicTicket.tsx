@@ -10,13 +10,13 @@ import { formatDate } from '../../components/format'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { actionWords, categoryName } from '../tickets/shared/words'
 import './voice.scss'
 
-const v = zhCN.voice.follow
+const v = msg.voice.follow
 
 export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: string; compact?: boolean }) => {
   const view = useCall('ticket.publicView', { ticketId }, ticketId !== '')
@@ -32,7 +32,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
       {(t) => (
         <View className='voice-card public-ticket'>
           <Text className='voice-row__title'>{`${categoryName(t.category)} · ${t.villageName}`}</Text>
-          <Text className='voice-row__meta'>{zhCN.tickets.status[t.status]}</Text>
+          <Text className='voice-row__meta'>{msg.tickets.status[t.status]}</Text>
           {t.description ? <Text className='voice-row__text public-description'>{t.description}</Text> : null}
           {compact ? null : (
             <View className='voice-card'>
@@ -42,7 +42,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
               ))}
               <Text className='voice-row__title'>{v.outcome}</Text>
               <Text className='voice-row__meta public-outcome'>
-                {t.outcome ? [zhCN.tickets.status[t.status], t.outcome.satisfaction ? v.satisfaction(t.outcome.satisfaction) : ''].filter(Boolean).join('，') : v.noOutcome}
+                {t.outcome ? [msg.tickets.status[t.status], t.outcome.satisfaction ? v.satisfaction(t.outcome.satisfaction) : ''].filter(Boolean).join('，') : v.noOutcome}
               </Text>
             </View>
           )}

@@ -143,15 +143,23 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
    * export) gets a temporary URL, everyone else null. Unknown file ids answer null too.
    */
   'file.urls': async ({ fileIds }, ctx) => {
-    const storage = ctx.deps.storage
-    if (ctx.deps.mode !== 'cloud' || !storage) return refuse('ACTION.UNKNOWN')
+    const storage = ctx.deps.mode === 'cloud' ? ctx.deps.storage : undefined
+    // selfhost: outside the cloud, files of the /upload route get signed URLs (deps.mediaUrls).
+    const signer = ctx.deps.mode === 'cloud' ? undefined : ctx.deps.mediaUrls
+    if (!storage && !signer) return refuse('ACTION.UNKNOWN')
     const actor = ctx.actor
     if (!actor) return refuse('AUTH.REQUIRED')
+    const unique = [...new Set(fileIds)]
+    // One indexed read for all of them (uploads.url), then each one's reader check.
+    const byUrl = new Map((await ctx.store.find('uploads', { url: unique })).map((u) => [u.url, u]))
     const urls: { fileId: string; url: string | null }[] = []
-    for (const fileId of [...new Set(fileIds)]) {
-      const [upload] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
+    for (const fileId of unique) {
+      const upload = byUrl.get(fileId)
       const readable = !!upload && (await mayReadUpload(ctx.store, actor, upload))
-      urls.push({ fileId, url: readable ? await storage.tempUrl(fileId, TEMP_URL_SECONDS) : null })
+      let url: string | null = null
+      if (readable && storage && fileId.startsWith('cloud://')) url = await storage.tempUrl(fileId, TEMP_URL_SECONDS)
+      else if (readable && signer && fileId.startsWith('/uploads/')) url = signer.sign(fileId, actor.person.id, ctx.now)
+      urls.push({ fileId, url })
     }
     return { urls }
   },
