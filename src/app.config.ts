@@ -40,6 +40,8 @@ export default defineAppConfig({
         'pages/scores/index',
         // the cadre's record (档案)
         'pages/record/index',
+        // visitplan: 约个时间上门 (plan, move or cancel a visit to one household)
+        'pages/plan/index',
       ],
     },
     // Township office and supervision group (desk work: township session tickets, 1135 summary,

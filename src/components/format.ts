@@ -30,6 +30,17 @@ export const formatDayTime = (at: number): string => {
 /** 2026-11-03 -> 11月3日 (a township date as people say it; no year, the posting names its month). */
 const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
+/** A month key as people say it: 2026-10 -> 2026年10月 (never the code). */
+export const formatMonth = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`
+
+/** Any period key in words: 2026-10 -> 2026年10月, 2026-Q4 -> 2026年第4季度, 2026 -> 2026年. */
+export const formatPeriod = (period: string): string => {
+  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(period)
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period)
+  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`
+  return /^\d{4}$/.test(period) ? `${period}年` : period
+}
+
 /** An ISO week named by its dates: 2026-W40 -> 9月28日至10月4日 (never the code). */
 export const formatWeek = (weekKey: string): string => {
   const days = daysOfIsoWeek(weekKey)

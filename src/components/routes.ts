@@ -9,6 +9,7 @@ export const ROUTES = {
   sign: '/pages/sign/index',
   rate: '/pages/rate/index',
   visit: '/subpackages/cadre/pages/visit/index',
+  plan: '/subpackages/cadre/pages/plan/index',
   signin: '/subpackages/cadre/pages/signin/index',
   leave: '/subpackages/cadre/pages/leave/index',
   attendance: '/subpackages/cadre/pages/attendance/index',

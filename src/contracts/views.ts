@@ -57,6 +57,8 @@ export interface HouseholdRow {
   lastConfirmedVisitAt: number | null
   /** The cadre's next planned visit (YYYY-MM-DD), today or later; null if none. */
   plannedVisit: string | null
+  /** The note of that plan ('' when none; visitplan). */
+  plannedNote: string
 }
 
 export interface CoverageFinding {

@@ -23,7 +23,12 @@ export interface VisitPlan {
   date: LocalDate
   /** When the plan was made or last changed. */
   at: number
+  /** What the cadre means to do or bring (visitplan, issue 12 item 9); absent on older plans. */
+  note?: string
 }
+
+/** The longest note a plan keeps: one line on the cadre's list. */
+export const VISIT_PLAN_NOTE_MAX = 100
 
 export const visitPlanId = (householdId: string, cadreId: string): string => `${householdId}:${cadreId}`
 

@@ -492,6 +492,9 @@ export const mnMong: Messages = {
   me,
   cadreCard,
   verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
+  // visitplan/walkthrough: until the villager-facing sign-off words are translated, the sign page keeps
+  // the Mongolian it showed before (the visit states), not the Chinese of zh-CN's walk block.
+  walk: { visitForVillager: { ...visitStatus } },
   elder,
   locale,
   binding: { ...binding, ...bindingRecord },

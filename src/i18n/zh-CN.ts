@@ -283,7 +283,7 @@ export const zhOffice = {
     posting: {
       title: (period: string) => `${period} 干部考勤公示`,
       monthsTitle: '干部考勤公示',
-      open: (period: string) => `查看 ${period} 公示`,
+      open: (month: string) => `查看${month}公示`,
       none: '还没有已公示的月份。',
       signIns: (n: number, invalid: number) => `有效签到 ${n} 次${invalid ? `（无效 ${invalid} 次）` : ''}`,
       leave: (n: number) => `请假 ${n} 天`,
@@ -302,7 +302,7 @@ export const zhOffice = {
     },
     supervision: {
       planTitle: '安排不打招呼检查',
-      date: '日期（如 2026-11-25）',
+      date: '检查日期',
       plan: '安排检查',
       planned: '已安排。',
       checksTitle: '本月检查',
@@ -372,8 +372,8 @@ export const zhRecords = {
   absences: (n: number, days: string) => (n ? `缺勤 ${n} 天（${days}）` : '没有缺勤'),
   leave: (n: number) => (n ? `请假 ${n} 天` : '没有请假'),
   villageDays: (n: number, yuan: number) => `下村 ${n} 天（群众签字），生活保障 ${yuan} 元`,
-  week: (key: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
-    `${key}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
+  week: (dates: string, work: number, nights: number, village: number, req: { workDays: number; nights: number; villageDays: number }, ok: boolean) =>
+    `${dates}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
   scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
   band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
@@ -434,8 +434,9 @@ export const zhRules = {
   },
   /** Each level's timer, for the villager and the holder. */
   levelDue: (level: string, due: string) => `${level}办理期限：${due}`,
-  levelLeft: (hours: number) => (hours >= 48 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
-  levelOver: (hours: number) => (hours >= 48 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
+  // A day or more is said in days (walkthrough: "还剩 30 小时" read as jargon), like dueIn.
+  levelLeft: (hours: number) => (hours >= 24 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
+  levelOver: (hours: number) => (hours >= 24 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
   /** Reply templates by key (settings.tickets.replyTemplates names them per category). */
   templates: {
     received: '已收到，我会尽快上门了解情况。',
@@ -806,6 +807,60 @@ export const zhGuard = {
   },
 }
 // ---- end guard ----
+// ---- visitplan (issue 12 item 9): the cadre plans a visit on a screen ----
+export const zhVisitPlan = {
+  /** The page and the button on the household row and the visit screen. */
+  title: '约个时间上门',
+  open: '约个时间上门',
+  move: '改时间',
+  household: (label: string) => `农户：${label}`,
+  current: (day: string) => `现在约的是 ${day}`,
+  none: '还没有约时间',
+  date: '哪天上门',
+  note: '备注（要办的事、要带的材料）',
+  noteHint: '例如：带上医保缴费单',
+  save: '约好了',
+  saved: (day: string) => `已约好 ${day}，这户村民的首页会显示`,
+  pickDate: '请先选一个日期',
+  tooFar: (last: string) => `只能约两个月以内的日子（最晚 ${last}）`,
+  cancel: '取消约定',
+  cancelled: '已取消约定，村民首页不再显示来访日期',
+  notYours: '这户不是您包联的农户，不能替别人约时间。',
+  confirmMove: {
+    title: '改约上门时间吗？',
+    what: (from: string, to: string) => `把上门时间从 ${from} 改到 ${to}。`,
+    who: '这户村民的首页会显示新的日期。',
+    ok: '确定改时间',
+  },
+  confirmCancel: {
+    title: '取消这次约定吗？',
+    what: (day: string) => `取消 ${day} 的上门约定，之后可以再约。`,
+    who: '这户村民的首页将不再显示来访日期。',
+    ok: '确定取消',
+  },
+  /** On the cadre's home. */
+  week: '这周要去的',
+  later: '以后约好的',
+  weekEmpty: '这周还没有约好要去的农户。在下面的农户上点“约个时间上门”。',
+  today: '今天',
+  start: '开始走访',
+  planned: (day: string) => `约了 ${day}`,
+  /** On the visit screen: the plan, and what tapping does. */
+  plannedMove: (day: string) => `约了 ${day} · 改时间`,
+}
+// ---- end visitplan ----
+
+// ---- walkthrough (issue 12): words a screen says to the person reading it ----
+export const zhWalk = {
+  /** A visit's state as the villager signing it reads it (the cadre reads verdict.visit.status). */
+  visitForVillager: {
+    pending: '请看一下走访的内容，没有问题就在下面签字',
+    signed: '您已签字确认，这次走访算数',
+    disputed: '您提出了异议，这次走访不算数',
+    expired: '已超过 24 小时，不能再签字，这次走访不算数',
+  } as Record<string, string>,
+}
+// ---- end walkthrough ----
 
 export const zhCN = {
   appName: '民情通',
@@ -813,6 +868,8 @@ export const zhCN = {
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
+  visitPlan: zhVisitPlan,
+  walk: zhWalk,
   selfhost: zhSelfhost,
   guard: zhGuard,
   roles,
@@ -903,7 +960,7 @@ export const zhCN = {
     questions: {
       certType: '开什么证明',
       purpose: '用途',
-      neededBy: '哪天要用（如 2026-12-01）',
+      neededBy: '哪天要用',
       subsidyType: '哪类补贴（可多选）',
       areaMu: '面积（亩）',
       amountYuan: '想贷多少钱（元）',
@@ -1099,7 +1156,7 @@ export const zhCN = {
   verdict: {
     waiting: {
       title: '等我办的事',
-      visitToSign: (cadre: string, date: string) => `${cadre}${date}来我家走访，请签字确认`,
+      visitToSign: (cadre: string, date: string) => `${cadre} ${date} 来我家走访，请签字确认`,
       signNow: '去签字确认',
       ticketToConfirm: (category: string, handler: string) => `您反映的"${category}"${handler}已办结，请确认是否解决`,
       confirmNow: '去确认',

@@ -82,3 +82,30 @@ export const loginAs = async (h: BrowserHarness, page: Page, personId: string) =
   await entry.waitFor({ timeout: 20_000 })
   await entry.click()
 }
+
+// ---- visitplan: calls and signed-in pages shared by the e2e files ----
+
+/** Calls an action on the harness's server; answers its data or throws with the error code. */
+export const apiCall = async <T = unknown>(h: BrowserHarness, action: string, input: unknown, token?: string): Promise<T> => {
+  const res = await fetch(`${h.server.url}/api/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ input, requestId: `e2e-${action.replace(/\./g, '-')}-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
+  })
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { code: string } }
+  if (!body.ok) throw new Error(`${action}: ${body.error?.code}`)
+  return body.data
+}
+
+/** A session token for a person of the demo township (the dev login). */
+export const tokenFor = async (h: BrowserHarness, personId: string): Promise<string> => (await apiCall<{ token: string }>(h, 'auth.devLogin', { personId })).token
+
+/** A fresh page signed in with `token`, opened at `hash` (e.g. /pages/index/index). */
+export const signedInAt = async (h: BrowserHarness, token: string, hash: string): Promise<Page> => {
+  const page = await h.newPage()
+  await page.goto(`${h.server.url}/`)
+  await page.evaluate((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
+  await page.goto(`${h.server.url}/#${hash}`)
+  await page.reload()
+  return page
+}

@@ -52,7 +52,7 @@ describe('visit.plan and the next planned visit on the villager’s card', () =>
   it('the household’s cadre plans a visit; the villager’s card and the cadre’s list show it', async () => {
     const cadre = await h.as('cadre-a')
     // 2026-11-23 is today in the test township.
-    expect(await cadre.ok('visit.plan', { householdId: 'hh-a1', date: '2026-12-03' }, requestId())).toEqual({ householdId: 'hh-a1', date: '2026-12-03' })
+    expect(await cadre.ok('visit.plan', { householdId: 'hh-a1', date: '2026-12-03' }, requestId())).toEqual({ householdId: 'hh-a1', date: '2026-12-03', note: '' })
     const home = await (await h.as('villager-a1')).ok('villager.home', {})
     expect(home.card?.nextPlannedVisit).toBe('2026-12-03')
     expect((await (await h.as('villager-a1')).ok('villager.myCadre', {})).nextPlannedVisit).toBe('2026-12-03')
@@ -74,11 +74,25 @@ describe('visit.plan and the next planned visit on the villager’s card', () =>
     expect((await (await h.as('villager-a2')).ok('villager.home', {})).card?.nextPlannedVisit).toBeNull()
   })
 
-  it('another cadre, a villager, the office or a cadre of another township cannot plan his visit: refused, nothing written', async () => {
+  it('another cadre, a villager, the office, supervision, the team leader or a cadre of another township cannot plan, move or cancel his visit: refused, nothing written', async () => {
+    await (await h.as('cadre-a')).ok('visit.plan', { householdId: 'hh-a1', date: '2026-11-27', note: '带上医保表' }, requestId())
     const before = await plans()
-    for (const [who, household] of [['cadre-b', 'hh-a1'], ['villager-a1', 'hh-a1'], ['secretary-a', 'hh-a1'], ['office-1', 'hh-a1'], ['cadre-a', 'hh-x1'], ['cadre-a', 'hh-b1']] as const) {
-      const r = await (await h.as(who)).call('visit.plan', { householdId: household, date: '2026-11-28' }, requestId())
-      expect(r.body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    const attackers = [
+      ['cadre-b', 'hh-a1'],
+      ['villager-a1', 'hh-a1'],
+      ['secretary-a', 'hh-a1'],
+      ['office-1', 'hh-a1'],
+      ['supervisor-1', 'hh-a1'],
+      ['leader-a', 'hh-a1'],
+      ['cadre-x', 'hh-a1'],
+      ['cadre-a', 'hh-x1'],
+      ['cadre-a', 'hh-b1'],
+    ] as const
+    for (const [who, household] of attackers) {
+      for (const date of ['2026-11-28', null]) {
+        const r = await (await h.as(who)).call('visit.plan', { householdId: household, date, note: '改个时间' }, requestId())
+        expect(r.body).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+      }
     }
     expect((await (await h.as('cadre-a')).call('visit.plan', { householdId: 'hh-nobody', date: '2026-11-28' }, requestId())).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await plans()).toEqual(before)
@@ -101,6 +115,27 @@ describe('visit.plan and the next planned visit on the villager’s card', () =>
     // Today itself is a valid day to plan.
     await cadre.ok('visit.plan', { householdId: 'hh-a2', date: '2026-11-23' }, requestId())
     await cadre.ok('visit.plan', { householdId: 'hh-a2', date: null }, requestId())
+  })
+
+  it('the note is kept with the plan and shown on the cadre’s list; a move replaces it; a note too long is refused, nothing written', async () => {
+    const cadre = await h.as('cadre-a')
+    expect(await cadre.ok('visit.plan', { householdId: 'hh-a2', date: '2026-11-30', note: ' 带上低保申请表 ' }, requestId())).toEqual({
+      householdId: 'hh-a2',
+      date: '2026-11-30',
+      note: '带上低保申请表',
+    })
+    const row = (await cadre.ok('cadre.households', {})).find((r) => r.id === 'hh-a2')
+    expect(row).toMatchObject({ plannedVisit: '2026-11-30', plannedNote: '带上低保申请表' })
+    // The villager's card says when, never the cadre's note.
+    expect(JSON.stringify(await (await h.as('villager-a2')).ok('villager.home', {}))).not.toContain('低保申请表')
+    const before = await plans()
+    const long = await cadre.call('visit.plan', { householdId: 'hh-a2', date: '2026-12-01', note: '长'.repeat(101) }, requestId())
+    expect(long.body).toMatchObject({ ok: false, error: { code: 'VALIDATION.FAILED' } })
+    expect(await plans()).toEqual(before)
+    await cadre.ok('visit.plan', { householdId: 'hh-a2', date: '2026-12-01' }, requestId())
+    expect((await cadre.ok('cadre.households', {})).find((r) => r.id === 'hh-a2')).toMatchObject({ plannedVisit: '2026-12-01', plannedNote: '' })
+    await cadre.ok('visit.plan', { householdId: 'hh-a2', date: null }, requestId())
+    expect((await cadre.ok('cadre.households', {})).find((r) => r.id === 'hh-a2')).toMatchObject({ plannedVisit: null, plannedNote: '' })
   })
 
   it('a plan whose day has passed is no longer shown', async () => {

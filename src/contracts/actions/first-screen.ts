@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { isLocalDate } from '../../core/time'
-import { defineAction, id, noInput } from '../action'
+import { VISIT_PLAN_NOTE_MAX } from '../../core/visit-plans'
+import { defineAction, id, noInput, text } from '../action'
 import type { CadreCardView, TicketView } from '../views'
 import type { VisitView } from '../views-verdict'
 import type { NoticeView } from '../views.office'
@@ -32,9 +33,12 @@ const day = () => z.string().max(10).refine(isLocalDate, { message: 'YYYY-MM-DD'
 export const firstScreenActions = {
   /** The villager's home: cadre card, waiting sign-offs, open tickets, notices, unread count, posting months. */
   'villager.home': defineAction<VillagerHomeView>()({ input: noInput }),
-  /** A resident cadre plans (or, with date null, cancels) his next visit to one of his households. */
-  'visit.plan': defineAction<{ householdId: string; date: string | null }>()({
-    input: z.object({ householdId: id(), date: day().nullable() }).strict(),
+  /**
+   * A resident cadre plans (or, with date null, cancels) his next visit to one of his households,
+   * with an optional note (visitplan: what he means to do or bring).
+   */
+  'visit.plan': defineAction<{ householdId: string; date: string | null; note: string }>()({
+    input: z.object({ householdId: id(), date: day().nullable(), note: text(VISIT_PLAN_NOTE_MAX).optional() }).strict(),
     errors: ['DATE.IN_PAST', 'VISIT.PLAN_TOO_FAR'],
     write: true,
   }),

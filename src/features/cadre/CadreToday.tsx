@@ -1,18 +1,22 @@
 /**
  * A resident cadre's home is today: the sign-in slots and their state, this week's 543 so far, open
- * tickets, and the households they cover (least recently visited first).
+ * tickets, the visits planned this week (这周要去的), and the households they cover (least recently
+ * visited first).
  */
 import { Text, View } from '@tarojs/components'
 import { formatToday } from '../../components/format'
+import { go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { msg } from '../../i18n'
 import { HouseholdList } from './HouseholdList'
-import { useCall } from '../../services/useCall'
+import { WeekPlans } from './WeekPlans'
+import { useCall, useReloadOnReturn } from '../../services/useCall'
 import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
 
 const v = msg.verdict
+const INBOX_PAGE = '/subpackages/cadre/pages/inbox/index'
 
 /** Today's three fixed-time slots (三定点), each with its state in words. */
 const TodaySlots = () => {
@@ -59,14 +63,23 @@ const Week543 = () => {
 export const CadreToday = () => {
   const households = useMyHouseholds()
   const tickets = useMyOpenTickets()
+  // Back from a visit or a plan: the list and 这周要去的 show what just changed.
+  useReloadOnReturn(households.reload)
   return (
     <View className='cadre-today'>
       <Text className='cadre-today__date'>{msg.home.today(formatToday())}</Text>
       <TodaySlots />
+      {/* visitplan: the households I promised to visit this week (from the same read as the list) */}
+      {households.state.status === 'ready' && households.state.data.length > 0 ? <WeekPlans households={households.state.data} /> : null}
       <Week543 />
       <Section title={msg.home.openTickets} className='cadre-open-tickets'>
         <Loadable state={tickets.state} onRetry={tickets.reload}>
-          {(list) => <Text className='cadre-open-tickets__count'>{msg.tickets.openCount(list.length)}</Text>}
+          {(list) => (
+            // walkthrough: the count opens the inbox (it was text that went nowhere).
+            <View className='cadre-open-tickets__open' ariaRole='button' onClick={() => go(INBOX_PAGE)}>
+              <Text className='cadre-open-tickets__count'>{`${msg.tickets.openCount(list.length)} ›`}</Text>
+            </View>
+          )}
         </Loadable>
       </Section>
       <Section

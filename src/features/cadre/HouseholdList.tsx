@@ -1,19 +1,24 @@
 /**
  * The households a cadre covers: number, head, group, masked phone, last signed visit; the ones
  * never visited or visited longest ago first, since those need the cadre most. A search box finds a
- * household by its number or the head's name; tapping a household starts a visit to it (at the door).
- * Test selectors: `.household-list`, `.household-row`, `.household-search`, `.household-start-<id>`.
+ * household by its number or the head's name; tapping a household starts a visit to it (at the door),
+ * 约个时间上门 plans the next one (visitplan).
+ * Test selectors: `.household-list`, `.household-row`, `.household-search`, `.household-start-<id>`,
+ * `.household-plan-<id>`.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
+import { ROUTES } from '../../components/routes'
 import type { HouseholdRow } from '../../contracts'
-import { msg } from '../../i18n'
+import { planDay } from '../villager/planDay'
 import './HouseholdList.scss'
+import { msg } from '../../i18n'
 
 const m = msg.home.households
 const f = msg.field.households
+const p = msg.visitPlan
 
 /** Never visited first, then the longest ago. */
 export const byLongestUnvisited = (a: HouseholdRow, b: HouseholdRow) => (a.lastConfirmedVisitAt ?? 0) - (b.lastConfirmedVisitAt ?? 0)
@@ -44,22 +49,27 @@ export const HouseholdList = ({ households }: { households: HouseholdRow[] }) =>
       <Text className='mq-hint'>{f.neverFirst}</Text>
       {found.length === 0 ? <Text className='mq-hint household-none'>{f.none}</Text> : null}
       {found.slice(0, SHOWN).map((h) => (
-        <View
-          key={h.id}
-          className={`household-row household-${h.id} household-start-${h.id}`}
-          ariaRole='button'
-          onClick={() => void Taro.navigateTo({ url: `${VISIT_PAGE}?household=${h.id}` })}
-        >
-          <View className='household-row__head'>
-            <Text className='household-row__number'>{m.number(h.number)}</Text>
-            <Text className='household-row__name'>{h.headName}</Text>
-            <Text className='household-row__meta'>{m.members(h.memberCount)}</Text>
+        <View key={h.id} className={`household-row household-${h.id}`}>
+          <View className={`household-row__open household-start-${h.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: `${VISIT_PAGE}?household=${h.id}` })}>
+            <View className='household-row__head'>
+              <Text className='household-row__number'>{m.number(h.number)}</Text>
+              <Text className='household-row__name'>{h.headName}</Text>
+              <Text className='household-row__meta'>{m.members(h.memberCount)}</Text>
+            </View>
+            <Text className='household-row__meta'>{`${m.group(h.villageName, h.groupName)} · ${m.phone(h.phoneMasked)}`}</Text>
+            <Text className={`household-row__visit ${h.lastConfirmedVisitAt ? '' : 'household-row__visit--never'}`}>
+              {h.lastConfirmedVisitAt ? m.lastVisit(formatDate(h.lastConfirmedVisitAt)) : m.neverVisited}
+            </Text>
+            {h.plannedVisit ? <Text className='household-row__planned'>{p.planned(planDay(h.plannedVisit))}</Text> : null}
           </View>
-          <Text className='household-row__meta'>{`${m.group(h.villageName, h.groupName)} · ${m.phone(h.phoneMasked)}`}</Text>
-          <Text className={`household-row__visit ${h.lastConfirmedVisitAt ? '' : 'household-row__visit--never'}`}>
-            {h.lastConfirmedVisitAt ? m.lastVisit(formatDate(h.lastConfirmedVisitAt)) : m.neverVisited}
-          </Text>
-          <Text className='household-row__start'>{`${f.start} ›`}</Text>
+          <View className='household-row__actions'>
+            <View className='household-row__start' ariaRole='button' onClick={() => void Taro.navigateTo({ url: `${VISIT_PAGE}?household=${h.id}` })}>
+              <Text>{`${f.start} ›`}</Text>
+            </View>
+            <View className={`household-row__plan household-plan-${h.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: `${ROUTES.plan}?household=${h.id}` })}>
+              <Text>{h.plannedVisit ? p.move : p.open}</Text>
+            </View>
+          </View>
         </View>
       ))}
       {found.length > SHOWN ? <Text className='mq-hint'>{f.more(found.length - SHOWN)}</Text> : null}

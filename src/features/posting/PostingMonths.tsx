@@ -7,8 +7,9 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { msg } from '../../i18n'
+import { formatMonth } from '../../components/format'
 import { useCall } from '../../services/useCall'
+import { msg } from '../../i18n'
 
 const m = msg.office.ui.posting
 
@@ -23,7 +24,7 @@ export const PostingMonths = ({ months }: { months?: string[] }) => {
           <View>
             {months.slice(0, 3).map((p) => (
               <Button key={p} kind='secondary' big className={`posting-month-${p}`} onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p}` })}>
-                {m.open(p)}
+                {m.open(formatMonth(p))}
               </Button>
             ))}
           </View>

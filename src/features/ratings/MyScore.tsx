@@ -6,6 +6,7 @@
  */
 import { View } from '@tarojs/components'
 import { Line } from '../../components/Form'
+import { distinctComments, formatPeriod } from '../../components/format'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { msg } from '../../i18n'
@@ -21,7 +22,7 @@ export const MyScore = () => {
     <Loadable state={state} onRetry={reload}>
       {(s) => (
         <View className='my-score'>
-          <Section title={msg.verdict.fmt.paren(m.title, s.period)}>
+          <Section title={msg.verdict.fmt.paren(m.title, formatPeriod(s.period))}>
             {s.closed ? (
               <Line tone={s.score.total === null ? 'muted' : 'good'} className='score-total'>
                 {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(msg.rules.score(s.score.total, s.score.insufficientBands))}
@@ -52,9 +53,14 @@ export const MyScore = () => {
           </Section>
           <Section title={m.comments}>
             {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : null}
-            {s.comments.map((c, i) => (
-              <Line key={i} className='score-comment'>{msg.verdict.fmt.labeled(r.bands[c.band], c.comment)}</Line>
-            ))}
+            {/* walkthrough: each comment once per band, with how many said it (it listed 办事效率高 twelve times) */}
+            {BANDS.flatMap((b) =>
+              distinctComments(s.comments.filter((c) => c.band === b).map((c) => c.comment)).map((text) => (
+                <Line key={`${b}:${text}`} className='score-comment'>
+                  {msg.verdict.fmt.labeled(r.bands[b], text)}
+                </Line>
+              )),
+            )}
           </Section>
         </View>
       )}

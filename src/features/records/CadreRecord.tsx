@@ -11,7 +11,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
-import { formatDate } from '../../components/format'
+import { formatDate, formatWeek } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CadreRecordView, RecordMonth } from '../../contracts'
@@ -32,7 +32,7 @@ const Month = ({ month }: { month: RecordMonth }) => (
     <Text className='record-row__meta'>{m.villageDays(month.villageDays.length, month.allowanceYuan)}</Text>
     {month.weeks.map((w) => (
       <Text key={w.weekKey} className={`record-row__meta record-week ${w.compliant ? '' : 'record-week--short'}`}>
-        {m.week(w.weekKey, w.workDays, w.nights, w.villageDays, w.required, w.compliant)}
+        {m.week(formatWeek(w.weekKey), w.workDays, w.nights, w.villageDays, w.required, w.compliant)}
       </Text>
     ))}
     <Text className='record-row__meta record-score'>{m.scoreTotal(month.score.total, month.score.insufficientBands)}</Text>

@@ -13,7 +13,7 @@ import { useConfirm } from '../../components/Confirm'
 import { Choice, Field } from '../../components/Field'
 import { DateField } from '../../components/DateField'
 import { toast } from '../../components/feedback'
-import { formatDate } from '../../components/format'
+import { formatDate, formatMonth } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CheckView, SupervisionDashboardView } from '../../contracts'
@@ -239,7 +239,7 @@ export const SupervisionPanel = () => {
       <Loadable state={state} onRetry={reload}>
         {(data) => (
           <View>
-            <Section title={`${m.checksTitle}（${data.month}）`}>
+            <Section title={msg.verdict.fmt.paren(m.checksTitle, formatMonth(data.month))}>
               <Text className={`checks-status checks-status--${data.met ? 'met' : 'short'}`}>{d.checks(data.done, data.required, data.met)}</Text>
               {/* issue 13: the call-back queue's counts, a door to the queue */}
               <Text className='sup-row__meta callback-counts'>{msg.voice.callBacks.counts(data.callBacks.due, data.callBacks.overdue, data.callBacks.done)}</Text>

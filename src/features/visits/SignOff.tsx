@@ -19,7 +19,7 @@ import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { SignaturePad } from './SignaturePad'
 import type { SignaturePadHandle } from './signature-types'
-import { visitStatusText } from './visitStatus'
+import { visitStatusForVillager } from './visitStatus'
 import { useSubscribeAsk } from '../../services/subscribe'
 
 const m = msg.verdict.sign
@@ -32,7 +32,7 @@ const Detail = ({ v }: { v: VisitSignView }) => (
     {v.notes ? <Line>{msg.verdict.fmt.labeled(m.notes, v.notes)}</Line> : null}
     {v.problems ? <Line>{msg.verdict.fmt.labeled(m.problems, v.problems)}</Line> : null}
     <Line tone={v.counts ? 'good' : v.status === 'pending' && !v.expired ? undefined : 'bad'} className='sign-status'>
-      {visitStatusText(v)}
+      {visitStatusForVillager(v)}
     </Line>
   </Section>
 )

@@ -8,6 +8,8 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Choice, Field, Line } from '../../components/Form'
 import { formatDay, formatDayTime } from '../../components/format'
+import { go, ROUTES } from '../../components/routes'
+import { planDay } from '../villager/planDay'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
@@ -88,6 +90,10 @@ const HouseholdPicker = ({ households, chosen, onChoose }: { households: Househo
         <Line className='visit-household-chosen'>{f.chosen(msg.verdict.fmt.household(current.number, current.headName))}</Line>
         <Button kind='plain' className='visit-household-change' onClick={() => onChoose(null)}>
           {f.change}
+        </Button>
+        {/* visitplan: not home, or no time now: plan the next visit to this household */}
+        <Button kind='plain' className='visit-household-plan' onClick={() => go(ROUTES.plan, { household: current.id })}>
+          {current.plannedVisit ? msg.visitPlan.plannedMove(planDay(current.plannedVisit)) : msg.visitPlan.open}
         </Button>
       </View>
     )

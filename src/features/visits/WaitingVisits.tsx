@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
-import { formatDay } from '../../components/format'
+import { formatDate } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import { msg } from '../../i18n'
@@ -25,7 +25,7 @@ export const WaitingVisits = ({ visits }: { visits: VisitView[] }) => {
     <Section title={m.title} className='waiting-visits'>
       {waiting.map((v) => (
         <View key={v.id} className={`waiting-visit waiting-visit-${v.id}`}>
-          <Text className='mq-line'>{m.visitToSign(v.cadre.name, formatDay(v.at))}</Text>
+          <Text className='mq-line'>{m.visitToSign(v.cadre.name, formatDate(v.at))}</Text>
           <Button big className='waiting-visit__sign' onClick={() => go(ROUTES.sign, { visit: v.id })}>
             {m.signNow}
           </Button>

@@ -6,6 +6,10 @@ const m = msg.verdict.visit
 
 export const visitStatusText = (v: Pick<VisitView, 'status' | 'expired'>): string => (v.expired ? m.status.expired : m.status[v.status])
 
+/** The same state said to the villager who signs (not "等待农户签字确认" to the 农户 himself). */
+export const visitStatusForVillager = (v: Pick<VisitView, 'status' | 'expired'>): string =>
+  (v.expired ? msg.walk.visitForVillager.expired : msg.walk.visitForVillager[v.status]) ?? visitStatusText(v)
+
 /** A mini-program code's scene is the visit uuid's 32 hex digits: put the `v-` id back together. */
 export const visitIdFromScene = (scene: string): string => {
   const hex = /^[0-9a-f]{32}$/.exec(scene)

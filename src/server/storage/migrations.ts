@@ -310,6 +310,11 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- visitplan (issue 12 item 9): a planned visit keeps the cadre's note ----
+  '0020_visitplan': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'visitPlans', 'note')
+  }),
+  // ---- end visitplan ----
   // ---- guard (issue 13 item 2): each photo's content-security check ----
   '0021_guard': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'mediaChecks')

@@ -507,7 +507,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   // ---- first-screen (migration 0017_first_screen): planned visits ----
   visitPlans: table(
     'visitPlans',
-    { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int },
+    // visitplan (migration 0020_visitplan): the cadre's note for the visit ("带上低保申请表").
+    { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int, note: opt(text) },
     [['householdId', 'date'], ['cadreId', 'date']],
   ),
   // ---- guard (migration 0021_guard): photos other villagers see are screened ----

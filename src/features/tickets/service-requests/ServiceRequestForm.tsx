@@ -7,6 +7,7 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
+import { DateField } from '../../../components/DateField'
 import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { ErrorState, Loadable } from '../../../components/State'
@@ -58,6 +59,9 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
             </Field>
           )
         }
+        // A date is picked on the wheel, never typed (issue 12 item 5: "12月5号" was refused with no hint).
+        if (q.type === 'date')
+          return <DateField key={q.id} label={label} value={typeof value === 'string' ? value : ''} onChange={(v) => set(q.id, v)} className={`question-${q.id}`} />
         return (
           <Field key={q.id} label={label} className={`question-${q.id}`}>
             <Input

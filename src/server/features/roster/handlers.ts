@@ -183,6 +183,15 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
             .where('vp.cadreId', '=', actor.person.id)
             .where('vp.date', '>=', localDate(ctx.now, ctx.settings))
             .as('plannedVisit'),
+          // visitplan: that plan's note (one plan per household and cadre: its id).
+          eb
+            .selectFrom('visitPlans as vn')
+            .select('vn.note')
+            .whereRef('vn.householdId', '=', 'h.id')
+            .where('vn.cadreId', '=', actor.person.id)
+            .where('vn.date', '>=', localDate(ctx.now, ctx.settings))
+            .limit(1)
+            .as('plannedNote'),
         ])
         .where('h.cadreId', '=', actor.person.id)
         .orderBy('h.number')
@@ -213,6 +222,7 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
         phoneMasked: head ? maskPhone(head.phone) : '',
         lastConfirmedVisitAt: last === null || last === undefined ? null : Number(last),
         plannedVisit: typeof row.plannedVisit === 'string' ? row.plannedVisit : null,
+        plannedNote: typeof row.plannedNote === 'string' ? row.plannedNote : '',
       }
     })
   },

@@ -39,7 +39,7 @@ export const villagerHandlers: Handlers<'villager.home' | 'visit.plan'> = {
     return { card, cardError, waitingVisits, openTickets, notices, unread, postingMonths }
   },
 
-  'visit.plan': async ({ householdId, date }, ctx) => {
+  'visit.plan': async ({ householdId, date, note }, ctx) => {
     const actor = actorOf(ctx)
     const household = await ctx.store.get('households', householdId)
     if (!household) return refuse('NOT_FOUND')
@@ -48,13 +48,13 @@ export const villagerHandlers: Handlers<'villager.home' | 'visit.plan'> = {
     const existing = await ctx.store.get('visitPlans', id)
     if (date === null) {
       if (existing) await ctx.store.remove('visitPlans', id)
-      return { householdId, date: null }
+      return { householdId, date: null, note: '' }
     }
     const checked = checkPlanDate(date, localDate(ctx.now, ctx.settings))
     if (!checked.ok) return refuse(checked.code)
-    const plan = { id, townshipId: household.townshipId, cadreId: actor.person.id, householdId: household.id, date: checked.value, at: ctx.now }
+    const plan = { id, townshipId: household.townshipId, cadreId: actor.person.id, householdId: household.id, date: checked.value, at: ctx.now, note: note ?? '' }
     if (existing) await ctx.store.replace('visitPlans', plan)
     else await ctx.store.insert('visitPlans', plan)
-    return { householdId, date: checked.value }
+    return { householdId, date: checked.value, note: plan.note }
   },
 }
