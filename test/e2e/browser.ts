@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
 import { UI_WAIT_MS } from '../support/timeouts'
@@ -96,6 +97,12 @@ export const apiCall = async <T = unknown>(h: BrowserHarness, action: string, in
   if (!body.ok) throw new Error(`${action}: ${body.error?.code}`)
   return body.data
 }
+
+/** `apiCall` typed by the contract, for a harness made later (in beforeAll): `const api = typedApi(() => h)`. */
+export const typedApi =
+  (harness: () => BrowserHarness) =>
+  <N extends ActionName>(action: N, input: InputOf<N>, token?: string): Promise<OutputOf<N>> =>
+    apiCall<OutputOf<N>>(harness(), action, input, token)
 
 /** A session token for a person of the demo township (the dev login). */
 export const tokenFor = async (h: BrowserHarness, personId: string): Promise<string> => (await apiCall<{ token: string }>(h, 'auth.devLogin', { personId })).token

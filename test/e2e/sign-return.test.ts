@@ -7,9 +7,8 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import type { Person } from '../../src/core/model'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
 
 jest.setTimeout(180_000)
 
@@ -19,16 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => h?.stop())
 
-const api = async <N extends ActionName>(action: N, input: InputOf<N>, token?: string): Promise<OutputOf<N>> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = typedApi(() => h)
 const tokenOf = async (personId: string) => (await api('auth.devLogin', { personId })).token
 
 const pageAs = async (personId: string): Promise<Page> => {

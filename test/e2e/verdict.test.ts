@@ -6,10 +6,9 @@
  */
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import { localDate } from '../../src/core/time'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
 
 jest.setTimeout(120_000)
 
@@ -19,16 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => h?.stop())
 
-const api = async <N extends ActionName>(action: N, input: InputOf<N>, token?: string): Promise<OutputOf<N>> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = typedApi(() => h)
 const tokenOf = async (personId: string) => (await api('auth.devLogin', { personId })).token
 
 /** A browser context signed in as the person (the H5 app keeps its token in Taro storage). */
