@@ -243,6 +243,11 @@ it('a voice note and a cadre photo take the same path: the cadre\'s face is show
   const cadre = phone('o-cadre-a')
   const face = await cadre.uploader.upload(file(jpegWithExif(2048)), 'photo', 'jpg')
   expect(await cadre.call('cadre.setPhoto', { photoUrl: face })).toMatchObject({ ok: true })
+  // A portrait reaches villagers once its content check passed (guard); until then they get no URL.
+  const before = await villager.call<{ urls: { url: string | null }[] }>('file.urls', { fileIds: [face] })
+  expect(before).toMatchObject({ ok: true, data: { urls: [{ url: null }] } })
+  const [check] = await server.deps.store.find('mediaChecks', { url: face })
+  await server.deps.store.replace('mediaChecks', { ...check!, status: 'pass', decidedAt: now })
   const seen = await villager.call<{ urls: { url: string | null }[] }>('file.urls', { fileIds: [face] })
   const faceUrl = seen.ok ? seen.data.urls[0]?.url : null
   expect((await fetch(`${server.url}${faceUrl}`)).status).toBe(200)
