@@ -51,9 +51,11 @@ export class FirstScreenPreloadPlugin {
           `(function(){try{var f=${JSON.stringify(files)},s=localStorage.getItem(${JSON.stringify(sessionKey)}),` +
           `r=location.hash.replace(/^#/,"").split("?")[0],p=r===""||r==="/"||r===${JSON.stringify(`/${signedIn}`)}?(s?f.in:f.out):r===${JSON.stringify(`/${signedOut}`)}?f.out:[];` +
           `p.forEach(function(u){var l=document.createElement("link");l.rel="preload";l.as=/\\.css$/.test(u)?"style":"script";l.href=u;document.head.appendChild(l)})}catch(e){}})()`
+        // First thing in the head: an inline script after a stylesheet would wait for it.
         const text = shell.source.source().toString()
-        if (!text.includes('</head>')) return
-        compilation.updateAsset(html, new sources.RawSource(text.replace('</head>', `<script>${script}</script></head>`)))
+        const at = text.search(/<script|<link/)
+        if (at < 0) return
+        compilation.updateAsset(html, new sources.RawSource(`${text.slice(0, at)}<script>${script}</script>${text.slice(at)}`))
       })
     })
   }
