@@ -4,11 +4,13 @@
  * - a browser without a session starts on the login page itself: no home page code, no me.get;
  *   the login page's chunk is preloaded beside the app's scripts, and nothing else is fetched;
  * - nothing moves on the first screen (no layout shift) on the login page nor on the villager home;
- * - the scripts arrive as the build's own brotli files, cached for a year.
+ * - the scripts arrive as the build's own brotli files, cached for a year;
+ * - the app's name is in the page before any script runs, and gone once the first page is there.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
+import { zhCN } from '../../src/i18n/zh-CN'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
 
 jest.setTimeout(180_000)
@@ -66,6 +68,8 @@ it('without a session the app starts on the login page: its chunk preloaded, no 
   await page.waitForTimeout(1_000)
 
   expect(new URL(page.url()).hash).toBe('#/pages/login/index')
+  // The name painted while the scripts downloaded is gone now that the login page is there.
+  expect(await page.locator('.mq-splash').isVisible()).toBe(false)
   expect(calls).not.toContain('me.get')
   expect(calls).toEqual(['auth.mode', 'auth.devPeople'])
   // The app's two entry scripts and the login page's chunk, which index.html preloaded.
@@ -97,6 +101,16 @@ it('the villager home (a session kept from before) does not move as its data arr
   const moved = await shifts(page)
   await page.screenshot({ path: path.join(screenshots, 'first-screen-speed-home.png') })
   expect(moved).toEqual([])
+  await context.close()
+})
+
+it('the app shell shows the app\'s name (from the catalogue) before any script has run', async () => {
+  const html = await (await fetch(`${h.server.url}/`)).text()
+  expect(html).toMatch(new RegExp(`<div class="mq-splash" aria-hidden="true">${zhCN.appName}<small>${zhCN.common.loading}</small></div>`))
+  const context = await h.browser.newContext({ javaScriptEnabled: false, viewport: { width: 412, height: 823 } })
+  const page = await context.newPage()
+  await page.goto(`${h.server.url}/`)
+  expect(await page.locator('.mq-splash').isVisible()).toBe(true)
   await context.close()
 })
 
