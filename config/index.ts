@@ -8,7 +8,6 @@ import prodConfig from './prod'
 import { PrecompressPlugin } from './precompress'
 import { FirstScreenPreloadPlugin } from './first-screen-preload'
 import { H5_SESSION_KEY } from '../src/services/session-key'
-import { zhCN } from '../src/i18n/zh-CN'
 
 // taro-ui 3.3.2 styles trip ~160 Sass deprecation warnings per build; they are its, not ours.
 const sassOptions = {
@@ -68,8 +67,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.performance.hints(false)
         // Production: .br and .gz beside every JS and CSS file, served as they are (issue 12 item 11).
         if (process.env.NODE_ENV !== 'development') chain.plugin('minqing-precompress').use(PrecompressPlugin)
-        // The app's name shown while its scripts download (src/index.html), in the catalogue's words.
-        chain.plugin('htmlWebpackPlugin').tap((args: Record<string, unknown>[]) => [{ ...args[0], splash: { name: zhCN.appName, loading: zhCN.common.loading } }])
         // The first page's chunk fetched beside the app's scripts (login without a session, else home).
         chain.plugin('minqing-first-screen-preload').use(FirstScreenPreloadPlugin, [{ sessionKey: H5_SESSION_KEY, signedIn: 'pages/index/index', signedOut: 'pages/login/index' }])
         // MINQING_H5_STATS=file: webpack's stats (chunks and their modules) for size work.
