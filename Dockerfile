@@ -22,6 +22,8 @@ ENV NODE_ENV=production \
     MINQING_DATA_DIR=/var/lib/minqing
 WORKDIR /app
 COPY --from=build /src/dist-server ./
+# The Mongolian font the app loads from /fonts/ (src/server/http/fonts.ts looks in ./assets/fonts).
+COPY assets ./assets
 RUN mkdir -p /var/lib/minqing && chown node:node /var/lib/minqing
 USER node
 VOLUME ["/var/lib/minqing"]

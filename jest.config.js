@@ -17,7 +17,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts', '<rootDir>/test/services/**/*.test.ts', '<rootDir>/test/components/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/contracts/**/*.test.ts', '<rootDir>/test/services/**/*.test.ts', '<rootDir>/test/components/**/*.test.ts', '<rootDir>/test/repo/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
     {

@@ -1,77 +1,203 @@
-// `npm test`: every check the team claims, in order, and one last line `N passed, N failed` that
-// sums them all: lint, typecheck, unit, integration (on SQLite, then again on a MariaDB the run
-// starts itself), both builds with the size budget, and the browser tests against the H5 build.
-// A check that is not a jest test counts as one test.
-import { spawnSync } from 'node:child_process'
+// `npm test`: every check the team claims, and one last line `N passed, N failed` that sums them
+// all: lint, typecheck, unit, integration (on SQLite, then again on a MariaDB the run starts
+// itself), both builds with the size budget and WeChat's own compiler, and the browser tests
+// against the H5 build. A check that is not a jest test counts as one test.
+//
+// The checks are independent processes that each keep about one core busy (jest runs a project in
+// band on a 2-core machine; tsc, eslint and webpack are mostly single-threaded), so they run side by
+// side, as many at a time as the machine has cores (MINQING_TEST_JOBS overrides it; 1 runs them one
+// after another), longest first, each one as soon as what it needs has passed. Each check's output
+// goes to .tmp/logs/<check>.log and is printed whole when the check ends, so the log reads as before.
+//
+// The committed lockfiles are guarded: if anything during the run (e.g. the install of WeChat's
+// compiler) changed package-lock.json or tools/weapp-check/package-lock.json, the run fails and
+// names the file (issue 14: an install that rewrites a lockfile means the next clone resolves
+// something other than what was tested).
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const tmp = path.join(root, '.tmp')
-fs.mkdirSync(tmp, { recursive: true })
+const logs = path.join(tmp, 'logs')
+fs.mkdirSync(logs, { recursive: true })
+
+const jobsSetting = Number(process.env.MINQING_TEST_JOBS)
+const jobs = Number.isInteger(jobsSetting) && jobsSetting > 0 ? jobsSetting : Math.max(1, os.availableParallelism())
+
+// ------------------------------------------------------------------ the lockfile guard
+
+const LOCKFILES = ['package-lock.json', 'tools/weapp-check/package-lock.json']
+const readLock = (file) => (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), 'utf8') : null)
+const locksBefore = new Map(LOCKFILES.map((file) => [file, readLock(file)]))
+const rewrittenLocks = () => LOCKFILES.filter((file) => readLock(file) !== locksBefore.get(file))
+
+// ------------------------------------------------------------------ the checks
+
+const weappCheckTools = path.join(root, 'tools/weapp-check')
+const hasWeappCheckTools = fs.existsSync(path.join(weappCheckTools, 'node_modules/miniprogram-ci'))
+
+/**
+ * label, command, args; `needs`: checks that must pass first; `jest`: the jest project (its JSON
+ * report gives the counts); `counts: false`: a preparation step that counts only when it fails;
+ * `background`: mostly waits on the network or disk, so it runs beside the others without taking
+ * one of the `jobs` places. Listed longest first: that is the order in which they start.
+ */
+const checks = [
+  { label: 'integration-mysql', jest: 'integration-mysql' },
+  { label: 'integration', jest: 'integration' },
+  { label: 'build h5', command: bin('taro'), args: ['build', '--type', 'h5'] },
+  { label: 'e2e', jest: 'e2e', needs: ['build h5'] },
+  { label: 'build weapp', command: bin('taro'), args: ['build', '--type', 'weapp'] },
+  { label: 'weapp size budget', command: process.execPath, args: [path.join(root, 'scripts/size-budget.mjs')], needs: ['build weapp'] },
+  // WeChat's own compiler lives in a separate tools package (~280 MB), installed on first use with
+  // `npm ci`: it installs exactly what tools/weapp-check/package-lock.json lists and never writes
+  // a lockfile. `--legacy-peer-deps=false` because `npm test` hands every child the root .npmrc's
+  // settings as npm_config_* variables (legacy-peer-deps=true), which tools/weapp-check/.npmrc
+  // does not want: the command line outranks them.
+  ...(hasWeappCheckTools
+    ? []
+    : [{ label: 'install WeChat compiler', command: 'npm', args: ['ci', '--legacy-peer-deps=false', '--no-audit', '--no-fund'], cwd: weappCheckTools, counts: false, background: true }]),
+  {
+    label: 'weapp WeChat compiler and audit',
+    command: process.execPath,
+    args: [path.join(root, 'scripts/weapp-check.mjs')],
+    needs: ['build weapp', ...(hasWeappCheckTools ? [] : ['install WeChat compiler'])],
+  },
+  { label: 'typecheck', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { label: 'lint', command: bin('eslint'), args: ['.'] },
+  { label: 'unit', jest: 'unit' },
+]
+
+// `npm test -- --only=lint,e2e`: those checks and what they need (the lockfile guard always runs).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+if (only) {
+  const known = new Set(checks.map((c) => c.label))
+  const unknown = only.filter((label) => !known.has(label))
+  if (unknown.length > 0) {
+    console.error(`--only: no check named ${unknown.join(', ')}; the checks: ${[...known].join(', ')}`)
+    process.exit(2)
+  }
+  const wanted = new Set()
+  const want = (label) => {
+    if (wanted.has(label)) return
+    wanted.add(label)
+    for (const need of checks.find((c) => c.label === label)?.needs ?? []) want(need)
+  }
+  only.forEach(want)
+  checks.splice(0, checks.length, ...checks.filter((c) => wanted.has(c.label)))
+}
 
 let passed = 0
 let failed = 0
-const summary = []
+const summary = new Map()
+const state = new Map(checks.map((c) => [c.label, 'waiting']))
 
-const run = (label, command, args, env = {}) => {
-  const started = Date.now()
-  console.log(`\n=== ${label}: ${[path.basename(command), ...args].join(' ')}`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
-}
+const startedAt = Date.now()
+const clock = () => `${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s`
 
-const check = (label, command, args, env) => {
-  const { ok, seconds } = run(label, command, args, env)
-  if (ok) passed++
-  else failed++
-  summary.push(`${ok ? 'PASS' : 'FAIL'} ${label} (${seconds} s)`)
-  return ok
-}
+/** Runs one check to its end; answers whether it passed. Output goes to its log file. */
+const runCheck = (check) =>
+  new Promise((resolve) => {
+    const log = path.join(logs, `${check.label.replace(/[^a-z0-9-]+/gi, '-')}.log`)
+    const report = check.jest ? path.join(tmp, `jest-${check.jest}.json`) : null
+    if (report) fs.rmSync(report, { force: true })
+    const command = check.jest ? bin('jest') : check.command
+    const args = check.jest ? ['--selectProjects', check.jest, '--json', `--outputFile=${report}`] : check.args
+    const header = `=== ${check.label}: ${[path.basename(command), ...args].join(' ')}`
+    console.log(`[${clock()}] start ${check.label}`)
+    const out = fs.openSync(log, 'w')
+    fs.writeSync(out, `${header}\n`)
+    const started = Date.now()
+    const child = spawn(command, args, { cwd: check.cwd ?? root, stdio: ['ignore', out, out] })
+    const finish = (status) => {
+      fs.closeSync(out)
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      console.log(`\n[${clock()}] end ${check.label} (${seconds} s)\n${fs.readFileSync(log, 'utf8')}`)
+      resolve(account(check, status === 0, seconds, report))
+    }
+    child.once('error', (error) => {
+      fs.writeSync(out, `${error.message}\n`)
+      finish(1)
+    })
+    child.once('exit', (code) => finish(code))
+  })
 
-const jest = (label, projects) => {
-  const out = path.join(tmp, `jest-${label}.json`)
-  fs.rmSync(out, { force: true })
-  const args = ['--selectProjects', ...projects, '--json', `--outputFile=${out}`]
-  const { ok, seconds } = run(label, bin('jest'), args)
-  if (!fs.existsSync(out)) {
+/** Adds a finished check to the counts and the summary; answers whether it passed. */
+const account = (check, ok, seconds, report) => {
+  if (!report) {
+    if (!ok) failed++
+    else if (check.counts !== false) passed++
+    summary.set(check.label, `${ok ? 'PASS' : 'FAIL'} ${check.label} (${seconds} s)`)
+    return ok
+  }
+  if (!fs.existsSync(report)) {
     failed++
-    summary.push(`FAIL ${label}: jest wrote no report (${seconds} s)`)
-    return
+    summary.set(check.label, `FAIL ${check.label}: jest wrote no report (${seconds} s)`)
+    return false
   }
-  const report = JSON.parse(fs.readFileSync(out, 'utf8'))
+  const result = JSON.parse(fs.readFileSync(report, 'utf8'))
   // A suite that fails to load has no test results: count it as one failure.
-  const broken = report.numRuntimeErrorTestSuites ?? 0
-  passed += report.numPassedTests
-  failed += report.numFailedTests + broken
-  const pending = report.numPendingTests + report.numTodoTests
-  if (pending > 0) failed += pending // skipped or todo tests hide failures: they fail the run
-  summary.push(`${ok && pending === 0 ? 'PASS' : 'FAIL'} ${label}: ${report.numPassedTests} passed, ${report.numFailedTests + broken + pending} failed (${seconds} s)`)
+  const broken = result.numRuntimeErrorTestSuites ?? 0
+  // Skipped or todo tests hide failures: they fail the run.
+  const pending = result.numPendingTests + result.numTodoTests
+  passed += result.numPassedTests
+  failed += result.numFailedTests + broken + pending
+  const good = ok && pending === 0
+  summary.set(check.label, `${good ? 'PASS' : 'FAIL'} ${check.label}: ${result.numPassedTests} passed, ${result.numFailedTests + broken + pending} failed (${seconds} s)`)
+  return good
 }
 
-check('lint', bin('eslint'), ['.'])
-check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
-jest('unit', ['unit'])
-jest('integration', ['integration'])
-jest('integration-mysql', ['integration-mysql'])
-if (check('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {
-  check('weapp size budget', process.execPath, [path.join(root, 'scripts/size-budget.mjs')])
-  // WeChat's own compiler lives in a separate tools package (~280 MB): installed on first use.
-  if (!fs.existsSync(path.join(root, 'tools/weapp-check/node_modules/miniprogram-ci'))) {
-    run('install WeChat compiler', 'npm', ['install', '--prefix', 'tools/weapp-check', '--no-audit', '--no-fund'])
+/** Starts every check whose needs have passed while places are free; resolves when all are done. */
+const schedule = () =>
+  new Promise((resolve) => {
+    let running = 0
+    const pump = () => {
+      for (const check of checks) {
+        if (state.get(check.label) !== 'waiting') continue
+        const needs = check.needs ?? []
+        const blocked = needs.filter((n) => state.get(n) === 'failed' || state.get(n) === 'not run')
+        if (blocked.length > 0) {
+          state.set(check.label, 'not run')
+          failed++
+          summary.set(check.label, `FAIL ${check.label}: not run, ${blocked.join(' and ')} failed`)
+          continue
+        }
+        if (!needs.every((n) => state.get(n) === 'passed')) continue
+        if (!check.background && running >= jobs) continue
+        state.set(check.label, 'running')
+        if (!check.background) running++
+        runCheck(check).then((ok) => {
+          if (!check.background) running--
+          state.set(check.label, ok ? 'passed' : 'failed')
+          // A failure may block checks listed before the one that failed: look again from the top.
+          pump()
+        })
+      }
+      if ([...state.values()].every((s) => s !== 'waiting' && s !== 'running')) resolve()
+    }
+    pump()
+  })
+
+console.log(`npm test: ${checks.length} checks, ${jobs} at a time (MINQING_TEST_JOBS), logs in .tmp/logs/`)
+await schedule()
+
+{
+  const changed = rewrittenLocks()
+  if (changed.length === 0) passed++
+  else {
+    failed++
+    console.error(`\nThe run rewrote the committed ${changed.join(' and ')}: an install changed what a fresh clone resolves. See \`git diff -- ${changed.join(' ')}\`.`)
   }
-  check('weapp WeChat compiler and audit', process.execPath, [path.join(root, 'scripts/weapp-check.mjs')])
-}
-if (check('build h5', bin('taro'), ['build', '--type', 'h5'])) {
-  jest('e2e', ['e2e'])
-} else {
-  failed++
-  summary.push('FAIL e2e: not run, the H5 build failed')
+  summary.set('lockfiles', changed.length === 0 ? 'PASS lockfiles unchanged by the run' : `FAIL the run rewrote ${changed.join(', ')} (see git diff)`)
 }
 
-console.log(`\n${summary.join('\n')}`)
+// The summary in the order of the list, whatever order the checks ended in.
+const lines = [...checks.map((c) => c.label), 'lockfiles'].filter((l) => summary.has(l)).map((l) => summary.get(l))
+console.log(`\n${lines.join('\n')}\nnpm test took ${((Date.now() - startedAt) / 1000).toFixed(0)} s with ${jobs} checks at a time`)
 const line = `${passed} passed, ${failed} failed`
 fs.writeFileSync(path.join(tmp, 'test-summary.txt'), `${line}\n`)
 console.log(line)

@@ -1,8 +1,9 @@
 // `npm run walk:weapp`: walks the weapp build's main flows headless in a mini-program runtime
 // (Dimina in Chromium: the team's shared weapp-runtime instrument, not WeChat), against a freshly
-// seeded local server: the villager home, filing a report, the cadre inbox, the visit sign-off page
-// and the office dashboard. Each flow must render its key text with no page error; screenshots and
-// the runtime's JSON reports go to .tmp/walk-weapp/. Exit 1 when a flow fails.
+// seeded local server: the villager home, filing a report, the cadre inbox, the visit sign-off page,
+// the office dashboard and the office's month list (its 自动结账 line). Each flow must render its key
+// text with no page error; screenshots and the runtime's JSON reports go to .tmp/walk-weapp/.
+// Exit 1 when a flow fails.
 //   npm run walk:weapp                         (builds dist/ first)
 //   npm run walk:weapp -- --no-build           (uses the dist/ there is)
 //   MINQING_WEAPP_RUNTIME=/path/to/weapp-runtime npm run walk:weapp   (default ../shared/weapp-runtime)
@@ -55,7 +56,7 @@ const main = async () => {
     if (b.status !== 0) throw new Error(`the weapp build failed:\n${b.stderr.slice(-4000)}`)
   }
   console.log('starting the local server (seeding the demo township)…')
-  const api = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/server/local/main.ts'], {
+  const api = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/server/local/main.ts', '--demo'], {
     cwd: root,
     env: { ...process.env, PORT: String(API_PORT), MINQING_DATA_DIR: data },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -92,6 +93,8 @@ const main = async () => {
     { name: 'cadre inbox', url: `${stack}&page=subpackages/cadre/pages/inbox/index&person=${villager.cadreId}`, expect: ['工单', '门口的路灯坏了三天了'] },
     { name: 'visit sign-off page', url: `${base}&person=${visit.personId}&entry=${encodeURIComponent(`pages/sign/index?visit=${visit.id}`)}`, expect: ['走访签字确认', '走访时间'] },
     { name: 'office dashboard', url: `${stack}&page=subpackages/office/dashboard/index&person=${leader.id}`, expect: ['统计看板', '响应率', '各村下村天数'] },
+    // selfhost (issue 11 item 7): the month list with the automatic close's line (due, or done by the local server's timer).
+    { name: 'office month close', url: `${stack}&page=subpackages/office/index/index&person=${leader.id}`, expect: ['月末结账', '自动结账'] },
   ]
   const pw = path.join(root, 'node_modules', 'playwright-core')
   const results = []

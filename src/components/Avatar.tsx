@@ -6,7 +6,7 @@
 import { Image } from '@tarojs/components'
 import AtAvatar from 'taro-ui/lib/components/avatar'
 import 'taro-ui/lib/style/components/avatar.scss'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { useFileUrls } from '../services/file-urls'
 import './Avatar.scss'
 
@@ -24,8 +24,8 @@ export const Avatar = ({ name, photoUrl, className }: AvatarProps) => {
       className={['mq-avatar', 'mq-avatar--photo', className ?? ''].join(' ').trim()}
       src={shown(photoUrl)}
       mode='aspectFill'
-      ariaLabel={zhCN.cadreCard.photoOf(name)}
-      nativeProps={{ alt: zhCN.cadreCard.photoOf(name) }}
+      ariaLabel={msg.cadreCard.photoOf(name)}
+      nativeProps={{ alt: msg.cadreCard.photoOf(name) }}
     />
   ) : (
     <AtAvatar circle size='large' text={name} className={['mq-avatar', className ?? ''].join(' ').trim()} />

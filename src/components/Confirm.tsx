@@ -7,11 +7,11 @@
  */
 import { useCallback, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { Button } from './Button'
 import './Confirm.scss'
 
-const m = zhCN.confirm
+const m = msg.confirm
 
 export interface ConfirmSpec {
   /** The question, e.g. 确定撤回这件事吗？ */

@@ -4,7 +4,7 @@
  * Selectors: `.mq-date`, `.mq-date__value`, `.mq-field__error`.
  */
 import { Picker, Text, View } from '@tarojs/components'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { FieldError } from './Form'
 
 export const DateField = ({ label, value, onChange, start, error, className }: {
@@ -19,7 +19,7 @@ export const DateField = ({ label, value, onChange, start, error, className }: {
     <Text className='mq-field__label'>{label}</Text>
     <Picker mode='date' value={value || start || ''} start={start} onChange={(e) => onChange(String(e.detail.value))}>
       <View className={`mq-field__input mq-date__value ${value ? '' : 'mq-date__value--empty'}`}>
-        <Text>{value || zhCN.field.dates.pick}</Text>
+        <Text>{value || msg.field.dates.pick}</Text>
       </View>
     </Picker>
     <FieldError message={error} />

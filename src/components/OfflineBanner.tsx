@@ -5,14 +5,14 @@
 import { Text, View } from '@tarojs/components'
 import { flushOutbox } from '../services/outbox'
 import { useOutbox } from '../services/useOutbox'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { Button } from './Button'
 import './OfflineBanner.scss'
 
 export const OfflineBanner = () => {
   const { online, items } = useOutbox()
   if (online && items.length === 0) return null
-  const m = zhCN.outbox
+  const m = msg.outbox
   return (
     <View className='offline-banner' aria-live='polite'>
       {online ? null : <Text className='offline-banner__title'>{m.offline}</Text>}

@@ -8,12 +8,12 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { privacyGate } from '../services/privacy-gate'
 import { openPrivacyGuide } from '../services/privacy'
 import './PrivacyPopup.scss'
 
-const m = zhCN.privacy
+const m = msg.privacy
 const AGREE_ID = 'mq-privacy-agree'
 
 export const PrivacyPopup = () => {

@@ -6,17 +6,17 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import AtActivityIndicator from 'taro-ui/lib/components/activity-indicator'
 import 'taro-ui/lib/style/components/activity-indicator.scss'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 import { Button } from './Button'
 import './State.scss'
 
-export const Loading = ({ text = zhCN.common.loading }: { text?: string }) => (
+export const Loading = ({ text = msg.common.loading }: { text?: string }) => (
   <View className='mq-state mq-state--loading'>
     <AtActivityIndicator size={48} color='#b3261e' content={text} />
   </View>
 )
 
-export const Empty = ({ text = zhCN.common.empty }: { text?: string }) => (
+export const Empty = ({ text = msg.common.empty }: { text?: string }) => (
   <View className='mq-state mq-state--empty'>
     <Text className='mq-state__text'>{text}</Text>
   </View>
@@ -34,7 +34,7 @@ export const ErrorState = ({ message, onRetry, code }: ErrorStateProps) => (
     <Text className='mq-state__text error-message'>{message}</Text>
     {onRetry ? (
       <Button kind='secondary' onClick={onRetry} className='retry-button'>
-        {zhCN.common.retry}
+        {msg.common.retry}
       </Button>
     ) : null}
   </View>

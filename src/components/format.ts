@@ -5,7 +5,7 @@
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { daysOfIsoWeek } from '../core/time'
-import { zhCN } from '../i18n/zh-CN'
+import { msg } from '../i18n'
 
 dayjs.locale('zh-cn')
 
@@ -33,7 +33,7 @@ const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Numb
 /** An ISO week named by its dates: 2026-W40 -> 9月28日至10月4日 (never the code). */
 export const formatWeek = (weekKey: string): string => {
   const days = daysOfIsoWeek(weekKey)
-  return zhCN.plain.week(monthDay(days[0] ?? ''), monthDay(days[days.length - 1] ?? ''))
+  return msg.plain.week(monthDay(days[0] ?? ''), monthDay(days[days.length - 1] ?? ''))
 }
 
 /** Each distinct comment once, with how many said it, in the order first said (blank ones dropped). */
@@ -43,5 +43,5 @@ export const distinctComments = (comments: readonly string[]): string[] => {
     const text = c.trim()
     if (text) counts.set(text, (counts.get(text) ?? 0) + 1)
   }
-  return [...counts].map(([text, n]) => zhCN.plain.commentTimes(text, n))
+  return [...counts].map(([text, n]) => msg.plain.commentTimes(text, n))
 }

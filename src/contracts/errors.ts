@@ -69,6 +69,7 @@ export const ERROR_STATUS = {
   'PERIOD.ALREADY_CLOSED': 409,
   'PERIOD.NOT_CLOSED': 409,
   'PERIOD.NOT_ENDED': 422,
+  'PERIOD.CALENDAR_MISSING': 422,
   'IMPORT.INVALID_ROWS': 422,
   'IMPORT.NOT_SPREADSHEET': 415,
   'IMPORT.TOO_LARGE': 413,
@@ -138,10 +139,38 @@ export type ErrorCode = keyof typeof ERROR_STATUS
 
 export const isErrorCode = (code: string): code is ErrorCode => Object.prototype.hasOwnProperty.call(ERROR_STATUS, code)
 
-/** One field that failed validation: its path in the input and a Chinese reason. */
+// ---- mongolian (issue 13 item 5): issues carry a code with parameters, the client renders them ----
+/**
+ * Why a field failed, as a code the client renders through its catalogue (src/i18n issueMessage) in
+ * the villager's language; `message` stays the Chinese sentence for older clients and staff tools.
+ */
+export const ISSUE_CODES = [
+  'validation.required',
+  'validation.invalid',
+  'validation.tooLong',
+  'validation.tooShort',
+  'validation.outOfRange',
+  'validation.unknownField',
+  'issues.maxPhotos',
+  'answer.required',
+  'answer.unknown_question',
+  'answer.wrong_type',
+  'answer.too_long',
+  'answer.out_of_range',
+  'answer.unknown_option',
+  'answer.bad_date',
+] as const
+export type IssueCode = (typeof ISSUE_CODES)[number]
+/** Numbers only (a length, a count): names and sentences never travel as parameters of an issue. */
+export type IssueParams = Record<string, number>
+// ---- end mongolian ----
+
+/** One field that failed validation: its path in the input and a Chinese reason (and, when known, its code). */
 export interface FieldIssue {
   path: string
   message: string
+  code?: IssueCode
+  params?: IssueParams
 }
 
 /** What the server answers when an action fails. */

@@ -3,7 +3,7 @@
  * notices, privacy and binding. One rule: phones and addresses appear masked in every list; the
  * posting carries no rater and no score.
  */
-import type { CheckKind, CheckMethod, CheckOutcome, PeriodStatus, RaterBand } from '../core/model'
+import type { CheckKind, CheckMethod, CheckOutcome, FindingCode, PeriodStatus, RaterBand } from '../core/model'
 import type { CadreMonth, PostingRow } from '../core/close'
 import type { Rate } from '../core/tickets'
 import type { PersonRef } from './views'
@@ -17,6 +17,10 @@ export interface PeriodView {
   reopenings: { at: number; by: string; reason: string; digest: string }[]
   /** wechat-notify: what the automatic close (自动结账) did with this month, in words; absent when it did nothing. */
   autoClose?: string | null
+  /** selfhost (issue 11 item 7): the day (YYYY-MM-DD) from which the automatic close will close this month, while nobody decided on it. */
+  autoCloseOn?: string | null
+  /** selfhost: that day has come (the job's next run closes it). */
+  autoCloseDue?: boolean
 }
 
 export interface CloseView extends PeriodView {
@@ -139,6 +143,9 @@ export interface FindingView {
   source: 'check' | 'report'
   text: string
   at: number
+  /** mongolian (issue 13 item 5): the finding's code and parameters; the client words them (old rows: text only). */
+  code?: FindingCode
+  params?: Record<string, string>
 }
 
 export interface NoticeView {

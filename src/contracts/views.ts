@@ -81,6 +81,8 @@ export interface TicketEventView {
   to: TicketStatus
   /** The actor's name, or a neutral label (e.g. 群众) when the reporter is anonymous to this viewer. */
   actorName: string
+  /** mongolian (issue 13 item 5): true when actorName is the anonymous label; the client words it in its locale. */
+  actorHidden?: boolean
   at: number
   note: string
   /** Photos attached to this step. */
@@ -124,6 +126,12 @@ export interface TicketView {
   statusSentence: { kind: StatusSentence['kind']; holderName: string | null }
   /** The current level's own clock (core levelClock); null when no level holds it. */
   levelClock: LevelClock | null
+  /**
+   * guard (issue 13 item 2): to the reporter only (ticket.get, and the answers of their own filing
+   * and steps), each photo's content check: until it passes other villagers do not see the photo;
+   * a refused one never, and `label` says why (WeChat's label code, worded by the catalogue).
+   */
+  photoChecks?: { url: string; status: import('../core/media').MediaCheckStatus; label: string | null }[]
 }
 
 /** A category as the filing screen needs it: kind, deadline and its own questions. */
@@ -195,12 +203,25 @@ export interface TicketRatesReport {
 }
 
 export interface NotificationView {
+  about: 'ticket'
   id: string
   ticketId: string
   kind: TicketKind
   category: string
   action: TicketAction | 'create' | 'overdue'
   status: TicketStatus
+  at: number
+  read: boolean
+}
+
+/** A notice about the person's own account: the office unbound it, with its reason (identity-finish). */
+export interface AccountNoticeView {
+  about: 'unbound'
+  id: string
+  /** No ticket: null (the fields a ticket notice names, so lists filter both alike). */
+  ticketId: null
+  status: null
+  note: string
   at: number
   read: boolean
 }

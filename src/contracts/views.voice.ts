@@ -1,7 +1,8 @@
 /**
  * Issue 13: what the villagers' voice shows: the public (redacted) view of a followed report, the
  * office's moderation queue, the supervision group's call-back queue.
- * One rule: the public view carries no name, household, phone or photo of anyone but the cadres' roles.
+ * One rule: the public view carries no name, household or phone of anyone but the cadres' roles, and
+ * only the photos the content check cleared.
  */
 import type { TicketAction, TicketActorRole, TicketStatus } from '../core/model'
 import type { CallBackOutcome, CallBackReason, CallBackState, ContentVerdict, ModerationRefusal } from '../core/voice'
@@ -18,6 +19,8 @@ export interface PublicTicketView {
   createdAt: number
   steps: { action: TicketAction | 'create' | 'overdue'; byRole: TicketActorRole; at: number }[]
   outcome: { closedAt: number | null; satisfaction: number | null; beneficiaries: number | null } | null
+  /** guard: the report's and its steps' photos that passed the content check (unchecked or refused: absent). */
+  photoUrls: string[]
   following: boolean
   /** The caller may follow it (an open report of their village, not their own household's). */
   canFollow: boolean

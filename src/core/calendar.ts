@@ -32,6 +32,17 @@ export const isWorkingDay = (date: LocalDate, settings: CalendarSettings): boole
 export const calendarKnowsYear = (year: number, settings: CalendarSettings): boolean => String(year) in settings.calendar.years
 
 /**
+ * The years between `from` and `to` (inclusive, `YYYY-MM-DD`) that the calendar does not hold. A
+ * month is closed only when none is missing: a year without its notice would count its statutory
+ * holidays as working days, and cadres as absent on them (the December close reads into January).
+ */
+export const calendarYearsMissing = (from: LocalDate, to: LocalDate, settings: CalendarSettings): number[] => {
+  const missing: number[] = []
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!calendarKnowsYear(year, settings)) missing.push(year)
+  return missing
+}
+
+/**
  * How many days a week's 543 requirement is lowered by the calendar: the statutory holidays that
  * fall on Monday-Friday, less the make-up working days of the week (never below 0).
  */

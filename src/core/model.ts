@@ -387,12 +387,16 @@ export interface Notification {
   id: string
   townshipId: string
   personId: string
+  /** '' for a notice about the person's own account (action 'unbound'). */
   ticketId: string
-  /** The step that caused it ('create' for a new ticket). */
-  action: TicketAction | 'create' | 'overdue'
-  status: TicketStatus
+  /** The step that caused it ('create' for a new ticket; 'unbound': the office unbound the person's account). */
+  action: TicketAction | 'create' | 'overdue' | 'unbound'
+  /** The ticket's status ('' for a notice about the account). */
+  status: TicketStatus | ''
   at: Millis
   read: boolean
+  /** The office's reason, for an 'unbound' notice. */
+  note?: string
 }
 
 /** A file a person uploaded (photo or voice note), so a ticket can only carry its own uploads. */
@@ -494,10 +498,17 @@ export interface Finding {
   cadreId: string
   source: 'check' | 'report'
   sourceId: string
+  /** What a person wrote (the supervisor's note, the report's text); old rows: the whole sentence. */
   text: string
   at: Millis
   byId: string
+  /** mongolian (issue 13 item 5): what happened, as a code the client words; absent on old rows. */
+  code?: FindingCode
+  params?: Record<string, string>
 }
+
+/** check.problem: {} (the note says it); check.absent: {method: phone|inPerson, cadre, village}; report.upheld: {note}. */
+export type FindingCode = 'check.problem' | 'check.absent' | 'report.upheld'
 
 /** 村务公开: a notice to one village or (villageId null) the whole township. */
 export interface Notice {

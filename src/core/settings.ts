@@ -325,6 +325,8 @@ export const DEFAULT_SETTINGS: Settings = {
       confirm: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
       visitToSign: { templateId: '', fields: { name1: 'person', time2: 'time', thing3: 'note' } },
       monthClose: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
+      // The office unbound the person's account (asked for when they bind: 回到首页 after 绑定).
+      unbound: { templateId: '', fields: { thing1: 'matter', phrase2: 'status', time3: 'time', thing4: 'note' } },
     },
   },
   // The previous month closes by itself on the 5th unless the office closed it (a few days for late leave and ratings).

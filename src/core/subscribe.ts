@@ -4,12 +4,12 @@
  * township's wall clock (Beijing time), and the day the previous month closes by itself.
  * One rule: pure; the server sends what these functions build and never restates them.
  */
-import type { Millis, PeriodKey, TicketAction } from './model'
+import type { LocalDate, Millis, PeriodKey, TicketAction } from './model'
 import type { Settings } from './settings'
 import { localDate, MINUTE_MS, monthKey, previousPeriod } from './time'
 
 /** The events a person may subscribe to (one template each, configured in settings.subscribe). */
-export const SUBSCRIBE_EVENTS = ['taken', 'escalated', 'resolved', 'confirm', 'visitToSign', 'monthClose'] as const
+export const SUBSCRIBE_EVENTS = ['taken', 'escalated', 'resolved', 'confirm', 'visitToSign', 'monthClose', 'unbound'] as const
 export type SubscribeEvent = (typeof SUBSCRIBE_EVENTS)[number]
 
 /** What a template field shows; the settings map each template key (thing1, time2, ...) to one. */
@@ -95,6 +95,31 @@ export const autoCloseDue = (now: Millis, settings: Pick<Settings, 'utcOffsetMin
   if (!(day >= 1)) return null
   if (Number(localDate(now, settings).slice(8, 10)) < day) return null
   return previousPeriod(monthKey(now, settings), settings)
+}
+
+/**
+ * selfhost (issue 11 item 7): the day from which the automatic close will close `period` by itself
+ * (day `autoDay` of the month after it, township wall clock; `due` once that day has come), as long as nothing decided on it
+ * first: null when the office closed it (or closed and reopened it), when the automatic close
+ * already made its attempt, when autoDay is 0, and when that month is over at `now` (autoCloseDue
+ * only ever takes the previous month, so a month left open longer never closes by itself).
+ */
+export const autoCloseDate = (
+  period: PeriodKey,
+  state: { decidedByOffice: boolean; attempted: boolean },
+  now: Millis,
+  settings: Pick<Settings, 'utcOffsetMinutes' | 'monthClose'>,
+): { date: LocalDate; due: boolean } | null => {
+  const day = settings.monthClose.autoDay
+  if (!(day >= 1) || state.decidedByOffice || state.attempted || !/^\d{4}-\d{2}$/.test(period)) return null
+  const [year, month] = period.split('-').map(Number) as [number, number]
+  const next = new Date(Date.UTC(year, month, 1))
+  const nextMonth = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`
+  // The month after `period` is over: the job no longer takes `period`.
+  if (monthKey(now, settings) > nextMonth) return null
+  const date = `${nextMonth}-${String(day).padStart(2, '0')}`
+  // Due: the day has come and the next run of the job (hourly) will close it.
+  return { date, due: date <= localDate(now, settings) }
 }
 
 /** One automatic close attempt of a township month (id = `${townshipId}:${period}`): made once. */

@@ -17,6 +17,8 @@ export type SignOffCode =
 
 export type DisputeCode = SignOffCode | 'VISIT.REASON_REQUIRED'
 
+export type ProxyCode = 'VISIT.PROXY_NOT_ALLOWED'
+
 /** The last instant a sign-off (or dispute) of the visit is accepted: at + signOffWindowHours. */
 export const signOffDeadline = (visit: Pick<Visit, 'at'>, settings: Pick<Settings, 'visits'>): Millis =>
   visit.at + settings.visits.signOffWindowHours * HOUR_MS
@@ -68,6 +70,34 @@ export const dispute = (
   if (text === '') return fail('VISIT.REASON_REQUIRED')
   return ok({ ...visit, status: 'disputed', signedById: signer.id, signedAt: now, disputeReason: text })
 }
+
+/**
+ * Signing for a household member without a phone (代签): a member of the visited household may sign
+ * (or dispute) for another member of that same household who has no phone, never for themselves,
+ * for a member with a phone (who signs on their own phone), for someone of another household, or
+ * for the visiting cadre. Anything else is 'VISIT.PROXY_NOT_ALLOWED'.
+ */
+export const canSignFor = (
+  visit: Pick<Visit, 'householdId' | 'cadreId'>,
+  signer: Pick<Person, 'id' | 'householdId'>,
+  target: Pick<Person, 'id' | 'householdId' | 'hasPhone'> | null,
+): Result<true, ProxyCode> => {
+  const allowed =
+    target !== null &&
+    target.id !== signer.id &&
+    target.id !== visit.cadreId &&
+    !target.hasPhone &&
+    target.householdId === visit.householdId &&
+    signer.householdId === visit.householdId
+  return allowed ? ok(true) : fail('VISIT.PROXY_NOT_ALLOWED')
+}
+
+/** The members of the household this signer may sign for (the choices on the sign-off page). */
+export const proxyCandidates = <P extends Pick<Person, 'id' | 'householdId' | 'hasPhone'>>(
+  visit: Pick<Visit, 'householdId' | 'cadreId'>,
+  signer: Pick<Person, 'id' | 'householdId'>,
+  members: readonly P[],
+): P[] => members.filter((m) => canSignFor(visit, signer, m).ok)
 
 /** A visit counts (543, village days, allowance) only once the household signed it. */
 export const countsAsVisit = (visit: Pick<Visit, 'status'>): boolean => visit.status === 'signed'

@@ -59,6 +59,7 @@ const errors: Record<ErrorCode, string> = {
   'PERIOD.ALREADY_CLOSED': '这个月已经结账，如需修改请先说明原因重新打开。',
   'PERIOD.NOT_CLOSED': '这个月还没有结账，请等镇里月末结账后再看。',
   'PERIOD.NOT_ENDED': '这个月还没有过完，请到下个月初再结账。',
+  'PERIOD.CALENDAR_MISSING': '还没有录入这一年的法定节假日和调休安排，现在结账会把节假日算成缺勤。请管理员按国务院办公厅的通知补上（设置 MINQING_HOLIDAYS）后再结账。',
   'IMPORT.INVALID_ROWS': '花名册里有填写错误，一条也没有导入，请按清单逐行改正后重新上传。',
   'IMPORT.NOT_SPREADSHEET': '这个文件不是 Excel（.xlsx）或 CSV 表格，请用模板填写后上传。',
   'IMPORT.TOO_LARGE': '文件太大，请拆分成几个文件分别上传。',
@@ -558,7 +559,7 @@ export const zhVoice = {
     outcome: '办理结果',
     noOutcome: '还在办理中',
     created: '有人反映',
-    privacy: '为保护反映人，这里不显示姓名、户号和照片。',
+    privacy: '为保护反映人，这里不显示姓名和户号；照片通过内容安全检查后才显示。',
     filed: (date: string) => `${date} 有人反映`,
     satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
     byRole: { reporter: '反映人', cadre: '包户干部', secretary: '村党支部书记', township: '镇里' } as Record<string, string>,
@@ -714,6 +715,7 @@ export const zhWechatNotify = {
     reopen: '群众未认可',
     monthClosed: '已结账',
     monthRefused: '未能结账',
+    unbound: '已解绑',
   },
   /** thing fields: at most 20 characters. */
   note: {
@@ -727,6 +729,7 @@ export const zhWechatNotify = {
   },
   matter: (kind: string, category: string) => `${kind}：${category}`,
   visitMatter: '走访签字',
+  unboundMatter: '微信绑定',
   monthMatter: (month: string) => `${month}结账`,
   /** Who closed a month when no person did (the timer trigger). */
   autoCloser: '自动结账',
@@ -753,6 +756,56 @@ export const zhFirstScreen = {
   planCancelled: '已取消约定',
 }
 // ---- end first-screen ----
+// --- locales (issue 13 items 5, 6): the language switch on 我的 ---
+const zhLocale = {
+  title: '语言',
+  /** Each language named in its own script, so a reader finds theirs. */
+  names: { 'zh-CN': '中文', 'mn-Mong': 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ 蒙古文' } as Record<'zh-CN' | 'mn-Mong', string>,
+  hint: '蒙古文界面同时显示汉文',
+  switchTo: (name: string) => `切换到${name}`,
+  review: '蒙古文译文待母语人士审校',
+}
+// --- end locales ---
+
+// ---- calendar (issue 14 item 3): a year the holiday calendar does not hold yet ----
+export const zhCalendar = {
+  missing: (year: number) => `${year}年的法定节假日和调休安排还没有录入`,
+}
+// ---- end calendar ----
+// ---- selfhost (issue 11 item 7): when a month closes by itself, on the office's month list ----
+export const zhSelfhost = {
+  /** `date`: YYYY-MM-DD (the township's wall clock); `due`: that day has come. */
+  autoCloseOn: (date: string, due: boolean) => {
+    const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+    return due ? `已到自动结账日（${day}），系统很快会自动结账并公示（办公室先结账则不再自动结账）` : `${day}起将自动结账并公示（办公室先结账则不再自动结账）`
+  },
+}
+// ---- end selfhost ----
+
+// ---- guard (issue 13 item 2): photos other villagers see are screened ----
+export const zhGuard = {
+  photos: {
+    /** Under the reporter's own photos, while a check is pending or after it refused one. */
+    pending: (n: number) => `有 ${n} 张照片正在做内容安全检查，通过后关注这件事的村民才能看到。`,
+    refused: (n: number, why: string) => `有 ${n} 张照片没有通过内容安全检查（${why}），只有办理的干部能看到，其他村民看不到。`,
+    hiddenMark: '其他村民看不到',
+    /** WeChat's content-security labels (mediaCheckAsync), by code. */
+    labels: {
+      '10001': '广告',
+      '20001': '时政',
+      '20002': '色情',
+      '20003': '辱骂',
+      '20006': '违法犯罪',
+      '20008': '欺诈',
+      '20012': '低俗',
+      '20013': '版权',
+      '21000': '其他原因',
+    } as Record<string, string>,
+    /** A check that could not decide or could not be made. */
+    unchecked: '未能完成检查',
+  },
+}
+// ---- end guard ----
 
 export const zhCN = {
   appName: '民情通',
@@ -760,6 +813,8 @@ export const zhCN = {
   binding: zhBinding,
   wechatNotify: zhWechatNotify,
   firstScreen: zhFirstScreen,
+  selfhost: zhSelfhost,
+  guard: zhGuard,
   roles,
   validation: {
     required: '这一项必须填写',
@@ -1241,6 +1296,8 @@ export const zhCN = {
   // field-ux-2 (issue 12 items 3, 8-12)
   ...zhFieldUx2,
   // --- field-ux: voice that plays, places, the household at the door, dates (issue 12) ---
+  // locales (issue 13 items 5, 6)
+  locale: zhLocale,
   field: {
     voice: {
       title: '语音',
@@ -1286,6 +1343,42 @@ export const zhCN = {
       reasonRequired: '请写明请假事由',
     },
   },
+  // ---- identity-finish (issue 10 leftovers): which browser asks to log in; an unbinding told to its person
+  loginAsker: {
+    title: '请求登录的电脑',
+    browser: '浏览器',
+    address: '网络地址',
+    askedAt: '请求时间',
+    unknown: '未知',
+    /** "Windows 上的 Chrome" from the summarised User-Agent (either may be unknown). */
+    describe: (browser: string | null, os: string | null): string =>
+      browser && os ? `${os} 上的 ${browser}` : (browser ?? (os ? `${os} 上的浏览器` : '未知浏览器')),
+    notYou: '如果这不是您正在使用的电脑，或者是别人让您扫的码，请不要确认。',
+  },
+  unbound: {
+    /** The in-app notice to a person whose account the office unbound. */
+    notice: (reason: string) => `乡镇已解除您的微信绑定。原因：${reason}。如需重新绑定，请在小程序里点「绑定身份」。`,
+    words: '已解除绑定',
+  },
+  // ---- end identity-finish
+  // ---- rules-finish: sign-in needs signal (docs/signin-offline.md says why it is never queued) ----
+  signinSignal: {
+    offline: '签到需要网络：现在没有信号，连上网络后再签到。',
+    why: '签到的时间以镇里服务器收到的时间为准，不能先存在手机上晚些补交。走访签字和评价可以没有信号时先保存。',
+  },
+  // ---- end rules-finish ----
+  // ---- mongolian (issue 13 item 5): what the client renders from the server's codes and parameters ----
+  coded: {
+    issues: { maxPhotos: (max: number) => `最多 ${max} 张照片` },
+    findings: {
+      method: { phone: '电话核实', inPerson: '实地核实' } as Record<string, string>,
+      /** A whereabouts check found the cadre away from the village (names as the roster spells them). */
+      checkAbsent: (method: string, cadre: string, village: string) => `${method}：${cadre}不在${village}。`,
+      /** An upheld supervision report: its text and the supervisor's note. */
+      reportUpheld: (note: string) => `（核实：${note}）`,
+    },
+  },
+  // ---- end mongolian ----
 }
 
 export type Messages = typeof zhCN

@@ -15,6 +15,7 @@ import type { Actor, HandlerContext, ServerDeps } from './context'
 import { ActionError } from './errors'
 import { handlers } from './handlers'
 import { resolveActor, type Caller } from './identity'
+import { replayStillAllowed } from './replay'
 import { DuplicateKeyError, StoreUnavailableError, VersionConflictError, type Store } from './storage/port'
 
 export interface Answer {
@@ -30,20 +31,26 @@ export const errorAnswer = (code: ErrorCode, issues?: FieldIssue[]): Answer => (
 })
 
 const fieldIssues = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => {
+  error.issues.map((issue): FieldIssue => {
     const path = issue.path.map(String).join('.') || '(input)'
     const v = zhCN.validation
+    // mongolian (issue 13 item 5): each issue also carries its code and numbers for the client's catalogue.
     switch (issue.code) {
       case 'invalid_type':
-        return { path, message: issue.input === undefined ? v.required : v.invalid }
+        return issue.input === undefined ? { path, message: v.required, code: 'validation.required' } : { path, message: v.invalid, code: 'validation.invalid' }
       case 'too_big':
-        return { path, message: issue.origin === 'string' ? v.tooLong(Number(issue.maximum)) : v.outOfRange }
+        return issue.origin === 'string'
+          ? { path, message: v.tooLong(Number(issue.maximum)), code: 'validation.tooLong', params: { max: Number(issue.maximum) } }
+          : { path, message: v.outOfRange, code: 'validation.outOfRange' }
       case 'too_small':
-        return { path, message: issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? v.required : v.tooShort(Number(issue.minimum))) : v.outOfRange }
+        if (issue.origin !== 'string') return { path, message: v.outOfRange, code: 'validation.outOfRange' }
+        return Number(issue.minimum) <= 1
+          ? { path, message: v.required, code: 'validation.required' }
+          : { path, message: v.tooShort(Number(issue.minimum)), code: 'validation.tooShort', params: { min: Number(issue.minimum) } }
       case 'unrecognized_keys':
-        return { path: issue.keys.join(','), message: v.unknownField }
+        return { path: issue.keys.join(','), message: v.unknownField, code: 'validation.unknownField' }
       default:
-        return { path, message: v.invalid }
+        return { path, message: v.invalid, code: 'validation.invalid' }
     }
   })
 
@@ -88,6 +95,7 @@ type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>
  * What an actor's rights rest on: their roles, duty, township, village, household and the teams they
  * lead. A stored answer is replayed only to the same actor with the same scope: a cadre whose roles
  * or places changed since the first attempt is refused (AUTH.FORBIDDEN), not answered from the record.
+ * guard: and only while the action's policy still allows it on its object (replay.ts).
  */
 export const scopeOf = (actor: Actor | null): string => {
   if (!actor) return 'anonymous'
@@ -113,12 +121,16 @@ const replayOf = async (
   action: ActionName,
   inputHash: string,
   scope: string,
+  stillAllowed: (store: Store) => Promise<boolean>,
 ): Promise<{ output: unknown } | 'rerun' | null> => {
   const previous = await store.get('requests', key)
   if (!previous) return null
   if (previous.action !== action || previous.inputHash !== inputHash) throw new ActionError('IDEMPOTENCY.KEY_REUSED')
   if (previous.scope !== undefined && previous.scope !== scope) throw new ActionError('AUTH.FORBIDDEN')
   if (actions[action].personal) return 'rerun'
+  // guard: the action's policy on its object as it is now (replay.ts): a household handed to another
+  // cadre since the first attempt, or a member gone from the leader's team, refuses the replay.
+  if (!(await stillAllowed(store))) throw new ActionError('AUTH.FORBIDDEN')
   return { output: previous.response }
 }
 
@@ -140,11 +152,12 @@ const runWrite = async (
   const scope = scopeOf(actor)
   const personal = actions[name].personal
   const later: (() => Promise<void>)[] = []
+  const stillAllowed = (store: Store) => replayStillAllowed(name, input, contextFor(deps, store, actor, deps.clock(), caller))
   try {
     const output = await deps.store.transaction(async (tx) => {
       // A transaction run again (a MySQL deadlock victim) starts its side effects afresh.
       later.length = 0
-      const replay = await replayOf(tx, key, name, inputHash, scope)
+      const replay = await replayOf(tx, key, name, inputHash, scope, stillAllowed)
       if (replay !== null && replay !== 'rerun') return replay.output
       const now = deps.clock()
       const output = await handler(input, contextFor(deps, tx, actor, now, caller, later))
@@ -171,7 +184,7 @@ const runWrite = async (
       error instanceof VersionConflictError ||
       error instanceof ActionError
     ) {
-      const replay = await replayOf(deps.store, key, name, inputHash, scope)
+      const replay = await replayOf(deps.store, key, name, inputHash, scope, stillAllowed)
       // A personal action raced by its own retry runs once more; any other failure of it stands.
       if (replay === 'rerun') {
         if (error instanceof DuplicateKeyError && !retried) return runWrite(deps, name, handler, input, actor, requestId, caller, true)

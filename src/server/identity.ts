@@ -16,7 +16,13 @@ import type { Store } from './storage/port'
 import { statement } from './storage/statements'
 import { sessionAlive, sessionId, sessionNeedsTouch } from './features/sessions/store'
 
-export type Caller = { kind: 'token'; token: string | null } | { kind: 'openid'; openid: string | null }
+/** What the HTTP request says of the browser asking (for a QR login's confirm page). */
+export interface ClientInfo {
+  userAgent: string
+  address: string
+}
+
+export type Caller = ({ kind: 'token'; token: string | null } | { kind: 'openid'; openid: string | null }) & { client?: ClientInfo }
 
 type Row = Record<string, unknown>
 

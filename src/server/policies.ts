@@ -9,6 +9,7 @@ import type { Household, Leave, Person, SignIn, Ticket, Visit, WorkTeam } from '
 import * as roles from '../core/roles'
 import type { Actor } from './context'
 import { reporterVisibleTo } from '../core/voice'
+import { publicViewAllowed } from '../core/media'
 
 const has = (person: Person, role: Person['roles'][number]) => person.roles.includes(role)
 const inTownship = (actor: Actor, townshipId: string): boolean => actor.person.townshipId === townshipId
@@ -172,4 +173,10 @@ export const verdictPolicies = {
 export const planPolicies = {
   /** Only the household's own cadre plans a visit to it: no one else can promise his visit. */
   'visit:plan': (actor: Actor, household: Household): boolean => isHouseholdCadre(actor, household),
+}
+
+// ---- guard (issue 13 item 2): the public view of a report ----
+export const publicPolicies = {
+  /** A follower, or while it is open any villager of its village (core publicViewAllowed): no personal data, only cleared photos. */
+  'ticket:readPublic': (actor: Actor, ticket: Ticket): boolean => publicViewAllowed(actor.person, ticket),
 }

@@ -5,11 +5,15 @@
  * - MINQING_SUBSCRIBE_TEMPLATES: JSON, per event (taken, escalated, resolved, confirm, visitToSign,
  *   monthClose) a template id, or `{ "templateId": "...", "fields": { "thing1": "matter", ... } }`;
  * - MINQING_SUBSCRIBE_STATE: developer | trial | formal (default formal);
- * - MINQING_AUTO_CLOSE_DAY: 0-28 (0: the month never closes by itself).
+ * - MINQING_AUTO_CLOSE_DAY: 0-28 (0: the month never closes by itself);
+ * - MINQING_HOLIDAYS: JSON, per year the State Council's notice as dates,
+ *   `{ "2027": { "holidays": ["2027-01-01", ...], "workdays": ["2027-02-06", ...] } }`, added to
+ *   (or replacing that year of) the calendar the code ships with.
  * One rule: a wrong value is named (doctor, start) and the default is kept; it never half-applies.
  */
 import { SUBSCRIBE_EVENTS, type SubscribeEvent, type SubscribeTemplate, type SubscribeValue } from '../core/subscribe'
 import type { Settings } from '../core/settings'
+import { isLocalDate, isoWeekday } from '../core/time'
 
 const VALUES: readonly SubscribeValue[] = ['matter', 'status', 'time', 'note', 'person']
 const STATES = ['developer', 'trial', 'formal'] as const
@@ -51,5 +55,42 @@ export const settingsFromEnv = (base: Settings, env: NodeJS.ProcessEnv = process
     if (Number.isInteger(n) && n >= 0 && n <= 28) autoDay = n
     else problems.push('MINQING_AUTO_CLOSE_DAY: a day of the month from 1 to 28, or 0 for never')
   }
-  return { settings: { ...base, subscribe: { miniprogramState, templates }, monthClose: { ...base.monthClose, autoDay } }, problems }
+  let calendar = base.calendar
+  const holidays = env.MINQING_HOLIDAYS?.trim()
+  if (holidays) {
+    try {
+      calendar = { years: { ...base.calendar.years, ...parseHolidayYears(holidays) } }
+    } catch (error) {
+      problems.push(`MINQING_HOLIDAYS: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return { settings: { ...base, subscribe: { miniprogramState, templates }, monthClose: { ...base.monthClose, autoDay }, calendar }, problems }
+}
+
+/**
+ * Years of the holiday calendar from JSON: each date a real `YYYY-MM-DD` of its year, listed once;
+ * a make-up working day (调休上班) falls on a Saturday or Sunday and is never also a holiday.
+ */
+const parseHolidayYears = (raw: string): Settings['calendar']['years'] => {
+  const parsed = JSON.parse(raw) as unknown
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object of years')
+  const years: Settings['calendar']['years'] = {}
+  for (const [year, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!/^20\d\d$/.test(year)) throw new Error(`${year}: not a year`)
+    const { holidays, workdays } = (value ?? {}) as { holidays?: unknown; workdays?: unknown }
+    const dates = (list: unknown, name: string): string[] => {
+      if (!Array.isArray(list)) throw new Error(`${year}: ${name} is not a list of dates`)
+      for (const d of list) if (typeof d !== 'string' || !isLocalDate(d) || !d.startsWith(`${year}-`)) throw new Error(`${year}: ${name}: ${String(d)} is not a date of ${year}`)
+      if (new Set(list).size !== list.length) throw new Error(`${year}: ${name} lists a date twice`)
+      return list as string[]
+    }
+    const h = dates(holidays, 'holidays')
+    const w = dates(workdays, 'workdays')
+    const both = w.find((d) => h.includes(d))
+    if (both) throw new Error(`${year}: ${both} is both a holiday and a working day`)
+    const weekday = w.find((d) => isoWeekday(d) <= 5)
+    if (weekday) throw new Error(`${year}: workdays: ${weekday} is a Monday-Friday (a make-up working day is a Saturday or Sunday)`)
+    years[year] = { holidays: h, workdays: w }
+  }
+  return years
 }

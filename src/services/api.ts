@@ -6,7 +6,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { ActionName, FieldIssue, InputOf, OutputOf } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage, errorMessageOr, issueMessage } from '../i18n'
 import transport from './transport'
 import { TransportError } from './transport-types'
 
@@ -48,7 +48,12 @@ export const call = async <N extends ActionName>(action: N, input: InputOf<N>, o
       const response = await transport.send({ action, input, requestId })
       if (response.ok) return response.data as OutputOf<N>
       const { code, message, issues } = response.error
-      throw new ApiCallError(code, message || errorMessage(code), issues ?? [])
+      // mongolian (issue 13 item 5): worded in the villager's language from the codes, not the server's Chinese.
+      throw new ApiCallError(
+        code,
+        errorMessageOr(code, message),
+        (issues ?? []).map((i) => ({ ...i, message: issueMessage(i) })),
+      )
     } catch (error) {
       if (error instanceof TransportError && attempt < RETRY_DELAYS_MS.length) {
         await sleep(RETRY_DELAYS_MS[attempt] ?? 0)

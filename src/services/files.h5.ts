@@ -4,7 +4,7 @@
  * One rule: the server's error answer becomes an ApiCallError with its code, message and issues.
  */
 import type { ApiResponse, ImportView } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import { ApiCallError } from './api'
 import type { ExportKind, Files } from './files-types'
 import transport from './transport'

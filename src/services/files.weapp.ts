@@ -7,10 +7,13 @@
  * One rule: failures are ApiCallErrors with a stable code, like every other call.
  */
 import Taro from '@tarojs/taro'
-import { errorMessage } from '../i18n/zh-CN'
+import type { ApiResponse, ImportView } from '../contracts'
+import { errorMessage } from '../i18n'
 import { ApiCallError, call, newRequestId } from './api'
 import { ownCloudFolder } from './cloud-folder'
-import type { Files } from './files-types'
+import type { ExportKind, Files } from './files-types'
+import transport from './transport'
+import { backendOf } from './transport-weapp-core'
 
 const cancelled = (error: unknown): boolean => /cancel/i.test((error as { errMsg?: string } | null)?.errMsg ?? '')
 
@@ -29,7 +32,7 @@ const open = async (url: string): Promise<void> => {
   await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
 }
 
-const files: Files = {
+const cloudFiles: Files = {
   async pickAndImportRoster() {
     let chosen: Taro.chooseMessageFile.SuccessCallbackResult
     try {
@@ -59,5 +62,69 @@ const files: Files = {
     await open((await call('office.exportFile', { kind, period })).url)
   },
 }
+
+// ---- selfhost (issue 11): the same from a self-hosted server, with the session token ----
+
+const backend = backendOf(MINQING_WEAPP_BACKEND, MINQING_API_BASE)
+
+const refused = (answer: ApiResponse<unknown>): ApiCallError =>
+  answer.ok ? unavailable() : new ApiCallError(answer.error.code, answer.error.message || errorMessage(answer.error.code), answer.error.issues ?? [])
+
+/** A file route's refusal comes as the contract's JSON; anything else is the network's fault. */
+const answerOf = (text: unknown, statusCode: number): ApiResponse<unknown> => {
+  try {
+    const body = (typeof text === 'string' ? JSON.parse(text) : text) as ApiResponse<unknown>
+    if (body && typeof body === 'object' && typeof body.ok === 'boolean') return body
+  } catch {
+    // not JSON: below
+  }
+  return { ok: false, error: { code: 'SERVER.UNAVAILABLE', message: `HTTP ${statusCode}` } }
+}
+
+/** Downloads a file route of the server with the session (wx.downloadFile sends the header) and opens it. */
+const openFromServer = async (path: string): Promise<void> => {
+  const answer = await transport.authorized(async (header): Promise<ApiResponse<string>> => {
+    let downloaded: Taro.downloadFile.FileSuccessCallbackResult
+    try {
+      downloaded = await Taro.downloadFile({ url: `${backend.kind === 'https' ? backend.base : ''}${path}`, header })
+    } catch {
+      throw unavailable()
+    }
+    if (downloaded.statusCode === 200) return { ok: true, data: downloaded.tempFilePath }
+    return answerOf(Taro.getFileSystemManager().readFileSync(downloaded.tempFilePath, 'utf8'), downloaded.statusCode) as ApiResponse<string>
+  })
+  if (!answer.ok) throw refused(answer)
+  await Taro.openDocument({ filePath: answer.data, fileType: 'xlsx', showMenu: true })
+}
+
+const serverFiles = (base: string): Files => ({
+  async pickAndImportRoster() {
+    let chosen: Taro.chooseMessageFile.SuccessCallbackResult
+    try {
+      chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    } catch (error) {
+      if (cancelled(error)) return null
+      throw error
+    }
+    const file = chosen.tempFiles[0]
+    if (!file) return null
+    // The server's roster import (POST /files/roster-import): the same checks and row-and-field report as the web.
+    const answer = await transport.authorized(async (header) => {
+      let sent: { statusCode: number; data: unknown }
+      try {
+        sent = await Taro.uploadFile({ url: `${base}/files/roster-import`, filePath: file.path, name: 'file', header, formData: { fileName: file.name } })
+      } catch {
+        throw unavailable()
+      }
+      return answerOf(sent.data, sent.statusCode)
+    })
+    if (!answer.ok) throw refused(answer)
+    return answer.data as ImportView
+  },
+  downloadTemplate: () => openFromServer('/files/roster-template.xlsx'),
+  downloadExport: (kind: ExportKind, period: string) => openFromServer(`/files/export/${kind}.xlsx?period=${encodeURIComponent(period)}`),
+})
+
+const files: Files = backend.kind === 'https' ? serverFiles(backend.base) : cloudFiles
 
 export default files

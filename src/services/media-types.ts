@@ -26,6 +26,8 @@ export interface Media {
    * `pending:<key>`), answers the real url and forgets the kept copy; throws while still offline.
    */
   uploadPending(url: string): Promise<string>
+  /** selfhost: which stored urls need a temporary URL before they can be shown here (services/file-urls.ts). */
+  shown: import('./media-weapp-core').ShownUrls
 }
 
 /** A photo or voice note kept on the phone until the signal returns (the outbox uploads it first). */

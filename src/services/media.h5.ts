@@ -4,8 +4,10 @@
  * One rule: the original file never leaves the browser.
  */
 import Taro from '@tarojs/taro'
+import type { ApiResponse } from '../contracts'
 import { wgs84ToGcj02 } from '../core/geo'
 import transport from './transport'
+import { shownUrls } from './media-weapp-core'
 import { PENDING_PREFIX, PHOTO_MAX_SIDE, PHOTO_QUALITY, UploadOffline, type Media } from './media-types'
 
 const pickFiles = (accept: string, multiple: boolean): Promise<File[]> =>
@@ -39,16 +41,17 @@ const reencode = async (file: File): Promise<Blob> => {
 const send = async (blob: Blob, kind: 'photo' | 'voice', name: string): Promise<string> => {
   const form = new FormData()
   form.append('file', blob, name)
-  const token = transport.session.get()
   if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UploadOffline()
-  let response: Response
-  try {
-    response = await fetch(`/upload?kind=${kind}`, { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} })
-  } catch {
-    throw new UploadOffline()
-  }
-  const body = (await response.json()) as { ok: boolean; data?: { url: string }; error?: { message: string } }
-  if (!body.ok || !body.data) throw new Error(body.error?.message ?? 'upload failed')
+  const body = await transport.authorized(async (headers) => {
+    let response: Response
+    try {
+      response = await fetch(`/upload?kind=${kind}`, { method: 'POST', body: form, headers })
+    } catch {
+      throw new UploadOffline()
+    }
+    return (await response.json()) as ApiResponse<{ url: string }>
+  })
+  if (!body.ok) throw new Error(body.error.message || 'upload failed')
   return body.data.url
 }
 
@@ -128,6 +131,8 @@ const media: Media = {
     const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' })
     return { ...wgs84ToGcj02({ lat: latitude, lng: longitude }), datum: 'gcj02' }
   },
+  // Same site as the server: /uploads urls load with the session cookie.
+  shown: shownUrls({ kind: 'web' }),
 }
 
 export default media

@@ -25,6 +25,13 @@ export interface Transport {
   readonly hasDevLogin: boolean
   /** Once, at app launch (the weapp initialises wx.cloud). */
   init(): void
+  /**
+   * selfhost (issue 11): a request outside `send` that needs the caller's session (an upload):
+   * `run` gets the headers to send and answers the server's ApiResponse. The self-hosted weapp logs
+   * in first if needed and renews an expired token once, exactly as `send` does; H5 adds its Bearer
+   * token; the cloud adds nothing (WeChat says who calls).
+   */
+  authorized<T>(run: (header: Record<string, string>) => Promise<ApiResponse<T>>): Promise<ApiResponse<T>>
 }
 
 /** No answer reached us: the network, not the server, failed. Safe to retry with the same id. */

@@ -47,6 +47,7 @@ const cloudTransport = (platform: WeappPlatform): Transport => ({
   // The environment bound to the mini-program in the WeChat console (DYNAMIC_CURRENT_ENV).
   init: () => platform.initCloud(),
   session: noSession,
+  authorized: (run) => run({}),
   async send({ action, input, requestId }) {
     let result: unknown
     try {
@@ -99,23 +100,29 @@ const httpsTransport = (platform: WeappPlatform, base: string): Transport => {
     return typeof token === 'string' && token ? token : null
   }
 
+  /** Runs a request with this WeChat user's token; an expired one is renewed once and the request run again. */
+  const authorized = async <T,>(run: (header: Record<string, string>) => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> => {
+    const first = stored() ?? (await login())
+    if (typeof first !== 'string') return first as ApiResponse<T>
+    const answer = await run({ Authorization: `Bearer ${first}` })
+    if (answer.ok || (answer.error.code !== 'AUTH.INVALID_TOKEN' && answer.error.code !== 'AUTH.REQUIRED')) return answer
+    // The token expired (or the server's key changed): log in again once and resend the same request.
+    platform.storage.remove(TOKEN_KEY)
+    const renewed = await login()
+    if (typeof renewed !== 'string') return renewed as ApiResponse<T>
+    return run({ Authorization: `Bearer ${renewed}` })
+  }
+
   return {
     hasDevLogin: false,
     init: () => undefined,
     // Only WeChat's login makes a token here; a development token is never taken.
     session: { get: () => null, set: () => undefined, clear: () => platform.storage.remove(TOKEN_KEY) },
-    async send({ action, input, requestId }) {
+    authorized,
+    send({ action, input, requestId }) {
       const path = `/api/${encodeURIComponent(action)}`
       const body = { input, requestId }
-      const first = stored() ?? (await login())
-      if (typeof first !== 'string') return first
-      const answer = await post(path, body, first)
-      if (answer.ok || (answer.error.code !== 'AUTH.INVALID_TOKEN' && answer.error.code !== 'AUTH.REQUIRED')) return answer
-      // The token expired (or the server's key changed): log in again once and resend the same request.
-      platform.storage.remove(TOKEN_KEY)
-      const renewed = await login()
-      if (typeof renewed !== 'string') return renewed
-      return post(path, body, renewed)
+      return authorized((header) => post(path, body, header.Authorization?.slice('Bearer '.length) ?? null))
     },
   }
 }

@@ -45,6 +45,10 @@ const transport: Transport = {
   // A session kept from an earlier visit gets its file cookie again.
   init: () => setFileCookie(session.get()),
   session,
+  authorized: (run) => {
+    const token = session.get()
+    return run(token ? { Authorization: `Bearer ${token}` } : {})
+  },
   async send({ action, input, requestId }) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     const token = session.get()

@@ -7,9 +7,9 @@
  * One rule: a late answer from an older load never overwrites a newer one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import { ApiCallError, call } from './api'
 import network from './network'
 
@@ -87,12 +87,18 @@ export const useCall = <N extends ActionName>(action: N, input: InputOf<N>, enab
 
 /**
  * Reloads when the person comes back to the page (tab switch, navigating back), not on its first
- * show: the first load is useCall's own.
+ * show: the first load is useCall's own. A return is a show after a hide: counting shows instead
+ * misses the page's first show whenever the list mounts after it (behind the session gate), and
+ * then swallows the real return (issue 12: a signed visit still asked "请签字确认" after going back).
  */
 export const useReloadOnReturn = (reload: () => void): void => {
-  const firstShow = useRef(true)
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else reload()
+    if (!hidden.current) return
+    hidden.current = false
+    reload()
   })
 }

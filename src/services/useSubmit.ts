@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useState } from 'react'
 import type { ActionName, InputOf, OutputOf } from '../contracts'
-import { errorMessage } from '../i18n/zh-CN'
+import { errorMessage } from '../i18n'
 import { ApiCallError, call, newRequestId } from './api'
 import { sendOrQueue } from './outbox'
 import { writeOnce, type WriteOnce } from './write-once'

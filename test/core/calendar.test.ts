@@ -4,8 +4,8 @@
  * and a week belongs to the month holding its Thursday, so each week is posted once.
  */
 import { cadreDayFacts, week543 } from '../../src/core/attendance'
-import { holidayReduction, isMakeUpWorkday, isStatutoryHoliday, isWorkingDay, monthOfWeek, weeksOfMonth } from '../../src/core/calendar'
-import { closeMonth } from '../../src/core/close'
+import { calendarYearsMissing, holidayReduction, isMakeUpWorkday, isStatutoryHoliday, isWorkingDay, monthOfWeek, weeksOfMonth } from '../../src/core/calendar'
+import { closeMonth, closeReadDays } from '../../src/core/close'
 import { settings } from './factories'
 
 const s = settings()
@@ -100,5 +100,22 @@ describe('absences count working days only', () => {
   it('a month posts only its own weeks: September 2026 does not post the National Day week', () => {
     expect(close('2026-09').weeks.map((w) => w.weekKey)).not.toContain('2026-W40')
     expect(close('2026-10').weeks.map((w) => w.weekKey)[0]).toBe('2026-W40')
+  })
+})
+
+describe('a month is closed only when the calendar holds every year its weeks touch', () => {
+  it('December 2026 reads into January 2027 (its last week has its Thursday on 12-31), so it needs 2027', () => {
+    const days = closeReadDays('2026-12', s)
+    expect(days.to > '2027-01-01').toBe(true)
+    expect(calendarYearsMissing(days.from, days.to, s)).toEqual([2027])
+  })
+  it('November 2026 needs only 2026, which the calendar holds', () => {
+    const days = closeReadDays('2026-11', s)
+    expect(calendarYearsMissing(days.from, days.to, s)).toEqual([])
+  })
+  it('once 2027 is added, December 2026 may close', () => {
+    const withNext = { ...s, calendar: { years: { ...s.calendar.years, '2027': { holidays: ['2027-01-01'], workdays: [] } } } }
+    const days = closeReadDays('2026-12', withNext)
+    expect(calendarYearsMissing(days.from, days.to, withNext)).toEqual([])
   })
 })

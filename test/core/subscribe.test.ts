@@ -1,4 +1,4 @@
-import { autoCloseDue, clipForField, subscribeData, subscribeEventOf, subscribeTime } from '../../src/core/subscribe'
+import { autoCloseDate, autoCloseDue, clipForField, subscribeData, subscribeEventOf, subscribeTime } from '../../src/core/subscribe'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 
 const at = Date.UTC(2026, 10, 30, 17, 5) // 2026-12-01 01:05 in Beijing
@@ -51,5 +51,30 @@ describe('the automatic month close (issue 11 item 7)', () => {
     // 2026-12-05 00:30 Beijing is still 12-04 in UTC: the township's day counts.
     expect(autoCloseDue(Date.UTC(2026, 11, 4, 16, 30), s)).toBe('2026-11')
     expect(autoCloseDue(beijing(2026, 12, 20, 12), { ...s, monthClose: { autoDay: 0 } })).toBeNull()
+  })
+})
+
+// selfhost (issue 11 item 7): the line on the office's month list saying when a month closes by itself.
+describe('autoCloseDate', () => {
+  const open = { decidedByOffice: false, attempted: false }
+  const day5 = { ...DEFAULT_SETTINGS, monthClose: { autoDay: 5 } }
+  const nov30 = Date.UTC(2026, 10, 30, 4) // 2026-11-30 12:00 Beijing
+
+  it('autoCloseDate: day autoDay of the month after the period, for the previous and the current month; due from that day on', () => {
+    expect(autoCloseDate('2026-10', open, nov30, day5)).toEqual({ date: '2026-11-05', due: true })
+    expect(autoCloseDate('2026-11', open, nov30, day5)).toEqual({ date: '2026-12-05', due: false })
+    expect(autoCloseDate('2026-12', open, Date.UTC(2026, 11, 2), day5)).toEqual({ date: '2027-01-05', due: false })
+    // Due from the day itself on (Beijing time): 2026-12-04 16:00 UTC is December 5th, 00:00.
+    expect(autoCloseDate('2026-11', open, Date.UTC(2026, 11, 4, 15, 59), day5)?.due).toBe(false)
+    expect(autoCloseDate('2026-11', open, Date.UTC(2026, 11, 4, 16, 0), day5)?.due).toBe(true)
+    // Beijing time decides the month: 2026-11-30 17:00 UTC is already December 1st.
+    expect(autoCloseDate('2026-10', open, Date.UTC(2026, 10, 30, 17), day5)).toBeNull()
+  })
+
+  it('autoCloseDate: none when the office decided, when the attempt was made, when switched off, or for older months', () => {
+    expect(autoCloseDate('2026-10', { decidedByOffice: true, attempted: false }, nov30, day5)).toBeNull()
+    expect(autoCloseDate('2026-10', { decidedByOffice: false, attempted: true }, nov30, day5)).toBeNull()
+    expect(autoCloseDate('2026-10', open, nov30, { ...day5, monthClose: { autoDay: 0 } })).toBeNull()
+    expect(autoCloseDate('2026-09', open, nov30, day5)).toBeNull()
   })
 })

@@ -2,7 +2,7 @@
  * Tests of 民情日记 sign-off: only a member of the visited household, within 24 h of the visit, on a
  * pending entry. One rule: only a signed visit counts.
  */
-import { canSignOff, countsAsVisit, dispute, isExpired, signOff, signOffDeadline } from '../../src/core/visits'
+import { canSignFor, canSignOff, countsAsVisit, dispute, isExpired, proxyCandidates, signOff, signOffDeadline } from '../../src/core/visits'
 import { HOUR, at, makeCadre, makePerson, makeVisit, settings } from './factories'
 
 const s = settings()
@@ -86,5 +86,46 @@ describe('countsAsVisit', () => {
     expect(isExpired(visit, visit.at + 24 * HOUR, s)).toBe(false)
     expect(isExpired(visit, visit.at + 24 * HOUR + 1, s)).toBe(true)
     expect(isExpired({ ...visit, status: 'signed' }, visit.at + 48 * HOUR, s)).toBe(false)
+  })
+})
+
+describe('proxy signing (代签): a member may sign for a member of the same household without a phone', () => {
+  const noPhone = makePerson({ id: 'p-grandma', householdId: 'h1', hasPhone: false })
+  const withPhone = makePerson({ id: 'p-son', householdId: 'h1', hasPhone: true })
+  const refused = { ok: false, code: 'VISIT.PROXY_NOT_ALLOWED' }
+
+  it('a household member may sign for a member of the same household who has no phone', () => {
+    expect(canSignFor(visit, member, noPhone)).toEqual({ ok: true, value: true })
+  })
+
+  it('nobody signs for a member who has a phone: that member signs on their own phone', () => {
+    expect(canSignFor(visit, member, withPhone)).toEqual(refused)
+  })
+
+  it('nobody signs for a person of another household, even one without a phone', () => {
+    expect(canSignFor(visit, member, makePerson({ id: 'p-far', householdId: 'h2', hasPhone: false }))).toEqual(refused)
+  })
+
+  it('a signer outside the visited household may not sign for its member without a phone', () => {
+    expect(canSignFor(visit, neighbour, noPhone)).toEqual(refused)
+  })
+
+  it('a signer does not sign for themselves by proxy', () => {
+    const phoneless = makePerson({ id: 'p-self', householdId: 'h1', hasPhone: false })
+    expect(canSignFor(visit, phoneless, phoneless)).toEqual(refused)
+  })
+
+  it('nobody signs for the visiting cadre, even when he lives in the household and has no phone', () => {
+    expect(canSignFor(visit, member, makeCadre({ id: 'c1', householdId: 'h1', hasPhone: false }))).toEqual(refused)
+  })
+
+  it('an unknown person cannot be signed for', () => {
+    expect(canSignFor(visit, member, null)).toEqual(refused)
+  })
+
+  it('the sign-off page offers exactly the members the signer may sign for', () => {
+    const household = [member, noPhone, withPhone, makeCadre({ id: 'c1', householdId: 'h1', hasPhone: false })]
+    expect(proxyCandidates(visit, member, household).map((p) => p.id)).toEqual(['p-grandma'])
+    expect(proxyCandidates(visit, neighbour, household)).toEqual([])
   })
 })

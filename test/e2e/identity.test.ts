@@ -1,7 +1,9 @@
 /**
  * Issue 10 in a real browser against the H5 build, on a self-hosted start without demo mode and an
  * empty database: set-up from zero (`npm run setup` -> the first administrator binds with the code
- * -> a village and a group -> a sign-in place with "use my current location" -> roster import), and
+ * -> a village and a group -> a sign-in place with "use my current location" -> roster import -> a
+ * villager of the imported roster binds by phone and the one-time code -> files a problem report,
+ * which the office then reads), and
  * the web console's QR login confirmed by the administrator's logged-in session in another browser
  * context (standing in for the phone).
  */
@@ -12,6 +14,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
 import { wgs84ToGcj02 } from '../../src/core/geo'
+import { localWechatCodes } from '../../src/server/wechat/local'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
 
 jest.setTimeout(180_000)
@@ -21,8 +24,11 @@ const root = path.resolve(__dirname, '../..')
 
 let h: BrowserHarness
 let admin: Page
+/** The "SMS" the local WeChat port sends (it prints them on the console; here they are kept). */
+const sent: { phone: string; text: string }[] = []
 beforeAll(async () => {
   h = await startBrowserHarness({ demo: false })
+  h.server.deps.wechat = { ...localWechatCodes, sendPhoneCode: async (phone, text) => void sent.push({ phone, text }) }
 })
 afterAll(() => h?.stop())
 
@@ -39,7 +45,7 @@ const rosterXlsx = async (): Promise<Buffer> => {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-it('set-up from zero: empty database -> npm run setup -> first administrator -> a village -> a sign-in place -> roster import', async () => {
+it('set-up from zero: empty database -> npm run setup -> first administrator -> a village -> a sign-in place -> roster import -> a villager binds by phone code -> files a report the office reads', async () => {
   // No person picker on a self-hosted start: the login screen is the QR login.
   const first = await h.newPage()
   await first.goto(`${h.server.url}/`)
@@ -101,6 +107,42 @@ it('set-up from zero: empty database -> npm run setup -> first administrator -> 
   await admin.locator('.import-done').waitFor({ timeout: 30_000 })
   expect(await store.count('people', { name: '乌兰户主' })).toBe(1)
   expect(await store.count('villages', { name: '乌兰村' })).toBe(1)
+
+  // A villager of the imported roster binds on their own phone by the roster phone and the code.
+  const villager = await h.newPage()
+  await villager.goto(`${h.server.url}/#/pages/bind/index`)
+  await villager.locator('.bind-phone').waitFor({ timeout: 30_000 })
+  await fill(villager, '.bind-phone-input', '13599980002')
+  await click(villager, '.bind-send')
+  await villager.locator('.bind-sent').waitFor({ timeout: 20_000 })
+  const smsCode = /\d{6}/.exec(sent.find((x) => x.phone === '13599980002')?.text ?? '')?.[0]
+  if (!smsCode) throw new Error('no code was sent to the villager')
+  await fill(villager, '.bind-code-input', smsCode)
+  await click(villager, '.bind-submit')
+  await villager.locator('.bind-done').waitFor({ timeout: 20_000 })
+  expect(await villager.locator('.bind-done').textContent()).toContain('乌兰户主')
+  const [person] = await store.find('people', { name: '乌兰户主' })
+  expect(await store.find('bindings', { personId: person?.id ?? '' })).toMatchObject([{ method: 'phone' }])
+
+  // Home -> 反映问题 -> write -> 提交: the report is filed to the household's cadre.
+  await click(villager, '.bind-home')
+  await villager.locator('.villager-action--report').waitFor({ timeout: 30_000 })
+  await click(villager, '.villager-action--report')
+  const box = villager.locator('.report-form .description-input textarea').first()
+  await box.waitFor({ timeout: 20_000 })
+  await box.fill('乌兰村一社的水井坏了，全组吃水困难')
+  await click(villager, '.at-button.submit-ticket')
+  await villager.locator('.ticket-detail .ticket-status--submitted').waitFor({ timeout: 20_000 })
+  await villager.screenshot({ path: path.join(screenshots, 'setup-villager-report.png'), fullPage: true })
+  const ticketId = /id=([A-Za-z0-9_-]+)/.exec(villager.url())?.[1]
+  if (!ticketId) throw new Error(`no ticket id in ${villager.url()}`)
+  const [cadre] = await store.find('people', { name: '乌兰干部' })
+  expect(await store.get('tickets', ticketId)).toMatchObject({ reporterId: person?.id, assigneeId: cadre?.id, status: 'submitted' })
+
+  // The office reads it (the township sees every ticket).
+  await admin.goto(`${h.server.url}/#/subpackages/cadre/pages/ticket/index?id=${ticketId}`)
+  await admin.locator('.ticket-detail').getByText('乌兰村一社的水井坏了').first().waitFor({ timeout: 30_000 })
+  await admin.screenshot({ path: path.join(screenshots, 'setup-office-reads-report.png'), fullPage: true })
 })
 
 it("the web console's QR login: confirmed on the administrator's logged-in session, the browser gets its own", async () => {
@@ -115,6 +157,10 @@ it("the web console's QR login: confirmed on the administrator's logged-in sessi
   // The "phone": the administrator confirms (never on opening the page alone).
   await admin.goto(`${h.server.url}/#/subpackages/office/login-confirm/index?code=${code}`)
   await admin.locator('.confirm-login__ok').waitFor({ timeout: 20_000 })
+  // Which browser asks (the console's own, headless Chromium on Linux) and from where.
+  expect(await admin.locator('.confirm-login__browser').textContent()).toMatch(/^Linux 上的 (Headless )?Chrome$/)
+  expect(await admin.locator('.confirm-login__address').textContent()).toMatch(/127\.0\.0\.1/)
+  expect(await h.server.deps.store.get('loginRequests', code)).toMatchObject({ userAgent: expect.stringContaining('Chrome'), address: expect.stringMatching(/127\.0\.0\.1/) })
   expect(await h.server.deps.store.get('loginRequests', code)).toMatchObject({ confirmedById: null })
   await admin.screenshot({ path: path.join(screenshots, 'qr-confirm.png'), fullPage: true })
   await click(admin, '.confirm-login__ok')
@@ -122,5 +168,7 @@ it("the web console's QR login: confirmed on the administrator's logged-in sessi
 
   // The console signs in as the administrator within a poll or two.
   await console_.locator('.entry-places').waitFor({ timeout: 30_000 })
-  expect(await h.server.deps.store.count('sessions', {})).toBe(2)
+  // The administrator's set-up session, the villager's (bound by phone code) and the console's.
+  const sessions = await h.server.deps.store.find('sessions', {})
+  expect(sessions.map((x) => x.via).sort()).toEqual(['phone', 'qr', 'setup'])
 })

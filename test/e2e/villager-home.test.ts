@@ -5,8 +5,6 @@
 import path from 'node:path'
 import { loginAs, screenshots, startBrowserHarness, type BrowserHarness } from './browser'
 
-jest.setTimeout(90_000)
-
 let h: BrowserHarness
 beforeAll(async () => {
   h = await startBrowserHarness()

@@ -26,6 +26,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'office.households',
   // identity set-up and QR login (the caller's township, the caller's own login code)
   'auth.logout', 'login.qrConfirm', 'office.places', 'office.addVillage',
+  // identity-finish: the caller's own login code, read before confirming
+  'login.qrDetails',
   // the villagers' voice: the caller's township's queues
   'moderation.queue', 'callback.list',
   // identity-hardening: registers the caller's own cloud upload (cloud mode only; refused locally)

@@ -41,5 +41,5 @@ describe('WAL checkpoints in a worker', () => {
     } finally {
       await again.close()
     }
-  }, 60_000)
+  })
 })

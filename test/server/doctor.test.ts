@@ -16,7 +16,8 @@ import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
 const root = path.resolve(__dirname, '..', '..')
-const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value' }
+// selfhost: with subscribe templates, as a live deployment has them (without: a warning, test/server/doctor-selfhost.test.ts).
+const WECHAT = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'a-secret-value', MINQING_SUBSCRIBE_TEMPLATES: '{"taken":"TPL-1"}' }
 
 let dir: string
 let database: TestDatabase
@@ -31,56 +32,73 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
+/** A fixed day (2026-11-23, township time): the holiday calendar check depends on the year. */
+const NOW = Date.UTC(2026, 10, 23, 2)
+const doctor = (target: 'server' | 'cloud', e: NodeJS.ProcessEnv) => runDoctor(target, e, { now: NOW })
 const levelOf = (checks: Check[], name: string) => checks.find((c) => c.name === name)?.level
 const env = () => ({ ...WECHAT, MINQING_DATABASE_URL: database.url, MINQING_DATA_DIR: path.join(dir, 'data') })
 
 it('names every missing setting of a self-hosted server', async () => {
-  const checks = await runDoctor('server', {})
+  const checks = await doctor('server', {})
   expect(checks.filter((c) => c.level === 'fail').map((c) => c.name)).toEqual(['MINQING_DATABASE_URL', 'MINQING_WECHAT_APPID', 'MINQING_WECHAT_SECRET'])
-  const badAppId = await runDoctor('server', { ...env(), MINQING_WECHAT_APPID: 'touristappid' })
+  const badAppId = await doctor('server', { ...env(), MINQING_WECHAT_APPID: 'touristappid' })
   expect(badAppId.find((c) => c.name === 'MINQING_WECHAT_APPID')?.detail).toMatch(/does not look like an AppID/)
   expect(formatChecks(checks)).toMatch(/3 problem\(s\) to fix/)
 })
 
 it('an unreachable database is named without its password', async () => {
-  const checks = await runDoctor('server', { ...env(), MINQING_DATABASE_URL: 'mysql://minqing:hunter2secret@127.0.0.1:1/minqing' })
+  const checks = await doctor('server', { ...env(), MINQING_DATABASE_URL: 'mysql://minqing:hunter2secret@127.0.0.1:1/minqing' })
   const db = checks.find((c) => c.name === 'database reachable')!
   expect(db.level).toBe('fail')
   expect(db.detail).toContain('mysql://minqing:***@127.0.0.1:1/minqing')
   expect(JSON.stringify(checks)).not.toContain('hunter2secret')
-  const missingFile = await runDoctor('server', { ...env(), MINQING_DATABASE_URL: path.join(dir, 'nothing-here.db') })
+  const missingFile = await doctor('server', { ...env(), MINQING_DATABASE_URL: path.join(dir, 'nothing-here.db') })
   expect(levelOf(missingFile, 'database reachable')).toBe('fail')
   expect(fs.existsSync(path.join(dir, 'nothing-here.db'))).toBe(false)
 })
 
 it('says not migrated, then set-up not done, then Ready, and never migrates by itself', async () => {
-  const before = await runDoctor('server', env())
+  const before = await doctor('server', env())
   expect(levelOf(before, 'database reachable')).toBe('ok')
   expect(levelOf(before, 'database migrated')).toBe('fail')
   expect(before.find((c) => c.name === 'database migrated')?.detail).toMatch(/start the server once/)
   // Only read: still not migrated.
-  expect(levelOf(await runDoctor('server', env()), 'database migrated')).toBe('fail')
+  expect(levelOf(await doctor('server', env()), 'database migrated')).toBe('fail')
 
   const store = await openStore({ url: database.url })
   try {
-    const migrated = await runDoctor('server', env())
+    const migrated = await doctor('server', env())
     expect(levelOf(migrated, 'database migrated')).toBe('ok')
     expect(levelOf(migrated, 'set-up done')).toBe('fail')
     await loadWorld(store)
   } finally {
     await store.close()
   }
-  const ready = await runDoctor('server', env())
+  const ready = await doctor('server', env())
   expect(ready.filter((c) => c.level !== 'ok')).toEqual([])
-  expect(ready.map((c) => c.name)).toEqual(['settings', 'WeChat login (AppID and secret)', 'data folder writable', 'database reachable', 'database migrated', 'set-up done'])
+  expect(ready.map((c) => c.name)).toEqual(['settings', 'WeChat login (AppID and secret)', 'data folder writable', 'holiday calendar', 'database reachable', 'database migrated', 'set-up done'])
   expect(formatChecks(ready)).toMatch(/Ready\.$/)
   expect(JSON.stringify(ready)).not.toContain('a-secret-value')
 
   // The cloud target reads the function's variables (DB_* or MINQING_DATABASE_URL).
-  const cloud = await runDoctor('cloud', { MINQING_DATABASE_URL: database.url })
+  const cloud = await doctor('cloud', { MINQING_DATABASE_URL: database.url })
   expect(cloud.filter((c) => c.level === 'fail')).toEqual([])
   expect(levelOf(cloud, 'MINQING_SUBSCRIBE_TEMPLATES')).toBe('warn')
-  expect(levelOf(await runDoctor('cloud', {}), 'MINQING_DATABASE_URL')).toBe('fail')
+  expect(levelOf(await doctor('cloud', {}), 'MINQING_DATABASE_URL')).toBe('fail')
+})
+
+it('names a year the holiday calendar lacks: this year fails, next year warns from December', async () => {
+  const dec = Date.UTC(2026, 11, 1, 2)
+  const jan = Date.UTC(2027, 0, 4, 2)
+  const checkAt = async (now: number, extra: NodeJS.ProcessEnv = {}) => (await runDoctor('cloud', { ...extra }, { now })).find((c) => c.name === 'holiday calendar')
+  expect(await checkAt(NOW)).toMatchObject({ level: 'ok', detail: 'holds 2026' })
+  expect(await checkAt(dec)).toMatchObject({ level: 'warn', detail: expect.stringContaining('2027') })
+  expect(await checkAt(jan)).toMatchObject({ level: 'fail', detail: expect.stringContaining('MINQING_HOLIDAYS') })
+  const y2027 = JSON.stringify({ '2027': { holidays: ['2027-01-01'], workdays: [] } })
+  expect(await checkAt(dec, { MINQING_HOLIDAYS: y2027 })).toMatchObject({ level: 'ok', detail: 'holds 2026 and 2027' })
+  // A wrong value is named, and the calendar it would have changed stays as shipped.
+  const wrong = await runDoctor('cloud', { MINQING_HOLIDAYS: JSON.stringify({ '2027': { holidays: ['2026-12-31'], workdays: [] } }) }, { now: jan })
+  expect(wrong.find((c) => c.name === 'MINQING_HOLIDAYS')).toMatchObject({ level: 'fail', detail: expect.stringContaining('2026-12-31 is not a date of 2027') })
 })
 
 it('npm run doctor exits 1 and names what is missing', async () => {

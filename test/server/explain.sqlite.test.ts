@@ -23,7 +23,7 @@ const SMALL_TABLES: readonly string[] = ['townships', 'villages', 'groups', 'pla
 const NOT_EXERCISED: Readonly<Partial<Record<ActionName, string>>> = {
   // office-files: cloud mode only (refused by the local server); their reads are uploads by url
   // (test/cloud/office-files.test.ts runs them through the cloud entry).
-  'file.urls': 'cloud mode only: reads uploads by url, then the ticket and household by id',
+  'file.urls': 'cloud and self-hosted server only (test/cloud/office-files.test.ts, test/server/selfhost-media.test.ts): one read of uploads by url (its index), then the ticket and household by id',
   'office.importFile': 'cloud mode only: reads uploads by url, then the roster import of POST /files/roster-import',
   'office.exportFile': 'cloud mode only: the export of GET /files/export/:kind, then one uploads insert',
   'upload.register':

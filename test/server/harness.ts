@@ -60,7 +60,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     options.database ??
     (options.databaseUrl
       ? { dialect: /^mysql:/i.test(options.databaseUrl) ? 'mysql' : 'sqlite', url: options.databaseUrl, drop: async () => undefined }
-      : await freshDatabase(dataDir))
+      : await freshDatabase(dataDir, { migrated: true }))
   const server = await startLocalServer({
     dataDir,
     databaseUrl: database.url,

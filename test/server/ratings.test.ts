@@ -252,6 +252,7 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'auth.mode': {},
       'auth.logout': {},
       'login.qrConfirm': { code: 'none-code-0000' },
+      'login.qrDetails': { code: 'none-code-0000' },
       'setup.claim': { code: 'NONE-CODE-0000', name: '某人', phone: '13900000000' },
       'office.places': {},
       'office.addVillage': { name: '新村' },

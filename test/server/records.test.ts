@@ -71,7 +71,7 @@ describe("a cadre's record (档案)", () => {
     expect(officeOctober?.score.bands.leaders).toMatchObject({ raters: 1, points: row?.score.bands.leaders.points })
     expect(officeOctober?.score.total).toBe(row?.score.total)
     expect(record.findings).toHaveLength(1)
-    expect(record.findings[0].text).toContain('电话核实')
+    expect(record.findings[0]).toMatchObject({ code: 'check.absent', params: { method: 'phone' } })
     expect(record.selfReviews).toEqual([expect.objectContaining({ period: '2026-10', text: '十月入户走访偏少，下月补上。' })])
   })
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.stop()
   await mariadb?.stop()
-}, 60_000)
+})
 
 describe('every action on MariaDB', () => {
   it('runs the scenario: every step answers ok', async () => {

@@ -394,6 +394,7 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   // set-up code claimed, the office's villages, groups and sign-in places.
   const qr = await s.log.during('login.qrStart', () => s.h.anonymous.ok('login.qrStart', {}))
   await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
+  await ok(office, 'login.qrDetails', { code: qr.code })
   await ok(office, 'login.qrConfirm', { code: qr.code })
   const consoleLogin = await s.log.during('login.qrPoll', () => s.h.anonymous.ok('login.qrPoll', { code: qr.code, pollToken: qr.pollToken }))
   await s.log.during('auth.mode', () => s.h.anonymous.ok('auth.mode', {}))

@@ -30,7 +30,7 @@ beforeAll(async () => {
     person('p-4', 'tw-2', '丁', ['villager'], 'hh-2'),
     person('p-5', 'tw-2', '戊', ['villager', 'cadre'], null),
   ])
-}, 60_000)
+})
 afterAll(async () => {
   await store?.close()
   await database?.drop()

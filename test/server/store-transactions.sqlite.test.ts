@@ -26,7 +26,7 @@ beforeAll(async () => {
     person('p-4', 'tw-2', '丁', ['villager'], 'hh-2'),
     person('p-5', 'tw-2', '戊', ['villager', 'cadre'], null),
   ])
-}, 60_000)
+})
 afterAll(async () => {
   await store?.close()
   fs.rmSync(dir, { recursive: true, force: true })
@@ -74,5 +74,28 @@ describe('reads of the outer store and an open transaction (SQLite)', () => {
     expect(one).toBeNull()
     expect(ids(some)).toEqual(['p-10', 'p-2', 'p-3'].sort())
     expect(count).toBe(4)
+  })
+})
+
+describe('writes of the outer store and a transaction that starts meanwhile (SQLite)', () => {
+  it('a bare write made while a transaction is starting is never rolled back with it', async () => {
+    // Bare inserts fired at every microtask offset around the start of a transaction that fails:
+    // one that ran on the connection between BEGIN and the store knowing of the transaction would
+    // become part of it and vanish with its rollback.
+    const bare: Promise<void>[] = []
+    const tx = store.transaction(async (t) => {
+      await t.insert('people', person('p-900', 'tw-9', '滚', ['villager']))
+      throw new Error('rolled back on purpose')
+    })
+    for (let i = 0; i < 300; i++) {
+      let wait: Promise<void> = Promise.resolve()
+      for (let k = 0; k < i; k++) wait = wait.then(() => undefined)
+      bare.push(wait.then(() => store.insert('bindings', { id: `b-${1000 + i}`, openid: `o-${1000 + i}`, personId: 'p-1', boundAt: i })))
+    }
+    await expect(tx).rejects.toThrow('rolled back on purpose')
+    await Promise.all(bare)
+    expect(await store.get('people', 'p-900')).toBeNull()
+    const kept = await store.find('bindings', { personId: 'p-1' })
+    expect(kept).toHaveLength(300)
   })
 })

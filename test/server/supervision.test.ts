@@ -5,6 +5,7 @@
  * WeChat OPENID in the cloud and by a session in the local demo.
  */
 import { handle } from '../../src/server/dispatch'
+import { findingText } from '../../src/features/supervision/finding-text'
 import { requestId, startHarness, type Harness } from './harness'
 
 let h: Harness
@@ -38,7 +39,9 @@ describe('supervision', () => {
     const check = await sup.ok('supervision.verifyPresence', { cadreId: 'cadre-a', villageId: 'vil-a', method: 'phone', present: false, note: '电话无人接听' })
     expect(check).toMatchObject({ kind: 'whereabouts', method: 'phone', outcome: 'problem', cadreName: '张伟' })
     const record = await sup.ok('cadre.record', { cadreId: 'cadre-a' })
-    expect(record.findings[0].text).toContain('电话核实：张伟不在乌兰木伦嘎查')
+    // Stored as a code with parameters (issue 13 item 5); the text is only the supervisor's note.
+    expect(record.findings[0]).toMatchObject({ code: 'check.absent', params: { method: 'phone', cadre: '张伟', village: '乌兰木伦嘎查' }, text: '电话无人接听' })
+    expect(findingText(record.findings[0])).toBe('电话核实：张伟不在乌兰木伦嘎查。电话无人接听')
   })
 
   it('refuses a whereabouts finding without a note, and records nothing (issue 12: findings need a note)', async () => {

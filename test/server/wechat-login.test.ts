@@ -19,7 +19,8 @@ import { WechatLoginRefused } from '../../src/server/wechat/port'
 import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { loadWorld } from './world'
 
-const ENV = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'test-secret', MINQING_DATABASE_URL: 'set-below', PORT: '1' }
+const SETUP_CODE = 'WXYZ-2345-ABCD'
+const ENV = { MINQING_WECHAT_APPID: 'wx0123456789abcdef', MINQING_WECHAT_SECRET: 'test-secret', MINQING_DATABASE_URL: 'set-below', PORT: '1', MINQING_SETUP_CODE: SETUP_CODE }
 
 let dataDir: string
 let database: TestDatabase
@@ -72,6 +73,19 @@ it('a wx.login code is exchanged through code2Session for a token that calls as 
   const me = await post('/api/me.get', { input: {} }, bound.json.ok ? (bound.json.data as { token: string }).token : '')
   expect(me.status).toBe(200)
   expect(me.json.ok && (me.json.data as { id: string }).id).toBe('villager-a1')
+})
+
+it('the first administrator claims the set-up code from the environment (MINQING_SETUP_CODE) once, from WeChat', async () => {
+  const tokenOf = async (openid: string) => {
+    const r = await login(`local:${openid}`)
+    return r.json.ok ? (r.json.data as { token: string }).token : ''
+  }
+  const wrong = await post('/api/setup.claim', { input: { code: 'AAAA-BBBB-CCCC', name: '甲', phone: '13900000001' }, requestId: 'setup-hosted-0' }, await tokenOf('o-admin-1'))
+  expect(wrong.json).toMatchObject({ ok: false, error: { code: 'SETUP.CODE_INVALID' } })
+  const claimed = await post('/api/setup.claim', { input: { code: SETUP_CODE, townshipName: '新设镇', name: '王管理', phone: '13900000001' }, requestId: 'setup-hosted-1' }, await tokenOf('o-admin-1'))
+  expect(claimed.json).toMatchObject({ ok: true, data: { me: { name: '王管理', duty: 'office' } } })
+  const again = await post('/api/setup.claim', { input: { code: SETUP_CODE, townshipName: '新设镇', name: '乙', phone: '13900000002' }, requestId: 'setup-hosted-2' }, await tokenOf('o-admin-2'))
+  expect(again.json).toMatchObject({ ok: false, error: { code: 'SETUP.CODE_USED' } })
 })
 
 it('a refused, malformed or missing code gets a clear error and no token', async () => {

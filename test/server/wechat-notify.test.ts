@@ -18,7 +18,10 @@ const DAY = 24 * 3_600_000
 const templates = Object.fromEntries(
   Object.entries(DEFAULT_SETTINGS.subscribe.templates).map(([event, t]) => [event, { ...t, templateId: `TPL-${event}` }]),
 ) as Settings['subscribe']['templates']
-const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 } }
+// December 2026 reads into January 2027: a 2027 calendar stands in for the State Council's notice
+// (MINQING_HOLIDAYS in a deployment), so the months below may close.
+const calendar = { years: { ...DEFAULT_SETTINGS.calendar.years, '2027': { holidays: ['2027-01-01'], workdays: [] } } }
+const settings: Settings = { ...DEFAULT_SETTINGS, subscribe: { miniprogramState: 'trial', templates }, monthClose: { autoDay: 5 }, calendar }
 
 let h: Harness
 let wechat: RecordingWechat
@@ -128,6 +131,28 @@ describe('subscribe messages (订阅消息)', () => {
   })
 })
 
+describe('an unbinding is told through WeChat too', () => {
+  it("sends the 'unbound' template to the account that was bound, with the office's reason, in Beijing time", async () => {
+    const before = sent().length
+    const store = h.server.deps.store
+    await store.insert('bindings', { id: 'b-villager-a2', openid: 'o-villager-a2', personId: 'villager-a2', boundAt: 0 })
+    await (await h.as('office-1')).ok('binding.unbind', { personId: 'villager-a2', reason: '换了手机号' }, requestId())
+    await settle()
+    expect(sent().slice(before)).toEqual([
+      {
+        api: 'subscribeMessage.send',
+        touser: 'o-villager-a2',
+        template_id: 'TPL-unbound',
+        page: 'pages/bind/index',
+        data: { thing1: { value: '微信绑定' }, phrase2: { value: '已解绑' }, time3: { value: expect.stringMatching(/^2026年11月23日 \d\d:\d\d$/) }, thing4: { value: '换了手机号' } },
+        miniprogram_state: 'trial',
+        lang: 'zh_CN',
+      },
+    ])
+    expect(await store.count('bindings', { personId: 'villager-a2' })).toBe(0)
+  })
+})
+
 describe('the automatic month close (自动结账)', () => {
   it('refuses a month whose record chain is broken: logged, kept, told to the office once, and never a crash', async () => {
     const store = h.server.deps.store
@@ -135,6 +160,8 @@ describe('the automatic month close (自动结账)', () => {
     if (!visit) throw new Error('no visit')
     await store.db.updateTable('visits').set({ notes: '没来过' }).where('id', '=', visit.id).execute()
     h.advance(12 * DAY) // 2026-12-05: November is due
+    // selfhost: before the job's run, the office's month list says from when November closes by itself.
+    expect((await (await h.as('office-1')).ok('office.periods', {})).find((p) => p.period === '2026-11')?.autoCloseOn).toBe('2026-12-05')
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const before = sent().length
@@ -148,6 +175,8 @@ describe('the automatic month close (自动结账)', () => {
       const november = (await office.ok('office.periods', {})).find((p) => p.period === '2026-11')
       expect(november).toMatchObject({ status: 'open' })
       expect(november?.autoClose).toContain('自动结账没有完成')
+      // The attempt was made: no "will close" line any more (the office decides now).
+      expect(november?.autoCloseOn).toBeUndefined()
       // The office's bound staff hear of it (subscribe message monthClose).
       expect(sent().slice(before).filter((m) => m.template_id === 'TPL-monthClose')).toMatchObject([{ touser: 'o-office-1', data: { phrase2: { value: '未能结账' } }, page: 'subpackages/office/index/index' }])
       // The next run leaves it to the office: no second attempt, no second message.
@@ -176,6 +205,7 @@ describe('the automatic month close (自动结账)', () => {
     const december = (await office.ok('office.periods', {})).find((p) => p.period === '2026-12')
     expect(december).toMatchObject({ status: 'closed', closedBy: '自动结账' })
     expect(december?.autoClose).toContain('已自动结账')
+    expect(december?.autoCloseOn).toBeUndefined()
     // The posting is published to the villagers.
     expect(await (await h.as('villager-a1')).ok('posting.months', {})).toContain('2026-12')
     // Reopened by the office: the timer does not close it again.

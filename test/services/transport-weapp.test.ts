@@ -123,3 +123,57 @@ describe('https', () => {
     await expect(makeWeappTransport(backendOf('https', base), proxy).send(envelope)).rejects.toBeInstanceOf(TransportError)
   })
 })
+
+// selfhost (issue 11): the media seam's weapp side, without the network (test/server/selfhost-media.test.ts runs the https uploader against the real server).
+describe('media per backend', () => {
+  it('cloud: the file goes under the person\'s folder and is registered as theirs; an https build never uses wx.cloud', async () => {
+    const { cloudUploader, shownUrls } = await import('../../src/services/media-weapp-core')
+    const cloudPaths: string[] = []
+    const registered: unknown[] = []
+    const uploader = cloudUploader(
+      {
+        fileSize: async () => 1234,
+        cloudUpload: async ({ cloudPath }) => {
+          cloudPaths.push(cloudPath)
+          return { fileID: `cloud://env.x/${cloudPath}` }
+        },
+        uploadFile: async () => {
+          throw new Error('wx.uploadFile is not the cloud path')
+        },
+        networkType: async () => 'wifi',
+        saveFile: (p) => p,
+        unlink: () => undefined,
+      },
+      { folder: async () => 'u/villager-a1', newId: () => 'r123', register: async (...args) => void registered.push(args) },
+    )
+    expect(await uploader.upload('/tmp/a.mp3', 'voice', 'mp3')).toBe('cloud://env.x/u/villager-a1/voice/r123.mp3')
+    expect(registered).toEqual([['cloud://env.x/u/villager-a1/voice/r123.mp3', 'voice', 1234]])
+
+    // What must be exchanged for a temporary URL before it is shown, per platform.
+    const web = shownUrls({ kind: 'web' })
+    const cloud = shownUrls({ kind: 'cloud' })
+    const https = shownUrls({ kind: 'https', base: 'https://minqing.example.gov.cn' })
+    expect([web, cloud, https].map((s) => [s.needsGrant('/uploads/abcdef12.jpg'), s.needsGrant('cloud://e/u/x.jpg'), s.needsGrant('blob:x')])).toEqual([
+      [false, true, false],
+      [false, true, false],
+      [true, true, false],
+    ])
+    expect(https.absolute('/uploads/abcdef12.jpg?p=x&e=1&s=y')).toBe('https://minqing.example.gov.cn/uploads/abcdef12.jpg?p=x&e=1&s=y')
+    expect(cloud.absolute('https://env.tcb.qcloud.la/x.jpg?sign=1')).toBe('https://env.tcb.qcloud.la/x.jpg?sign=1')
+  })
+
+  it('https: transport.authorized sends the token, renews an expired one once, and the cloud adds no header', async () => {
+    const p = platform(() => ok(null))
+    const t = makeWeappTransport(backendOf('https', 'https://minqing.example.gov.cn'), p)
+    const headers: Record<string, string>[] = []
+    const answer = await t.authorized(async (header) => {
+      headers.push(header)
+      return headers.length === 1 ? (fail(401, 'AUTH.INVALID_TOKEN').data as ApiResponse<unknown>) : ({ ok: true, data: 'stored' } as ApiResponse<unknown>)
+    })
+    expect(answer).toEqual({ ok: true, data: 'stored' })
+    expect(headers).toEqual([{ Authorization: 'Bearer token-1' }, { Authorization: 'Bearer token-2' }])
+    expect(p.rec.logins).toBe(2)
+    const c = makeWeappTransport(backendOf('cloud', ''), platform(() => ok(null)))
+    expect(await c.authorized(async (header) => ({ ok: true, data: header }) as ApiResponse<unknown>)).toEqual({ ok: true, data: {} })
+  })
+})

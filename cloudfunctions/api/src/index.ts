@@ -18,7 +18,8 @@ import { cloudWechatCodes, cloudWechatMessages, cloudWechatStorage, type WxCloud
 import { localWechatStorage } from '../../../src/server/wechat/local'
 import { runAutoClose } from '../../../src/server/features/office/auto-close'
 import { settingsFromEnv } from '../../../src/server/settings-env'
-import { cloudContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
+import { cloudContentSecurity, localContentSecurity, type WxCloudSecurity } from '../../../src/server/wechat/content'
+import { recordMediaCheckAnswer } from '../../../src/server/features/voice/media'
 
 // The SDK types DYNAMIC_CURRENT_ENV as a string though it is a symbol at run time.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -76,7 +77,9 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     // 订阅消息 through the cloud call (config.json declares subscribeMessage.send); sent only for
     // events whose template is configured, to people with a WeChat binding.
     wechatMessages: cloudWechatMessages(cloud as unknown as WxCloudOpenapi),
-    contentSecurity: cloudContentSecurity(cloud as unknown as WxCloudSecurity),
+    // guard: with MINQING_LOCAL_STORAGE_DIR (tests, the headless runtime) the local stand-in checks
+    // content too, so nothing reaches WeChat's SDK outside WeChat's runtime.
+    contentSecurity: process.env.MINQING_LOCAL_STORAGE_DIR ? localContentSecurity : cloudContentSecurity(cloud as unknown as WxCloudSecurity),
     // Cloud storage (roster files, exports, temporary URLs of media). MINQING_LOCAL_STORAGE_DIR
     // serves it from a folder instead: tests and the headless runtime, never set in WeChat's cloud.
     storage: process.env.MINQING_LOCAL_STORAGE_DIR
@@ -94,6 +97,9 @@ interface ApiEvent {
   Type?: unknown
   /** The trigger's name: 'overdue' (提级督办) or 'close' (自动结账). */
   TriggerName?: unknown
+  /** guard: a message push (消息推送 to this function): 'event', with Event 'wxa_media_check'. */
+  MsgType?: unknown
+  Event?: unknown
 }
 
 export const main = async (event: ApiEvent | null | undefined): Promise<ApiResponse<unknown>> => {
@@ -117,6 +123,12 @@ export const main = async (event: ApiEvent | null | undefined): Promise<ApiRespo
     const flagged = name === 'close' ? 0 : await sweepOverdue(current)
     const closed = name === 'overdue' ? null : await runAutoClose(current)
     return { ok: true, data: { flagged, ...(closed ? { closed } : {}) } }
+  }
+  // guard: WeChat's answer to a photo's content check (mediaCheckAsync), pushed to this function.
+  // Only a pending check with that trace id takes it; the trace id is known to WeChat and this
+  // function alone (never sent to a client), so a client sending such an event changes nothing.
+  if (event && typeof event === 'object' && event.MsgType === 'event' && event.Event === 'wxa_media_check') {
+    return { ok: true, data: { recorded: await recordMediaCheckAnswer(current, event) } }
   }
   const openid = typeof OPENID === 'string' && OPENID !== '' ? OPENID : null
   const request = event && typeof event === 'object' ? { action: event.action, input: event.input, requestId: event.requestId } : null

@@ -11,6 +11,9 @@ import type { ImportView } from '../views.office'
 /** A WeChat cloud storage file id (the uploads table keeps it in a 191-character key column). */
 export const cloudFileId = () => z.string().max(191).regex(/^cloud:\/\/[\x21-\x7e]{1,180}$/)
 
+/** selfhost: a file the self-hosted (or local) server's /upload route stored. */
+export const uploadedFileUrl = () => z.string().max(100).regex(/^\/uploads\/[A-Za-z0-9_-]{8,64}\.(jpg|png|webp|mp3|m4a|aac|webm|ogg|wav|amr)$/)
+
 /** What an export or the template is called in the office's file list. */
 export const OFFICE_FILE_KINDS = ['posting', 'scores', 'allowance', 'tickets', 'template'] as const
 export type OfficeFileKind = (typeof OFFICE_FILE_KINDS)[number]
@@ -27,9 +30,13 @@ export interface OfficeFileView {
 }
 
 export const fileActions = {
-  /** Temporary URLs of attachments the caller may see (its uploader, or a reader of its object). */
+  /**
+   * Temporary URLs of attachments the caller may see (its uploader, or a reader of its object).
+   * selfhost: on the self-hosted server the ids are `/uploads/...` urls and the answers are signed
+   * `/uploads/...?p=&e=&s=` URLs (relative to the server: the weapp puts its API base in front).
+   */
   'file.urls': defineAction<FileUrlsView>()({
-    input: z.object({ fileIds: z.array(cloudFileId()).min(1).max(20) }).strict(),
+    input: z.object({ fileIds: z.array(z.union([cloudFileId(), uploadedFileUrl()])).min(1).max(20) }).strict(),
   }),
   /** The roster import from a spreadsheet the office put in cloud storage (and registered as its own). */
   'office.importFile': defineAction<ImportView>()({

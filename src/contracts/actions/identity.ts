@@ -21,6 +21,17 @@ export interface LoginQrView {
   qrText: string
 }
 
+/** What the phone shows before a staff member confirms a web console's login: which browser asks. */
+export interface LoginRequestView {
+  /** The asking browser's family and system ("Chrome", "Windows"), null where unknown. */
+  browser: string | null
+  os: string | null
+  /** The network address it asked from ('' when not known). */
+  address: string
+  askedAt: number
+  expiresAt: number
+}
+
 export type LoginPollView = { status: 'waiting' | 'expired' } | { status: 'confirmed'; token: string; me: MeView }
 
 export interface SetupClaimView {
@@ -64,6 +75,11 @@ export const identityActions = {
   'login.qrConfirm': defineAction<{ confirmed: true }>()({
     input: z.object({ code: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
     write: true,
+    errors: ['LOGIN.CODE_INVALID', 'LOGIN.CODE_EXPIRED', 'LOGIN.CODE_USED'],
+  }),
+  /** The phone reads which browser asks before confirming (identity-finish). */
+  'login.qrDetails': defineAction<LoginRequestView>()({
+    input: z.object({ code: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
     errors: ['LOGIN.CODE_INVALID', 'LOGIN.CODE_EXPIRED', 'LOGIN.CODE_USED'],
   }),
   /** The first administrator binds with the township's one-time set-up code. */

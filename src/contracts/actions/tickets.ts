@@ -114,5 +114,7 @@ export const ticketActions = {
   'ticket.callReporter': defineAction<{ name: string; phone: string | null }>()({
     input: z.object({ ticketId: id() }).strict(),
     write: true,
+    // guard: a phone number is never kept for a replay; a retry runs again (checked, logged again).
+    personal: true,
   }),
 }

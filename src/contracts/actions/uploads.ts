@@ -8,7 +8,7 @@ import { defineAction } from '../action'
 import { cloudFileId } from './files'
 
 export const uploadActions = {
-  /** Cloud mode only: the caller's own upload to cloud storage (its file id, kind and size). */
+  /** Cloud mode only: the caller's own upload to cloud storage (its file id, kind and declared size; the answer's size is storage's). */
   'upload.register': defineAction<{ fileId: string; kind: 'photo' | 'voice' | 'sheet'; bytes: number }>()({
     input: z
       .object({
@@ -19,7 +19,7 @@ export const uploadActions = {
         bytes: z.number().int().min(1).max(100 * 1024 * 1024),
       })
       .strict(),
-    errors: ['TICKET.ATTACHMENT_NOT_YOURS', 'UPLOAD.TOO_LARGE', 'IMPORT.TOO_LARGE', 'LIMIT.UPLOADS_PER_HOUR', 'LIMIT.UPLOAD_BYTES_PER_DAY'],
+    errors: ['TICKET.ATTACHMENT_NOT_YOURS', 'UPLOAD.TOO_LARGE', 'UPLOAD.MISSING_FILE', 'IMPORT.TOO_LARGE', 'LIMIT.UPLOADS_PER_HOUR', 'LIMIT.UPLOAD_BYTES_PER_DAY'],
     write: true,
   }),
 }

@@ -15,6 +15,8 @@ export const voiceActions = {
     input: z.object({ ticketId: id(), reason: requiredText(200) }).strict(),
     errors: ['VOICE.REASON_REQUIRED', 'VOICE.NOT_ANONYMOUS'],
     write: true,
+    // guard: an anonymous reporter's name is never kept for a replay; a retry runs again (checked, logged again).
+    personal: true,
   }),
   /** A report as the village's other villagers read it (followers; the duplicate hint before 关注). */
   'ticket.publicView': defineAction<PublicTicketView>()({ input: z.object({ ticketId: id() }).strict() }),

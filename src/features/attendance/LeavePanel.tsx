@@ -12,12 +12,12 @@ import { Field, Line } from '../../components/Form'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 
-const m = zhCN.verdict.leave
-const d = zhCN.field.dates
+const m = msg.verdict.leave
+const d = msg.field.dates
 
 export const LeavePanel = () => {
   const list = useCall('leave.list', {})
@@ -63,9 +63,9 @@ export const LeavePanel = () => {
             <View>
               {leaves.map((l) => (
                 <View key={l.id} className={`leave-row leave-${l.id}`}>
-                  <Line>{zhCN.verdict.fmt.leave(l.cadre.name, l.from, l.to, m.days(l.days), l.reason)}</Line>
+                  <Line>{msg.verdict.fmt.leave(l.cadre.name, l.from, l.to, m.days(l.days), l.reason)}</Line>
                   <Line tone={l.status === 'approved' ? 'good' : l.status === 'declined' ? 'bad' : 'muted'}>
-                    {l.decidedByName ? zhCN.verdict.fmt.then(m.status[l.status], m.decidedBy(l.decidedByName)) : m.status[l.status]}
+                    {l.decidedByName ? msg.verdict.fmt.then(m.status[l.status], m.decidedBy(l.decidedByName)) : m.status[l.status]}
                   </Line>
                   {l.canDecide ? (
                     <View className='mq-row'>

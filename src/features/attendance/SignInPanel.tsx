@@ -4,11 +4,13 @@
  * live photo), and today's attempts with the reason of each invalid one.
  * Before the camera: where the cadre stands (distance to the nearest place, "已进入签到范围"), which
  * slot is open and until when; the button is off with the reason when no slot is open. Out of range,
- * nothing is stored unless the cadre confirms.
- * Test selectors: `.signin-consent`, `.signin-submit`, `.signin-attempt`, `.signin-slot-<slot>`,
- * `.signin-where`, `.signin-slot-now`, `.signin-disabled-reason`.
+ * nothing is stored unless the cadre confirms. Without signal the button is off and says that
+ * sign-in needs the network: a sign-in is judged at the server's time and never waits in the outbox
+ * (docs/signin-offline.md).
+ * Test selectors: `.signin-offline`, `.signin-consent`, `.signin-submit`, `.signin-attempt`,
+ * `.signin-slot-<slot>`, `.signin-where`, `.signin-slot-now`, `.signin-disabled-reason`.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Line } from '../../components/Form'
@@ -16,16 +18,18 @@ import { askConfirm, toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { SignInCheckView, SignInView, SlotView } from '../../contracts'
-import { call } from '../../services/api'
-import { zhCN } from '../../i18n/zh-CN'
+import { ApiCallError, call } from '../../services/api'
+import { msg } from '../../i18n'
 import type { Gcj02Point } from '../../core/geo'
 import device from '../../services/device'
+import network from '../../services/network'
 import { DeviceError } from '../../services/device-types'
 import { useCall } from '../../services/useCall'
+import { useOutbox } from '../../services/useOutbox'
 import { useSubmit } from '../../services/useSubmit'
 import dayjs from 'dayjs'
 
-const m = zhCN.verdict.signin
+const m = msg.verdict.signin
 const hhmm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 
 export const Attempt = ({ a }: { a: SignInView }) => (
@@ -39,6 +43,8 @@ export const Attempt = ({ a }: { a: SignInView }) => (
 type Where =
   | { status: 'locating' }
   | { status: 'failed' }
+  /** The server could not be reached: no signal. */
+  | { status: 'offline' }
   | { status: 'ready'; check: SignInCheckView }
 
 /** Locates the phone and asks the server where that is (distance, in range); stores nothing. */
@@ -52,8 +58,8 @@ const useWhere = (enabled: boolean) => {
       const check = await call('signin.check', point)
       setWhere({ status: 'ready', check })
       return { point, check }
-    } catch {
-      setWhere({ status: 'failed' })
+    } catch (e) {
+      setWhere({ status: e instanceof ApiCallError && e.code === 'SERVER.UNAVAILABLE' ? 'offline' : 'failed' })
       return null
     }
   }, [])
@@ -66,6 +72,7 @@ const useWhere = (enabled: boolean) => {
 const WhereLine = ({ where }: { where: Where }) => {
   if (where.status === 'locating') return <Line tone='muted' className='signin-where'>{m.locating}</Line>
   if (where.status === 'failed') return <Line tone='bad' className='signin-where'>{m.locationFailed}</Line>
+  if (where.status === 'offline') return null
   const c = where.check
   if (c.placeName === null || c.distanceM === null || c.radiusM === null) return <Line tone='bad' className='signin-where'>{m.noPlaces}</Line>
   return c.inRange ? (
@@ -91,12 +98,22 @@ export const SignInPanel = () => {
   const submit = useSubmit('signin.submit')
   const consentGiven = today.state.status === 'ready' && today.state.data.consentGiven
   const { where, locate } = useWhere(consentGiven)
+  const { online } = useOutbox()
+  // No signal: nothing to judge against (the server's clock decides the slot), so no camera either.
+  const offline = !online || where.status === 'offline'
   const [working, setWorking] = useState(false)
+  // The signal is back: say where the cadre stands again (once per return, never in a loop).
+  const wasOnline = useRef(online)
+  useEffect(() => {
+    if (online && !wasOnline.current && consentGiven) void locate()
+    wasOnline.current = online
+  }, [online, consentGiven, locate])
   const signIn = async () => {
+    if (offline) return toast(msg.signinSignal.offline)
     setWorking(true)
     try {
       const here = await locate()
-      if (!here) return toast(m.locationFailed)
+      if (!here) return toast(network.isOnline() ? m.locationFailed : msg.signinSignal.offline)
       const { check, point } = here
       // Out of range: nothing is stored (the camera does not even open) unless the cadre says so.
       if (!check.inRange && check.placeName !== null && check.distanceM !== null) {
@@ -130,18 +147,25 @@ export const SignInPanel = () => {
             <Section title={m.title}>
               <View className='signin-status'>
                 <WhereLine where={where} />
-                <Line tone={slot.open ? 'good' : 'bad'} className={`signin-slot-now ${slot.open ? 'signin-slot-now--open' : 'signin-disabled-reason'}`}>{slot.text}</Line>
+                {offline ? (
+                  <View className='signin-offline'>
+                    <Line tone='bad' className='signin-disabled-reason'>{msg.signinSignal.offline}</Line>
+                    <Line tone='muted'>{msg.signinSignal.why}</Line>
+                  </View>
+                ) : (
+                  <Line tone={slot.open ? 'good' : 'bad'} className={`signin-slot-now ${slot.open ? 'signin-slot-now--open' : 'signin-disabled-reason'}`}>{slot.text}</Line>
+                )}
                 <Button kind='plain' className='signin-relocate' loading={where.status === 'locating'} onClick={() => void locate()}>
                   {m.relocate}
                 </Button>
               </View>
-              <Button big className='signin-submit' disabled={!slot.open} loading={working || submit.pending} onClick={() => void signIn()}>
+              <Button big className='signin-submit' disabled={!slot.open || offline} loading={working || submit.pending} onClick={() => void signIn()}>
                 {working ? m.working : m.submit}
               </Button>
               {submit.error ? <ErrorState message={submit.error.message} code={submit.error.code} /> : null}
               {t.slots.map((s) => (
                 <View key={s.slot} className={`mq-row signin-slot signin-slot-${s.slot} signin-slot--${s.state}`}>
-                  <Text className='mq-line'>{zhCN.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
+                  <Text className='mq-line'>{msg.verdict.fmt.paren(m.slots[s.slot], m.window(hhmm(s.from), hhmm(s.to)))}</Text>
                   <Text className={`mq-line ${s.state === 'signed' ? 'mq-line--good' : s.state === 'missed' ? 'mq-line--bad' : ''}`}>{m.state[s.state]}</Text>
                 </View>
               ))}

@@ -10,12 +10,12 @@ import { Button } from '../../components/Button'
 import { Line } from '../../components/Form'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ApiCallError, call } from '../../services/api'
 import { useCall } from '../../services/useCall'
 import { Attempt } from './SignInPanel'
 
-const v = zhCN.verdict
+const v = msg.verdict
 
 const Photo = ({ signInId }: { signInId: string }) => {
   const [src, setSrc] = useState<string | null>(null)

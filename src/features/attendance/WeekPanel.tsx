@@ -8,10 +8,10 @@ import { Line } from '../../components/Form'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import type { Week543View } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const m = zhCN.verdict.attendance
+const m = msg.verdict.attendance
 const KEYS = ['workDays', 'nights', 'villageDays'] as const
 
 const Counts = ({ w }: { w: Week543View }) => (
@@ -24,7 +24,7 @@ const Counts = ({ w }: { w: Week543View }) => (
     ))}
     {w.leaveDays ? <Line tone='muted'>{m.leave(w.leaveDays)}</Line> : null}
     <Line tone={w.compliant ? 'good' : 'bad'} className='week-verdict'>
-      {w.compliant ? m.compliant : m.short(zhCN.verdict.fmt.list(w.short.map((k) => m[k])))}
+      {w.compliant ? m.compliant : m.short(msg.verdict.fmt.list(w.short.map((k) => m[k])))}
     </Line>
   </View>
 )
@@ -53,10 +53,10 @@ export const WeekPanel = ({ showTeam }: { showTeam: boolean }) => {
               <View>
                 {t.teams.map((tm) => (
                   <View key={tm.id} className={`team-${tm.id}`}>
-                    <Line>{zhCN.verdict.fmt.paren(tm.name, m.teamShort(tm.shortCount))}</Line>
+                    <Line>{msg.verdict.fmt.paren(tm.name, m.teamShort(tm.shortCount))}</Line>
                     {tm.rows.map((r) => (
                       <Line key={r.cadre.id} tone={r.compliant ? 'good' : 'bad'} className={`team-row team-row-${r.cadre.id}`}>
-                        {zhCN.verdict.fmt.labeled(r.cadre.name, r.compliant ? m.compliant : m.short(zhCN.verdict.fmt.list(r.short.map((k) => m[k]))))}
+                        {msg.verdict.fmt.labeled(r.cadre.name, r.compliant ? m.compliant : m.short(msg.verdict.fmt.list(r.short.map((k) => m[k]))))}
                       </Line>
                     ))}
                   </View>

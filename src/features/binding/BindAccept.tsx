@@ -9,12 +9,12 @@ import { Text } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { ErrorState, Loading } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
 import './binding.scss'
 
-const m = zhCN.office.ui.binding
+const m = msg.office.ui.binding
 
 export const BindAccept = ({ token }: { token: string | undefined }) => {
   const accept = useSubmit('binding.accept')

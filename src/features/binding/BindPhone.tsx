@@ -13,21 +13,33 @@ import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
+import { useSubscribeAsk } from '../../services/subscribe'
 import './binding.scss'
 
-const m = zhCN.binding
+const m = msg.binding
 
-const Done = ({ name }: { name: string }) => (
-  <>
-    <Text className='bind-done'>{m.bound(name)}</Text>
-    <Button big className='bind-home' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
-      {m.goHome}
-    </Button>
-  </>
-)
+const Done = ({ name }: { name: string }) => {
+  // In WeChat, the tap on 回到首页 also asks to hear if the township ever unbinds this account.
+  const askNews = useSubscribeAsk(['unbound'])
+  return (
+    <>
+      <Text className='bind-done'>{m.bound(name)}</Text>
+      <Button
+        big
+        className='bind-home'
+        onClick={() => {
+          askNews()
+          void Taro.reLaunch({ url: '/pages/index/index' })
+        }}
+      >
+        {m.goHome}
+      </Button>
+    </>
+  )
+}
 
 const WechatPhone = () => {
   const bind = useSubmit('binding.byPhone')
@@ -46,7 +58,7 @@ const WechatPhone = () => {
         {m.wechatButton}
       </Button>
       <Text className='binding-note'>{m.wechatHint}</Text>
-      {declined ? <ErrorState message={zhCN.errors['BINDING.PHONE_REFUSED']} code='BINDING.PHONE_REFUSED' /> : null}
+      {declined ? <ErrorState message={msg.errors['BINDING.PHONE_REFUSED']} code='BINDING.PHONE_REFUSED' /> : null}
       {bind.error ? <ErrorState message={bind.error.message} code={bind.error.code} /> : null}
     </>
   )

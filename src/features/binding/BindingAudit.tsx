@@ -7,11 +7,11 @@ import { Text, View } from '@tarojs/components'
 import { formatDay } from '../../components/format'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import './binding.scss'
 
-const m = zhCN.binding
+const m = msg.binding
 
 export const BindingAudit = () => {
   const { state, reload } = useCall('binding.audit', {})

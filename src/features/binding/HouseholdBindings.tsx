@@ -8,11 +8,11 @@ import { formatDay } from '../../components/format'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import './binding.scss'
 
-const m = zhCN.binding
+const m = msg.binding
 
 const HouseholdBindingList = () => {
   const { state, reload } = useCall('binding.household', {})

@@ -12,13 +12,13 @@ import { QrCode } from '../../components/QrCode'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { InvitationView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { currentEnvVersion } from '../../services/env-version'
 import './binding.scss'
 
-const m = zhCN.office.ui.binding
+const m = msg.office.ui.binding
 
 
 /** What the QR code holds: the page address (H5: absolute URL with the hash route). */

@@ -7,11 +7,11 @@ import { Text, View } from '@tarojs/components'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { leadsAnyTeam, seesWholeTownship } from '../../core/roles'
 import './CadreLinks.scss'
 
-const m = zhCN.verdict.links
+const m = msg.verdict.links
 
 export const cadreLinksFor = (me: MeView) => {
   const cadre = me.roles.includes('cadre')

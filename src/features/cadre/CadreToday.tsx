@@ -6,13 +6,13 @@ import { Text, View } from '@tarojs/components'
 import { formatToday } from '../../components/format'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { HouseholdList } from './HouseholdList'
 import { useCall } from '../../services/useCall'
 import { useMyHouseholds, useMyOpenTickets } from './useCadreToday'
 import './CadreToday.scss'
 
-const v = zhCN.verdict
+const v = msg.verdict
 
 /** Today's three fixed-time slots (三定点), each with its state in words. */
 const TodaySlots = () => {
@@ -61,19 +61,19 @@ export const CadreToday = () => {
   const tickets = useMyOpenTickets()
   return (
     <View className='cadre-today'>
-      <Text className='cadre-today__date'>{zhCN.home.today(formatToday())}</Text>
+      <Text className='cadre-today__date'>{msg.home.today(formatToday())}</Text>
       <TodaySlots />
       <Week543 />
-      <Section title={zhCN.home.openTickets} className='cadre-open-tickets'>
+      <Section title={msg.home.openTickets} className='cadre-open-tickets'>
         <Loadable state={tickets.state} onRetry={tickets.reload}>
-          {(list) => <Text className='cadre-open-tickets__count'>{zhCN.tickets.openCount(list.length)}</Text>}
+          {(list) => <Text className='cadre-open-tickets__count'>{msg.tickets.openCount(list.length)}</Text>}
         </Loadable>
       </Section>
       <Section
-        title={households.state.status === 'ready' ? zhCN.home.cadreHouseholds(households.state.data.length) : undefined}
+        title={households.state.status === 'ready' ? msg.home.cadreHouseholds(households.state.data.length) : undefined}
         className='cadre-households'
       >
-        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
+        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={msg.home.households.empty}>
           {(list) => <HouseholdList households={list} />}
         </Loadable>
       </Section>

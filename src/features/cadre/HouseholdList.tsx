@@ -9,11 +9,11 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
 import type { HouseholdRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './HouseholdList.scss'
 
-const m = zhCN.home.households
-const f = zhCN.field.households
+const m = msg.home.households
+const f = msg.field.households
 
 /** Never visited first, then the longest ago. */
 export const byLongestUnvisited = (a: HouseholdRow, b: HouseholdRow) => (a.lastConfirmedVisitAt ?? 0) - (b.lastConfirmedVisitAt ?? 0)

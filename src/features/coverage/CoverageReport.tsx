@@ -4,10 +4,10 @@
  */
 import { Text, View } from '@tarojs/components'
 import type { CoverageView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './CoverageReport.scss'
 
-const m = zhCN.home
+const m = msg.home
 
 export const CoverageReport = ({ coverage }: { coverage: CoverageView }) => {
   const errors = coverage.findings.filter((f) => f.severity === 'error')

@@ -13,13 +13,13 @@ import { toast } from '../../components/feedback'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { TownshipPlacesView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import device from '../../services/device'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './identity.scss'
 
-const m = zhCN.identity.places
+const m = msg.identity.places
 
 const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text))
 
@@ -102,7 +102,7 @@ const Editor = ({ data, onChanged }: { data: TownshipPlacesView; onChanged: () =
           </View>
         ))}
         <Field label={m.placeName} value={place.name} onChange={(name) => setPlace((x) => ({ ...x, name }))} maxlength={40} className='place-name' />
-        <Choice label={m.village} options={[{ value: '', label: zhCN.office.ui.notices.township }, ...villages]} value={place.villageId} onChange={(villageId) => setPlace((x) => ({ ...x, villageId }))} className='place-village' />
+        <Choice label={m.village} options={[{ value: '', label: msg.office.ui.notices.township }, ...villages]} value={place.villageId} onChange={(villageId) => setPlace((x) => ({ ...x, villageId }))} className='place-village' />
         <Button kind='secondary' className='place-here' onClick={() => void here()}>
           {m.useLocation}
         </Button>

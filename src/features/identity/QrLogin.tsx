@@ -10,13 +10,13 @@ import { Button } from '../../components/Button'
 import { QrCode } from '../../components/QrCode'
 import { ErrorState } from '../../components/State'
 import type { LoginQrView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ApiCallError, call, session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
 import { HOME_PAGE } from '../login/useDevLogin'
 import './identity.scss'
 
-const m = zhCN.identity.qrLogin
+const m = msg.identity.qrLogin
 const POLL_MS = 2000
 
 export const QrLogin = () => {

@@ -11,13 +11,13 @@ import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { session } from '../../services/api'
 import { useSubmit } from '../../services/useSubmit'
 import { HOME_PAGE } from '../login/useDevLogin'
 import './identity.scss'
 
-const m = zhCN.identity.setup
+const m = msg.identity.setup
 
 export const SetupForm = () => {
   const claim = useSubmit('setup.claim')

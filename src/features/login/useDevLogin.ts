@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { errorMessage } from '../../i18n/zh-CN'
+import { errorMessage } from '../../i18n'
 import { ApiCallError, call, session } from '../../services/api'
 import { useCall } from '../../services/useCall'
 

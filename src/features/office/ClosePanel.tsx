@@ -1,7 +1,7 @@
 /**
  * 月末结账: the last six months with their status in words; close a month, reopen it with a
  * reason (logged), open its posting, and download the four xlsx exports.
- * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.close-button`, `.posting-link`, `.export-<kind>`.
+ * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.period-auto-close-on`, `.close-button`, `.posting-link`, `.export-<kind>`.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -15,7 +15,7 @@ import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { PeriodView } from '../../contracts'
 import { PostingTable } from '../posting/PostingTable'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ApiCallError } from '../../services/api'
 import files from '../../services/files'
 import type { ExportKind } from '../../services/files-types'
@@ -24,9 +24,9 @@ import { useSubmit } from '../../services/useSubmit'
 import { useSubscribeAsk } from '../../services/subscribe'
 import './office.scss'
 
-const m = zhCN.office.ui.close
-const ask = zhCN.asks.close
-const plain = zhCN.plain
+const m = msg.office.ui.close
+const ask = msg.asks.close
+const plain = msg.plain
 const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
 
 const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {
@@ -77,6 +77,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
       {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
       {p.autoClose ? <Text className='office-row__meta period-auto-close'>{p.autoClose}</Text> : null}
+      {p.autoCloseOn ? <Text className='office-row__meta period-auto-close-on'>{msg.selfhost.autoCloseOn(p.autoCloseOn, p.autoCloseDue === true)}</Text> : null}
       {closed ? (
         <View className='office-buttons'>
           <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>

@@ -10,13 +10,13 @@ import { Choice } from '../../components/Field'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { Rate } from '../../core/tickets'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { BarChart } from './BarChart'
 import './office.scss'
 
-const m = zhCN.office.ui.dashboard
-const plain = zhCN.plain
+const m = msg.office.ui.dashboard
+const plain = msg.plain
 
 /** The month holding `now` and the n - 1 before it, newest first (client clock: a filter default only). */
 export const recentMonths = (n: number, now: number = Date.now()): string[] => {

@@ -10,12 +10,12 @@ import { toast } from '../../components/feedback'
 import { formatDate } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './office.scss'
 
-const m = zhCN.office.ui.notices
+const m = msg.office.ui.notices
 
 export const NoticeForm = () => {
   const list = useCall('office.notices', {})

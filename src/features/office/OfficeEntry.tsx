@@ -10,11 +10,11 @@ import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
 import { CADRES_PAGE, ROUTES } from '../../components/routes'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { isSupervision, isTownshipStaff, seesWholeTownship } from '../../core/roles'
 import './office.scss'
 
-const m = zhCN.office.ui.entry
+const m = msg.office.ui.entry
 
 export const officeEntriesFor = (me: MeView): (keyof typeof m)[] => {
   const out: (keyof typeof m)[] = []
@@ -41,23 +41,23 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
         ))}
         {entries.includes('office') ? (
           <Button kind='secondary' className='entry-places' onClick={() => void Taro.navigateTo({ url: '/subpackages/office/places/index' })}>
-            {zhCN.identity.places.title}
+            {msg.identity.places.title}
           </Button>
         ) : null}
         {entries.includes('office') || entries.includes('supervision') ? (
           <Button kind='secondary' className='entry-cadres' onClick={() => void Taro.navigateTo({ url: CADRES_PAGE })}>
-            {zhCN.records.entryCadres}
+            {msg.records.entryCadres}
           </Button>
         ) : null}
         {/* issue 13: comment moderation (office), call-backs (supervision) */}
         {entries.includes('office') ? (
           <Button kind='secondary' className='entry-moderation' onClick={() => void Taro.navigateTo({ url: ROUTES.moderation })}>
-            {zhCN.voice.entryModeration}
+            {msg.voice.entryModeration}
           </Button>
         ) : null}
         {entries.includes('supervision') ? (
           <Button kind='secondary' className='entry-callbacks' onClick={() => void Taro.navigateTo({ url: ROUTES.callBacks })}>
-            {zhCN.voice.callBacks.entry}
+            {msg.voice.callBacks.entry}
           </Button>
         ) : null}
       </View>

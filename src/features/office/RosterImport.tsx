@@ -9,12 +9,12 @@ import { Button } from '../../components/Button'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { ImportView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { ApiCallError } from '../../services/api'
 import files from '../../services/files'
 import './office.scss'
 
-const m = zhCN.office.ui.roster
+const m = msg.office.ui.roster
 
 export const RosterImport = () => {
   const [pending, setPending] = useState(false)
@@ -29,7 +29,7 @@ export const RosterImport = () => {
       if (result) setDone(result)
     } catch (e) {
       setDone(null)
-      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', zhCN.errors['SERVER.INTERNAL']))
+      setError(e instanceof ApiCallError ? e : new ApiCallError('SERVER.INTERNAL', msg.errors['SERVER.INTERNAL']))
     } finally {
       setPending(false)
     }
@@ -71,7 +71,7 @@ export const RosterImport = () => {
             {done.coverage.length === 0 ? <Text className='office-note'>{m.coverageOk}</Text> : null}
             {done.coverage.map((f, i) => (
               <Text key={`${f.code}-${i}`} className={`office-finding office-finding--${f.severity} import-coverage-${f.severity}`}>
-                {`${zhCN.home.severity[f.severity]}：${f.message}`}
+                {`${msg.home.severity[f.severity]}：${f.message}`}
               </Text>
             ))}
           </View>

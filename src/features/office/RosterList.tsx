@@ -17,13 +17,13 @@ import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CadreListRow, RosterHouseholdRow } from '../../contracts'
 import { Choice } from '../../components/Field'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './office.scss'
 
-const m = zhCN.office.ui.roster
-const r = zhCN.records
+const m = msg.office.ui.roster
+const r = msg.records
 
 /** Change the household's resident cadre (or leave it unassigned); each choice shows the cadre's load. */
 const Assign = ({ h, residents, onDone, onCancel }: { h: RosterHouseholdRow; residents: CadreListRow[]; onDone: () => void; onCancel: () => void }) => {
@@ -123,7 +123,7 @@ const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; 
       )}
       {/* The office invites a member whose roster phone is missing or wrong (never the household's cadre). */}
       <Button kind='plain' className='invite-open' onClick={() => void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })}>
-        {zhCN.office.ui.binding.entry}
+        {msg.office.ui.binding.entry}
       </Button>
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
     </View>

@@ -7,10 +7,10 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const m = zhCN.office.ui.posting
+const m = msg.office.ui.posting
 
 /** `months`: given by villager.home (then nothing is loaded here); others load posting.months. */
 export const PostingMonths = ({ months }: { months?: string[] }) => {

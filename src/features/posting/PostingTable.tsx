@@ -7,11 +7,11 @@ import { Text, View } from '@tarojs/components'
 import { Section } from '../../components/Section'
 import { distinctComments, formatWeek } from '../../components/format'
 import type { PostingView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './posting.scss'
 
-const m = zhCN.office.ui.posting
-const plain = zhCN.plain
+const m = msg.office.ui.posting
+const plain = msg.plain
 
 export const PostingTable = ({ posting }: { posting: PostingView }) => (
   <View className='posting'>

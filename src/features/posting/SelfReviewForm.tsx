@@ -8,10 +8,10 @@ import { Field } from '../../components/Field'
 import { toast } from '../../components/feedback'
 import { ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useSubmit } from '../../services/useSubmit'
 
-const m = zhCN.office.ui.posting
+const m = msg.office.ui.posting
 
 /** Last month (client clock: only the default of what the cadre reviews). */
 const lastMonth = (): string => {

@@ -8,11 +8,11 @@ import { View } from '@tarojs/components'
 import { Line } from '../../components/Form'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const m = zhCN.verdict.score
-const r = zhCN.verdict.rating
+const m = msg.verdict.score
+const r = msg.verdict.rating
 const BANDS = ['leaders', 'peers', 'committees', 'villagers'] as const
 
 export const MyScore = () => {
@@ -21,10 +21,10 @@ export const MyScore = () => {
     <Loadable state={state} onRetry={reload}>
       {(s) => (
         <View className='my-score'>
-          <Section title={zhCN.verdict.fmt.paren(m.title, s.period)}>
+          <Section title={msg.verdict.fmt.paren(m.title, s.period)}>
             {s.closed ? (
               <Line tone={s.score.total === null ? 'muted' : 'good'} className='score-total'>
-                {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(zhCN.rules.score(s.score.total, s.score.insufficientBands))}
+                {s.score.total === null && s.score.insufficientBands.length === 0 ? m.noTotal : m.total(msg.rules.score(s.score.total, s.score.insufficientBands))}
               </Line>
             ) : (
               <Line tone='muted' className='score-open'>
@@ -53,7 +53,7 @@ export const MyScore = () => {
           <Section title={m.comments}>
             {s.comments.length === 0 ? <Line tone='muted'>{m.noComments}</Line> : null}
             {s.comments.map((c, i) => (
-              <Line key={i} className='score-comment'>{zhCN.verdict.fmt.labeled(r.bands[c.band], c.comment)}</Line>
+              <Line key={i} className='score-comment'>{msg.verdict.fmt.labeled(r.bands[c.band], c.comment)}</Line>
             ))}
           </Section>
         </View>

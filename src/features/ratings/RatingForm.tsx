@@ -12,18 +12,18 @@ import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import { Stars } from '../../components/Stars'
 import type { RatingFormView, RatingTargetView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 
-const m = zhCN.verdict.rating
+const m = msg.verdict.rating
 
 const Target = ({ form, target, onSaved }: { form: RatingFormView; target: RatingTargetView; onSaved: (f: RatingFormView) => void }) => {
   const [dims, setDims] = useState<Record<string, number>>(target.mine?.dimensions ?? {})
   const [comment, setComment] = useState(target.mine?.comment ?? '')
-  const save = useSubmit('rating.submit', { queue: () => zhCN.field.queued.rating(target.cadre.name), onQueued: () => toast(zhCN.outbox.queued) })
+  const save = useSubmit('rating.submit', { queue: () => msg.field.queued.rating(target.cadre.name), onQueued: () => toast(msg.outbox.queued) })
   return (
-    <Section title={zhCN.verdict.fmt.paren(target.cadre.name, m.bands[target.band])} className={`rating-target rating-target-${target.cadre.id}-${target.band}`}>
+    <Section title={msg.verdict.fmt.paren(target.cadre.name, m.bands[target.band])} className={`rating-target rating-target-${target.cadre.id}-${target.band}`}>
       {form.dimensions.map((d) => (
         <Stars key={d} className={`rating-dim-${d}`} label={m.dimensions[d] ?? d} value={dims[d] ?? 0} onChange={(n) => setDims({ ...dims, [d]: n })} />
       ))}
@@ -32,8 +32,8 @@ const Target = ({ form, target, onSaved }: { form: RatingFormView; target: Ratin
       {target.mine?.moderation ? (
         <Line tone={target.mine.moderation.status === 'refused' ? 'bad' : 'muted'} className='comment-moderation'>
           {target.mine.moderation.status === 'refused' && target.mine.moderation.reason
-            ? zhCN.voice.moderation.refusedBecause(zhCN.voice.moderation.reasons[target.mine.moderation.reason] ?? '')
-            : (zhCN.voice.moderation.status[target.mine.moderation.status] ?? '')}
+            ? msg.voice.moderation.refusedBecause(msg.voice.moderation.reasons[target.mine.moderation.reason] ?? '')
+            : (msg.voice.moderation.status[target.mine.moderation.status] ?? '')}
         </Line>
       ) : null}
       {form.closed ? (

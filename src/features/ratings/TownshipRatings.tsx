@@ -7,10 +7,10 @@ import { View } from '@tarojs/components'
 import { Line } from '../../components/Form'
 import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 
-const v = zhCN.verdict
+const v = msg.verdict
 
 export const TownshipRatings = () => {
   const { state, reload } = useCall('rating.township', {})
@@ -22,10 +22,10 @@ export const TownshipRatings = () => {
             <Line tone='muted'>{v.score.title}</Line>
           </Section>
           {t.cadres.map((c) => (
-            <Section key={c.cadre.id} title={zhCN.verdict.fmt.labeled(c.cadre.name, v.score.total(zhCN.rules.score(c.score.total, c.score.insufficientBands)))} className='township-cadre'>
+            <Section key={c.cadre.id} title={msg.verdict.fmt.labeled(c.cadre.name, v.score.total(msg.rules.score(c.score.total, c.score.insufficientBands)))} className='township-cadre'>
               {c.ratings.map((r) => (
                 <View key={r.id} className={r.noContact ? 'rating-no-contact' : 'rating-row'}>
-                  <Line>{zhCN.verdict.fmt.rating(v.rating.bands[r.band], r.rater.name, r.householdNumber, v.rating.stars(r.stars), r.comment)}</Line>
+                  <Line>{msg.verdict.fmt.rating(v.rating.bands[r.band], r.rater.name, r.householdNumber, v.rating.stars(r.stars), r.comment)}</Line>
                   {r.noContact ? <Line tone='bad'>{v.noContact}</Line> : null}
                 </View>
               ))}

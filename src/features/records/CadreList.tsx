@@ -10,14 +10,14 @@ import { Button } from '../../components/Button'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CadreListRow } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { recordUrl } from '../../components/routes'
 import './records.scss'
 
-const m = zhCN.records
-const roster = zhCN.office.ui.roster
+const m = msg.records
+const roster = msg.office.ui.roster
 
 const Row = ({ c }: { c: CadreListRow }) => {
   const reveal = useSubmit('office.reveal')

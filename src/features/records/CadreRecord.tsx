@@ -15,12 +15,13 @@ import { formatDate } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CadreRecordView, RecordMonth } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
+import { findingText } from '../supervision/finding-text'
 import { useSubmit } from '../../services/useSubmit'
 import './records.scss'
 
-const m = zhCN.records
+const m = msg.records
 const BANDS = ['leaders', 'peers', 'committees', 'villagers'] as const
 
 const Month = ({ month }: { month: RecordMonth }) => (
@@ -88,7 +89,7 @@ const Record = ({ data, reload }: { data: CadreRecordView; reload: () => void })
         data.findings.map((f) => (
           <View key={f.id} className='record-row finding-row'>
             <Text className='record-row__title'>{`${m.source[f.source]} · ${formatDate(f.at)}`}</Text>
-            <Text className='record-row__meta'>{f.text}</Text>
+            <Text className='record-row__meta'>{findingText(f)}</Text>
           </View>
         ))
       ) : (
@@ -121,18 +122,18 @@ const Record = ({ data, reload }: { data: CadreRecordView; reload: () => void })
       {data.canAddNote ? <NoteForm cadreId={data.cadre.id} onDone={reload} /> : null}
     </Section>
     {/* issue 13: the supervision group's call-backs about this cadre's work */}
-    <Section title={zhCN.voice.callBacks.inRecord} className='record-callbacks'>
+    <Section title={msg.voice.callBacks.inRecord} className='record-callbacks'>
       {data.callBacks.length ? (
         data.callBacks.map((c, i) => (
           <View key={i} className='record-row callback-record-row'>
-            <Text className='record-row__title'>{`${formatDate(c.at)} ${zhCN.voice.callBacks.reason[c.reason] ?? ''}`}</Text>
+            <Text className='record-row__title'>{`${formatDate(c.at)} ${msg.voice.callBacks.reason[c.reason] ?? ''}`}</Text>
             <Text className='record-row__meta'>
-              {c.state === 'done' ? [c.outcome ? zhCN.voice.callBacks.outcome[c.outcome] : '', c.note].filter(Boolean).join('：') : c.state === 'overdue' ? zhCN.voice.callBacks.overdue : zhCN.voice.callBacks.due(formatDate(c.at))}
+              {c.state === 'done' ? [c.outcome ? msg.voice.callBacks.outcome[c.outcome] : '', c.note].filter(Boolean).join('：') : c.state === 'overdue' ? msg.voice.callBacks.overdue : msg.voice.callBacks.due(formatDate(c.at))}
             </Text>
           </View>
         ))
       ) : (
-        <Text className='record-row__meta'>{zhCN.voice.callBacks.recordEmpty}</Text>
+        <Text className='record-row__meta'>{msg.voice.callBacks.recordEmpty}</Text>
       )}
     </Section>
   </View>

@@ -5,13 +5,13 @@
 import Taro from '@tarojs/taro'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { recordUrl } from '../../components/routes'
 
 export const MyRecordLink = ({ cadreId }: { cadreId: string }) => (
   <Section className='my-record-link'>
     <Button kind='secondary' className='my-record' onClick={() => void Taro.navigateTo({ url: recordUrl(cadreId) })}>
-      {zhCN.records.mine}
+      {msg.records.mine}
     </Button>
   </Section>
 )

@@ -10,11 +10,11 @@ import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import { ErrorState } from '../../components/State'
 import { toast } from '../../components/feedback'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import media from '../../services/media'
 import { useSubmit } from '../../services/useSubmit'
 
-const m = zhCN.portrait
+const m = msg.portrait
 
 export const CadrePhoto = ({ name, photoUrl }: { name: string; photoUrl: string | null }) => {
   const [shown, setShown] = useState(photoUrl)
@@ -31,7 +31,7 @@ export const CadrePhoto = ({ name, photoUrl }: { name: string; photoUrl: string 
         toast(m.saved)
       }
     } catch {
-      toast(zhCN.ticketLoop.uploadFailed)
+      toast(msg.ticketLoop.uploadFailed)
     } finally {
       setPicking(false)
     }

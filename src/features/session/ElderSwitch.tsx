@@ -6,10 +6,10 @@ import { Text } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import { toast } from '../../components/feedback'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { setElder, useElder } from '../../services/elder'
 
-const m = zhCN.elder
+const m = msg.elder
 
 export const ElderSwitch = () => {
   const on = useElder()

@@ -4,7 +4,7 @@ import { Button } from '../../components/Button'
 import { List, type ListRow } from '../../components/List'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import Taro from '@tarojs/taro'
 import { loginCodeOf, mayUseWebConsole } from '../../core/console'
 import { toast } from '../../components/feedback'
@@ -15,22 +15,22 @@ const scanConsoleLogin = async () => {
   try {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
     const code = loginCodeOf(result)
-    if (!code) return toast(zhCN.errors['LOGIN.CODE_INVALID'])
+    if (!code) return toast(msg.errors['LOGIN.CODE_INVALID'])
     await Taro.navigateTo({ url: `/subpackages/office/login-confirm/index?code=${code}` })
   } catch {
     // cancelled
   }
 }
 
-const m = zhCN.me
+const m = msg.me
 
 export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean }) => {
   const { signOut, pending } = useSignOut()
   const rows: ListRow[] = [
     { key: 'name', title: m.name, value: me.name },
     { key: 'title', title: m.jobTitle, value: me.title || m.none },
-    { key: 'roles', title: m.roles, value: me.roles.map((r) => zhCN.roles[r]).join('、') || m.none },
-    ...(me.duty ? [{ key: 'duty', title: m.duty, value: zhCN.duty[me.duty] }] : []),
+    { key: 'roles', title: m.roles, value: me.roles.map((r) => msg.roles[r]).join('、') || m.none },
+    ...(me.duty ? [{ key: 'duty', title: m.duty, value: msg.duty[me.duty] }] : []),
     { key: 'township', title: m.township, value: me.township.name },
     { key: 'village', title: m.village, value: me.village?.name ?? m.none },
     { key: 'household', title: m.household, value: me.household ? m.householdOf(me.household.number, me.household.groupName) : m.none },
@@ -43,14 +43,14 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
       {process.env.TARO_ENV === 'weapp' && mayUseWebConsole(me) ? (
         <Section>
           <Button kind='secondary' className='scan-console-login' onClick={() => void scanConsoleLogin()}>
-            {zhCN.identity.qrLogin.scan}
+            {msg.identity.qrLogin.scan}
           </Button>
         </Section>
       ) : null}
       {canSignOut ? (
         <Section>
           <Button kind='secondary' className='logout-button' loading={pending} onClick={() => void signOut()}>
-            {zhCN.login.logout}
+            {msg.login.logout}
           </Button>
         </Section>
       ) : null}

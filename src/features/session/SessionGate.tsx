@@ -8,7 +8,7 @@ import { Button } from '../../components/Button'
 import { Loading, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { MeView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { isSignedOutError } from '../../services/api'
 import { BIND_PAGE, useSession } from './useSession'
 
@@ -20,10 +20,10 @@ export const SessionGate = ({ children }: { children: (me: MeView) => ReactNode 
     if (isSignedOutError(state.error)) return <Loading />
     if (state.error.code === 'AUTH.NOT_BOUND') {
       return (
-        <Section title={zhCN.home.notBoundTitle} className='not-bound'>
-          <ErrorState message={zhCN.errors['AUTH.NOT_BOUND']} code={state.error.code} onRetry={reload} />
+        <Section title={msg.home.notBoundTitle} className='not-bound'>
+          <ErrorState message={msg.errors['AUTH.NOT_BOUND']} code={state.error.code} onRetry={reload} />
           <Button big className='go-bind' onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>
-            {zhCN.binding.title}
+            {msg.binding.title}
           </Button>
         </Section>
       )

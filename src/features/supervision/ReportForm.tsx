@@ -11,13 +11,13 @@ import { toast } from '../../components/feedback'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { OutputOf } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './supervision.scss'
 
-const m = zhCN.office.ui.supervision
-const r = zhCN.records
+const m = msg.office.ui.supervision
+const r = msg.records
 /** Chips shown at once; more are found by typing a name. */
 const SHOWN = 12
 

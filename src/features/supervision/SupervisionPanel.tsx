@@ -17,17 +17,17 @@ import { formatDate } from '../../components/format'
 import { ErrorState, Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
 import type { CheckView, SupervisionDashboardView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { FindingRow } from './FindingRow'
 import './supervision.scss'
 
-const m = zhCN.office.ui.supervision
-const d = zhCN.office.ui.dashboard
-const r = zhCN.records
-const asks = zhCN.asks
-const more = zhCN.supervisionMore
+const m = msg.office.ui.supervision
+const d = msg.office.ui.dashboard
+const r = msg.records
+const asks = msg.asks
+const more = msg.supervisionMore
 
 const thisMonth = () => {
   const now = new Date()
@@ -82,7 +82,7 @@ const PlanCheck = ({ data, onDone }: { data: SupervisionDashboardView; onDone: (
   const [date, setDate] = useState('')
   const [villageId, setVillageId] = useState('')
   const submit = async () => {
-    if (!date) return toast(zhCN.field.dates.pick)
+    if (!date) return toast(msg.field.dates.pick)
     if (await plan.submit({ date, villageId: villageId || null, note: '' })) {
       toast(m.planned)
       setDate('')
@@ -242,7 +242,7 @@ export const SupervisionPanel = () => {
             <Section title={`${m.checksTitle}（${data.month}）`}>
               <Text className={`checks-status checks-status--${data.met ? 'met' : 'short'}`}>{d.checks(data.done, data.required, data.met)}</Text>
               {/* issue 13: the call-back queue's counts, a door to the queue */}
-              <Text className='sup-row__meta callback-counts'>{zhCN.voice.callBacks.counts(data.callBacks.due, data.callBacks.overdue, data.callBacks.done)}</Text>
+              <Text className='sup-row__meta callback-counts'>{msg.voice.callBacks.counts(data.callBacks.due, data.callBacks.overdue, data.callBacks.done)}</Text>
               {data.checks.map((c) => (
                 <CheckRow key={c.id} c={c} cadres={data.cadres} onDone={changed} />
               ))}

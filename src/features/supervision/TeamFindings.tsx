@@ -10,13 +10,13 @@ import { Button } from '../../components/Button'
 import { CADRES_PAGE } from '../../components/routes'
 import { Loadable } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { FindingRow } from './FindingRow'
 import './supervision.scss'
 
-const m = zhCN.office.ui.supervision
-const r = zhCN.records
+const m = msg.office.ui.supervision
+const r = msg.records
 
 export const TeamFindings = () => {
   const { state, reload } = useCall('team.findings', {})

@@ -5,22 +5,23 @@
  */
 import { Text, View } from '@tarojs/components'
 import { Avatar } from '../../components/Avatar'
+import { Bilingual } from '../../components/Bilingual'
 import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import type { CadreCardView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { callPhone } from './useMyCadre'
 import { planDay } from './planDay'
 import './CadreCard.scss'
 
-const m = zhCN.cadreCard
-const more = zhCN.cadreCardMore
+const m = msg.cadreCard
+const more = msg.cadreCardMore
 
 export const CadreCard = ({ card }: { card: CadreCardView }) => {
   const { cadre, team, lastConfirmedVisitAt, villageDays, nextPlannedVisit } = card
   return (
     <View className='cadre-card'>
-      <Text className='cadre-card__caption'>{m.title}</Text>
+      <Bilingual className='cadre-card__caption' text={m.title} />
       <View className='cadre-card__who'>
         <Avatar name={cadre.name} photoUrl={cadre.photoUrl} />
         <View className='cadre-card__names'>
@@ -41,7 +42,7 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
       </View>
       {nextPlannedVisit ? (
         <View className='cadre-card__visit next-visit'>
-          <Text className='cadre-card__label'>{zhCN.firstScreen.nextVisit}</Text>
+          <Text className='cadre-card__label'>{msg.firstScreen.nextVisit}</Text>
           <Text className='cadre-card__value next-visit__day'>{planDay(nextPlannedVisit)}</Text>
         </View>
       ) : null}

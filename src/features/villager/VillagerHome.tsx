@@ -5,7 +5,7 @@
 import { View } from '@tarojs/components'
 import { Loadable, ErrorState } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { PostingMonths } from '../posting/PostingMonths'
 import { WaitingTickets } from '../tickets/my-tickets/WaitingTickets'
 import { WaitingVisits } from '../visits/WaitingVisits'
@@ -25,7 +25,7 @@ export const VillagerHome = () => {
               <CadreCard card={home.card} />
             ) : (
               <Section className='household-unassigned'>
-                <ErrorState message={zhCN.home.villagerUnassigned} code={home.cardError ?? undefined} onRetry={reload} />
+                <ErrorState message={msg.home.villagerUnassigned} code={home.cardError ?? undefined} onRetry={reload} />
               </Section>
             )}
             <VillagerActions />

@@ -6,11 +6,11 @@ import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../components/format'
 import { Empty } from '../../components/State'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import type { NoticeView } from '../../contracts'
 import './VillagerNotices.scss'
 
-const m = zhCN.office.ui.notices
+const m = msg.office.ui.notices
 
 /** `notices`: from villager.home. */
 export const VillagerNotices = ({ notices }: { notices: NoticeView[] }) => {

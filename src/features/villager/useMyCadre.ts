@@ -1,8 +1,9 @@
 /** The villager's home in one request (villager.home), and the phone call to their cadre. */
 import Taro from '@tarojs/taro'
 import { toast } from '../../components/feedback'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall, useReloadOnReturn } from '../../services/useCall'
+import { useReloadOnSent } from '../../services/useOutbox'
 
 /**
  * Kept on the phone: offline, the home still shows the cadre and his phone number. Reloaded when
@@ -11,6 +12,8 @@ import { useCall, useReloadOnReturn } from '../../services/useCall'
 export const useVillagerHome = () => {
   const home = useCall('villager.home', {}, true, { keep: true })
   useReloadOnReturn(home.reload)
+  // A signature, objection or confirmation made without signal: reload once the outbox has sent it.
+  useReloadOnSent(home.reload)
   return home
 }
 
@@ -18,9 +21,9 @@ export const callPhone = (phoneNumber: string): void => {
   Taro.makePhoneCall({ phoneNumber }).catch((error: unknown) => {
     // The person closing the dial sheet is not a failure worth a message.
     const message = error && typeof error === 'object' ? String((error as { errMsg?: unknown }).errMsg ?? '') : ''
-    if (!message.includes('cancel')) toast(zhCN.cadreCard.callFailed)
+    if (!message.includes('cancel')) toast(msg.cadreCard.callFailed)
   })
 }
 
 /** 办事 / 反映问题 / 评价 are not built yet: say so honestly instead of a dead button. */
-export const comingSoon = (): void => toast(zhCN.comingSoon)
+export const comingSoon = (): void => toast(msg.comingSoon)

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import QRCode from 'qrcode'
 import { ROUTES } from '../../components/routes'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './SignCode.scss'
 
 export const signUrl = (visitId: string): string => `${window.location.origin}/#${ROUTES.sign}?visit=${encodeURIComponent(visitId)}`
@@ -20,7 +20,7 @@ export const SignCode = ({ visitId }: { visitId: string; householdNumber: string
   }, [url])
   return (
     <View className='sign-code'>
-      <Text className='mq-line'>{zhCN.verdict.visit.askSign}</Text>
+      <Text className='mq-line'>{msg.verdict.visit.askSign}</Text>
       {src ? <Image className='sign-code__image' src={src} mode='aspectFit' /> : null}
       <Text className='sign-code__url' userSelect>{url}</Text>
     </View>

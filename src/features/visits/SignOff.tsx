@@ -14,7 +14,7 @@ import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { VisitSignView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { SignaturePad } from './SignaturePad'
@@ -22,15 +22,15 @@ import type { SignaturePadHandle } from './signature-types'
 import { visitStatusText } from './visitStatus'
 import { useSubscribeAsk } from '../../services/subscribe'
 
-const m = zhCN.verdict.sign
+const m = msg.verdict.sign
 
 const Detail = ({ v }: { v: VisitSignView }) => (
   <Section title={m.title} className='sign-visit'>
     <Line>{m.who(v.cadre.name, v.cadre.title)}</Line>
-    <Line tone='muted'>{zhCN.verdict.fmt.labeled(m.visitedAt, formatDayTime(v.at))}</Line>
-    <Line>{zhCN.verdict.fmt.labeled(m.purpose, v.purpose)}</Line>
-    {v.notes ? <Line>{zhCN.verdict.fmt.labeled(m.notes, v.notes)}</Line> : null}
-    {v.problems ? <Line>{zhCN.verdict.fmt.labeled(m.problems, v.problems)}</Line> : null}
+    <Line tone='muted'>{msg.verdict.fmt.labeled(m.visitedAt, formatDayTime(v.at))}</Line>
+    <Line>{msg.verdict.fmt.labeled(m.purpose, v.purpose)}</Line>
+    {v.notes ? <Line>{msg.verdict.fmt.labeled(m.notes, v.notes)}</Line> : null}
+    {v.problems ? <Line>{msg.verdict.fmt.labeled(m.problems, v.problems)}</Line> : null}
     <Line tone={v.counts ? 'good' : v.status === 'pending' && !v.expired ? undefined : 'bad'} className='sign-status'>
       {visitStatusText(v)}
     </Line>
@@ -47,11 +47,11 @@ const SignForm = ({ v, onDone }: { v: VisitSignView; onDone: (v: VisitSignView) 
   const [reason, setReason] = useState('')
   // Without signal the signature or the objection waits on the phone and goes out by itself.
   const queued = () => {
-    toast(zhCN.outbox.queued)
+    toast(msg.outbox.queued)
     void Taro.reLaunch({ url: '/pages/index/index' })
   }
-  const sign = useSubmit('visit.signOff', { queue: () => zhCN.field.queued.signOff, onQueued: queued })
-  const object = useSubmit('visit.dispute', { queue: () => zhCN.field.queued.dispute, onQueued: queued })
+  const sign = useSubmit('visit.signOff', { queue: () => msg.field.queued.signOff, onQueued: queued })
+  const object = useSubmit('visit.dispute', { queue: () => msg.field.queued.dispute, onQueued: queued })
   const onBehalfOfId = forWhom === 'self' ? undefined : forWhom
   // wechat-notify: signing, the member asks to hear of the household's next visit to sign.
   const askNews = useSubscribeAsk(['visitToSign'])

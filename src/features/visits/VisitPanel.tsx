@@ -13,7 +13,7 @@ import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { HouseholdRow, VisitView } from '../../contracts'
 import { byLongestUnvisited, HouseholdSearch, matchesHousehold } from '../cadre/HouseholdList'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { call } from '../../services/api'
 import type { Gcj02Point } from '../../core/geo'
 import device from '../../services/device'
@@ -24,8 +24,8 @@ import { SignCode } from './SignCode'
 import { visitStatusText } from './visitStatus'
 import './VisitPanel.scss'
 
-const m = zhCN.verdict.visit
-const f = zhCN.field.households
+const m = msg.verdict.visit
+const f = msg.field.households
 
 const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void }) => {
   const [v, setV] = useState(visit)
@@ -37,7 +37,7 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
   }
   return (
     <View className='visit-created'>
-      <Section title={zhCN.verdict.fmt.household(v.householdNumber, v.headName)}>
+      <Section title={msg.verdict.fmt.household(v.householdNumber, v.headName)}>
         <Line className='visit-status'>{visitStatusText(v)}</Line>
         {v.signedByName ? <Line>{v.onBehalfOfName ? m.onBehalf(v.signedByName, v.onBehalfOfName) : m.signedBy(v.signedByName)}</Line> : null}
         {v.status === 'pending' && !v.expired ? <Line tone='muted'>{m.deadline(formatDayTime(v.deadline))}</Line> : null}
@@ -85,7 +85,7 @@ const HouseholdPicker = ({ households, chosen, onChoose }: { households: Househo
   if (current)
     return (
       <View className='visit-households visit-household--chosen mq-row'>
-        <Line className='visit-household-chosen'>{f.chosen(zhCN.verdict.fmt.household(current.number, current.headName))}</Line>
+        <Line className='visit-household-chosen'>{f.chosen(msg.verdict.fmt.household(current.number, current.headName))}</Line>
         <Button kind='plain' className='visit-household-change' onClick={() => onChoose(null)}>
           {f.change}
         </Button>
@@ -97,7 +97,7 @@ const HouseholdPicker = ({ households, chosen, onChoose }: { households: Househo
       <Line>{m.household}</Line>
       <HouseholdSearch value={query} onChange={setQuery} />
       {found.length === 0 ? <Line tone='muted'>{f.none}</Line> : null}
-      <Choice value={null} onChange={onChoose} options={found.slice(0, PICKER_ROWS).map((h) => ({ value: h.id, label: `${zhCN.verdict.fmt.household(h.number, h.headName)}${h.lastConfirmedVisitAt ? '' : ` · ${zhCN.home.households.neverVisited}`}` }))} />
+      <Choice value={null} onChange={onChoose} options={found.slice(0, PICKER_ROWS).map((h) => ({ value: h.id, label: `${msg.verdict.fmt.household(h.number, h.headName)}${h.lastConfirmedVisitAt ? '' : ` · ${msg.home.households.neverVisited}`}` }))} />
       {found.length > PICKER_ROWS ? <Line tone='muted'>{f.more(found.length - PICKER_ROWS)}</Line> : null}
     </View>
   )
@@ -113,7 +113,7 @@ const RecentVisits = () => {
           <View>
             {list.slice(0, 20).map((v) => (
               <View key={v.id} className={`visit-row visit-row--${v.expired ? 'expired' : v.status}`}>
-                <Line>{zhCN.verdict.fmt.labeled(zhCN.verdict.fmt.household(v.householdNumber, v.headName), formatDay(v.at))}</Line>
+                <Line>{msg.verdict.fmt.labeled(msg.verdict.fmt.household(v.householdNumber, v.headName), formatDay(v.at))}</Line>
                 <Line tone={v.counts ? 'good' : v.status === 'pending' && !v.expired ? 'muted' : 'bad'}>{visitStatusText(v)}</Line>
               </View>
             ))}
@@ -137,15 +137,15 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
   const save = useSubmit('visit.create')
   if (created) return <Created visit={created} onAnother={() => setCreated(null)} />
   const locate = () =>
-    device.locationGcj02().then(setPoint, () => toast(zhCN.verdict.signin.locationFailed))
+    device.locationGcj02().then(setPoint, () => toast(msg.verdict.signin.locationFailed))
   const shoot = () =>
     device.livePhoto().then(setPhoto, (e: unknown) => {
-      if (!(e instanceof DeviceError && e.kind === 'cancelled')) toast(zhCN.errors['IMAGE.NOT_AN_IMAGE'])
+      if (!(e instanceof DeviceError && e.kind === 'cancelled')) toast(msg.errors['IMAGE.NOT_AN_IMAGE'])
     })
   return (
     <View>
       <Section title={m.newTitle} className='visit-form'>
-        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.home.households.empty}>
+        <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={msg.home.households.empty}>
           {(list) => <HouseholdPicker households={list} chosen={chosen} onChoose={setChosen} />}
         </Loadable>
         <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />

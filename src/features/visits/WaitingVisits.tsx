@@ -8,18 +8,22 @@ import { Button } from '../../components/Button'
 import { formatDay } from '../../components/format'
 import { ROUTES, go } from '../../components/routes'
 import { Section } from '../../components/Section'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import type { VisitView } from '../../contracts'
+import { useOutbox, waitingIds } from '../../services/useOutbox'
 
-const m = zhCN.verdict.waiting
+const m = msg.verdict.waiting
 
 /** `visits`: from villager.home (which reloads when the person comes back after signing). */
 export const WaitingVisits = ({ visits }: { visits: VisitView[] }) => {
+  // A visit whose answer (signature or objection) waits on the phone for signal is not asked for again.
+  const answered = waitingIds(useOutbox().items, ['visit.signOff', 'visit.dispute'], 'visitId')
+  const waiting = visits.filter((v) => !answered.has(v.id))
   // Nothing waiting: the home stays calm; the list shows when there is one.
-  if (visits.length === 0) return null
+  if (waiting.length === 0) return null
   return (
     <Section title={m.title} className='waiting-visits'>
-      {visits.map((v) => (
+      {waiting.map((v) => (
         <View key={v.id} className={`waiting-visit waiting-visit-${v.id}`}>
           <Text className='mq-line'>{m.visitToSign(v.cadre.name, formatDay(v.at))}</Text>
           <Button big className='waiting-visit__sign' onClick={() => go(ROUTES.sign, { visit: v.id })}>

@@ -1,8 +1,8 @@
 /** A visit's status in plain words (what it means for the cadre's record), and the scene -> id rule. */
 import type { VisitView } from '../../contracts'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 
-const m = zhCN.verdict.visit
+const m = msg.verdict.visit
 
 export const visitStatusText = (v: Pick<VisitView, 'status' | 'expired'>): string => (v.expired ? m.status.expired : m.status[v.status])
 

@@ -14,13 +14,13 @@ import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { CallBackView } from '../../contracts'
 import { CALL_BACK_OUTCOMES } from '../../core/voice'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
-const c = zhCN.voice.callBacks
+const c = msg.voice.callBacks
 
 const Row = ({ item, onDone }: { item: CallBackView; onDone: () => void }) => {
   const [note, setNote] = useState('')

@@ -13,13 +13,13 @@ import { ErrorState, Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
 import type { ModerationView } from '../../contracts'
 import { MODERATION_REFUSALS, type ModerationRefusal } from '../../core/voice'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
-const m = zhCN.voice.moderation
+const m = msg.voice.moderation
 
 const Row = ({ item, onDone }: { item: ModerationView; onDone: () => void }) => {
   const [refusing, setRefusing] = useState(false)

@@ -1,22 +1,36 @@
 /**
  * Issue 13: a report as the village's other villagers read it (a follower, or the duplicate hint
- * before 关注): status, steps and outcome, never a name, household, phone or photo.
- * Test selectors: `.public-ticket`, `.public-description`, `.public-step`, `.follow-similar`.
+ * before 关注): status, steps and outcome, never a name, household or phone; only the photos the
+ * content check cleared (guard).
+ * Test selectors: `.public-ticket`, `.public-description`, `.public-photo`, `.public-step`, `.follow-similar`.
  */
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { formatDate } from '../../components/format'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import { toast } from '../../components/feedback'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
+import { useFileUrls } from '../../services/file-urls'
 import { useSubmit } from '../../services/useSubmit'
 import { actionWords, categoryName } from '../tickets/shared/words'
 import './voice.scss'
 
-const v = zhCN.voice.follow
+const v = msg.voice.follow
+
+/** guard: the cleared photos (cloud files through temporary URLs, as on the ticket page). */
+const PublicPhotos = ({ urls }: { urls: string[] }) => {
+  const shown = useFileUrls(urls)
+  return (
+    <View className='mq-photos'>
+      {urls.map((u) => (
+        <Image key={u} className='mq-photo public-photo' src={shown(u)} mode='aspectFill' />
+      ))}
+    </View>
+  )
+}
 
 export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: string; compact?: boolean }) => {
   const view = useCall('ticket.publicView', { ticketId }, ticketId !== '')
@@ -32,8 +46,9 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
       {(t) => (
         <View className='voice-card public-ticket'>
           <Text className='voice-row__title'>{`${categoryName(t.category)} · ${t.villageName}`}</Text>
-          <Text className='voice-row__meta'>{zhCN.tickets.status[t.status]}</Text>
+          <Text className='voice-row__meta'>{msg.tickets.status[t.status]}</Text>
           {t.description ? <Text className='voice-row__text public-description'>{t.description}</Text> : null}
+          {t.photoUrls.length ? <PublicPhotos urls={t.photoUrls} /> : null}
           {compact ? null : (
             <View className='voice-card'>
               <Text className='voice-row__title'>{v.steps}</Text>
@@ -42,7 +57,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
               ))}
               <Text className='voice-row__title'>{v.outcome}</Text>
               <Text className='voice-row__meta public-outcome'>
-                {t.outcome ? [zhCN.tickets.status[t.status], t.outcome.satisfaction ? v.satisfaction(t.outcome.satisfaction) : ''].filter(Boolean).join('，') : v.noOutcome}
+                {t.outcome ? [msg.tickets.status[t.status], t.outcome.satisfaction ? v.satisfaction(t.outcome.satisfaction) : ''].filter(Boolean).join('，') : v.noOutcome}
               </Text>
             </View>
           )}

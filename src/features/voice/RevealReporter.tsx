@@ -8,13 +8,13 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Form'
 import { ErrorState } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useSubmit } from '../../services/useSubmit'
 import { useSession } from '../session/useSession'
 import { confirmThen } from './confirm'
 import './voice.scss'
 
-const r = zhCN.voice.reveal
+const r = msg.voice.reveal
 
 export const RevealReporter = ({ ticketId }: { ticketId: string }) => {
   const { state } = useSession()

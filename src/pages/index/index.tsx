@@ -16,7 +16,7 @@ import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets
 import { VillagerHome } from '../../features/villager/VillagerHome'
 import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
 import { Empty } from '../../components/State'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import './index.scss'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { MyRecordLink } from '../../features/records/RecordLink'
@@ -32,7 +32,7 @@ const IndexPage = () => (
         const any = show.villager || show.residentCadre || show.coverage || show.villageTickets || office
         return (
           <View className={`home home--${me.id}`}>
-            <Text className='home__greeting'>{zhCN.home.greeting(me.name)}</Text>
+            <Text className='home__greeting'>{msg.home.greeting(me.name)}</Text>
             {/* my cadre, what waits for me, the notices and the posting months: one request (villager.home) */}
             {show.villager ? <VillagerHome /> : null}
             {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
@@ -47,7 +47,7 @@ const IndexPage = () => (
             {show.residentCadre ? <MyRecordLink cadreId={me.id} /> : null}
             {me.leadsTeams.length > 0 ? <TeamFindings /> : null}
             {show.villager ? null : <PostingMonths />}
-            {any ? null : <Empty text={zhCN.home.otherRole} />}
+            {any ? null : <Empty text={msg.home.otherRole} />}
           </View>
         )
       }}

@@ -10,7 +10,7 @@ import { Button } from '../../components/Button'
 import { Loadable, ErrorState, Loading } from '../../components/State'
 import { PeopleList } from '../../features/login/PeopleList'
 import { useDevLogin } from '../../features/login/useDevLogin'
-import { zhCN } from '../../i18n/zh-CN'
+import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import './index.scss'
 
@@ -27,7 +27,7 @@ const QrLogin = lazy(() => import('../../features/identity/QrLogin').then((m) =>
 const SetupLink = () => (
   <View className='login-page__setup'>
     <Button kind='secondary' className='login-setup' onClick={() => void Taro.navigateTo({ url: SETUP_PAGE })}>
-      {zhCN.identity.setup.title}
+      {msg.identity.setup.title}
     </Button>
   </View>
 )
@@ -36,10 +36,10 @@ const DemoPicker = () => {
   const { people, signInAs, pendingId, error } = useDevLogin()
   return (
     <View>
-      <Text className='login-page__title'>{zhCN.login.title}</Text>
-      <Text className='login-page__hint'>{zhCN.login.hint}</Text>
+      <Text className='login-page__title'>{msg.login.title}</Text>
+      <Text className='login-page__hint'>{msg.login.hint}</Text>
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
-      <Loadable state={people.state} onRetry={people.reload} isEmpty={(d) => d.groups.length === 0} emptyText={zhCN.login.empty}>
+      <Loadable state={people.state} onRetry={people.reload} isEmpty={(d) => d.groups.length === 0} emptyText={msg.login.empty}>
         {(data) => <PeopleList groups={data.groups} pendingId={pendingId} onPick={(id) => void signInAs(id)} />}
       </Loadable>
       {people.state.status === 'ready' ? <SetupLink /> : null}

@@ -2,6 +2,7 @@
 import { HouseholdBindings } from '../../features/binding/HouseholdBindings'
 import { CadrePhoto } from '../../features/session/CadrePhoto'
 import { ElderSwitch } from '../../features/session/ElderSwitch'
+import { LocaleSwitch } from '../../features/session/LocaleSwitch'
 import { MeDetails } from '../../features/session/MeDetails'
 import { SessionGate } from '../../features/session/SessionGate'
 import { session } from '../../services/api'
@@ -10,6 +11,7 @@ import { Page } from '../../components/Page'
 const MePage = () => (
   <Page className='me-page'>
     <ElderSwitch />
+    <LocaleSwitch />
     <SessionGate>
       {(me) => (
         <>

@@ -12,9 +12,11 @@ import { DAY_MS, HOUR_MS, ticketQuota, uploadQuota } from '../../core/quotas'
 import type { Settings } from '../../core/settings'
 import type { Actor, HandlerContext } from '../context'
 import { refuse } from '../errors'
-import { policies } from '../policies'
+import { policies, publicPolicies } from '../policies'
 import type { Store } from '../storage/port'
 import { stripMetadata } from '../uploads/files'
+import { photoShownToPublic, portraitShownToVillagers, reportPhotosPublic } from '../../core/media'
+import { mediaCheckIdOf, requestPhotoChecks } from './voice/media'
 import type { Handlers } from './types'
 
 // ---------------------------------------------------------------- per-person quotas
@@ -88,6 +90,8 @@ export const attachUploads = async (ctx: HandlerContext, uploads: readonly Uploa
     if (upload.objectId === ticketId) continue
     await ctx.store.replace('uploads', { ...upload, objectKind: 'ticket', objectId: ticketId })
   }
+  // guard: its photos go to the content check before other villagers may see them.
+  await requestPhotoChecks(ctx, uploads, ticketId)
 }
 
 /** A file is seen by its uploader and by whoever may read the object it is attached to. */
@@ -96,12 +100,19 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
   // office-files: an export belongs to its township's office (objectId: the township).
   if (upload.objectKind === 'export') return upload.objectId === upload.townshipId && policies['office:read'](actor, upload.townshipId)
   // office-files: a cadre's photo is his face on the villagers' cadre card: his township sees it.
-  if (upload.objectKind === 'person') return upload.objectId === upload.ownerId && actor.person.townshipId === upload.townshipId
+  // guard: the villagers see it once its content check passed; the office, leaders and supervisors at once.
+  if (upload.objectKind === 'person') {
+    if (upload.objectId !== upload.ownerId || actor.person.townshipId !== upload.townshipId) return false
+    return policies['office:read'](actor, upload.townshipId) || portraitShownToVillagers(upload.url, await store.get('mediaChecks', mediaCheckIdOf(upload)))
+  }
   if (upload.objectKind !== 'ticket' || !upload.objectId) return false
   const ticket = await store.get('tickets', upload.objectId)
   if (!ticket) return false
   const household = await store.get('households', ticket.householdId)
-  return !!household && policies['ticket:read'](actor, ticket, household)
+  if (household && policies['ticket:read'](actor, ticket, household)) return true
+  // guard: a reader of the report's public view sees a photo of it once its check cleared it.
+  if (upload.kind !== 'photo' || !reportPhotosPublic(ticket) || !publicPolicies['ticket:readPublic'](actor, ticket)) return false
+  return photoShownToPublic(await store.get('mediaChecks', mediaCheckIdOf(upload)))
 }
 
 // ---------------------------------------------------------------- cloud storage files
@@ -111,8 +122,9 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
    * In WeChat the client puts a file in cloud storage and registers its file id here: the first
    * registration makes the caller its owner, and only the owner may attach it (checkAttachments).
    */
-  'upload.register': async ({ fileId, kind, bytes }, ctx) => {
-    if (ctx.deps.mode !== 'cloud') return refuse('ACTION.UNKNOWN')
+  'upload.register': async ({ fileId, kind, bytes: declared }, ctx) => {
+    const storage = ctx.deps.storage
+    if (ctx.deps.mode !== 'cloud' || !storage) return refuse('ACTION.UNKNOWN')
     const actor = ctx.actor
     if (!actor) return refuse('AUTH.REQUIRED')
     const [existing] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
@@ -122,7 +134,13 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
     }
     const { maxPhotoBytes, maxVoiceBytes } = ctx.settings.tickets.attachments
     const max = kind === 'photo' ? maxPhotoBytes : kind === 'voice' ? maxVoiceBytes : ctx.settings.office.importMaxBytes
-    if (bytes > max) return refuse(kind === 'sheet' ? 'IMPORT.TOO_LARGE' : 'UPLOAD.TOO_LARGE')
+    const tooLarge = kind === 'sheet' ? 'IMPORT.TOO_LARGE' : 'UPLOAD.TOO_LARGE'
+    // A declared size over the limit is refused without asking storage; a smaller one is not believed:
+    // guard: the size counted and kept is the one cloud storage has (a file it lacks is refused).
+    if (declared > max) return refuse(tooLarge)
+    const bytes = await storage.fileSize(fileId)
+    if (bytes === null || bytes === 0) return refuse('UPLOAD.MISSING_FILE')
+    if (bytes > max) return refuse(tooLarge)
     // A roster file counts in the hour's files, not in the day's media bytes (a county's is ~40 MB).
     await checkUploadQuota(ctx.store, ctx.settings, actor.person.id, ctx.now, kind === 'sheet' ? 0 : bytes)
     await ctx.store.insert('uploads', {
@@ -143,15 +161,23 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
    * export) gets a temporary URL, everyone else null. Unknown file ids answer null too.
    */
   'file.urls': async ({ fileIds }, ctx) => {
-    const storage = ctx.deps.storage
-    if (ctx.deps.mode !== 'cloud' || !storage) return refuse('ACTION.UNKNOWN')
+    const storage = ctx.deps.mode === 'cloud' ? ctx.deps.storage : undefined
+    // selfhost: outside the cloud, files of the /upload route get signed URLs (deps.mediaUrls).
+    const signer = ctx.deps.mode === 'cloud' ? undefined : ctx.deps.mediaUrls
+    if (!storage && !signer) return refuse('ACTION.UNKNOWN')
     const actor = ctx.actor
     if (!actor) return refuse('AUTH.REQUIRED')
+    const unique = [...new Set(fileIds)]
+    // One indexed read for all of them (uploads.url), then each one's reader check.
+    const byUrl = new Map((await ctx.store.find('uploads', { url: unique })).map((u) => [u.url, u]))
     const urls: { fileId: string; url: string | null }[] = []
-    for (const fileId of [...new Set(fileIds)]) {
-      const [upload] = await ctx.store.find('uploads', { url: fileId }, { limit: 1 })
+    for (const fileId of unique) {
+      const upload = byUrl.get(fileId)
       const readable = !!upload && (await mayReadUpload(ctx.store, actor, upload))
-      urls.push({ fileId, url: readable ? await storage.tempUrl(fileId, TEMP_URL_SECONDS) : null })
+      let url: string | null = null
+      if (readable && storage && fileId.startsWith('cloud://')) url = await storage.tempUrl(fileId, TEMP_URL_SECONDS)
+      else if (readable && signer && fileId.startsWith('/uploads/')) url = signer.sign(fileId, actor.person.id, ctx.now)
+      urls.push({ fileId, url })
     }
     return { urls }
   },

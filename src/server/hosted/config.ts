@@ -27,6 +27,8 @@ export interface HostedConfig {
   autoCloseMinutes: number
   /** The deployment's settings (subscribe templates, the automatic close's day: src/server/settings-env.ts). */
   settings: import('../../core/settings').Settings
+  /** The first administrator's one-time set-up code (MINQING_SETUP_CODE), as in the cloud function. */
+  setupCode: string | null
 }
 
 export interface ConfigProblem {
@@ -65,6 +67,7 @@ export const readHostedConfig = (env: NodeJS.ProcessEnv = process.env): { config
       staticDir: env.MINQING_STATIC_DIR?.trim() || null,
       compress: env.MINQING_COMPRESS !== '0',
       trustProxy: env.MINQING_TRUST_PROXY === '1',
+      setupCode: env.MINQING_SETUP_CODE?.trim() || null,
       overdueSweepMinutes,
       autoCloseMinutes,
       settings: fromEnv.settings,

@@ -4,6 +4,8 @@
  * database migrated, WeChat login settings (self-hosted), set-up done.
  * One rule: it only reads; it never migrates, writes or prints a password or secret.
  */
+import { calendarKnowsYear } from '../../core/calendar'
+import { localDate } from '../../core/time'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { settingsFromEnv } from '../settings-env'
 import fs from 'node:fs'
@@ -11,6 +13,7 @@ import path from 'node:path'
 import { MIGRATIONS } from '../storage/migrations'
 import { databaseUrl as cloudDatabaseUrl } from '../storage/database-url'
 import { readHostedConfig } from './config'
+import { httpsOpenapi, type WechatApp } from '../wechat/https'
 
 export type Target = 'cloud' | 'server'
 export type Level = 'ok' | 'warn' | 'fail'
@@ -106,7 +109,52 @@ const writableDir = (dir: string): boolean => {
   }
 }
 
-export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process.env): Promise<Check[]> => {
+// ---- selfhost (issue 11): WeChat's open APIs of a self-hosted server ----
+
+/** What the self-hosted server's WeChat settings leave out (read only; nothing is sent). */
+const wechatSettingChecks = (wechat: WechatApp, env: NodeJS.ProcessEnv): Check[] => {
+  const checks: Check[] = []
+  if (wechat.base && wechat.base !== 'https://api.weixin.qq.com') {
+    checks.push(
+      /^https?:\/\/[^/\s]+/.test(wechat.base)
+        ? { name: 'MINQING_WECHAT_API_BASE', level: 'warn', detail: `WeChat's API is reached at ${wechat.base}, not https://api.weixin.qq.com (a stand-in or a proxy: unset it for WeChat itself)` }
+        : { name: 'MINQING_WECHAT_API_BASE', level: 'fail', detail: `not a URL: ${wechat.base}` },
+    )
+  }
+  if (!env.MINQING_SUBSCRIBE_TEMPLATES?.trim()) {
+    checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose, unbound)' })
+  }
+  return checks
+}
+
+/** errcodes of /cgi-bin/token a township meets, in words. */
+const TOKEN_HINTS: Record<string, string> = {
+  '40013': 'the AppID is not valid: check MINQING_WECHAT_APPID',
+  '40125': 'the AppSecret is wrong: copy it again from 开发管理 > 开发设置 (or reset it there)',
+  '40164': "this server's outgoing IP is not in the IP白名单: add it under 开发管理 > 开发设置 > IP白名单",
+  '41004': 'the AppSecret is missing',
+}
+
+/** `--probe-wechat`: one access_token request with the AppID and secret (names the problem, never the secret). */
+const wechatProbe = async (wechat: WechatApp): Promise<Check> => {
+  try {
+    await httpsOpenapi({ ...wechat, timeoutMs: 8000 }).accessToken()
+    return { name: 'WeChat open APIs (access_token)', level: 'ok', detail: 'WeChat accepted the AppID and secret: 小程序码, subscribe messages, phone numbers and content checks can be called' }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const code = /failed: (\d+)/.exec(message)?.[1] ?? ''
+    return { name: 'WeChat open APIs (access_token)', level: 'fail', detail: `${message}${TOKEN_HINTS[code] ? ` (${TOKEN_HINTS[code]})` : ''}` }
+  }
+}
+
+export interface DoctorOptions {
+  /** Also ask WeChat for an access_token with the AppID and secret (self-hosted; needs the network). */
+  probeWechat?: boolean
+  /** The day the checks are made for (the holiday calendar's years); default now. */
+  now?: number
+}
+
+export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process.env, options: DoctorOptions = {}): Promise<Check[]> => {
   const checks: Check[] = []
   let url: string | null = null
   if (target === 'server') {
@@ -122,8 +170,10 @@ export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process
       checks.push(
         writableDir(config.dataDir)
           ? { name: 'data folder writable', level: 'ok', detail: config.dataDir }
-          : { name: 'data folder writable', level: 'fail', detail: `${config.dataDir} cannot be written (MINQING_DATA_DIR): uploads and the session key live there` },
+          : { name: 'data folder writable', level: 'fail', detail: `${config.dataDir} cannot be written (MINQING_DATA_DIR): uploaded photos and voice notes, and the key of sessions and signed media URLs live there` },
       )
+      checks.push(...wechatSettingChecks(config.wechat, env))
+      if (options.probeWechat) checks.push(await wechatProbe(config.wechat))
       if (config.staticDir && !fs.existsSync(path.join(config.staticDir, 'index.html'))) {
         checks.push({ name: 'MINQING_STATIC_DIR', level: 'warn', detail: `${config.staticDir} has no index.html (build it with npm run build:h5, or unset it)` })
       }
@@ -131,9 +181,10 @@ export const runDoctor = async (target: Target, env: NodeJS.ProcessEnv = process
   } else {
     url = cloudDatabaseUrl(env)
     if (!url) checks.push({ name: 'MINQING_DATABASE_URL', level: 'fail', detail: 'not set (nor DB_HOST): the CloudBase MySQL database, e.g. mysql://root:PASSWORD@<内网地址>:3306/tcb' })
-    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose)' })
+    if (!env.MINQING_SUBSCRIBE_TEMPLATES) checks.push({ name: 'MINQING_SUBSCRIBE_TEMPLATES', level: 'warn', detail: 'not set: no subscribe messages are sent (JSON of template ids per event: taken, escalated, resolved, confirm, visitToSign, monthClose, unbound)' })
     for (const problem of settingsFromEnv(DEFAULT_SETTINGS, env).problems) checks.push({ name: problem.slice(0, problem.indexOf(':')), level: 'fail', detail: problem.slice(problem.indexOf(':') + 2) })
   }
+  checks.push(...calendarChecks(env, options.now ?? Date.now()))
   if (url) checks.push(...(await databaseChecks(url, target)))
   return checks
 }
@@ -143,3 +194,23 @@ const MARK: Record<Level, string> = { ok: '✔', warn: '!', fail: '✘' }
 export const formatChecks = (checks: Check[]): string =>
   checks.map((c) => `${MARK[c.level]} ${c.name}: ${c.detail}`).join('\n') +
   `\n${checks.some((c) => c.level === 'fail') ? `${checks.filter((c) => c.level === 'fail').length} problem(s) to fix before going live.` : 'Ready.'}`
+
+/**
+ * The holiday calendar (issue 14 item 3): this year's must be there (a month cannot be closed without
+ * it), and from December next year's (the December close reads into January's first week).
+ */
+const calendarChecks = (env: NodeJS.ProcessEnv, now: number): Check[] => {
+  const { settings } = settingsFromEnv(DEFAULT_SETTINGS, env)
+  const today = localDate(now, settings)
+  const year = Number(today.slice(0, 4))
+  const needed = today.slice(5, 7) === '12' ? [year, year + 1] : [year]
+  const missing = needed.filter((y) => !calendarKnowsYear(y, settings))
+  if (missing.length === 0) return [{ name: 'holiday calendar', level: 'ok', detail: `holds ${needed.join(' and ')}` }]
+  return [
+    {
+      name: 'holiday calendar',
+      level: missing.includes(year) ? 'fail' : 'warn',
+      detail: `no statutory holidays for ${missing.join(', ')}: months touching it cannot be closed. Set MINQING_HOLIDAYS from the State Council's notice, e.g. {"${missing[0]}":{"holidays":["${missing[0]}-01-01"],"workdays":[]}} (see docs/environment.md)`,
+    },
+  ]
+}

@@ -11,10 +11,11 @@ import type { FastifyInstance } from 'fastify'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import type { ServerDeps } from '../context'
 import { buildHttpApp } from '../http/app'
+import { mediaUrls } from '../http/media-urls'
 import { wechatTokens } from '../http/wechat-login'
 import { newId } from '../ids'
 import { openStore } from '../storage/relational'
-import { httpsWechatLogin } from '../wechat/https'
+import { httpsWechat, httpsWechatLogin } from '../wechat/https'
 import { localWechatCodes } from '../wechat/local'
 import type { WechatLogin } from '../wechat/port'
 import type { HostedConfig } from './config'
@@ -47,6 +48,9 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
   fs.mkdirSync(config.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
   const store = await openStore({ url: config.databaseUrl })
+  // selfhost: WeChat's open APIs over HTTPS with an access_token from the AppID and secret (the
+  // cloud function has them through wx-server-sdk); a phone code is still written to the log.
+  const wechat = httpsWechat({ ...config.wechat, clock }, (phone, text) => localWechatCodes.sendPhoneCode(phone, text))
   const deps: ServerDeps = {
     store,
     settings: options.settings ?? config.settings ?? DEFAULT_SETTINGS,
@@ -54,8 +58,14 @@ export const startHostedServer = async (config: HostedConfig, options: HostedOpt
     clock,
     newId,
     sessions: null,
-    // The visit sign-off code: a plain QR code of the page (WeChat's 小程序码 needs its cloud or an access token).
-    wechat: localWechatCodes,
+    // The first administrator's one-time set-up code (DEPLOY.md B3): usable once, then refused.
+    setupCode: config.setupCode ?? undefined,
+    // 小程序码 (wxacode.getUnlimited), subscribe messages and content security through WeChat's HTTPS API.
+    wechat: wechat.codes,
+    wechatMessages: wechat.messages,
+    contentSecurity: wechat.contentSecurity,
+    // selfhost: the weapp shows uploaded photos and voice through signed URLs (file.urls).
+    mediaUrls: mediaUrls(serverSecret(config.dataDir)),
   }
   const app = await buildHttpApp({
     deps,

@@ -14,6 +14,7 @@ import type { ServerDeps } from '../context'
 import { errorAnswer, handle, type Answer } from '../dispatch'
 import { registerUploads } from './uploads'
 import { registerFileRoutes } from './files'
+import { registerFontRoutes } from './fonts'
 import { callerOfToken, registerWechatLogin, type WechatLoginOptions } from './wechat-login'
 import type { Caller } from '../identity'
 
@@ -68,7 +69,8 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
   // Fastify 5 wants reference-type decorations to start as null; the hook below sets it first thing.
   app.decorateRequest('caller', null as never)
   app.addHook('onRequest', async (request) => {
-    request.caller = await callerOfToken(bearer(request.headers.authorization), wechatLogin)
+    const caller = await callerOfToken(bearer(request.headers.authorization), wechatLogin)
+    request.caller = { ...caller, client: { userAgent: String(request.headers['user-agent'] ?? '').slice(0, 400), address: request.ip } }
   })
   if (wechatLogin) registerWechatLogin(app, wechatLogin)
 
@@ -106,6 +108,7 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
 
   if (uploadDir) await registerUploads(app, deps, uploadDir)
   await registerFileRoutes(app, deps)
+  registerFontRoutes(app)
 
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 

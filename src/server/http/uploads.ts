@@ -15,7 +15,7 @@ import type { ErrorCode } from '../../contracts/errors'
 import type { ServerDeps } from '../context'
 import { errorAnswer } from '../dispatch'
 import { ActionError } from '../errors'
-import { resolveActor } from '../identity'
+import { loadActor, resolveActor } from '../identity'
 import type { Caller } from '../identity'
 import { checkUploadQuota, mayReadUpload } from '../features/uploads'
 import { sniff, stripMetadata } from '../uploads/files'
@@ -114,15 +114,22 @@ export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, up
     scope.post<{ Querystring: { kind?: string } }>('/upload', (request, reply) => receiveUpload(request, reply))
   })
 
-  // A file is served only with a session, to its uploader or to whoever may read its ticket.
-  app.get<{ Params: { name: string } }>('/uploads/:name', async (request, reply) => {
+  // A file is served only with a session, to its uploader or to whoever may read its ticket; or
+  // (selfhost) with a signed URL that `file.urls` made for one reader, re-checked against that reader.
+  app.get<{ Params: { name: string }; Querystring: Record<string, unknown> }>('/uploads/:name', async (request, reply) => {
     const { name } = request.params
     let actor
-    try {
-      actor = await resolveActor(deps, fileCaller(request))
-    } catch (error) {
-      if (error instanceof ActionError) return fail(reply, error.code)
-      throw error
+    if (request.query.s !== undefined) {
+      const personId = deps.mediaUrls?.verify(name, request.query, deps.clock()) ?? null
+      actor = personId ? await loadActor(deps.store, personId) : null
+      if (!actor) return fail(reply, 'AUTH.FORBIDDEN')
+    } else {
+      try {
+        actor = await resolveActor(deps, fileCaller(request))
+      } catch (error) {
+        if (error instanceof ActionError) return fail(reply, error.code)
+        throw error
+      }
     }
     if (!NAME.test(name)) return fail(reply, 'NOT_FOUND')
     const [upload] = await deps.store.find('uploads', { url: `/uploads/${name}` }, { limit: 1 })
@@ -132,7 +139,8 @@ export const registerUploads = async (app: FastifyInstance, deps: ServerDeps, up
     const ext = name.split('.').pop() ?? ''
     return reply
       .type(MIME[ext] ?? 'application/octet-stream')
-      .header('cache-control', 'private, max-age=3600')
+      // A signed URL is one reader's for minutes: no shared cache keeps it.
+      .header('cache-control', request.query.s !== undefined ? 'private, max-age=300' : 'private, max-age=3600')
       .header('x-content-type-options', 'nosniff')
       .send(fs.createReadStream(file))
   })

@@ -888,6 +888,7 @@ export const generateTownship = (options: GenerateOptions): SeedData => {
     judgeRefusals: [],
     // first-screen: planned visits are made by cadres, not seeded
     visitPlans: [],
+    mediaChecks: [],
   }
   sizes.forEach((households, index) => {
     // Each township draws from its own stream: its data does not depend on its neighbours'.

@@ -278,6 +278,24 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'signins', 'datum')
   }),
   // ---- end gcj ----
+  // ---- identity-finish (issue 10 leftovers): one account names one person by a unique index on
+  // bindings.openid (older duplicates resolved first: the oldest binding stays, every later one is
+  // removed and logged as an unbinding with a note); the asking browser kept with a QR login; the
+  // indexes that prune idle sessions, old login requests and old phone codes.
+  '0013_identity_finish': migration(async (db, dialect) => {
+    await dedupeBindings(db)
+    const have = await existingIndexes(db, dialect, 'bindings')
+    if (have.has('bindings_openid')) {
+      if (dialect === 'mysql') await sql`DROP INDEX bindings_openid ON bindings`.execute(db)
+      else await sql`DROP INDEX bindings_openid`.execute(db)
+    }
+    await ensureRegistryTable(db, dialect, 'bindings')
+    await ensureColumn(db, dialect, 'loginRequests', 'userAgent')
+    await ensureColumn(db, dialect, 'loginRequests', 'address')
+    for (const c of ['loginRequests', 'sessions', 'phoneCodes'] as const) await ensureRegistryTable(db, dialect, c)
+    await ensureColumn(db, dialect, 'notifications', 'note')
+  }),
+  // ---- end identity-finish
   // ---- wechat-notify (issue 11 item 7): the automatic month close's attempts.
   '0014_wechat_notify': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'autoCloses')
@@ -292,6 +310,56 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
   '0017_first_screen': migration(async (db, dialect) => {
     await ensureRegistryTable(db, dialect, 'visitPlans')
   }),
+  // ---- guard (issue 13 item 2): each photo's content-security check ----
+  '0021_guard': migration(async (db, dialect) => {
+    await ensureRegistryTable(db, dialect, 'mediaChecks')
+  }),
+  // ---- mongolian (issue 13 item 5): findings stored as a code with parameters ----
+  '0023_mongolian': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'findings', 'code')
+    await ensureColumn(db, dialect, 'findings', 'params')
+  }),
+  // ---- end mongolian ----
+}
+
+/** The note of a binding removed by 0013_identity_finish (the account was bound to someone earlier). */
+export const DUPLICATE_BINDING_NOTE = 'duplicate account: bound to another person earlier (migration 0013_identity_finish)'
+
+/**
+ * Every account bound more than once keeps its oldest binding (by boundAt, then id); each later one
+ * is removed and logged as an 'unbound' bindingEvent of its person, with a note, at the migration's time.
+ */
+const dedupeBindings = async (db: AnyDb): Promise<void> => {
+  const dup = (await db.selectFrom('bindings').select('openid').groupBy('openid').having(sql`count(*)`, '>', 1).execute()) as { openid: string }[]
+  const now = Date.now()
+  let n = 0
+  for (const { openid } of dup) {
+    const rows = (await db
+      .selectFrom('bindings as b')
+      .leftJoin('people as p', 'p.id', 'b.personId')
+      .select(['b.id as id', 'b.personId as personId', 'b.boundAt as boundAt', 'p.townshipId as townshipId', 'p.householdId as householdId'])
+      .where('b.openid', '=', openid)
+      .orderBy('b.boundAt')
+      .orderBy('b.id')
+      .execute()) as { id: string; personId: string; boundAt: number | string; townshipId: string | null; householdId: string | null }[]
+    for (const r of rows.slice(1)) {
+      await db.deleteFrom('bindings').where('id', '=', r.id).execute()
+      await db
+        .insertInto('bindingEvents')
+        .values({
+          id: `bindingEvent-dedupe-${r.id}-${(n++).toString(36)}`,
+          townshipId: r.townshipId ?? '',
+          personId: r.personId,
+          householdId: r.householdId,
+          kind: 'unbound',
+          method: null,
+          byId: null,
+          note: DUPLICATE_BINDING_NOTE,
+          at: now,
+        })
+        .execute()
+    }
+  }
 }
 
 const provider = (dialect: Dialect): MigrationProvider => ({

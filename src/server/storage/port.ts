@@ -137,6 +137,9 @@ export interface Collections {
   // ---- first-screen (migration 0017_first_screen) ----
   /** A cadre's next planned visit to a household (issue 12 item 9): a promise, never a visit. */
   visitPlans: import('../../core/visit-plans').VisitPlan
+  // ---- guard (migration 0021_guard) ----
+  /** A photo's content-security check: until it passes, only the reporter and the handlers see it. */
+  mediaChecks: import('../../core/media').MediaCheckRecord
 }
 
 /** The stored result of a month-end close (`id` as its PeriodRecord's). */

@@ -389,6 +389,13 @@ const isPrimaryKeyDuplicate = (e: unknown): boolean => {
   return false
 }
 
+/** Whether a write failed on a unique index other than the primary key (e.g. bindings.openid). */
+export const isUniqueViolation = (e: unknown): boolean => {
+  const code = errCode(e)
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return true
+  return (code === 'ER_DUP_ENTRY' || errNo(e) === 1062) && !isPrimaryKeyDuplicate(e)
+}
+
 /** Turns a driver's connection failure into the port's StoreUnavailableError; other errors pass. */
 const translate = (e: unknown): unknown => {
   if (e instanceof StoreUnavailableError) return e
@@ -806,15 +813,23 @@ class RelationalStore implements Store {
 
   private transactionOnce<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.q.connection().execute(async (conn: AnyDb) => {
-      if (this.dialect === 'mysql') {
-        await sql`START TRANSACTION`.execute(conn)
-      } else {
-        // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
-        await sql`BEGIN IMMEDIATE`.execute(conn)
-      }
-      const scope: TxScope = { active: true }
-      const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
+      // Said before BEGIN: from then on a statement of the outer store waits behind Kysely's connection
+      // lock. Set after BEGIN, a bare write arriving meanwhile ran straight on the connection, inside
+      // this transaction, and was rolled back with it.
       this.shared.inTransaction.value = true
+      const scope: TxScope = { active: true }
+      try {
+        if (this.dialect === 'mysql') {
+          await sql`START TRANSACTION`.execute(conn)
+        } else {
+          // IMMEDIATE takes the write lock first, so another process cannot interleave a write.
+          await sql`BEGIN IMMEDIATE`.execute(conn)
+        }
+      } catch (error) {
+        this.shared.inTransaction.value = false
+        throw error
+      }
+      const tx = new RelationalStore(conn, this.dialect, this.shared, scope)
       try {
         const value = await this.shared.scope.run(scope, () => work(tx))
         scope.active = false

@@ -146,7 +146,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     },
   ),
   places: table('places', { id: key, townshipId: key, villageId: orNull(key), name: key, lat: real, lng: real, radiusM: real, datum: opt(key) }, [['townshipId']]),
-  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int, method: opt(key), issuerId: opt(key) }, [['openid'], ['personId']]),
+  // One account names one person: openid is unique (migration 0013_identity_finish).
+  bindings: table('bindings', { id: key, openid: key, personId: key, boundAt: int, method: opt(key), issuerId: opt(key) }, [['personId']], { unique: [['openid']] }),
   tickets: table(
     'tickets',
     {
@@ -297,7 +298,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   notifications: table(
     'notifications',
-    { id: key, townshipId: key, personId: key, ticketId: key, action: key, status: key, at: int, read: bool },
+    { id: key, townshipId: key, personId: key, ticketId: key, action: key, status: key, at: int, read: bool, note: opt(text) },
     [['personId', 'at'], ['personId', 'read'], ['ticketId']],
   ),
   uploads: table(
@@ -349,7 +350,8 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   ),
   findings: table(
     'findings',
-    { id: key, townshipId: key, cadreId: key, source: key, sourceId: key, text: text, at: int, byId: key },
+    // mongolian (issue 13 item 5): code and params (0023_mongolian): the finding as a code; text holds only what a person wrote.
+    { id: key, townshipId: key, cadreId: key, source: key, sourceId: key, text: text, at: int, byId: key, code: opt(key), params: opt(json) },
     [['cadreId', 'at'], ['townshipId', 'at']],
   ),
   notices: table(
@@ -425,11 +427,22 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { unique: [['townshipId', 'seq']] },
   ),
   chainHeads: table('chainHeads', { id: key, seq: int, hash: key, at: int }, []),
-  sessions: table('sessions', { id: key, personId: key, via: key, createdAt: int, lastSeenAt: int }, [['personId']]),
+  // lastSeenAt, expiresAt: pruning of idle sessions and old login requests (0013_identity_finish).
+  sessions: table('sessions', { id: key, personId: key, via: key, createdAt: int, lastSeenAt: int }, [['personId'], ['lastSeenAt']]),
   loginRequests: table(
     'loginRequests',
-    { id: key, pollHash: key, createdAt: int, expiresAt: int, confirmedById: orNull(key), confirmedAt: orNull(int), collectedAt: orNull(int) },
-    [],
+    {
+      id: key,
+      pollHash: key,
+      createdAt: int,
+      expiresAt: int,
+      confirmedById: orNull(key),
+      confirmedAt: orNull(int),
+      collectedAt: orNull(int),
+      userAgent: opt(text),
+      address: opt(key),
+    },
+    [['expiresAt']],
   ),
   setupCodes: table('setupCodes', { id: key, townshipId: orNull(key), createdAt: int, expiresAt: int, usedAt: orNull(int), usedById: orNull(key) }, []),
   // ---- wechat-notify (migration 0014_wechat_notify): one automatic close attempt per township month
@@ -485,7 +498,7 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     { id: key, townshipId: key, personId: key, householdId: orNull(key), kind: key, method: orNull(key), byId: orNull(key), note: text, at: int },
     [['townshipId', 'method', 'at'], ['householdId', 'at'], ['personId', 'at']],
   ),
-  phoneCodes: table('phoneCodes', { id: key, phone: key, codeHash: key, at: int, expiresAt: int, attempts: int, usedAt: orNull(int) }, [['phone', 'at']]),
+  phoneCodes: table('phoneCodes', { id: key, phone: key, codeHash: key, at: int, expiresAt: int, attempts: int, usedAt: orNull(int) }, [['phone', 'at'], ['at']]),
   judgeRefusals: table(
     'judgeRefusals',
     { id: key, townshipId: key, personId: key, cadreId: key, action: key, reason: key, at: int },
@@ -496,6 +509,12 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
     'visitPlans',
     { id: key, townshipId: key, cadreId: key, householdId: key, date: key, at: int },
     [['householdId', 'date'], ['cadreId', 'date']],
+  ),
+  // ---- guard (migration 0021_guard): photos other villagers see are screened ----
+  mediaChecks: table(
+    'mediaChecks',
+    { id: key, townshipId: key, url: key, objectKind: key, objectId: key, ownerId: key, traceId: orNull(key), status: key, label: orNull(key), requestedAt: int, decidedAt: orNull(int) },
+    [['url'], ['traceId'], ['objectId']],
   ),
 }
 

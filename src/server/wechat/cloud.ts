@@ -66,7 +66,7 @@ export interface WxCloudStorage {
   }>
 }
 
-export const cloudWechatStorage = (cloud: WxCloudStorage): WechatStorage => ({
+export const cloudWechatStorage = (cloud: WxCloudStorage, options: FileSizeOptions = {}): WechatStorage => ({
   async downloadFile(fileId) {
     const { fileContent } = await cloud.downloadFile({ fileID: fileId })
     if (!fileContent) throw new Error(`downloadFile answered no content for ${fileId}`)
@@ -85,6 +85,7 @@ export const cloudWechatStorage = (cloud: WxCloudStorage): WechatStorage => ({
     }
     return entry.tempFileURL
   },
+  fileSize: (fileId) => cloudFileSize(cloud, fileId, options),
 })
 
 /** subscribeMessage.send through the cloud call (camelCase fields); rejects on any errCode. */
@@ -94,3 +95,28 @@ export const cloudWechatMessages = (cloud: WxCloudOpenapi): WechatMessages => ({
     if (result.errCode !== undefined && result.errCode !== 0) throw new Error(`subscribeMessage.send failed: ${result.errCode} ${result.errMsg ?? ''}`)
   },
 })
+
+// --- guard (issue 10 item 6 leftover): the real size of a file in cloud storage ---
+
+export interface FileSizeOptions {
+  /** How long to wait for storage's answer to the HEAD request. */
+  timeoutMs?: number
+}
+
+/**
+ * A stored file's size as cloud storage has it: a short-lived temporary URL (getTempFileURL; its
+ * status says when no such file exists) and a HEAD request to it, whose Content-Length is the
+ * size; without one (or when the HEAD is refused) the file is downloaded and its bytes counted.
+ * Null when storage holds no such file.
+ */
+export const cloudFileSize = async (cloud: WxCloudStorage, fileId: string, { timeoutMs = 8000 }: FileSizeOptions = {}): Promise<number | null> => {
+  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: 60 }] })
+  const [entry] = fileList ?? []
+  if (!entry?.tempFileURL || (entry.status !== undefined && entry.status !== 0)) return null
+  const response = await fetch(entry.tempFileURL, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) })
+  if (response.status === 404) return null
+  const length = Number(response.headers.get('content-length'))
+  if (response.ok && Number.isSafeInteger(length) && length >= 0 && response.headers.get('content-length') !== null) return length
+  const { fileContent } = await cloud.downloadFile({ fileID: fileId })
+  return fileContent ? fileContent.length : null
+}

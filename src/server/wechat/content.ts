@@ -22,17 +22,21 @@ export interface ContentSecurity {
    * An image other villagers may see: WeChat answers asynchronously (a trace id now, the verdict
    * later by a message push); the local adapter answers at once.
    */
-  checkImage(request: { url: string; openid: string | null; scene: ContentScene }): Promise<{ traceId: string | null; verdict: ContentVerdict | null }>
+  checkImage(request: { url: string; openid: string | null; scene: ContentScene }): Promise<{ traceId: string | null; verdict: ContentVerdict | null; label?: string | null }>
 }
 
 /** The local adapter: the core's word list; never contacts any network. */
-export const localContentSecurity: ContentSecurity = {
+export const localContentSecurity: RecordingContentSecurity = {
   async checkText({ text }) {
     const words = blockedWordsIn(text)
     return words.length ? { verdict: 'risky', label: `不文明用语：${words.join('、')}` } : { verdict: 'pass', label: null }
   },
-  async checkImage() {
-    return { traceId: null, verdict: 'pass' }
+  // guard: images (below).
+  imageCalls: [],
+  refusedImages: new Set(),
+  deferImages: false,
+  async checkImage({ url, openid, scene }) {
+    return localImageCheck(localContentSecurity, { url, openid, scene })
   },
 }
 
@@ -80,3 +84,41 @@ export const cloudContentSecurity = (cloud: WxCloudSecurity): ContentSecurity =>
     return { traceId: answer.traceId ?? null, verdict: null }
   },
 })
+
+// --- guard (issue 13 item 2): the local stand-in for mediaCheckAsync ---
+
+/** One image check as WeChat's API would receive it. */
+export interface ImageCheckCall {
+  api: 'security.mediaCheckAsync'
+  media_url: string
+  media_type: 2
+  version: 2
+  scene: number
+  openid: string | null
+  trace_id: string | null
+}
+
+/**
+ * The local adapter's image side: it records every call; it refuses an image whose url is in
+ * `refusedImages` (the marker a test sets) and passes any other at once; with `deferImages` it
+ * answers as WeChat does, a trace id now and no verdict (a test then delivers the push).
+ */
+export interface RecordingContentSecurity extends ContentSecurity {
+  imageCalls: ImageCheckCall[]
+  refusedImages: Set<string>
+  deferImages: boolean
+}
+
+let traces = 0
+
+const localImageCheck = async (
+  adapter: RecordingContentSecurity,
+  { url, openid, scene }: { url: string; openid: string | null; scene: ContentScene },
+): Promise<{ traceId: string | null; verdict: ContentVerdict | null; label?: string | null }> => {
+  const traceId = adapter.deferImages ? `local-trace-${Date.now().toString(36)}-${(traces++).toString(36)}` : null
+  adapter.imageCalls.push({ api: 'security.mediaCheckAsync', media_url: url, media_type: 2, version: 2, scene: SCENE[scene], openid, trace_id: traceId })
+  if (adapter.imageCalls.length > 500) adapter.imageCalls.splice(0, adapter.imageCalls.length - 500)
+  if (traceId) return { traceId, verdict: null }
+  // 21000: WeChat's "other" label.
+  return adapter.refusedImages.has(url) ? { traceId: null, verdict: 'risky', label: '21000' } : { traceId: null, verdict: 'pass' }
+}

@@ -83,6 +83,7 @@ export type StorageCall =
   | { op: 'downloadFile'; fileId: string }
   | { op: 'uploadFile'; cloudPath: string; bytes: number }
   | { op: 'tempUrl'; fileId: string; maxAgeSeconds: number }
+  | { op: 'fileSize'; fileId: string }
 
 /** The file ids of the local storage: `cloud://local-env.minqing/<cloudPath>`. */
 export const LOCAL_STORAGE_PREFIX = 'cloud://local-env.minqing/'
@@ -119,6 +120,23 @@ export const localWechatStorage = (dir: string): WechatStorage & { calls: Storag
       calls.push({ op: 'tempUrl', fileId, maxAgeSeconds })
       await fs.promises.access(fileOf(fileId))
       return `https://local-env.tcb.qcloud.la/${fileId.slice(LOCAL_STORAGE_PREFIX.length)}?sign=${randomUUID().replace(/-/g, '')}&t=${maxAgeSeconds}`
+    },
+    // guard: the size as the folder has it (what cloud storage would answer), null for no such file.
+    async fileSize(fileId) {
+      calls.push({ op: 'fileSize', fileId })
+      let file: string
+      try {
+        file = fileOf(fileId)
+      } catch {
+        return null // not a file of this storage: it holds no such file
+      }
+      try {
+        const stat = await fs.promises.stat(file)
+        return stat.isFile() ? stat.size : null
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
     },
   }
 }

@@ -82,3 +82,15 @@ export interface SubscribeSend {
 export interface WechatMessages {
   sendSubscribe(message: SubscribeSend): Promise<void>
 }
+
+// --- guard (issue 10 item 6 leftover): the real size of a file in cloud storage ---
+
+/**
+ * The client declares a file's size when it registers an upload (upload.register); the server asks
+ * cloud storage instead, before it counts quotas and accepts the file. (Declaration merging keeps
+ * this block apart from the interface above.)
+ */
+export interface WechatStorage {
+  /** The stored file's size in bytes, or null when storage holds no such file. */
+  fileSize(fileId: string): Promise<number | null>
+}

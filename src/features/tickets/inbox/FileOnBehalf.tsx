@@ -6,14 +6,14 @@ import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useCall } from '../../../services/useCall'
 import { Chips } from '../shared/Pieces'
 import { ProblemReportForm } from '../problem-reports/ProblemReportForm'
 import { ServiceRequestForm } from '../service-requests/ServiceRequestForm'
 import { HANDLER_TICKET_PAGE } from './CadreInbox'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 export const FileOnBehalf = () => {
   const households = useCall('cadre.households', {})

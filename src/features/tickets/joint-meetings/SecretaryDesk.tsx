@@ -14,15 +14,15 @@ import { Section } from '../../../components/Section'
 import { ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { MeetingView, PersonRef, SecretaryDeskView } from '../../../contracts'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useSubmit } from '../../../services/useSubmit'
 import { useCall } from '../../../services/useCall'
 import { Check, Chips, Field } from '../shared/Pieces'
 import { TicketList } from '../shared/TicketList'
 import { categoryName } from '../shared/words'
 
-const m = zhCN.ticketLoop
-const r = zhCN.records
+const m = msg.ticketLoop
+const r = msg.records
 const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
 const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: MeetingView; owners: PersonRef[]; candidates: PersonRef[]; onDone: () => void }) => {
@@ -35,7 +35,7 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
     if (attendees.length === 0) return toast(r.attendeesRequired)
     // Every decision needs its owner and every owner a decision: nothing is dropped silently, and
     // the message names which item is missing what (issue 12).
-    const minutes = zhCN.meetingMinutes
+    const minutes = msg.meetingMinutes
     const items = meeting.agenda.map((a, i) => ({ n: i + 1, d: decisions[a.ticketId] ?? { decision: '', ownerId: '' } }))
     const noOwner = items.find((x) => x.d.decision.trim() && !x.d.ownerId)
     if (noOwner) return toast(minutes.missingOwner(noOwner.n))

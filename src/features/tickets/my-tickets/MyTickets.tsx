@@ -1,7 +1,7 @@
 /** 我的事项: the caller's tickets, newest first, reloaded whenever the tab is shown again. */
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { TicketList } from '../shared/TicketList'
 import { useReloadOnReturn } from '../../../services/useCall'
 import { useTickets } from '../shared/useTickets'
@@ -10,8 +10,8 @@ export const MyTickets = () => {
   const { state, reload } = useTickets()
   useReloadOnReturn(reload)
   return (
-    <Section title={zhCN.tickets.myTitle} className='my-tickets'>
-      <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={zhCN.tickets.myEmpty}>
+    <Section title={msg.tickets.myTitle} className='my-tickets'>
+      <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={msg.tickets.myEmpty}>
         {(list) => <TicketList tickets={[...list].sort((a, b) => b.createdAt - a.createdAt)} />}
       </Loadable>
     </Section>

@@ -7,12 +7,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import type { TicketView } from '../../../contracts'
 import { MY_TICKET_PAGE } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 
-const m = zhCN.verdict.waiting
+const m = msg.verdict.waiting
 
 /** `tickets`: my household's open tickets from villager.home; those I may confirm wait for me. */
 export const WaitingTickets = ({ tickets }: { tickets: TicketView[] }) => {

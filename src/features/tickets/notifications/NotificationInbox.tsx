@@ -5,12 +5,12 @@ import { Button } from '../../../components/Button'
 import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useCall } from '../../../services/useCall'
 import { useSubmit } from '../../../services/useSubmit'
 import { categoryName } from '../shared/words'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 export const NotificationInbox = ({ detailPage = '/pages/ticket/index' }: { detailPage?: string }) => {
   const { state, reload } = useCall('notification.list', {})
@@ -23,12 +23,19 @@ export const NotificationInbox = ({ detailPage = '/pages/ticket/index' }: { deta
       <Loadable state={state} onRetry={reload} isEmpty={(d) => d.notifications.length === 0} emptyText={m.noticesEmpty}>
         {(d) => (
           <View>
-            {d.notifications.slice(0, 10).map((n) => (
-              <View key={n.id} className={`notice-row ${n.read ? '' : 'notice-row--unread'}`} onClick={() => void Taro.navigateTo({ url: `${detailPage}?id=${n.ticketId}` })}>
-                <Text>{m.notice(zhCN.tickets.kind[n.kind], categoryName(n.category), zhCN.tickets.status[n.status])}</Text>
-                <Text className='mq-hint'>{formatDate(n.at)}</Text>
-              </View>
-            ))}
+            {d.notifications.slice(0, 10).map((n) =>
+              n.about === 'unbound' ? (
+                <View key={n.id} className={`notice-row notice-row--account ${n.read ? '' : 'notice-row--unread'}`}>
+                  <Text>{msg.unbound.notice(n.note)}</Text>
+                  <Text className='mq-hint'>{formatDate(n.at)}</Text>
+                </View>
+              ) : (
+                <View key={n.id} className={`notice-row ${n.read ? '' : 'notice-row--unread'}`} onClick={() => void Taro.navigateTo({ url: `${detailPage}?id=${n.ticketId}` })}>
+                  <Text>{m.notice(msg.tickets.kind[n.kind], categoryName(n.category), msg.tickets.status[n.status])}</Text>
+                  <Text className='mq-hint'>{formatDate(n.at)}</Text>
+                </View>
+              ),
+            )}
             {d.unread ? (
               <Button kind='plain' className='read-all' onClick={() => void readAll()}>
                 {m.readAll}

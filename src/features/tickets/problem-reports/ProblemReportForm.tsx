@@ -13,7 +13,7 @@ import { Section } from '../../../components/Section'
 import { ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { CategoryView } from '../../../contracts'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import media from '../../../services/media'
 import { useCall } from '../../../services/useCall'
 import { Check, Chips, Field, PhotoPicker, type Photo } from '../shared/Pieces'
@@ -22,7 +22,7 @@ import { MY_TICKET_PAGE, useFile } from '../shared/useFile'
 import { categoryName } from '../shared/words'
 import { PublicTicketCard } from '../../voice/PublicTicket'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 const Form = ({ categories, householdId, detailPage }: { categories: CategoryView[]; householdId?: string; detailPage: string }) => {
   const problems = categories.filter((c) => c.kind !== 'service')
@@ -61,7 +61,7 @@ const Form = ({ categories, householdId, detailPage }: { categories: CategoryVie
   const send = () => {
     const description = text.trim() || (voice ? m.voiceOnlyText : photos.length ? m.photosOnlyText : '')
     if (!description) {
-      toast(zhCN.errors['TICKET.DESCRIPTION_REQUIRED'])
+      toast(msg.errors['TICKET.DESCRIPTION_REQUIRED'])
       return
     }
     void submit(

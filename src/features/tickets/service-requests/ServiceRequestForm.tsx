@@ -13,13 +13,13 @@ import { ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { CategoryView } from '../../../contracts'
 import type { AnswerValue } from '../../../core/model'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { Chips, Field, PhotoPicker, type Photo } from '../shared/Pieces'
 import { useCategories } from '../shared/useTicket'
 import { MY_TICKET_PAGE, useFile } from '../shared/useFile'
 import { categoryName, optionName, questionLabel } from '../shared/words'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 const Form = ({ categories, householdId, detailPage }: { categories: CategoryView[]; householdId?: string; detailPage: string }) => {
   const services = categories.filter((c) => c.kind !== 'problem')

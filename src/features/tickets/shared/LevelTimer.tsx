@@ -7,9 +7,9 @@ import { Text } from '@tarojs/components'
 import { formatDate } from '../../../components/format'
 import type { TicketView } from '../../../contracts'
 import { isOverdue } from '../../../core/tickets'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 
-const r = zhCN.rules
+const r = msg.rules
 
 export const sentenceOf = (t: Pick<TicketView, 'statusSentence'>): string => {
   const s = t.statusSentence

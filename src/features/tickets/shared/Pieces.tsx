@@ -8,12 +8,12 @@ import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
 import { toast } from '../../../components/feedback'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import media from '../../../services/media'
 import { isPendingUrl } from '../../../services/media-types'
 import './tickets.scss'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 export const Field = ({ label, children, className }: { label: string; children: ReactNode; className?: string }) => (
   <View className={['mq-field', className ?? ''].join(' ')}>
@@ -76,7 +76,7 @@ export const PhotoPicker = ({ photos, onChange, max }: { photos: Photo[]; onChan
           <Image key={p.url} className={`mq-photo photo-thumb ${isPendingUrl(p.url) ? 'photo-thumb--waiting' : ''}`} src={p.preview} mode='aspectFill' onClick={() => onChange(photos.filter((_, j) => j !== i))} />
         ))}
       </View>
-      {photos.some((p) => isPendingUrl(p.url)) ? <Text className='mq-hint photos-waiting'>{zhCN.field.photosWaiting}</Text> : null}
+      {photos.some((p) => isPendingUrl(p.url)) ? <Text className='mq-hint photos-waiting'>{msg.field.photosWaiting}</Text> : null}
       {photos.length < max ? (
         <Button kind='secondary' className='add-photo' loading={busy} onClick={() => void add()}>
           {busy ? m.compressing : m.addPhoto}

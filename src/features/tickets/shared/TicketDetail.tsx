@@ -14,10 +14,11 @@ import { ErrorState } from '../../../components/State'
 import { toast } from '../../../components/feedback'
 import type { CategoryView, TicketView } from '../../../contracts'
 import { isFinal } from '../../../core/tickets'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { Chips, Field, PhotoPicker, Stars, type Photo } from './Pieces'
 import { PlaceLine, ReporterLine, VoicePlayer } from './TicketMedia'
 import { Timeline } from './Timeline'
+import { PhotoCheckNote } from './PhotoCheckNote'
 import { useFileUrls } from '../../../services/file-urls'
 import { RevealReporter } from '../../voice/RevealReporter'
 import { useAct } from './useTicket'
@@ -26,9 +27,9 @@ import { LevelTimer, TicketSentence } from './LevelTimer'
 import { useSubscribeAsk } from '../../../services/subscribe'
 import './tickets.scss'
 
-const m = zhCN.ticketLoop
-const t = zhCN.tickets
-const asks = zhCN.asks
+const m = msg.ticketLoop
+const t = msg.tickets
+const asks = msg.asks
 
 const answerText = (v: string | number | string[]): string => (Array.isArray(v) ? v.map(optionName).join('、') : typeof v === 'string' ? optionName(v) : String(v))
 
@@ -58,7 +59,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
   }
   const ended = isFinal(ticket.status)
   const isHandler = can('accept') || can('progress') || can('resolve')
-  const templates = (category?.replyTemplates ?? []).map((key) => zhCN.rules.templates[key] ?? '').filter(Boolean)
+  const templates = (category?.replyTemplates ?? []).map((key) => msg.rules.templates[key] ?? '').filter(Boolean)
 
   return (
     <View className={`ticket-detail ticket-detail--${ticket.id}`}>
@@ -67,7 +68,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
         <TicketSentence ticket={ticket} className='mq-hint' />
         <LevelTimer ticket={ticket} now={Date.now()} className='mq-hint' />
         {/* issue 13: anonymous to this viewer; the township may reveal it for a fraud check */}
-        {ticket.anonymous && ticket.reporterName === null ? <Text className='mq-hint anonymous-report'>{zhCN.voice.anonymous}</Text> : null}
+        {ticket.anonymous && ticket.reporterName === null ? <Text className='mq-hint anonymous-report'>{msg.voice.anonymous}</Text> : null}
         {ticket.anonymous && ticket.reporterName === null ? <RevealReporter ticketId={ticket.id} /> : null}
         {ticket.filedOnBehalf ? <Text className='mq-hint filed-on-behalf'>{`${m.filedOnBehalf}${ticket.onBehalfOfName ? `（${ticket.onBehalfOfName}）` : ''}`}</Text> : null}
         <Text className='ticket-detail__description'>{ticket.description}</Text>
@@ -85,6 +86,7 @@ export const TicketDetail = ({ ticket: initial, category, handler = false }: { t
             ))}
           </View>
         ) : null}
+        {ticket.photoChecks ? <PhotoCheckNote checks={ticket.photoChecks} /> : null}
         {ticket.voiceUrl && shown(ticket.voiceUrl) ? <VoicePlayer url={shown(ticket.voiceUrl)} /> : null}
         {ticket.location ? <PlaceLine point={ticket.location} /> : null}
         {ticket.result ? (

@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 
 export const TICKET_LINKS = {
   inbox: '/subpackages/cadre/pages/inbox/index',
@@ -15,7 +15,7 @@ export const TicketLinks = ({ show }: { show: (keyof typeof TICKET_LINKS)[] }) =
   <View className='mq-section ticket-links'>
     {show.map((key) => (
       <Button key={key} kind='secondary' className={`link-${key}`} onClick={() => void Taro.navigateTo({ url: TICKET_LINKS[key] })}>
-        {zhCN.ticketLoop.links[key]}
+        {msg.ticketLoop.links[key]}
       </Button>
     ))}
   </View>

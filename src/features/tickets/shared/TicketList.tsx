@@ -6,13 +6,13 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatDate } from '../../../components/format'
 import type { TicketView } from '../../../contracts'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { categoryName } from './words'
 import { LevelTimer, TicketSentence } from './LevelTimer'
 import { isFinal, isOverdue } from '../../../core/tickets'
 import './TicketList.scss'
 
-const m = zhCN.tickets
+const m = msg.tickets
 
 /** Where a row opens: the villager's ticket page (main package) unless a handler's page is given. */
 export const TicketList = ({ tickets, now = Date.now(), detailPage = '/pages/ticket/index' }: { tickets: TicketView[]; now?: number; detailPage?: string }) => (

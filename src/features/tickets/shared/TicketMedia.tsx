@@ -13,14 +13,14 @@ import { toast } from '../../../components/feedback'
 import type { TicketView } from '../../../contracts'
 
 type GeoPoint = NonNullable<TicketView['location']>
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import maps from '../../../services/maps'
 import { useSubmit } from '../../../services/useSubmit'
 import { callPhone } from '../../villager/useMyCadre'
 import { Field } from './Pieces'
 
-const v = zhCN.field.voice
-const p = zhCN.field.place
+const v = msg.field.voice
+const p = msg.field.place
 
 export const VoicePlayer = ({ url }: { url: string }) => {
   const audio = useRef<Taro.InnerAudioContext | null>(null)
@@ -84,7 +84,7 @@ export const PlaceLine = ({ point, name = p.name }: { point: GeoPoint; name?: st
   </Field>
 )
 
-const w = zhCN.field.who
+const w = msg.field.who
 
 /**
  * For the handler: who reported it (name, village and household number) and a call button; the

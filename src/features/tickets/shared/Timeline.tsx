@@ -2,6 +2,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { formatDate } from '../../../components/format'
 import type { TicketView } from '../../../contracts'
+import { msg } from '../../../i18n'
 import { actionWords } from './words'
 import './tickets.scss'
 
@@ -12,7 +13,7 @@ export const Timeline = ({ events, shown = (u) => u }: { events: TicketView['his
   <View className='timeline'>
     {events.map((e) => (
       <View key={e.seq} className={`timeline__event timeline__event--${e.action}`}>
-        <Text className='timeline__who'>{`${e.actorName} ${actionWords(e.action)}`}</Text>
+        <Text className='timeline__who'>{`${e.actorHidden ? msg.voice.anonymous : e.actorName} ${actionWords(e.action)}`}</Text>
         <Text className='timeline__when'>{time(e.at)}</Text>
         {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
         {e.photoUrls.length ? (

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro'
 import type { InputOf } from '../../../contracts'
 import { toast } from '../../../components/feedback'
 import { useSubmit } from '../../../services/useSubmit'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useSubscribeAsk } from '../../../services/subscribe'
 
 /** How much of the description names the waiting item in the offline notice. */
@@ -18,7 +18,7 @@ export const useFile = () => {
   const create = useSubmit('ticket.create', {
     queue: (input) => input.description.trim().slice(0, LABEL_CHARS),
     onQueued: () => {
-      toast(zhCN.outbox.queued)
+      toast(msg.outbox.queued)
       void Taro.reLaunch({ url: '/pages/index/index' })
     },
   })

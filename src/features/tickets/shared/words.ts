@@ -1,7 +1,7 @@
 /** Tickets in plain words: category, question and option names from the catalogue. */
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 
 export const categoryName = (id: string): string => m.category[id] ?? id
 export const questionLabel = (id: string, label?: string): string => m.questions[id] ?? label ?? id

@@ -10,11 +10,11 @@ import { Button } from '../../../components/Button'
 import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
 import type { RatesRow } from '../../../contracts'
-import { zhCN } from '../../../i18n/zh-CN'
+import { msg } from '../../../i18n'
 import { useCall } from '../../../services/useCall'
 import { TicketList } from '../shared/TicketList'
 
-const m = zhCN.ticketLoop
+const m = msg.ticketLoop
 const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
 const thisMonth = () => {

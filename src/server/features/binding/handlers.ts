@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { bindingConflict, mayRequestPhoneCode, phoneCodeOpen, type BindingMethod } from '../../../core/binding'
-import type { BindingEvent, Invitation, Person } from '../../../core/model'
+import type { Binding, BindingEvent, Invitation, Person } from '../../../core/model'
 import { mayInviteToBind } from '../../../core/roles'
 import { MINUTE_MS } from '../../../core/time'
 import type { BindingEventView } from '../../../contracts/views.binding'
@@ -21,15 +21,20 @@ import { actorOf, type HandlerContext } from '../../context'
 import { refuse, refuseAndRecord } from '../../errors'
 import { policies } from '../../policies'
 import type { Store } from '../../storage/port'
+import { isUniqueViolation } from '../../storage/relational'
 import { localWechatCodes } from '../../wechat/local'
 import type { Handlers } from '../types'
 import { chainRecord } from '../chain'
 import { endSessionsOf } from '../sessions/store'
 import { personRef } from '../views'
+import { sendSubscribeNews } from '../subscribe'
 import { miniProgramCode } from '../wechat-code'
 
 /** The page an invitation opens (main package: the person has no session yet). */
 export const BIND_PAGE = '/pages/bind/index'
+
+/** Phone codes are kept a day (the hourly sending limit reads the last hour), then pruned. */
+export const PHONE_CODE_KEEP_MS = 24 * 60 * MINUTE_MS
 
 const wechat = (ctx: HandlerContext) => ctx.deps.wechat ?? localWechatCodes
 
@@ -66,7 +71,13 @@ const bindCaller = async (ctx: HandlerContext, person: Person, method: BindingMe
       method,
       issuerId,
     }
-    await ctx.store.insert('bindings', binding)
+    try {
+      await ctx.store.insert('bindings', binding)
+    } catch (error) {
+      // The unique index on openid: a concurrent bind of the same account committed first.
+      if (isUniqueViolation(error)) return refuse('BINDING.ALREADY_BOUND')
+      throw error
+    }
     await chainRecord(ctx.store, 'binding', person.townshipId, binding.id, ctx.now)
     await ctx.store.insert('bindingEvents', {
       id: ctx.newId('bindingEvent'),
@@ -100,6 +111,42 @@ const eventViews = async (store: Store, events: BindingEvent[]): Promise<Binding
   return [...events]
     .sort((a, b) => b.at - a.at)
     .map((e) => ({ id: e.id, person: ref(e.personId), kind: e.kind, method: e.method, by: e.byId ? ref(e.byId) : null, note: e.note, at: e.at }))
+}
+
+/**
+ * Tells the person their account was unbound: an in-app notice (read once they bind again) and,
+ * through the subscribe-message port, a message to each WeChat account that was bound (openids
+ * read before the bindings went; a web account has none), sent after the write commits.
+ */
+const tellUnbound = async (ctx: HandlerContext, person: Person, reason: string, removed: readonly Binding[]): Promise<void> => {
+  await ctx.store.insert('notifications', {
+    id: ctx.newId('nt'),
+    townshipId: person.townshipId,
+    personId: person.id,
+    ticketId: '',
+    action: 'unbound',
+    status: '',
+    at: ctx.now,
+    read: false,
+    note: reason,
+  })
+  const messenger = ctx.deps.messenger
+  if (!messenger) return
+  const openids = removed.map((b) => b.openid).filter((o) => !o.startsWith('web:'))
+  const at = ctx.now
+  const words = zhCN.unbound.words
+  const w = zhCN.wechatNotify
+  const send = async () => {
+    for (const openid of openids) await messenger.send({ personId: person.id, openid, ticketId: '', status: 'unbound', words, at, event: null })
+    // The WeChat subscribe message, when the deployment has an 'unbound' template and the person
+    // subscribed to it when binding (sendSubscribeNews skips it otherwise).
+    await sendSubscribeNews(
+      ctx.deps,
+      openids.map((openid) => ({ personId: person.id, openid, event: 'unbound' as const, page: BIND_PAGE.slice(1), values: { matter: w.unboundMatter, status: w.phrase.unbound, note: reason, person: '' }, at })),
+    )
+  }
+  if (ctx.afterCommit) ctx.afterCommit(send)
+  else await send()
 }
 
 export const bindingHandlers: Handlers<
@@ -196,6 +243,9 @@ export const bindingHandlers: Handlers<
 
   'binding.sendCode': async ({ phone }, ctx) => {
     const b = ctx.settings.binding
+    // Codes older than a day serve nothing (the hourly limit looks back one hour): pruned on the
+    // (at) index whenever a new one is written.
+    await ctx.store.db.deleteFrom('phoneCodes').where('at', '<', ctx.now - PHONE_CODE_KEEP_MS).execute()
     const recent = await ctx.store.find('phoneCodes', { phone, at: { gt: ctx.now - 3_600_000 } })
     if (!mayRequestPhoneCode(recent.map((c) => c.at), ctx.now, ctx.settings)) return refuse('BINDING.CODE_LIMIT')
     const expiresAt = ctx.now + b.codeMinutes * MINUTE_MS
@@ -217,10 +267,21 @@ export const bindingHandlers: Handlers<
     const given = Buffer.from(sha256(`${phone}:${code}`))
     if (!timingSafeEqual(given, Buffer.from(latest.codeHash))) {
       // The wrong try is counted even though the answer is a refusal: it is kept outside the write.
-      const counted = { ...latest, attempts: latest.attempts + 1 }
-      return refuseAndRecord('BINDING.CODE_WRONG', (store) => store.replace('phoneCodes', counted))
+      // One atomic statement, so parallel wrong tries all count (never read, increased, written back).
+      return refuseAndRecord('BINDING.CODE_WRONG', async (store) => {
+        await store.db.updateTable('phoneCodes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', latest.id).execute()
+      })
     }
-    await ctx.store.replace('phoneCodes', { ...latest, usedAt: ctx.now })
+    // Used once, and only while the wrong tries counted so far leave it open: a right code racing
+    // parallel wrong ones, or the same code twice, is refused by the statement itself.
+    const used = await ctx.store.db
+      .updateTable('phoneCodes')
+      .set({ usedAt: ctx.now })
+      .where('id', '=', latest.id)
+      .where('usedAt', 'is', null)
+      .where('attempts', '<', ctx.settings.binding.codeAttempts)
+      .executeTakeFirst()
+    if (Number(used.numUpdatedRows) !== 1) return refuse('BINDING.CODE_EXPIRED')
     return bindCaller(ctx, await personByPhone(ctx.store, phone), 'phone', null)
   },
 
@@ -245,6 +306,7 @@ export const bindingHandlers: Handlers<
         note: reason,
         at: ctx.now,
       })
+      await tellUnbound(ctx, person, reason, bindings)
     }
     return { unbound: bindings.length }
   },

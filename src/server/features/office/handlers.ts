@@ -3,11 +3,14 @@
  * results, roster editing, privacy reveals (logged) and notices (村务公开).
  * One rule: every handler checks a named policy on the actor's own township before it reads.
  */
+import { calendarYearsMissing } from '../../../core/calendar'
 import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
 import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
+import type { Settings } from '../../../core/settings'
 import { resultTotals } from '../../../core/results'
 import { monthlyCheckStatus } from '../../../core/supervision'
+import { autoCloseDate } from '../../../core/subscribe'
 import { ticketRates } from '../../../core/tickets'
 import { periodRange } from '../../../core/time'
 import type { CloseView, DashboardCadreRow, NoticeView, PeriodView, RosterHouseholdRow } from '../../../contracts/views.office'
@@ -19,7 +22,7 @@ import type { Store } from '../../storage/port'
 import type { Handlers } from '../types'
 import { maskAddress, maskPhone } from '../views'
 import { checkFacts, repairFacts } from '../facts'
-import { zhCN } from '../../../i18n/zh-CN'
+import { zhCN, zhCalendar } from '../../../i18n/zh-CN'
 import { AUTO_CLOSER, autoCloseNote, digestOf, gatherCloseInputs, periodId, periodRecord } from './month'
 import { closedCadres, closedPosting, openCadres, townshipMonth } from './dashboard'
 import { chainIssue, verifyChain } from '../chain'
@@ -78,8 +81,16 @@ const monthsBack = (now: number, ctx: HandlerContext, n: number): string[] => {
  * refuses a month not yet ended or already closed, and a township whose record chain does not hold
  * (CHAIN.BROKEN); rebuilds drifted day facts, stores the close and its result.
  */
+/** A month is closed only when the holiday calendar holds every year its weeks touch (core calendarYearsMissing). */
+const calendarReady = (period: string, settings: Settings): void => {
+  const days = closeReadDays(period, settings)
+  const missing = calendarYearsMissing(days.from, days.to, settings)
+  if (missing.length > 0) refuse('PERIOD.CALENDAR_MISSING', missing.map((year) => ({ path: `calendar.${year}`, message: zhCalendar.missing(year) })))
+}
+
 export const closeTownshipMonth = async (ctx: HandlerContext, townshipId: string, period: string, closedById: string): Promise<CloseView> => {
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
+    calendarReady(period, ctx.settings)
     const existing = await periodRecord(ctx.store, townshipId, period)
     if (existing?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
     // Tamper evidence: the township's chain holds, and no record of the month escaped it.
@@ -152,6 +163,7 @@ export const officeHandlers: Handlers<
   'office.postingPreview': async ({ period }, ctx) => {
     const townshipId = township(ctx, 'office:manage')
     if (periodRange(period, ctx.settings).end > ctx.now) return refuse('PERIOD.NOT_ENDED')
+    calendarReady(period, ctx.settings)
     if ((await periodRecord(ctx.store, townshipId, period))?.status === 'closed') return refuse('PERIOD.ALREADY_CLOSED')
     const [inputs, town, villages] = await Promise.all([
       gatherCloseInputs(ctx.store, townshipId, period, ctx.settings),
@@ -188,7 +200,9 @@ export const officeHandlers: Handlers<
     return Promise.all(
       monthsBack(ctx.now, ctx, 6).map(async (p) => {
         const note = autoCloseNote(auto.get(p) ?? null, ctx.settings)
-        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}) }
+        // selfhost: when the month will close by itself, while neither the office nor the job decided on it.
+        const on = autoCloseDate(p, { decidedByOffice: records.has(p), attempted: auto.has(p) }, ctx.now, ctx.settings)
+        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on.date, autoCloseDue: on.due } : {}) }
       }),
     )
   },

@@ -39,7 +39,7 @@ const periodOrNow = (ctx: HandlerContext, period: string | undefined): PeriodKey
 
 
 /** The cadres this person rates, and in which band (a leader rates as a leader, never also as a peer). */
-const targetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
+export const ratingTargetsOf = async (ctx: HandlerContext, actor: Actor): Promise<{ cadre: Person; band: RaterBand; householdId: string | null }[]> => {
   const me = actor.person
   const out: { cadre: Person; band: RaterBand; householdId: string | null }[] = []
   const bands = raterBands(me)
@@ -74,11 +74,11 @@ const ownRating = (ratings: Rating[], me: Person, cadreId: string, band: RaterBa
     .filter((r) => r.cadreId === cadreId && r.band === band && (band === 'villagers' ? r.householdId === householdId : r.raterId === me.id))
     .sort((a, b) => b.at - a.at)[0]
 
-type Target = Awaited<ReturnType<typeof targetsOf>>[number]
+type Target = Awaited<ReturnType<typeof ratingTargetsOf>>[number]
 
 /** The form; `known` are the closed months and targets the caller has read already (rating.submit). */
 const formFor = async (ctx: HandlerContext, actor: Actor, period: PeriodKey, known?: { closed: PeriodKey[]; targets: Target[] }): Promise<RatingFormView> => {
-  const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), targetsOf(ctx, actor)])
+  const [closed, targets] = known ? [known.closed, known.targets] : await Promise.all([closedPeriods(ctx), ratingTargetsOf(ctx, actor)])
   const cadreIds = [...new Set(targets.map((t) => t.cadre.id))]
   const ratings = cadreIds.length ? await ctx.store.find('ratings', { cadreId: cadreIds, period }) : []
   const mineOf = (cadreId: string, band: RaterBand, householdId: string | null) => ownRating(ratings, actor.person, cadreId, band, householdId)
@@ -124,8 +124,8 @@ export const ratingHandlers: Handlers<'rating.form' | 'rating.submit' | 'rating.
     // Each dimension was checked above; the core checks self-rating, band roles and "your cadre".
     const allowed = validateRating({ band: input.band, cadreId: cadre.id, raterId: actor.person.id, householdId, stars: Math.round(stars.value) }, actor.person, raterHousehold)
     if (!allowed.ok) return refuse(allowed.code)
-    // Scope beyond roles: the band must be one this person rates this cadre in (targetsOf).
-    const targets = await targetsOf(ctx, actor)
+    // Scope beyond roles: the band must be one this person rates this cadre in (ratingTargetsOf).
+    const targets = await ratingTargetsOf(ctx, actor)
     if (!targets.some((t) => t.cadre.id === cadre.id && t.band === input.band)) return refuse('RATING.WRONG_BAND')
     // The account the rating comes from must not be one the cadre made, a fresh one, or (villagers' band) staff's.
     await assertMayJudge(ctx, actor, cadre.id, 'rating.submit', input.band === 'villagers')

@@ -17,6 +17,8 @@ import { villageDaysOf, week543 } from '../../../core/attendance'
 import { daysOfIsoWeek, isoWeekKey, localDate } from '../../../core/time'
 import { readCadreFacts } from '../facts'
 import { checkAttachments } from '../tickets/shared/attachments'
+import { portraitShownToVillagers, type MediaCheckStatus } from '../../../core/media'
+import { requestPortraitCheck } from '../voice/media'
 
 /** A person's public card under `alias` (`${alias}_id`, `${alias}_name`...). */
 const card = (alias: string) => ['id', 'name', 'title', 'phone', 'photoUrl'].map((c) => `${alias}.${c} as ${alias}_${c}`)
@@ -43,6 +45,10 @@ const householdCard = statement((db, householdId: string, today: string) =>
       ...card('l'),
       ...card('s'),
       ...card('m'),
+      // guard: the portraits' content checks (a villager sees an uploaded portrait once it passed).
+      ...['c', 'l', 's', 'm'].map((alias) =>
+        eb.selectFrom('mediaChecks as mc').select('mc.status').whereRef('mc.url', '=', `${alias}.photoUrl` as 'mc.url').limit(1).as(`${alias}_photoCheck`),
+      ),
       eb
         .selectFrom('visits as v')
         .select((v) => v.fn.max('v.at').as('at'))
@@ -62,6 +68,12 @@ const householdCard = statement((db, householdId: string, today: string) =>
 )
 
 type Card = { id: string; name: string; title: string; phone: string; photoUrl: string | null }
+/** guard: the portrait on a villager's card, null until its content check passed (core portraitShownToVillagers). */
+const shownPortrait = (row: Record<string, unknown>, alias: string): string | null => {
+  const url = (row[`${alias}_photoUrl`] as string | null | undefined) ?? null
+  const status = row[`${alias}_photoCheck`]
+  return portraitShownToVillagers(url, typeof status === 'string' ? { status: status as MediaCheckStatus } : null) ? url : null
+}
 const cardOf = (row: Record<string, unknown>, alias: string): Card | null =>
   typeof row[`${alias}_id`] === 'string'
     ? {
@@ -69,7 +81,7 @@ const cardOf = (row: Record<string, unknown>, alias: string): Card | null =>
         name: String(row[`${alias}_name`] ?? ''),
         title: String(row[`${alias}_title`] ?? ''),
         phone: String(row[`${alias}_phone`] ?? ''),
-        photoUrl: (row[`${alias}_photoUrl`] as string | null | undefined) ?? null,
+        photoUrl: shownPortrait(row, alias),
       }
     : null
 
@@ -138,6 +150,8 @@ export const rosterHandlers: Handlers<'villager.myCadre' | 'cadre.setPhoto' | 'c
     // office-files: the upload is now his face, which his township may see (file.urls in the cloud).
     const [upload] = await ctx.store.find('uploads', { url: photoUrl }, { limit: 1 })
     if (upload && upload.objectKind !== 'person') await ctx.store.replace('uploads', { ...upload, objectKind: 'person', objectId: actor.person.id })
+    // guard: the villagers' cards show it once the content check passed it.
+    if (upload) await requestPortraitCheck(ctx, upload, actor.person.id)
     return { photoUrl }
   },
 

@@ -6,19 +6,31 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { mayUseWebConsole } from '../../../core/console'
 import { MINUTE_MS } from '../../../core/time'
-import { actorOf } from '../../context'
+import type { Person } from '../../../core/model'
+import { actorOf, type HandlerContext } from '../../context'
 import { refuse } from '../../errors'
 import { loadActor } from '../../identity'
 import { meView } from '../auth/handlers'
 import { sha256 } from '../chain'
 import type { Handlers } from '../types'
-import { endSession } from './store'
+import { summarizeUserAgent } from '../../../core/userAgent'
+import { endSession, pruneLoginRecords, type LoginRequest } from './store'
 
 const pollHashOf = (pollToken: string) => sha256(`login-poll\n${pollToken}`)
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
-export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrStart' | 'login.qrPoll' | 'login.qrConfirm'> = {
+/** A login request a staff member may still act on: one who may use the web console, a known code, unused, in time. */
+const openLoginRequest = async (ctx: HandlerContext, person: Person, code: string): Promise<LoginRequest> => {
+  if (!mayUseWebConsole(person)) return refuse('AUTH.FORBIDDEN')
+  const request = await ctx.store.get('loginRequests', code)
+  if (!request) return refuse('LOGIN.CODE_INVALID')
+  if (request.confirmedById !== null) return refuse('LOGIN.CODE_USED')
+  if (ctx.now > request.expiresAt) return refuse('LOGIN.CODE_EXPIRED')
+  return request
+}
+
+export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrStart' | 'login.qrPoll' | 'login.qrConfirm' | 'login.qrDetails'> = {
   'auth.mode': async (_input, ctx) => ({ demo: ctx.deps.demo === true }),
 
   'auth.logout': async (_input, ctx) => {
@@ -30,19 +42,34 @@ export const sessionHandlers: Handlers<'auth.mode' | 'auth.logout' | 'login.qrSt
     const code = randomBytes(12).toString('base64url')
     const pollToken = randomBytes(24).toString('base64url')
     const expiresAt = ctx.now + ctx.settings.sessions.loginQrMinutes * MINUTE_MS
-    await ctx.store.insert('loginRequests', { id: code, pollHash: pollHashOf(pollToken), createdAt: ctx.now, expiresAt, confirmedById: null, confirmedAt: null, collectedAt: null })
+    // Written rarely (a browser opening the console): the moment to prune old requests and idle sessions.
+    await pruneLoginRecords(ctx.store, ctx.now, ctx.settings)
+    const client = ctx.caller?.client
+    await ctx.store.insert('loginRequests', {
+      id: code,
+      pollHash: pollHashOf(pollToken),
+      createdAt: ctx.now,
+      expiresAt,
+      confirmedById: null,
+      confirmedAt: null,
+      collectedAt: null,
+      userAgent: client?.userAgent.slice(0, 400) ?? '',
+      address: client?.address.slice(0, 64) ?? '',
+    })
     return { code, pollToken, expiresAt, qrText: `minqing:login:${code}` }
   },
 
   'login.qrConfirm': async ({ code }, ctx) => {
     const actor = actorOf(ctx)
-    if (!mayUseWebConsole(actor.person)) return refuse('AUTH.FORBIDDEN')
-    const request = await ctx.store.get('loginRequests', code)
-    if (!request) return refuse('LOGIN.CODE_INVALID')
-    if (request.confirmedById !== null) return refuse('LOGIN.CODE_USED')
-    if (ctx.now > request.expiresAt) return refuse('LOGIN.CODE_EXPIRED')
+    const request = await openLoginRequest(ctx, actor.person, code)
     await ctx.store.replace('loginRequests', { ...request, confirmedById: actor.person.id, confirmedAt: ctx.now })
     return { confirmed: true as const }
+  },
+
+  'login.qrDetails': async ({ code }, ctx) => {
+    const request = await openLoginRequest(ctx, actorOf(ctx).person, code)
+    const { browser, os } = summarizeUserAgent(request.userAgent)
+    return { browser, os, address: request.address ?? '', askedAt: request.createdAt, expiresAt: request.expiresAt }
   },
 
   'login.qrPoll': async ({ code, pollToken }, ctx) => {

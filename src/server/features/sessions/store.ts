@@ -33,6 +33,10 @@ export interface LoginRequest {
   confirmedAt: number | null
   /** When the browser collected its session: once only. */
   collectedAt: number | null
+  /** The asking browser's User-Agent header (cut to 400 characters), shown on the phone's confirm page. */
+  userAgent?: string
+  /** The network address the asking browser came from, shown on the phone's confirm page. */
+  address?: string
 }
 
 export const newToken = (): string => randomBytes(32).toString('base64url')
@@ -58,6 +62,19 @@ export const endSessionsOf = async (store: Store, personId: string): Promise<num
 /** Ends one session (logout). */
 export const endSession = async (store: Store, token: string): Promise<void> => {
   await store.db.deleteFrom('sessions').where('id', '=', sessionId(token)).execute()
+}
+
+/** A login request is kept this long after it expired (so a late poll still gets 'expired'), then pruned. */
+export const LOGIN_REQUEST_KEEP_MS = 60 * MINUTE_MS
+
+/**
+ * Deletes sessions idle past the setting and login requests expired over an hour ago: two indexed
+ * range deletes (sessions.lastSeenAt, loginRequests.expiresAt), run when a login QR is asked for.
+ */
+export const pruneLoginRecords = async (store: Store, now: number, settings: Settings): Promise<{ sessions: number; loginRequests: number }> => {
+  const idle = await store.db.deleteFrom('sessions').where('lastSeenAt', '<=', now - settings.sessions.idleMinutes * MINUTE_MS).executeTakeFirst()
+  const old = await store.db.deleteFrom('loginRequests').where('expiresAt', '<', now - LOGIN_REQUEST_KEEP_MS).executeTakeFirst()
+  return { sessions: Number(idle.numDeletedRows ?? 0), loginRequests: Number(old.numDeletedRows ?? 0) }
 }
 
 /** The stored sessions of a server: issue a token for a person, verify one (the caller's lookup joins it itself). */

@@ -5,7 +5,7 @@
  * One rule: a finding is written only by the group (a recorded problem, an absent cadre, an upheld
  * report); nobody else can put anything in a cadre's record.
  */
-import type { Finding, SupervisionCheck, SupervisionReport } from '../../../core/model'
+import type { Finding, FindingCode, SupervisionCheck, SupervisionReport } from '../../../core/model'
 import { notInPast } from '../../../core/dates'
 import { monthlyCheckStatus } from '../../../core/supervision'
 import { localDate } from '../../../core/time'
@@ -58,7 +58,15 @@ const reportViews = async (store: Store, reports: SupervisionReport[]): Promise<
 
 export const findingViews = async (store: Store, findings: Finding[]): Promise<FindingView[]> => {
   const n = await nameMaps(store, findings.map((f) => f.cadreId), [])
-  return findings.map((f) => ({ id: f.id, cadreId: f.cadreId, cadreName: n.person.get(f.cadreId) ?? '', source: f.source, text: f.text, at: f.at }))
+  return findings.map((f) => ({
+    id: f.id,
+    cadreId: f.cadreId,
+    cadreName: n.person.get(f.cadreId) ?? '',
+    source: f.source,
+    text: f.text,
+    at: f.at,
+    ...(f.code ? { code: f.code, params: f.params ?? {} } : {}),
+  }))
 }
 
 const supervisorTownship = (ctx: HandlerContext): string => {
@@ -79,8 +87,9 @@ const villageOf = async (ctx: HandlerContext, townshipId: string, villageId: str
   return village
 }
 
-const addFinding = (ctx: HandlerContext, townshipId: string, cadreId: string, source: Finding['source'], sourceId: string, text: string) =>
-  ctx.store.insert('findings', { id: ctx.newId('finding'), townshipId, cadreId, source, sourceId, text, at: ctx.now, byId: actorOf(ctx).person.id })
+/** mongolian (issue 13 item 5): a finding is stored as a code with parameters; `text` is only what a person wrote. */
+const addFinding = (ctx: HandlerContext, townshipId: string, cadreId: string, source: Finding['source'], sourceId: string, text: string, code: FindingCode, params: Record<string, string>) =>
+  ctx.store.insert('findings', { id: ctx.newId('finding'), townshipId, cadreId, source, sourceId, text, at: ctx.now, byId: actorOf(ctx).person.id, code, params })
 
 export const supervisionHandlers: Handlers<
   | 'supervision.dashboard'
@@ -148,7 +157,7 @@ export const supervisionHandlers: Handlers<
     // An unannounced check is carried out when it is recorded: the day it happened counts.
     const done: SupervisionCheck = { ...check, status: 'done', outcome, cadreId, note, recordedAt: ctx.now, date: localDate(ctx.now, ctx.settings) }
     await ctx.store.replace('checks', done)
-    if (outcome === 'problem' && cadreId) await addFinding(ctx, townshipId, cadreId, 'check', check.id, note)
+    if (outcome === 'problem' && cadreId) await addFinding(ctx, townshipId, cadreId, 'check', check.id, note, 'check.problem', {})
     return (await checkViews(ctx.store, [done]))[0]
   },
 
@@ -173,8 +182,7 @@ export const supervisionHandlers: Handlers<
     }
     await ctx.store.insert('checks', check)
     if (!present) {
-      const how = method === 'phone' ? '电话核实' : '实地核实'
-      await addFinding(ctx, townshipId, cadreId, 'check', check.id, `${how}：${cadre.name}不在${village.name}。${note}`.trim())
+      await addFinding(ctx, townshipId, cadreId, 'check', check.id, note.trim(), 'check.absent', { method, cadre: cadre.name, village: village.name })
     }
     return (await checkViews(ctx.store, [check]))[0]
   },
@@ -191,7 +199,7 @@ export const supervisionHandlers: Handlers<
     if (report.status !== 'open') return refuse('SUPERVISION.ALREADY_RECORDED')
     const decided: SupervisionReport = { ...report, status: upheld ? 'upheld' : 'dismissed', decidedById: actorOf(ctx).person.id, decisionNote: note }
     await ctx.store.replace('reports', decided)
-    if (upheld && report.cadreId) await addFinding(ctx, townshipId, report.cadreId, 'report', report.id, `${report.text}（核实：${note}）`)
+    if (upheld && report.cadreId) await addFinding(ctx, townshipId, report.cadreId, 'report', report.id, report.text, 'report.upheld', { note })
     return (await reportViews(ctx.store, [decided]))[0]
   },
 

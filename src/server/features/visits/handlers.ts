@@ -5,7 +5,7 @@
  * core/visits' signOff/dispute, so only a member of that household, inside the window, can make it count.
  */
 import { readingInGcj02 } from '../../../core/geo'
-import { dispute, signOff } from '../../../core/visits'
+import { canSignFor, dispute, proxyCandidates, signOff } from '../../../core/visits'
 import { localDate } from '../../../core/time'
 import type { Person, Visit } from '../../../core/model'
 import { actorOf, type Actor, type HandlerContext } from '../../context'
@@ -38,25 +38,19 @@ export const sceneOf = (visitId: string): string => {
   return m ? m.slice(1).join('') : visitId.slice(0, 32)
 }
 
-/** The member without a phone this signer speaks for: same household as the visit and the signer. */
+/** The member without a phone this signer speaks for: the core's canSignFor decides. */
 const proxyTarget = async (ctx: HandlerContext, signer: Person, visit: Visit, onBehalfOfId: string | undefined): Promise<Person | null> => {
   if (onBehalfOfId === undefined) return null
   const target = await ctx.store.get('people', onBehalfOfId)
-  const allowed =
-    target !== null &&
-    target.id !== signer.id &&
-    !target.hasPhone &&
-    target.householdId === visit.householdId &&
-    signer.householdId === visit.householdId
-  if (!allowed) return refuse('VISIT.PROXY_NOT_ALLOWED')
+  if (target === null || !canSignFor(visit, signer, target).ok) return refuse('VISIT.PROXY_NOT_ALLOWED')
   return target
 }
 
-/** Members of the household without a phone, for whom a member may sign. */
+/** Members of the household for whom this person may sign (the core's proxyCandidates). */
 const proxyChoices = async (ctx: HandlerContext, actor: Actor, visit: Visit) => {
   if (actor.person.householdId !== visit.householdId) return []
   const members = await ctx.store.find('people', { householdId: visit.householdId })
-  return members.filter((p) => !p.hasPhone && p.id !== actor.person.id).map(personRef)
+  return proxyCandidates(visit, actor.person, members).map(personRef)
 }
 
 /**

@@ -8,12 +8,13 @@ import { redactPublicText, revealReasonValid } from '../../../core/voice'
 import type { PublicTicketView } from '../../../contracts/views.voice'
 import { actorOf } from '../../context'
 import { refuse } from '../../errors'
-import { policies } from '../../policies'
+import { policies, publicPolicies } from '../../policies'
 import type { Handlers } from '../types'
 import { readableTicket } from '../tickets/shared/access'
 import { callBackHandlers } from './callbacks'
 import { moderationHandlers } from './moderation'
 import { contentSecurityOf, privateNamesOf } from './redaction'
+import { publicPhotoUrls } from './media'
 
 type VoiceAction = 'ticket.revealReporter' | 'ticket.publicView' | 'moderation.queue' | 'moderation.decide' | 'callback.list' | 'callback.record'
 
@@ -35,10 +36,10 @@ export const voiceHandlers: Handlers<VoiceAction> = {
     const ticket = await ctx.store.get('tickets', ticketId)
     if (!ticket) return refuse('NOT_FOUND')
     const following = (ticket.followerIds ?? []).includes(person.id)
-    const sameVillage = person.roles.includes('villager') && person.townshipId === ticket.townshipId && person.villageId === ticket.villageId
     // A follower, or a villager of the village looking at an open report before following it.
-    if (!sameVillage || (!following && !isOpen(ticket.status))) return refuse('AUTH.FORBIDDEN')
-    const [village, names] = await Promise.all([ctx.store.get('villages', ticket.villageId), privateNamesOf(ctx, [ticket.villageId])])
+    if (!publicPolicies['ticket:readPublic'](actorOf(ctx), ticket)) return refuse('AUTH.FORBIDDEN')
+    // guard: only photos the content check cleared (core photoShownToPublic).
+    const [village, names, photoUrls] = await Promise.all([ctx.store.get('villages', ticket.villageId), privateNamesOf(ctx, [ticket.villageId]), publicPhotoUrls(ctx.store, ticket)])
     const check = await contentSecurityOf(ctx).checkText({ text: ticket.description, openid: null, scene: 'forum' })
     const ended = ticket.status === 'closed' || ticket.status === 'resolved'
     const closedAt = ticket.status === 'closed' ? (ticket.history.filter((e) => e.action === 'confirm').pop()?.at ?? null) : null
@@ -51,6 +52,7 @@ export const voiceHandlers: Handlers<VoiceAction> = {
       createdAt: ticket.createdAt,
       steps: ticket.history.map((e) => ({ action: e.action, byRole: e.actorRole, at: e.at })),
       outcome: ended ? { closedAt, satisfaction: ticket.satisfaction, beneficiaries: ticket.result?.beneficiaries ?? null } : null,
+      photoUrls,
       following,
       canFollow: isOpen(ticket.status) && !following && person.householdId !== ticket.householdId,
     }

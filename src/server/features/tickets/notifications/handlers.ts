@@ -1,5 +1,5 @@
 /** The in-app inbox of notifications: a person reads only their own. */
-import type { NotificationView } from '../../../../contracts/views'
+import type { AccountNoticeView, NotificationView } from '../../../../contracts/views'
 import { actorOf } from '../../../context'
 import { columnsAs, docAs } from '../../../storage/joins'
 import type { Handlers } from '../../types'
@@ -26,7 +26,8 @@ export const notificationHandlers: Handlers<'notification.list' | 'notification.
     const [rows, unread] = await Promise.all([
       ctx.store.db
         .selectFrom('notifications as n')
-        .innerJoin('tickets as t', 't.id', 'n.ticketId')
+        // A notice about the account (unbinding) has no ticket: a left join keeps it.
+        .leftJoin('tickets as t', 't.id', 'n.ticketId')
         .select([...columnsAs('notifications', 'n', 'n_'), 't.kind as kind', 't.category as category'])
         .where('n.personId', '=', person.id)
         .orderBy('n.at', 'desc')
@@ -35,9 +36,13 @@ export const notificationHandlers: Handlers<'notification.list' | 'notification.
         .execute(),
       ctx.store.count('notifications', { personId: person.id, read: false }),
     ])
-    const views: NotificationView[] = (rows as Record<string, unknown>[]).flatMap((row) => {
+    const views: (NotificationView | AccountNoticeView)[] = (rows as Record<string, unknown>[]).flatMap((row): (NotificationView | AccountNoticeView)[] => {
       const n = docAs('notifications', row, 'n_')
-      return n ? [{ id: n.id, ticketId: n.ticketId, kind: row.kind as NotificationView['kind'], category: String(row.category), action: n.action, status: n.status, at: n.at, read: n.read }] : []
+      if (!n) return []
+      if (n.action === 'unbound') return [{ about: 'unbound', id: n.id, ticketId: null, status: null, note: n.note ?? '', at: n.at, read: n.read }]
+      // A ticket notice whose ticket is gone (never expected) or carries no status is left out.
+      if (row.kind == null || n.status === '') return []
+      return [{ about: 'ticket', id: n.id, ticketId: n.ticketId, kind: row.kind as NotificationView['kind'], category: String(row.category), action: n.action, status: n.status, at: n.at, read: n.read }]
     })
     return { notifications: views, unread }
   },

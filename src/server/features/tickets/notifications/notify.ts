@@ -63,7 +63,7 @@ export const notifyStep = async (ctx: HandlerContext, ticket: Ticket, previousAs
       const event = eventOf(personId)
       if (!event) return []
       const phrase = action.startsWith('escalate_') ? w.phrase.escalate : action === 'resolve' && event === 'confirm' ? w.phrase.resolveForLoop : (w.phrase as Record<string, string>)[action] ?? words
-      const note = event === 'visitToSign' || event === 'monthClose' ? '' : w.note[event]
+      const note = event === 'visitToSign' || event === 'monthClose' || event === 'unbound' ? '' : w.note[event]
       return [{ personId, openid: openidOf.get(personId) ?? null, event, page: `${TICKET_PAGE}?id=${encodeURIComponent(ticket.id)}`, values: { matter, status: phrase, note, person: '' }, at }]
     })
     await sendSubscribeNews(ctx.deps, news)

@@ -16,6 +16,6 @@ export const serviceRequestAnswers = (_kind: TicketKind, category: string, answe
   if (!settings.tickets.categories.some((c) => c.id === category)) return {}
   const checked = validateAnswers(category, answers, settings)
   if (checked.ok) return checked.value
-  const issues = ((checked.detail?.issues ?? []) as AnswerIssue[]).map((i) => ({ path: `answers.${i.questionId}`, message: issueText(i.reason) }))
+  const issues = ((checked.detail?.issues ?? []) as AnswerIssue[]).map((i) => ({ path: `answers.${i.questionId}`, message: issueText(i.reason), code: `answer.${i.reason}` as const }))
   return refuse('TICKET.ANSWERS_INVALID', issues)
 }

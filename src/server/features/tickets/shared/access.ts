@@ -10,6 +10,7 @@ import { refuse } from '../../../errors'
 import { policies } from '../../../policies'
 import { contextOfTickets, ticketsWithContext, type TicketContext } from './context'
 import { ticketViews } from './view'
+import { photoChecksOf, ticketPhotoUrls } from '../../voice/media'
 
 export interface ReadableTicket {
   ticket: Ticket
@@ -44,7 +45,12 @@ export const ticketForUpdate = async (ctx: HandlerContext, actor: Actor, ticketI
 export const singleView = async (ctx: HandlerContext, actor: Actor, ticket: Ticket, context: TicketContext): Promise<TicketView> => {
   const [view] = await ticketViews(ctx.store, actor, [ticket], context, ctx.settings)
   if (!view) throw new Error('ticket view missing')
-  return view
+  // guard: the reporter learns whether other villagers may see the photos, and why not.
+  // (An anonymous report's photos are never shown to others: nothing to tell.)
+  const urls = ticket.reporterId === actor.person.id && !ticket.anonymous ? ticketPhotoUrls(ticket) : []
+  if (urls.length === 0) return view
+  const checks = await photoChecksOf(ctx.store, urls)
+  return { ...view, photoChecks: urls.map((url) => ({ url, status: checks.get(url)?.status ?? 'pending', label: checks.get(url)?.label ?? null })) }
 }
 
 /** Views of tickets already known to be readable, reading their context in one statement. */

@@ -7,6 +7,7 @@
  */
 import type { Upload } from '../../../../core/model'
 import type { Actor, HandlerContext } from '../../../context'
+import { zhCN } from '../../../../i18n/zh-CN'
 import { refuse } from '../../../errors'
 import { attachUploads } from '../../uploads'
 
@@ -19,7 +20,9 @@ export const checkAttachments = async (
 ): Promise<Upload[]> => {
   if (urls.length === 0) return []
   if (kind === 'photo' && urls.length > ctx.settings.tickets.attachments.maxPhotos) {
-    return refuse('VALIDATION.FAILED', [{ path: 'photoUrls', message: `最多 ${ctx.settings.tickets.attachments.maxPhotos} 张照片` }])
+    const max = ctx.settings.tickets.attachments.maxPhotos
+    // mongolian (issue 13 item 5): a code with its number; the Chinese sentence from the catalogue for older clients.
+    return refuse('VALIDATION.FAILED', [{ path: 'photoUrls', message: zhCN.coded.issues.maxPhotos(max), code: 'issues.maxPhotos', params: { max } }])
   }
   if (ctx.deps.mode === 'cloud' && urls.some((u) => !u.startsWith('cloud://'))) return refuse('TICKET.ATTACHMENT_NOT_YOURS')
   const uploads = await ctx.store.find('uploads', { url: [...urls] })

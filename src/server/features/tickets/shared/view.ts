@@ -80,6 +80,7 @@ export const ticketViews = async (store: Store, actor: Actor, tickets: Ticket[],
         from: e.from,
         to: e.to,
         actorName: hidden(e.actorId) ? zhCN.voice.anonymous : nameOf(e.actorId),
+        ...(hidden(e.actorId) ? { actorHidden: true } : {}), // mongolian: the client words the label
         at: e.at,
         note: e.note,
         photoUrls: e.photoUrls ?? [],
