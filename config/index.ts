@@ -1,9 +1,13 @@
 // Taro build configuration for both targets: weapp (the product, output dist/) and h5 (the local
 // demo and browser tests, output dist-h5/). One rule: both targets build from the same sources.
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { PrecompressPlugin } from './precompress'
+import { FirstScreenPreloadPlugin } from './first-screen-preload'
+import { H5_SESSION_KEY } from '../src/services/session-key'
 
 // taro-ui 3.3.2 styles trip ~160 Sass deprecation warnings per build; they are its, not ours.
 const sassOptions = {
@@ -61,6 +65,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // bundle size is checked against the project's own budget instead.
       webpackChain(chain) {
         chain.performance.hints(false)
+        // Production: .br and .gz beside every JS and CSS file, served as they are (issue 12 item 11).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('minqing-precompress').use(PrecompressPlugin)
+        // The first page's chunk fetched beside the app's scripts (login without a session, else home).
+        chain.plugin('minqing-first-screen-preload').use(FirstScreenPreloadPlugin, [{ sessionKey: H5_SESSION_KEY, signedIn: 'pages/index/index', signedOut: 'pages/login/index' }])
+        // MINQING_H5_STATS=file: webpack's stats (chunks and their modules) for size work.
+        const statsFile = process.env.MINQING_H5_STATS
+        if (statsFile) {
+          chain.plugin('minqing-stats').use(
+            class {
+              apply(compiler: { hooks: { done: { tap: (name: string, fn: (stats: { toJson: (o: object) => unknown }) => void) => void } } }) {
+                compiler.hooks.done.tap('minqing-stats', (stats) => {
+                  fs.writeFileSync(statsFile, JSON.stringify(stats.toJson({ all: false, chunks: true, chunkModules: true, chunkOrigins: true, modules: false, assets: true, entrypoints: true, ids: true, nestedModules: true, nestedModulesSpace: 100000, chunkModulesSpace: 100000, dependentModules: true, cachedModules: true, orphanModules: true })))
+                })
+              }
+            },
+          )
+        }
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

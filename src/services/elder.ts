@@ -7,6 +7,8 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { elderDefault } from '../components/elder-rule'
+// WeChat's font size setting in the weapp (null in H5, where the browser's zoom serves).
+import { wechatFontSize } from './wechat-font'
 
 const STORAGE_KEY = 'mq.elder'
 export const ELDER_CLASS = 'mq-elder'
@@ -19,17 +21,6 @@ const stored = (): boolean | null => {
   try {
     const value: unknown = Taro.getStorageSync(STORAGE_KEY)
     return value === 'on' ? true : value === 'off' ? false : null
-  } catch {
-    return null
-  }
-}
-
-/** WeChat's font size setting in the weapp (null in H5, where the browser's zoom serves). */
-const wechatFontSize = (): number | null => {
-  if (process.env.TARO_ENV !== 'weapp') return null
-  try {
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number }
-    return typeof info.fontSizeSetting === 'number' ? info.fontSizeSetting : null
   } catch {
     return null
   }

@@ -6,8 +6,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiResponse } from '../contracts'
 import { TransportError, type Transport } from './transport-types'
-
-const TOKEN_KEY = 'minqing.session'
+import { H5_SESSION_KEY as TOKEN_KEY } from './session-key'
 /** Weak village networks: wait long enough, but not forever. */
 const TIMEOUT_MS = 15000
 

@@ -42,6 +42,16 @@ export interface HttpOptions {
   trustProxy?: boolean
 }
 
+/** The H5 build names its JS and CSS by content hash (config/index.ts: `[name].[contenthash:8]`), also precompressed. */
+const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/
+
+/** Cache-Control of a file of the H5 build. */
+export const staticCacheControl = (file: string): string => {
+  if (HASHED_ASSET.test(file)) return 'public, max-age=31536000, immutable'
+  if (/\.html(\.br|\.gz)?$/.test(file)) return 'no-cache'
+  return 'public, max-age=3600'
+}
+
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
 
 const bearer = (header: string | undefined): string | null => {
@@ -103,9 +113,22 @@ export const buildHttpApp = async ({ deps, staticDir, bodyLimit = 256 * 1024, lo
   app.all('/api/*', async (_request, reply) => send(reply, errorAnswer('ACTION.UNKNOWN')))
 
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(staticDir), prefix: '/', maxAge: '1h' })
+    // The build's .br/.gz files (config/precompress.ts) are sent as they are when the browser takes
+    // them; files named by their content's hash never change (a year, immutable); the app shell is
+    // asked again every time (it names the current hashes); anything else an hour.
+    await app.register(fastifyStatic, {
+      root: path.resolve(staticDir),
+      prefix: '/',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', staticCacheControl(file))
+        // A cache between must keep the brotli, gzip and plain answers apart.
+        res.setHeader('vary', 'accept-encoding')
+      },
+    })
     // The H5 app routes by hash; any other path gets the app shell.
-    app.setNotFoundHandler((_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 }))
+    app.setNotFoundHandler((_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'))
   }
   return app
 }
