@@ -35,6 +35,8 @@ export interface ServerDeps {
   contentSecurity?: import('./wechat/content').ContentSecurity
   /** Issue 11 items 2, 6: WeChat cloud storage (cloud: wx-server-sdk; tests: a folder); none outside the cloud. */
   storage?: import('./wechat/port').WechatStorage
+  /** The Mongolian font in cloud storage (MINQING_MONGOLIAN_FONT_FILE_ID): the weapp loads it by a temporary URL. */
+  mongolianFontFileId?: string
   /** selfhost (issue 11): signed URLs of /uploads files for those who cannot send a header (the self-hosted weapp); none in the cloud. */
   mediaUrls?: import('./http/media-urls').MediaUrls
 }

@@ -25,6 +25,7 @@ const NOT_EXERCISED: Readonly<Partial<Record<ActionName, string>>> = {
   // (test/cloud/office-files.test.ts runs them through the cloud entry).
   'file.urls': 'cloud and self-hosted server only (test/cloud/office-files.test.ts, test/server/selfhost-media.test.ts): one read of uploads by url (its index), then the ticket and household by id',
   'office.importFile': 'cloud mode only: reads uploads by url, then the roster import of POST /files/roster-import',
+  'locale.fontUrl': 'no query: a temporary URL of the font in cloud storage (test/cloud/font.test.ts)',
   'office.exportFile': 'cloud mode only: the export of GET /files/export/:kind, then one uploads insert',
   'upload.register':
     'cloud mode only (the local server refuses it; test/server/hardening.test.ts runs it through the cloud entry); its reads are POST /upload\'s: uploads by url, by owner and time',

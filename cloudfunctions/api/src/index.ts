@@ -72,6 +72,8 @@ const getDeps = async (): Promise<ServerDeps | null> => {
     sessions: null,
     // The first administrator's one-time set-up code (issue 10 item 4): usable once, then refused.
     setupCode: process.env.MINQING_SETUP_CODE || undefined,
+    // The Mongolian font the deployment put in cloud storage (DEPLOY.md): the weapp asks for its URL.
+    mongolianFontFileId: process.env.MINQING_MONGOLIAN_FONT_FILE_ID || undefined,
     // Built here, called only when a cadre asks for a sign-off code inside WeChat's runtime.
     wechat: cloudWechatCodes(cloud as unknown as WxCloudOpenapi),
     // 订阅消息 through the cloud call (config.json declares subscribeMessage.send); sent only for

@@ -35,6 +35,13 @@ export const fileActions = {
    * selfhost: on the self-hosted server the ids are `/uploads/...` urls and the answers are signed
    * `/uploads/...?p=&e=&s=` URLs (relative to the server: the weapp puts its API base in front).
    */
+  /**
+   * Where the weapp loads the Mongolian font from (issue 13 item 6): in WeChat cloud mode a temporary
+   * URL of the font the deployment put in cloud storage (MINQING_MONGOLIAN_FONT_FILE_ID), or null when
+   * there is none (H5 and the self-hosted weapp load /fonts/... from the server). Asked by anyone,
+   * bound or not: the bind page may be in Mongolian too.
+   */
+  'locale.fontUrl': defineAction<{ url: string | null }>()({ input: z.object({}).strict(), public: true }),
   'file.urls': defineAction<FileUrlsView>()({
     input: z.object({ fileIds: z.array(z.union([cloudFileId(), uploadedFileUrl()])).min(1).max(20) }).strict(),
   }),

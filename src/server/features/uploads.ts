@@ -117,7 +117,7 @@ export const mayReadUpload = async (store: Store, actor: Actor, upload: Upload):
 
 // ---------------------------------------------------------------- cloud storage files
 
-export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
+export const uploadHandlers: Handlers<'upload.register' | 'file.urls' | 'locale.fontUrl'> = {
   /**
    * In WeChat the client puts a file in cloud storage and registers its file id here: the first
    * registration makes the caller its owner, and only the owner may attach it (checkAttachments).
@@ -160,6 +160,12 @@ export const uploadHandlers: Handlers<'upload.register' | 'file.urls'> = {
    * a file (mayReadUpload: its uploader, a reader of its ticket, its township's office for an
    * export) gets a temporary URL, everyone else null. Unknown file ids answer null too.
    */
+  /** The Mongolian font's temporary URL in cloud storage (a day), or null where there is none. */
+  'locale.fontUrl': async (_input, ctx) => {
+    const fileId = ctx.deps.mongolianFontFileId
+    if (ctx.deps.mode !== 'cloud' || !ctx.deps.storage || !fileId) return { url: null }
+    return { url: await ctx.deps.storage.tempUrl(fileId, 24 * 3600) }
+  },
   'file.urls': async ({ fileIds }, ctx) => {
     const storage = ctx.deps.mode === 'cloud' ? ctx.deps.storage : undefined
     // selfhost: outside the cloud, files of the /upload route get signed URLs (deps.mediaUrls).
