@@ -28,7 +28,8 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
   const { signOut, pending } = useSignOut()
   const rows: ListRow[] = [
     { key: 'name', title: m.name, value: me.name },
-    { key: 'title', title: m.jobTitle, value: me.title || m.none },
+    // A villager has no job title: the row is left out rather than saying 无.
+    ...(me.title ? [{ key: 'title', title: m.jobTitle, value: me.title }] : []),
     { key: 'roles', title: m.roles, value: me.roles.map((r) => msg.roles[r]).join('、') || m.none },
     ...(me.duty ? [{ key: 'duty', title: m.duty, value: msg.duty[me.duty] }] : []),
     { key: 'township', title: m.township, value: me.township.name },

@@ -27,7 +27,8 @@ export const TicketList = ({ tickets, now = Date.now(), detailPage = '/pages/tic
           </View>
           <Text className='ticket-row__description'>{t.description}</Text>
           <Text className={`ticket-row__status ticket-status--${t.status}`}>{m.status[t.status]}</Text>
-          {!ended ? <TicketSentence ticket={t} className='ticket-row__meta' /> : null}
+          {/* 'waiting_villager' says what the resolved status above already says: shown once. */}
+          {!ended && t.statusSentence.kind !== 'waiting_villager' ? <TicketSentence ticket={t} className='ticket-row__meta' /> : null}
           {!ended ? (
             <LevelTimer
               ticket={t}
