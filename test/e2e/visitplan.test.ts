@@ -134,3 +134,26 @@ it('plan from the household list, see it under 这周要去的, start the visit 
   expect(await intruder.locator('.plan-save').count()).toBe(0)
   await intruder.context().close()
 })
+
+it("the cadre home's count of tickets in his hands is the inbox it opens", async () => {
+  const store = h.server.deps.store
+  let cadreId: string | null = null
+  let inbox: unknown[] = []
+  for (const p of await store.find('people', {})) {
+    if (!p.roles.includes('cadre') || p.duty !== 'resident') continue
+    const list = await api<unknown[]>('ticket.inbox', {}, await tokenOf(p.id))
+    if (list.length > 0) {
+      cadreId = p.id
+      inbox = list
+      break
+    }
+  }
+  if (!cadreId) throw new Error('the seed has no resident cadre with a ticket in his hands')
+  const page = await signedIn(await tokenOf(cadreId), '/pages/index/index')
+  const count = page.locator('.cadre-open-tickets__count')
+  await count.waitFor({ timeout: 30_000 })
+  expect(await count.textContent()).toContain(`${inbox.length} 件`)
+  await count.click()
+  await page.locator('.ticket-row').first().waitFor({ timeout: 30_000 })
+  expect(await page.locator('.ticket-row').count()).toBe(inbox.length)
+})

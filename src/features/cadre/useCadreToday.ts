@@ -2,4 +2,5 @@
 import { useCall } from '../../services/useCall'
 
 export const useMyHouseholds = () => useCall('cadre.households', {})
-export const useMyOpenTickets = () => useCall('ticket.list', { open: true })
+/** The tickets in my hands: the inbox's own list, so the count on the home and the inbox it opens agree. */
+export const useMyOpenTickets = () => useCall('ticket.inbox', {})
