@@ -158,7 +158,8 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
         <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />
         <Field label={m.problems} value={problems} onInput={setProblems} placeholder={m.problemsHint} multiline className='visit-problems' />
         <Choice value={overnight ? 'yes' : null} onChange={() => setOvernight(!overnight)} options={[{ value: 'yes', label: m.overnight }]} />
-        <View className='mq-row'>
+        {/* One per line: side by side at 390 px they broke inside "（可选）". */}
+        <View className='visit-extras'>
           <Button kind='plain' className='visit-locate' onClick={() => void locate()}>
             {point ? m.locationAdded : m.addLocation}
           </Button>
