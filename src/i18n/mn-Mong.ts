@@ -394,8 +394,9 @@ const rules: Messages['rules'] = {
     const parts = splitBilingual(level)
     return `${parts?.mongolian ?? level}${mn`-un šiidbürilekü bolǰoγ-a: ${due}`} ${r.levelDue(parts?.chinese ?? level, due)}`
   },
-  levelLeft: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
-  levelOver: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
+  // (wave 4) a day or more in days, as zh-CN now says it (was from 48 hours)
+  levelLeft: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
+  levelOver: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
 }
 const o = zh.office
 const office: Messages['office'] = {
@@ -419,7 +420,6 @@ const office: Messages['office'] = {
   },
 }
 const login: Messages['login'] = { ...zh.login, logout: bi('γarqu', zh.login.logout) }
-const firstScreen: Messages['firstScreen'] = { ...zh.firstScreen, nextVisit: bi('daraγ-a-yin ayilčilal', zh.firstScreen.nextVisit) }
 const bindingRecord = {
   householdTitle: bi('ene ayil-un batalaγsan temdeglel', b.householdTitle),
   householdEmpty: bi('ene ayil-du batalaγsan temdeglel odo boltal-a ügei.', b.householdEmpty),
@@ -471,6 +471,62 @@ const villagerErrors: Partial<Messages['errors']> = {
 }
 // ---- end mongolian wave 3 ----
 
+// ---- mongolian wave 4 (guard, walkthrough, visitplan): villager texts added since, that read Chinese only ----
+// (the content check under a villager's own photos, the visit state said to the villager who signs,
+// the next planned visit's day on the villager's card)
+const g = zh.guard.photos
+/** A joined list of bilingual labels ("<mn> <zh>、<mn> <zh>") split into its Mongolian and its Chinese list. */
+const splitList = (list: string): { mongolian: string; chinese: string } => {
+  const parts = list.split('、').map((item) => splitBilingual(item) ?? { mongolian: item, chinese: item })
+  return { mongolian: parts.map((p) => p.mongolian).join('\u1802 '), chinese: parts.map((p) => p.chinese).join('、') }
+}
+const guard: Messages['guard'] = {
+  photos: {
+    pending: (n) => `${mn`${n} ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-yi küliyen bayin-a, šalγalta-ača dabaγsan-u daraγ-a ene kereg-i daγaγsan irgen üǰen-e.`} ${g.pending(n)}`,
+    refused: (n, why) => `${mn`${n} ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-ača dabaγ-a ügei (${splitList(why).mongolian}), ǰöbkön šiidbürilekü alban ajiltan üǰen-e, busu irgen üǰekü ügei.`} ${g.refused(n, splitList(why).chinese)}`,
+    hiddenMark: bi('busu irgen üǰekü ügei', g.hiddenMark),
+    labels: {
+      '10001': bi('ǰar surtalčilγ-a', g.labels['10001']),
+      '20001': bi('čaγ üy-e-yin ulus törü', g.labels['20001']),
+      '20002': bi('sadar samaγun', g.labels['20002']),
+      '20003': bi('doromǰilal qaraγal', g.labels['20003']),
+      '20006': bi('qauli busu ba gem-tü kereg', g.labels['20006']),
+      '20008': bi('meke ǰalilang', g.labels['20008']),
+      '20012': bi('büdügüleg', g.labels['20012']),
+      '20013': bi('ǰokiyaγči-yin erke', g.labels['20013']),
+      '21000': bi('busu siltaγan', g.labels['21000']),
+    },
+    unchecked: bi('šalγalta-yi duusqaǰu čidaγsan ügei', g.unchecked),
+  },
+}
+const walk: Messages['walk'] = {
+  visitForVillager: {
+    pending: bi('ayilčilal-un aγulγ-a-yi üǰen-e üü, asaγudal ügei bol doora γarun üsüg jurun-a uu', zh.walk.visitForVillager.pending),
+    signed: bi('ta γarun üsüg-iyer batalaba, ene ayilčilal toγalaγdaba', zh.walk.visitForVillager.signed),
+    disputed: bi('ta sanal γarγaba, ene ayilčilal toγalaγdaqu ügei', zh.walk.visitForVillager.disputed),
+    expired: bi('24 čaγ önggerebe, dakin γarun üsüg jurǰu bolqu ügei, ene ayilčilal toγalaγdaqu ügei', zh.walk.visitForVillager.expired),
+  },
+}
+const fsc = zh.firstScreen
+/** Monday first, as zh-CN's weekdays (周一 … 周日). */
+const weekdays = {
+  mon: bi('γaraγ-un nigen', fsc.weekdays[0] ?? ''),
+  tue: bi('γaraγ-un qoyar', fsc.weekdays[1] ?? ''),
+  wed: bi('γaraγ-un γurban', fsc.weekdays[2] ?? ''),
+  thu: bi('γaraγ-un dörben', fsc.weekdays[3] ?? ''),
+  fri: bi('γaraγ-un tabun', fsc.weekdays[4] ?? ''),
+  sat: bi('γaraγ-un ǰirγuγan', fsc.weekdays[5] ?? ''),
+  sun: bi('γaraγ-un edür', fsc.weekdays[6] ?? ''),
+}
+const firstScreen: Messages['firstScreen'] = {
+  ...fsc, // the cadre's household row (plan, planned, cancelPlan, planSaved, planCancelled) stays Chinese
+  nextVisit: bi('daraγ-a-yin ayilčilal', fsc.nextVisit),
+  weekdays: Object.values(weekdays),
+  // The weekday comes from the list above ("<mn> <zh>"): its Mongolian goes with the Mongolian day, its Chinese with the Chinese.
+  day: (month, day, weekday) => `${mn`${month} sar-a-yin ${day}`} (${splitBilingual(weekday)?.mongolian ?? weekday}) ${fsc.day(month, day, splitBilingual(weekday)?.chinese ?? weekday)}`,
+}
+// ---- end mongolian wave 4 ----
+
 export const mnMong: Messages = {
   ...zhCN,
   coded,
@@ -492,9 +548,9 @@ export const mnMong: Messages = {
   me,
   cadreCard,
   verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
-  // visitplan/walkthrough: until the villager-facing sign-off words are translated, the sign page keeps
-  // the Mongolian it showed before (the visit states), not the Chinese of zh-CN's walk block.
-  walk: { visitForVillager: { ...visitStatus } },
+  // mongolian wave 4
+  walk,
+  guard,
   elder,
   locale,
   binding: { ...binding, ...bindingRecord },
