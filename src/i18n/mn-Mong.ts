@@ -412,9 +412,8 @@ const office: Messages['office'] = {
     },
     posting: {
       ...o.ui.posting,
-      title: (period) => `${mn`${period} alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
+      // title and open (they name the month) are in the wave 5 block below
       monthsTitle: bi('alban ajiltan-u ajil-du ireltü-yi ile bolγaqu', o.ui.posting.monthsTitle),
-      open: (period) => `${mn`${period}-u ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
       none: bi('odo boltal-a ile bolγaγsan sar-a ügei.', o.ui.posting.none),
     },
   },
@@ -527,13 +526,76 @@ const firstScreen: Messages['firstScreen'] = {
 }
 // ---- end mongolian wave 4 ----
 
+// ---- mongolian wave 5 (voice, posting): villager texts added since, that read Chinese only ----
+// (a report as the village's other villagers read it: the follow page and the duplicate hint, its
+// privacy sentence; the anonymous mark on a ticket; the office's check of a villager's own rating
+// comment as its writer sees it; the posting month in a Mongolian form)
+const zv = zh.voice
+/** A bilingual reason ("<mn> <zh>") split in two; a Chinese-only one serves both sides. */
+const halves = (text: string): { mongolian: string; chinese: string } => splitBilingual(text) ?? { mongolian: text, chinese: text }
+const voice: Messages['voice'] = {
+  ...zv, // the office's comment queue (moderation), call-backs and the reveal stay Chinese
+  anonymous: bi('nere ügei medegülegsen', zv.anonymous),
+  moderation: {
+    ...zv.moderation,
+    // the reasons the office picks; the villager reads the chosen one (refusedBecause)
+    reasons: {
+      insult: bi('doromǰilal qaraγal buyu soyul ügei üge bui', zv.moderation.reasons.insult ?? ''),
+      personalData: bi('busu kümün-ü öber-ün medeel bui', zv.moderation.reasons.personalData ?? ''),
+      offTopic: bi('alban ajiltan-u ajil-du qamaγ-a ügei', zv.moderation.reasons.offTopic ?? ''),
+      unverified: bi('medegülegsen bayidal-i batalaqu kereg-tei, "asaγudal medegülekü"-ber ilegen-e üü', zv.moderation.reasons.unverified ?? ''),
+    },
+    status: {
+      pending: bi('tan-u kelekü üge šalγaγdaǰu bayin-a, šalγalta-ača dabaγsan-u daraγ-a sar-a-yin ile bolγaqu-du γarun-a', zv.moderation.status.pending ?? ''),
+      approved: bi('tan-u kelekü üge šalγalta-ača dababa, sar-a-yin ile bolγaqu-du γarun-a', zv.moderation.status.approved ?? ''),
+      refused: bi('tan-u kelekü üge ile bolγaγdaγsan ügei', zv.moderation.status.refused ?? ''),
+    },
+    refusedBecause: (reason) => `${mn`tan-u kelekü üge ile bolγaγdaγsan ügei, siltaγan: ${halves(reason).mongolian}. tan-u odu-yin ünelelte kücün-tei bayin-a.`} ${zv.moderation.refusedBecause(halves(reason).chinese)}`,
+  },
+  follow: {
+    title: bi('ijil töröl-ün asaγudal', zv.follow.title),
+    preview: bi('ene kereg-i üǰekü', zv.follow.preview),
+    follow: bi('ene kereg-i daγaqu', zv.follow.follow),
+    following: bi('daγaba, yabuča bolqu-du tan-dur medegdenem', zv.follow.following),
+    followConfirm: bi('daγaγsan-u daraγ-a ene kereg-dü yabuča bolqu-du tan-dur medegdenem. daγaqu uu?', zv.follow.followConfirm),
+    steps: bi('šiidbürilegsen yabuča', zv.follow.steps),
+    outcome: bi('šiidbürilegsen ür-e dün', zv.follow.outcome),
+    noOutcome: bi('šiidbürilegdeǰü bayin-a', zv.follow.noOutcome),
+    created: bi('nigen kümün medegülebe', zv.follow.created),
+    privacy: bi('medegülegči-yi qamaγalaqu-yin tulada ende nere ba ayil-un dugaar-i üǰügülkü ügei; ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-ača dabaγsan-u daraγ-a l üǰegdenem.', zv.follow.privacy),
+    filed: (date) => `${mn`${date} nigen kümün medegülebe`} ${zv.follow.filed(date)}`,
+    satisfaction: (stars) => `${mn`medegülegči ${stars} odu ögbe`} ${zv.follow.satisfaction(stars)}`,
+    byRole: {
+      reporter: bi('medegülegči', zv.follow.byRole.reporter ?? ''),
+      cadre: bi('ayil qariγučaγsan alban ajiltan', zv.follow.byRole.cadre ?? ''),
+      secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', zv.follow.byRole.secretary ?? ''),
+      township: bi('sumu', zv.follow.byRole.township ?? ''),
+    },
+  },
+}
+/** The month as formatMonth / plain.month write it ("2026年10月"), in Mongolian: "2026 on-u 10 sar-a". */
+const monthForm = {
+  month: (year: string, month: number) => mn`${year} on-u ${month} sar-a`,
+}
+const postingMonth = (text: string): string => {
+  const m = /^(\d{4})年(\d{1,2})月$/.exec(text)
+  return m ? monthForm.month(m[1] ?? '', Number(m[2])) : text
+}
+const posting: Messages['office']['ui']['posting'] = {
+  ...office.ui.posting,
+  // The month arrives written in Chinese: its Mongolian form goes with the Mongolian, the Chinese as it came.
+  title: (period) => `${mn`${postingMonth(period)}-yin alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
+  open: (period) => `${mn`${postingMonth(period)}-yin ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
+}
+// ---- end mongolian wave 5 ----
+
 export const mnMong: Messages = {
   ...zhCN,
   coded,
   // mongolian wave 3
   roles,
   rules,
-  office,
+  office: { ...office, ui: { ...office.ui, posting } },
   login,
   firstScreen,
   errors: { ...errors, ...villagerErrors },
@@ -551,6 +613,8 @@ export const mnMong: Messages = {
   // mongolian wave 4
   walk,
   guard,
+  // mongolian wave 5
+  voice,
   elder,
   locale,
   binding: { ...binding, ...bindingRecord },
