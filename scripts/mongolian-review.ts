@@ -1,7 +1,7 @@
 /**
  * Writes the review tables of docs/mongolian.md from src/i18n/mn-Mong.ts: every translated text with
  * its Unicode Mongolian, its Latin reading (the source a native speaker corrects) and the Chinese it
- * stands beside. Texts added in wave 3 (between the "mongolian wave 3" markers) get their own table.
+ * stands beside. Texts added in waves 3, 4 and 5 (between the "mongolian wave N" markers) get their own tables.
  * Usage: `npx tsx scripts/mongolian-review.ts` (rewrites the part of the doc after "## Translated texts").
  */
 import fs from 'node:fs'
@@ -12,36 +12,37 @@ const root = path.resolve(__dirname, '..')
 const source = fs.readFileSync(path.join(root, 'src/i18n/mn-Mong.ts'), 'utf8').split('\n')
 const docPath = path.join(root, 'docs/mongolian.md')
 
-type Row = { key: string; latin: string; zh: string; wave3: boolean }
+type Row = { key: string; latin: string; zh: string; wave: number }
 const rows: Row[] = []
-let wave3 = false
+let wave = 0
 let closeAtBrace = false
 const cell = (s: string) => s.replace(/\|/g, '\\|')
 for (const line of source) {
-  if (/end mongolian wave 3/.test(line)) wave3 = false
-  else if (/mongolian wave 3/.test(line) && /^\s*\/\//.test(line)) {
-    wave3 = true
+  const marker = line.match(/^\s*\/\/.*mongolian wave (\d+)/)
+  if (/end mongolian wave \d+/.test(line)) wave = 0
+  else if (marker) {
+    wave = Number(marker[1])
     closeAtBrace = !/----/.test(line)
   }
   if (closeAtBrace && /^}/.test(line)) {
-    wave3 = false
+    wave = 0
     closeAtBrace = false
   }
   const plain = line.match(/^\s*('[^']+'|[A-Za-z_]+): bi\('((?:[^'\\]|\\.)*)', (.+)\),?\s*$/)
   if (plain) {
-    rows.push({ key: plain[1].replace(/'/g, ''), latin: plain[2], zh: plain[3], wave3 })
+    rows.push({ key: plain[1].replace(/'/g, ''), latin: plain[2], zh: plain[3], wave })
     continue
   }
   const fn = line.match(/^\s*('[^']+'|[A-Za-z_]+): (?:\([^)]*\)|[a-z]+) => `\$\{(?:[^`]*\?\s*)?mn`([^`]*)`\}.*?\$\{([^}]+)\}`,?\s*$/)
   if (fn) {
-    rows.push({ key: `${fn[1].replace(/'/g, '')}()`, latin: fn[2], zh: fn[3], wave3 })
+    rows.push({ key: `${fn[1].replace(/'/g, '')}()`, latin: fn[2], zh: fn[3], wave })
     continue
   }
   // Anything else on one line (one-line objects, ternaries, several parts): each bi('…') and mn`…` found.
   const key = line.match(/^\s*('[^']+'|[A-Za-z_]+)[:(]/)?.[1]?.replace(/'/g, '') ?? '…'
-  for (const m of line.matchAll(/([A-Za-z_]+): bi\('((?:[^'\\]|\\.)*)', ([^)]+\)?)\)/g)) rows.push({ key: m[1], latin: m[2], zh: m[3], wave3 })
-  if (!/bi\('/.test(line)) for (const m of line.matchAll(/mn`([^`]*)`/g)) rows.push({ key: `${key}()`, latin: m[1], zh: '(the same key in zh-CN)', wave3 })
-  for (const m of line.matchAll(/mong\('((?:[^'\\]|\\.)*)'\)/g)) rows.push({ key, latin: m[1], zh: '(the same key in zh-CN)', wave3 })
+  for (const m of line.matchAll(/([A-Za-z_]+): bi\('((?:[^'\\]|\\.)*)', ([^)]+\)?)\)/g)) rows.push({ key: m[1], latin: m[2], zh: m[3], wave })
+  if (!/bi\('/.test(line)) for (const m of line.matchAll(/mn`([^`]*)`/g)) rows.push({ key: `${key}()`, latin: m[1], zh: '(the same key in zh-CN)', wave })
+  for (const m of line.matchAll(/mong\('((?:[^'\\]|\\.)*)'\)/g)) rows.push({ key, latin: m[1], zh: '(the same key in zh-CN)', wave })
 }
 
 /** Transliterates the Latin reading, leaving template values (`${name}`) as they are. */
@@ -60,11 +61,17 @@ const out = `${head}
 ## Translated texts
 (written by \`npx tsx scripts/mongolian-review.ts\` from src/i18n/mn-Mong.ts; ALL AWAIT A NATIVE SPEAKER'S REVIEW)
 
-### Wave 3 (new: the ticket's holder and timers, notices, posting headings, visit states, roles, logout, binding record, next visit, errors a villager meets, refused answers)
-${table(rows.filter((r) => r.wave3))}
+### Wave 5 (new: a report as other villagers read it (follow page, duplicate hint, its privacy sentence), the anonymous mark, the check of a villager's own rating comment, the posting month in Mongolian form)
+${table(rows.filter((r) => r.wave === 5))}
+
+### Wave 4 ( the content check under a villager's own photos and its reasons, the visit state said to the villager who signs, the next visit's day and weekday on the villager card)
+${table(rows.filter((r) => r.wave === 4))}
+
+### Wave 3 ( the ticket's holder and timers, notices, posting headings, visit states, roles, logout, binding record, next visit, errors a villager meets, refused answers)
+${table(rows.filter((r) => r.wave === 3))}
 
 ### Earlier texts
-${table(rows.filter((r) => !r.wave3))}
+${table(rows.filter((r) => r.wave === 0))}
 `
 fs.writeFileSync(docPath, out)
-console.log(`${rows.length} texts (${rows.filter((r) => r.wave3).length} new in wave 3) written to docs/mongolian.md`)
+console.log(`${rows.length} texts (${rows.filter((r) => r.wave === 5).length} in wave 5, ${rows.filter((r) => r.wave === 4).length} in wave 4, ${rows.filter((r) => r.wave === 3).length} in wave 3) written to docs/mongolian.md`)

@@ -394,8 +394,9 @@ const rules: Messages['rules'] = {
     const parts = splitBilingual(level)
     return `${parts?.mongolian ?? level}${mn`-un šiidbürilekü bolǰoγ-a: ${due}`} ${r.levelDue(parts?.chinese ?? level, due)}`
   },
-  levelLeft: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
-  levelOver: (hours) => `${hours >= 48 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
+  // (wave 4) a day or more in days, as zh-CN now says it (was from 48 hours)
+  levelLeft: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
+  levelOver: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
 }
 const o = zh.office
 const office: Messages['office'] = {
@@ -411,15 +412,13 @@ const office: Messages['office'] = {
     },
     posting: {
       ...o.ui.posting,
-      title: (period) => `${mn`${period} alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
+      // title and open (they name the month) are in the wave 5 block below
       monthsTitle: bi('alban ajiltan-u ajil-du ireltü-yi ile bolγaqu', o.ui.posting.monthsTitle),
-      open: (period) => `${mn`${period}-u ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
       none: bi('odo boltal-a ile bolγaγsan sar-a ügei.', o.ui.posting.none),
     },
   },
 }
 const login: Messages['login'] = { ...zh.login, logout: bi('γarqu', zh.login.logout) }
-const firstScreen: Messages['firstScreen'] = { ...zh.firstScreen, nextVisit: bi('daraγ-a-yin ayilčilal', zh.firstScreen.nextVisit) }
 const bindingRecord = {
   householdTitle: bi('ene ayil-un batalaγsan temdeglel', b.householdTitle),
   householdEmpty: bi('ene ayil-du batalaγsan temdeglel odo boltal-a ügei.', b.householdEmpty),
@@ -471,13 +470,132 @@ const villagerErrors: Partial<Messages['errors']> = {
 }
 // ---- end mongolian wave 3 ----
 
+// ---- mongolian wave 4 (guard, walkthrough, visitplan): villager texts added since, that read Chinese only ----
+// (the content check under a villager's own photos, the visit state said to the villager who signs,
+// the next planned visit's day on the villager's card)
+const g = zh.guard.photos
+/** A joined list of bilingual labels ("<mn> <zh>、<mn> <zh>") split into its Mongolian and its Chinese list. */
+const splitList = (list: string): { mongolian: string; chinese: string } => {
+  const parts = list.split('、').map((item) => splitBilingual(item) ?? { mongolian: item, chinese: item })
+  return { mongolian: parts.map((p) => p.mongolian).join('\u1802 '), chinese: parts.map((p) => p.chinese).join('、') }
+}
+const guard: Messages['guard'] = {
+  photos: {
+    pending: (n) => `${mn`${n} ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-yi küliyen bayin-a, šalγalta-ača dabaγsan-u daraγ-a ene kereg-i daγaγsan irgen üǰen-e.`} ${g.pending(n)}`,
+    refused: (n, why) => `${mn`${n} ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-ača dabaγ-a ügei (${splitList(why).mongolian}), ǰöbkön šiidbürilekü alban ajiltan üǰen-e, busu irgen üǰekü ügei.`} ${g.refused(n, splitList(why).chinese)}`,
+    hiddenMark: bi('busu irgen üǰekü ügei', g.hiddenMark),
+    labels: {
+      '10001': bi('ǰar surtalčilγ-a', g.labels['10001']),
+      '20001': bi('čaγ üy-e-yin ulus törü', g.labels['20001']),
+      '20002': bi('sadar samaγun', g.labels['20002']),
+      '20003': bi('doromǰilal qaraγal', g.labels['20003']),
+      '20006': bi('qauli busu ba gem-tü kereg', g.labels['20006']),
+      '20008': bi('meke ǰalilang', g.labels['20008']),
+      '20012': bi('büdügüleg', g.labels['20012']),
+      '20013': bi('ǰokiyaγči-yin erke', g.labels['20013']),
+      '21000': bi('busu siltaγan', g.labels['21000']),
+    },
+    unchecked: bi('šalγalta-yi duusqaǰu čidaγsan ügei', g.unchecked),
+  },
+}
+const walk: Messages['walk'] = {
+  visitForVillager: {
+    pending: bi('ayilčilal-un aγulγ-a-yi üǰen-e üü, asaγudal ügei bol doora γarun üsüg jurun-a uu', zh.walk.visitForVillager.pending),
+    signed: bi('ta γarun üsüg-iyer batalaba, ene ayilčilal toγalaγdaba', zh.walk.visitForVillager.signed),
+    disputed: bi('ta sanal γarγaba, ene ayilčilal toγalaγdaqu ügei', zh.walk.visitForVillager.disputed),
+    expired: bi('24 čaγ önggerebe, dakin γarun üsüg jurǰu bolqu ügei, ene ayilčilal toγalaγdaqu ügei', zh.walk.visitForVillager.expired),
+  },
+}
+const fsc = zh.firstScreen
+/** Monday first, as zh-CN's weekdays (周一 … 周日). */
+const weekdays = {
+  mon: bi('γaraγ-un nigen', fsc.weekdays[0] ?? ''),
+  tue: bi('γaraγ-un qoyar', fsc.weekdays[1] ?? ''),
+  wed: bi('γaraγ-un γurban', fsc.weekdays[2] ?? ''),
+  thu: bi('γaraγ-un dörben', fsc.weekdays[3] ?? ''),
+  fri: bi('γaraγ-un tabun', fsc.weekdays[4] ?? ''),
+  sat: bi('γaraγ-un ǰirγuγan', fsc.weekdays[5] ?? ''),
+  sun: bi('γaraγ-un edür', fsc.weekdays[6] ?? ''),
+}
+const firstScreen: Messages['firstScreen'] = {
+  ...fsc, // the cadre's household row (plan, planned, cancelPlan, planSaved, planCancelled) stays Chinese
+  nextVisit: bi('daraγ-a-yin ayilčilal', fsc.nextVisit),
+  weekdays: Object.values(weekdays),
+  // The weekday comes from the list above ("<mn> <zh>"): its Mongolian goes with the Mongolian day, its Chinese with the Chinese.
+  day: (month, day, weekday) => `${mn`${month} sar-a-yin ${day}`} (${splitBilingual(weekday)?.mongolian ?? weekday}) ${fsc.day(month, day, splitBilingual(weekday)?.chinese ?? weekday)}`,
+}
+// ---- end mongolian wave 4 ----
+
+// ---- mongolian wave 5 (voice, posting): villager texts added since, that read Chinese only ----
+// (a report as the village's other villagers read it: the follow page and the duplicate hint, its
+// privacy sentence; the anonymous mark on a ticket; the office's check of a villager's own rating
+// comment as its writer sees it; the posting month in a Mongolian form)
+const zv = zh.voice
+/** A bilingual reason ("<mn> <zh>") split in two; a Chinese-only one serves both sides. */
+const halves = (text: string): { mongolian: string; chinese: string } => splitBilingual(text) ?? { mongolian: text, chinese: text }
+const voice: Messages['voice'] = {
+  ...zv, // the office's comment queue (moderation), call-backs and the reveal stay Chinese
+  anonymous: bi('nere ügei medegülegsen', zv.anonymous),
+  moderation: {
+    ...zv.moderation,
+    // the reasons the office picks; the villager reads the chosen one (refusedBecause)
+    reasons: {
+      insult: bi('doromǰilal qaraγal buyu soyul ügei üge bui', zv.moderation.reasons.insult ?? ''),
+      personalData: bi('busu kümün-ü öber-ün medeel bui', zv.moderation.reasons.personalData ?? ''),
+      offTopic: bi('alban ajiltan-u ajil-du qamaγ-a ügei', zv.moderation.reasons.offTopic ?? ''),
+      unverified: bi('medegülegsen bayidal-i batalaqu kereg-tei, "asaγudal medegülekü"-ber ilegen-e üü', zv.moderation.reasons.unverified ?? ''),
+    },
+    status: {
+      pending: bi('tan-u kelekü üge šalγaγdaǰu bayin-a, šalγalta-ača dabaγsan-u daraγ-a sar-a-yin ile bolγaqu-du γarun-a', zv.moderation.status.pending ?? ''),
+      approved: bi('tan-u kelekü üge šalγalta-ača dababa, sar-a-yin ile bolγaqu-du γarun-a', zv.moderation.status.approved ?? ''),
+      refused: bi('tan-u kelekü üge ile bolγaγdaγsan ügei', zv.moderation.status.refused ?? ''),
+    },
+    refusedBecause: (reason) => `${mn`tan-u kelekü üge ile bolγaγdaγsan ügei, siltaγan: ${halves(reason).mongolian}. tan-u odu-yin ünelelte kücün-tei bayin-a.`} ${zv.moderation.refusedBecause(halves(reason).chinese)}`,
+  },
+  follow: {
+    title: bi('ijil töröl-ün asaγudal', zv.follow.title),
+    preview: bi('ene kereg-i üǰekü', zv.follow.preview),
+    follow: bi('ene kereg-i daγaqu', zv.follow.follow),
+    following: bi('daγaba, yabuča bolqu-du tan-dur medegdenem', zv.follow.following),
+    followConfirm: bi('daγaγsan-u daraγ-a ene kereg-dü yabuča bolqu-du tan-dur medegdenem. daγaqu uu?', zv.follow.followConfirm),
+    steps: bi('šiidbürilegsen yabuča', zv.follow.steps),
+    outcome: bi('šiidbürilegsen ür-e dün', zv.follow.outcome),
+    noOutcome: bi('šiidbürilegdeǰü bayin-a', zv.follow.noOutcome),
+    created: bi('nigen kümün medegülebe', zv.follow.created),
+    privacy: bi('medegülegči-yi qamaγalaqu-yin tulada ende nere ba ayil-un dugaar-i üǰügülkü ügei; ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-ača dabaγsan-u daraγ-a l üǰegdenem.', zv.follow.privacy),
+    filed: (date) => `${mn`${date} nigen kümün medegülebe`} ${zv.follow.filed(date)}`,
+    satisfaction: (stars) => `${mn`medegülegči ${stars} odu ögbe`} ${zv.follow.satisfaction(stars)}`,
+    byRole: {
+      reporter: bi('medegülegči', zv.follow.byRole.reporter ?? ''),
+      cadre: bi('ayil qariγučaγsan alban ajiltan', zv.follow.byRole.cadre ?? ''),
+      secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', zv.follow.byRole.secretary ?? ''),
+      township: bi('sumu', zv.follow.byRole.township ?? ''),
+    },
+  },
+}
+/** The month as formatMonth / plain.month write it ("2026年10月"), in Mongolian: "2026 on-u 10 sar-a". */
+const monthForm = {
+  month: (year: string, month: number) => mn`${year} on-u ${month} sar-a`,
+}
+const postingMonth = (text: string): string => {
+  const m = /^(\d{4})年(\d{1,2})月$/.exec(text)
+  return m ? monthForm.month(m[1] ?? '', Number(m[2])) : text
+}
+const posting: Messages['office']['ui']['posting'] = {
+  ...office.ui.posting,
+  // The month arrives written in Chinese: its Mongolian form goes with the Mongolian, the Chinese as it came.
+  title: (period) => `${mn`${postingMonth(period)}-yin alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
+  open: (period) => `${mn`${postingMonth(period)}-yin ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
+}
+// ---- end mongolian wave 5 ----
+
 export const mnMong: Messages = {
   ...zhCN,
   coded,
   // mongolian wave 3
   roles,
   rules,
-  office,
+  office: { ...office, ui: { ...office.ui, posting } },
   login,
   firstScreen,
   errors: { ...errors, ...villagerErrors },
@@ -492,9 +610,11 @@ export const mnMong: Messages = {
   me,
   cadreCard,
   verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
-  // visitplan/walkthrough: until the villager-facing sign-off words are translated, the sign page keeps
-  // the Mongolian it showed before (the visit states), not the Chinese of zh-CN's walk block.
-  walk: { visitForVillager: { ...visitStatus } },
+  // mongolian wave 4
+  walk,
+  guard,
+  // mongolian wave 5
+  voice,
   elder,
   locale,
   binding: { ...binding, ...bindingRecord },
