@@ -248,6 +248,8 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'file.urls': { fileIds: ['cloud://env/u/x/p.jpg'] },
       'office.importFile': { fileId: 'cloud://env/u/x/r.xlsx', fileName: 'r.xlsx' },
       'office.exportFile': { kind: 'tickets', period: '2026-11' },
+      // the Mongolian font's URL (cloud only; null here)
+      'locale.fontUrl': {},
       // identity off the demo (issue 10 items 4, 5)
       'auth.mode': {},
       'auth.logout': {},
