@@ -1,7 +1,7 @@
 /**
  * Writes the review tables of docs/mongolian.md from src/i18n/mn-Mong.ts: every translated text with
  * its Unicode Mongolian, its Latin reading (the source a native speaker corrects) and the Chinese it
- * stands beside. Texts added in waves 3, 4 and 5 (between the "mongolian wave N" markers) get their own tables.
+ * stands beside. Texts added in waves 3, 4, 5 and 6 (between the "mongolian wave N" markers) get their own tables.
  * Usage: `npx tsx scripts/mongolian-review.ts` (rewrites the part of the doc after "## Translated texts").
  */
 import fs from 'node:fs'
@@ -61,7 +61,10 @@ const out = `${head}
 ## Translated texts
 (written by \`npx tsx scripts/mongolian-review.ts\` from src/i18n/mn-Mong.ts; ALL AWAIT A NATIVE SPEAKER'S REVIEW)
 
-### Wave 5 (new: a report as other villagers read it (follow page, duplicate hint, its privacy sentence), the anonymous mark, the check of a villager's own rating comment, the posting month in Mongolian form)
+### Wave 6 (new: the lines of a villager's monthly posting card: sign-ins, leave, absences, village days, sign-in times, the three comment headings and the empty comment)
+${table(rows.filter((r) => r.wave === 6))}
+
+### Wave 5 (a report as other villagers read it (follow page, duplicate hint, its privacy sentence), the anonymous mark, the check of a villager's own rating comment, the posting month in Mongolian form)
 ${table(rows.filter((r) => r.wave === 5))}
 
 ### Wave 4 ( the content check under a villager's own photos and its reasons, the visit state said to the villager who signs, the next visit's day and weekday on the villager card)
@@ -74,4 +77,4 @@ ${table(rows.filter((r) => r.wave === 3))}
 ${table(rows.filter((r) => r.wave === 0))}
 `
 fs.writeFileSync(docPath, out)
-console.log(`${rows.length} texts (${rows.filter((r) => r.wave === 5).length} in wave 5, ${rows.filter((r) => r.wave === 4).length} in wave 4, ${rows.filter((r) => r.wave === 3).length} in wave 3) written to docs/mongolian.md`)
+console.log(`${rows.length} texts (${rows.filter((r) => r.wave === 6).length} in wave 6, ${rows.filter((r) => r.wave === 5).length} in wave 5, ${rows.filter((r) => r.wave === 4).length} in wave 4, ${rows.filter((r) => r.wave === 3).length} in wave 3) written to docs/mongolian.md`)

@@ -589,13 +589,33 @@ const posting: Messages['office']['ui']['posting'] = {
 }
 // ---- end mongolian wave 5 ----
 
+// ---- mongolian wave 6 (posting): the lines of a villager's monthly posting card, that read Chinese only ----
+// (counts of sign-ins, leave, absences and village days as parameters; the card's headings and the empty comment)
+const op = o.ui.posting
+/** The invalid sign-ins, shown only when there are some (as zh-CN does). */
+const signInForm = {
+  invalid: (invalid: number) => mn`(kücün ügei ${invalid} udaγ-a)`,
+}
+const postingCard: Partial<Messages['office']['ui']['posting']> = {
+  signIns: (n, invalid) => `${mn`kücün-tei bürtgel ${n} udaγ-a`}${invalid ? ` ${signInForm.invalid(invalid)}` : ''} ${op.signIns(n, invalid)}`,
+  leave: (n) => `${mn`čilüge ${n} edür`} ${op.leave(n)}`,
+  absences: (n) => `${mn`ajil-ača taslaγsan ${n} edür`} ${op.absences(n)}`,
+  villageDays: (n) => `${mn`γačaγ-a-dur oduγsan ${n} edür (olan ard γarun üsüg-iyer batalaba)`} ${op.villageDays(n)}`,
+  times: bi('bürtgegülügsen čaγ', op.times),
+  self: bi('öber-iyen ünelekü', op.self),
+  peers: bi('qamtu ajillaγčid-un ünelelte', op.peers),
+  mass: bi('olan ard-un ünelelte', op.mass),
+  noComment: bi('ügei', op.noComment),
+}
+// ---- end mongolian wave 6 ----
+
 export const mnMong: Messages = {
   ...zhCN,
   coded,
   // mongolian wave 3
   roles,
   rules,
-  office: { ...office, ui: { ...office.ui, posting } },
+  office: { ...office, ui: { ...office.ui, posting: { ...posting, ...postingCard } } }, // mongolian wave 6: postingCard
   login,
   firstScreen,
   errors: { ...errors, ...villagerErrors },
