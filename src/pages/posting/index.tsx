@@ -1,6 +1,7 @@
 /** 干部考勤公示 (main package: villagers open it from their home). */
 import { useRouter } from '@tarojs/taro'
 import { Loadable } from '../../components/State'
+import { PostingMonths } from '../../features/posting/PostingMonths'
 import { PostingTable } from '../../features/posting/PostingTable'
 import { SessionGate } from '../../features/session/SessionGate'
 import { useCall } from '../../services/useCall'
@@ -19,7 +20,8 @@ const PostingPage = () => {
   const { params } = useRouter()
   return (
     <Page className='posting-page'>
-      <SessionGate>{() => <Posting period={params.period ?? ''} />}</SessionGate>
+      {/* Opened without a month (a shared link, a notice): the months to choose from, not an error. */}
+      <SessionGate>{() => (params.period ? <Posting period={params.period} /> : <PostingMonths />)}</SessionGate>
     </Page>
   )
 }
