@@ -32,16 +32,20 @@ const open = async (url: string): Promise<void> => {
   await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
 }
 
+/** The roster spreadsheet the office picks from a WeChat chat; null when they cancel or pick nothing. */
+const chooseRosterFile = async (): Promise<Taro.chooseMessageFile.ChooseFile | null> => {
+  try {
+    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    return chosen.tempFiles[0] ?? null
+  } catch (error) {
+    if (cancelled(error)) return null
+    throw error
+  }
+}
+
 const cloudFiles: Files = {
   async pickAndImportRoster() {
-    let chosen: Taro.chooseMessageFile.SuccessCallbackResult
-    try {
-      chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-    } catch (error) {
-      if (cancelled(error)) return null
-      throw error
-    }
-    const file = chosen.tempFiles[0]
+    const file = await chooseRosterFile()
     if (!file) return null
     const ext = /\.csv$/i.test(file.name) ? 'csv' : 'xlsx'
     let fileId: string
@@ -99,14 +103,7 @@ const openFromServer = async (path: string): Promise<void> => {
 
 const serverFiles = (base: string): Files => ({
   async pickAndImportRoster() {
-    let chosen: Taro.chooseMessageFile.SuccessCallbackResult
-    try {
-      chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-    } catch (error) {
-      if (cancelled(error)) return null
-      throw error
-    }
-    const file = chosen.tempFiles[0]
+    const file = await chooseRosterFile()
     if (!file) return null
     // The server's roster import (POST /files/roster-import): the same checks and row-and-field report as the web.
     const answer = await transport.authorized(async (header) => {
