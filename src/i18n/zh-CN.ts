@@ -98,6 +98,11 @@ const errors: Record<ErrorCode, string> = {
   'MODERATION.ALREADY_DECIDED': '这条评论已经审核过了，请刷新后查看。',
   'CALLBACK.ALREADY_DONE': '这条回访已经登记过了，请刷新后查看。',
   'CALLBACK.OWN_WORK': '这条回访涉及您本人的工作，请由督导组其他成员回访。',
+  // ---- images (issue 13 item 2's photos) ----
+  'PHOTO.ALREADY_DECIDED': '这张照片已经审核过了，请刷新后查看。',
+  'PHOTO.NOT_WAITING': '这张照片还在自动检查中，不需要人工审核，请稍后刷新。',
+  'PHOTO.OWN_WORK': '这张照片涉及您本人（您的头像、您上传的或您经办的事），请由镇里其他工作人员审核。',
+  // ---- end images ----
   // identity binding (issue 10)
   'BINDING.PERSON_BOUND': '此人已经绑定了其他微信，如需换绑请联系镇办公室。',
   'BINDING.PHONE_REFUSED': '没有拿到微信验证的手机号，请再点一次“绑定身份”并允许使用手机号。',

@@ -50,7 +50,7 @@ export const singleView = async (ctx: HandlerContext, actor: Actor, ticket: Tick
   const urls = ticket.reporterId === actor.person.id && !ticket.anonymous ? ticketPhotoUrls(ticket) : []
   if (urls.length === 0) return view
   const checks = await photoChecksOf(ctx.store, urls)
-  return { ...view, photoChecks: urls.map((url) => ({ url, status: checks.get(url)?.status ?? 'pending', label: checks.get(url)?.label ?? null })) }
+  return { ...view, photoChecks: urls.map((url) => ({ url, status: checks.get(url)?.status ?? 'pending', label: checks.get(url)?.label ?? null, reason: checks.get(url)?.reason ?? null })) }
 }
 
 /** Views of tickets already known to be readable, reading their context in one statement. */
