@@ -827,7 +827,7 @@ export const zhImages = {
     title: '照片审核',
     /** The moderation page holds comments and photos. */
     pageTitle: '评论和照片审核',
-    intro: '这些照片没有经过自动检查（本系统自建服务器不做自动检查，或微信建议人工复核），审核通过后其他村民才能看到。反映人和办理的干部一直能看到。',
+    intro: '这些照片没有自动检查的结论（自建服务器不做自动检查，或微信建议人工复核），审核通过后其他村民才能看到。反映人和办理的干部一直能看到。',
     waiting: (n: number) => `等待审核 ${n} 张`,
     empty: '没有等待审核的照片',
     place: { report: '反映问题的照片', step: '办理过程的照片', portrait: '干部头像' } as Record<string, string>,

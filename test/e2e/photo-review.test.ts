@@ -3,7 +3,8 @@
  * photo that WeChat's check answered "review" waits on the office's moderation screen with what it
  * belongs to; the office clears it there (asked first, 确定公开), and a follower then sees it in the
  * report's public view. Looked at 390x844 in normal and elder mode, and at a desktop width.
- * Screenshots: .tmp/e2e/images-photo-queue(-elder|-desktop).png, images-confirm.png, images-follower-after.png.
+ * Screenshots: .tmp/e2e/images-reporter-waiting.png, images-photo-queue(-elder|-desktop).png, images-confirm.png,
+ * images-follower-after.png.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -76,6 +77,13 @@ it('the office clears a photo waiting on the moderation screen (asked first); th
   await before.locator('.public-ticket').first().waitFor({ timeout: 30_000 })
   expect(await before.locator('.public-ticket .public-photo').count()).toBe(0)
   await before.context().close()
+
+  // The reporter reads that the photo waits for the township's own look.
+  const own = await openAs(reporter.id, `pages/ticket/index?id=${ticket.id}`)
+  await own.locator('.ticket-detail .photo-check-note--office').waitFor({ timeout: 30_000 })
+  expect(await own.locator('.photo-check-note--office').textContent()).toBe('有 1 张照片在等镇里人工审核，审核通过后关注这件事的村民才能看到。')
+  await own.screenshot({ path: path.join(screenshots, 'images-reporter-waiting.png'), fullPage: true })
+  await own.context().close()
 
   // The office's screen, looked at in elder mode and at a desktop width first.
   for (const look of [{ name: 'elder', elder: true }, { name: 'desktop', width: 1280, height: 900 }]) {
