@@ -862,7 +862,25 @@ export const zhWalk = {
 }
 // ---- end walkthrough ----
 
+// ---- look-b (issue 12): the office's and the supervision group's screens, looked at ----
+export const zhLookB = {
+  close: {
+    /** The month that can be closed now. */
+    ready: '可以结账：先看公示预览，确认后才发布。',
+    /** A later month waits for an earlier open one. */
+    after: (first: string) => `请先给${first}结账，再结这个月。`,
+    /** An older month never closed (and not reopened): no button. */
+    older: '这个月没有结账，不在结账顺序里。',
+    calendar: (years: string) => `节假日日历缺少 ${years} 年，补上后才能结账。`,
+    reopenOpen: '重新打开…',
+    reopenCancel: '不重新打开',
+    exportsTitle: '导出 Excel：',
+  },
+}
+// ---- end look-b ----
+
 export const zhCN = {
+  lookB: zhLookB, // look-b
   appName: '民情通',
   errors,
   binding: zhBinding,
