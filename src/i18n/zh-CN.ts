@@ -876,6 +876,17 @@ export const zhLookB = {
     reopenCancel: '不重新打开',
     exportsTitle: '导出 Excel：',
   },
+  ratings: {
+    title: (month: string) => `1135 评价汇总 · ${month}`,
+    note: '镇里和督导组能看到是谁评价的，被评价的干部看不到。',
+    none: '这个月还没有人评价这名干部。',
+  },
+  rates: {
+    period: '统计哪段时间',
+    quarter: (year: number, q: number) => `${year}年第${q}季度`,
+    year: (year: number) => `${year}年全年`,
+    thisMonth: (month: string) => `${month}（本月至今）`,
+  },
 }
 // ---- end look-b ----
 
