@@ -198,12 +198,12 @@ export const zhOffice = {
   ui: {
     hubTitle: '镇机关工作台',
     supervisionTitle: '督导工作台',
-    entry: { office: '机关工作台：花名册、结账、公示', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
+    entry: { office: '机关工作台', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
     roster: {
       title: '导入花名册',
       hint: '按模板填写，每人一行；有任何错误都不会导入，请按清单改正后再传。',
-      templateXlsx: '下载模板（Excel）',
-      templateCsv: '下载模板（CSV）',
+      templateXlsx: '下载 Excel 模板',
+      templateCsv: '下载 CSV 模板',
       pick: '选择文件并导入',
       importing: '正在导入…',
       imported: (v: number, g: number, h: number, p: number) => `已导入：${v} 个村、${g} 个村民小组、${h} 户、${p} 人。`,
@@ -376,8 +376,6 @@ export const zhRecords = {
     `${dates}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
   scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
-  band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
-    `${name}（${weight}%）：${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
   findingsTitle: '督导组发现的问题',
   findingsEmpty: '没有督导发现的问题。',
   source: { check: '督导检查', report: '监督意见' } as Record<string, string>,
@@ -880,6 +878,16 @@ export const zhLookB = {
     title: (month: string) => `1135 评价汇总 · ${month}`,
     note: '镇里和督导组能看到是谁评价的，被评价的干部看不到。',
     none: '这个月还没有人评价这名干部。',
+  },
+  entry: { places: '村组与签到地点' },
+  callBacksEmpty: '现在没有要回访的事。群众给了 1-2 星、说事情没办好、或对走访有异议时，会排到这里等督导组打电话回访。',
+  /** The read log: the same read by the same person on the same day, once with how many times. */
+  logTimes: (n: number) => `（${n} 次）`,
+  /** A cadre's record: a band's label and its figures side by side (the label never wraps). */
+  score: {
+    bandLabel: (name: string, weight: number) => `${name}（${weight}%）`,
+    bandValue: (points: number | null, raters: number, sufficient: boolean) =>
+      `${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
   },
   rates: {
     period: '统计哪段时间',
