@@ -268,3 +268,47 @@ it('no score label wraps at 390 px (normal and elder mode) on a cadre’s record
     await page.context().close()
   }
 })
+
+it('the three rates read as a small table at 390 px: each rate under its row’s name, label over value, none squeezed', async () => {
+  const page = await pageFor(await tokenFor(h, await officeId()), SIZES[0])
+  await open(page, '/subpackages/office/pages/tickets/index')
+  await page.locator('.rates-row').first().waitFor()
+  const rows = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.rates-row')).map((row) => {
+      const name = row.querySelector('.rates-row__name')!.getBoundingClientRect()
+      const cells = Array.from(row.querySelectorAll('.rates-cell')).map((c) => c.getBoundingClientRect())
+      return { below: cells.every((c) => c.top >= name.bottom - 1), wide: cells.every((c) => c.width >= 80) }
+    }),
+  )
+  expect(rows.length).toBeGreaterThan(3)
+  expect(rows.filter((r) => !r.below || !r.wide)).toEqual([])
+  // The period is chosen among months, the quarter and the year in words, not typed as "2026-Q4".
+  expect(await page.locator('.rates-period .mq-choice__item').count()).toBe(8)
+  expect(await page.locator('.period-input').count()).toBe(0)
+  await page.context().close()
+})
+
+it('what looking found, each guarded: ratings name the month in words for the township, the call-back queue’s empty line stands apart and says what comes there, villager groups count 一社、二社…, the read log lists a repeated read once', async () => {
+  const office = await tokenFor(h, await officeId())
+  let page = await pageFor(office, SIZES[0])
+  await open(page, '/subpackages/office/pages/ratings/index')
+  const title = await page.locator('.township-ratings .mq-section__title').first().textContent()
+  expect(title).toMatch(/\d{4}年\d{1,2}月/)
+  expect(await page.locator('.township-ratings').innerText()).not.toContain('我的 1135')
+  await open(page, '/subpackages/office/places/index')
+  const groups = await page.locator('.village-row .office-row__meta').first().textContent()
+  expect(groups).toMatch(/一社、二社、三社/)
+  await page.context().close()
+
+  page = await pageFor(await tokenFor(h, await supervisorId()), SIZES[0])
+  await open(page, '/subpackages/voice/callbacks/index')
+  const boxes = await page.evaluate(() => ['.callback-counts', '.callback-empty'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1))
+  expect(boxes[1]).toBeGreaterThan(boxes[0]! + 10)
+  expect(await page.locator('.callback-empty').textContent()).toContain('1-2 星')
+  // The office read the raters of the township on every visit to the ratings page: one line, with how many times.
+  await open(page, '/subpackages/office/supervision/index')
+  await page.locator('.reveal-row').first().waitFor()
+  const lines = await page.locator('.reveal-row').allInnerTexts()
+  expect(new Set(lines).size).toBe(lines.length)
+  await page.context().close()
+})
