@@ -295,6 +295,10 @@ it('what looking found, each guarded: ratings name the month in words for the to
   const title = await page.locator('.township-ratings .mq-section__title').first().textContent()
   expect(title).toMatch(/\d{4}年\d{1,2}月/)
   expect(await page.locator('.township-ratings').innerText()).not.toContain('我的 1135')
+  // 我的 of township staff: no 村/户 rows saying 无.
+  await open(page, '/pages/me/index')
+  await page.locator('.me-details').waitFor()
+  expect(await page.locator('.me-details').innerText()).not.toMatch(/(村|户)\s*无/)
   await open(page, '/subpackages/office/places/index')
   const groups = await page.locator('.village-row .office-row__meta').first().textContent()
   expect(groups).toMatch(/一社、二社、三社/)
