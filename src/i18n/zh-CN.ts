@@ -868,7 +868,7 @@ export const zhLookB = {
     /** A later month waits for an earlier open one. */
     after: (first: string) => `请先给${first}结账，再结这个月。`,
     /** An older month never closed (and not reopened): no button. */
-    older: '这个月没有结账，不在结账顺序里。',
+    older: '这个月没有结过账，不用回头补结。',
     calendar: (years: string) => `节假日日历缺少 ${years} 年，补上后才能结账。`,
     reopenOpen: '重新打开…',
     reopenCancel: '不重新打开',
