@@ -84,6 +84,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         }
       },
       postcss: {
+        // look-b (issue 12): the rem base follows the screen's width up to 24 px (a large phone's,
+        // 20.8 px at 390), not Taro's default 40 px: at a PC's 1280x800 everything was twice a
+        // phone's size (buttons 120 px tall, four words a line).
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

@@ -5,6 +5,7 @@
  */
 import type { CheckKind, CheckMethod, CheckOutcome, FindingCode, PeriodStatus, RaterBand } from '../core/model'
 import type { CadreMonth, PostingRow } from '../core/close'
+import type { CloseOffer } from '../core/close-offer'
 import type { Rate } from '../core/tickets'
 import type { PersonRef } from './views'
 
@@ -21,6 +22,8 @@ export interface PeriodView {
   autoCloseOn?: string | null
   /** selfhost: that day has come (the job's next run closes it). */
   autoCloseDue?: boolean
+  /** look-b (issue 12): whether the close panel offers 结账 for this month, or why not (core closeOffer). */
+  offer?: CloseOffer
 }
 
 export interface CloseView extends PeriodView {

@@ -203,12 +203,12 @@ export const zhOffice = {
   ui: {
     hubTitle: '镇机关工作台',
     supervisionTitle: '督导工作台',
-    entry: { office: '机关工作台：花名册、结账、公示', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
+    entry: { office: '机关工作台', dashboard: '统计看板', roster: '花名册与隐私', supervision: '督导工作台', report: '提交监督意见' },
     roster: {
       title: '导入花名册',
       hint: '按模板填写，每人一行；有任何错误都不会导入，请按清单改正后再传。',
-      templateXlsx: '下载模板（Excel）',
-      templateCsv: '下载模板（CSV）',
+      templateXlsx: '下载 Excel 模板',
+      templateCsv: '下载 CSV 模板',
       pick: '选择文件并导入',
       importing: '正在导入…',
       imported: (v: number, g: number, h: number, p: number) => `已导入：${v} 个村、${g} 个村民小组、${h} 户、${p} 人。`,
@@ -381,8 +381,6 @@ export const zhRecords = {
     `${dates}：在岗 ${work}/${req.workDays} 天，住 ${nights}/${req.nights} 晚，下村 ${village}/${req.villageDays} 天 · ${ok ? '543 达标' : '543 未达标'}`,
   scoreTotal: (total: number | null, shortBands: readonly string[]) => `1135 总分：${zhRules.score(total, shortBands)}`,
   bands: { leaders: '镇领导', peers: '同事', committees: '村两委及村民代表', villagers: '群众' } as Record<string, string>,
-  band: (name: string, weight: number, points: number | null, raters: number, sufficient: boolean) =>
-    `${name}（${weight}%）：${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
   findingsTitle: '督导组发现的问题',
   findingsEmpty: '没有督导发现的问题。',
   source: { check: '督导检查', report: '监督意见' } as Record<string, string>,
@@ -921,7 +919,46 @@ export const zhWalk = {
 }
 // ---- end walkthrough ----
 
+// ---- look-b (issue 12): the office's and the supervision group's screens, looked at ----
+export const zhLookB = {
+  close: {
+    /** The month that can be closed now. */
+    ready: '可以结账：先看公示预览，确认后才发布。',
+    /** A later month waits for an earlier open one. */
+    after: (first: string) => `请先给${first}结账，再结这个月。`,
+    /** An older month never closed (and not reopened): no button. */
+    older: '这个月没有结过账，不用回头补结。',
+    calendar: (years: string) => `节假日日历缺少 ${years} 年，补上后才能结账。`,
+    reopenOpen: '重新打开…',
+    reopenCancel: '不重新打开',
+    exportsTitle: '导出 Excel：',
+  },
+  ratings: {
+    title: (month: string) => `1135 评价汇总 · ${month}`,
+    note: '镇里和督导组能看到是谁评价的，被评价的干部看不到。',
+    none: '这个月还没有人评价这名干部。',
+  },
+  entry: { places: '村组与签到地点' },
+  callBacksEmpty: '现在没有要回访的事。群众给了 1-2 星、说事情没办好、或对走访有异议时，会排到这里等督导组打电话回访。',
+  /** The read log: the same read by the same person on the same day, once with how many times. */
+  logTimes: (n: number) => `（${n} 次）`,
+  /** A cadre's record: a band's label and its figures side by side (the label never wraps). */
+  score: {
+    bandLabel: (name: string, weight: number) => `${name}（${weight}%）`,
+    bandValue: (points: number | null, raters: number, sufficient: boolean) =>
+      `${points === null ? '无人评价' : `${points} 分`}，${raters} 人/户参评${sufficient ? '' : '，样本不足'}`,
+  },
+  rates: {
+    period: '统计哪段时间',
+    quarter: (year: number, q: number) => `${year}年第${q}季度`,
+    year: (year: number) => `${year}年全年`,
+    thisMonth: (month: string) => `${month}（本月至今）`,
+  },
+}
+// ---- end look-b ----
+
 export const zhCN = {
+  lookB: zhLookB, // look-b
   appName: '民情通',
   errors,
   binding: zhBinding,

@@ -83,7 +83,7 @@ it('the office sees from which day last month closes by itself, and no such line
   await page.locator('.mq-confirm .mq-confirm__preview .posting-row').first().waitFor({ timeout: 30_000 })
   await page.locator('.mq-confirm .at-button.confirm-ok').click()
   await row.locator('.posting-link').waitFor({ timeout: 30_000 })
-  expect(await row.locator('.office-row__title').textContent()).toContain('已结账')
+  expect(await row.locator('.period-head').textContent()).toContain('已结账')
   expect(await row.locator('.period-auto-close-on').count()).toBe(0)
 
   // The timer, whenever it runs, leaves the office's month alone; after a reload still no line.

@@ -87,7 +87,7 @@ it('the office imports a roster, sees coverage warnings, closes last month, down
   await page.locator('.mq-confirm .mq-confirm__preview .posting-row').first().waitFor({ timeout: 30_000 })
   await page.locator('.mq-confirm .at-button.confirm-ok').click()
   await row.locator('.posting-link').waitFor({ timeout: 30_000 })
-  expect(await row.locator('.office-row__title').textContent()).toContain('已结账')
+  expect(await row.locator('.period-head').textContent()).toContain('已结账')
 
   // Download the posting as xlsx and read it back.
   const download = page.waitForEvent('download')

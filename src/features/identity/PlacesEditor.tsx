@@ -18,6 +18,18 @@ import device from '../../services/device'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
 import './identity.scss'
+// look-b: the rows' styles (title on its own line, bold): the places page did not load them.
+import '../office/office.scss'
+
+/** look-b: 一社、二社、三社 in counting order (they were listed 二社、三社、四社、一社). */
+const NUMERALS = '一二三四五六七八九十'
+const groupNumber = (name: string): number => {
+  const digits = parseInt(name, 10)
+  if (!Number.isNaN(digits)) return digits
+  const i = NUMERALS.indexOf(name.charAt(0))
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i + 1
+}
+const byGroupNumber = (a: { name: string }, b: { name: string }) => groupNumber(a.name) - groupNumber(b.name) || a.name.localeCompare(b.name, 'zh')
 
 const m = msg.identity.places
 
@@ -54,7 +66,7 @@ const Editor = ({ data, onChanged }: { data: TownshipPlacesView; onChanged: () =
         {data.villages.map((v) => (
           <View key={v.id} className='office-row village-row'>
             <Text className='office-row__title'>{v.name}</Text>
-            <Text className='office-row__meta'>{`${m.groups}：${v.groups.map((g) => g.name).join('、') || m.none}`}</Text>
+            <Text className='office-row__meta'>{`${m.groups}：${[...v.groups].sort(byGroupNumber).map((g) => g.name).join('、') || m.none}`}</Text>
           </View>
         ))}
         <Field label={m.villageName} value={villageName} onChange={setVillageName} maxlength={40} className='village-name' />

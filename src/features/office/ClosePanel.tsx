@@ -1,7 +1,9 @@
 /**
  * 月末结账: the last six months with their status in words; close a month, reopen it with a
  * reason (logged), open its posting, and download the four xlsx exports.
- * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.period-auto-close-on`, `.close-button`, `.posting-link`, `.export-<kind>`.
+ * Test selectors: `.close-panel`, `.period-<YYYY-MM>`, `.period-auto-close-on`, `.close-button`, `.posting-link`, `.export-<kind>`,
+ * `.period-offer--<close|closed|after|older|calendar>`, `.reopen-open` (shows the reason field and `.reopen-button`).
+ * look-b: only the month that can be closed now offers 结账 (core closeOffer); closed months show their state.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -27,6 +29,7 @@ import './office.scss'
 const m = msg.office.ui.close
 const ask = msg.asks.close
 const plain = msg.plain
+const lb = msg.lookB.close
 const KINDS: ExportKind[] = ['posting', 'scores', 'allowance', 'tickets']
 
 const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) => {
@@ -36,6 +39,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
   const confirm = useConfirm()
   const reopen = useSubmit('office.reopenPeriod')
   const [reason, setReason] = useState('')
+  const [reopening, setReopening] = useState(false)
   const [downloadError, setDownloadError] = useState<ApiCallError | null>(null)
   const closed = p.status === 'closed'
 
@@ -59,6 +63,7 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
     if (await reopen.submit({ period: p.period, reason })) {
       toast(m.reopened)
       setReason('')
+      setReopening(false)
       onChanged()
     }
   }
@@ -70,34 +75,62 @@ const PeriodRow = ({ p, onChanged }: { p: PeriodView; onChanged: () => void }) =
     )
   }
   const error = close.error ?? preview.error ?? reopen.error ?? downloadError
+  // look-b: only the month that can be closed now offers 结账 (core closeOffer); the others say why.
+  const offer = p.offer ?? (closed ? { kind: 'closed' as const } : { kind: 'close' as const })
   return (
-    <View className={`office-row period-row period-${p.period} period--${p.status}`}>
-      <Text className='office-row__title'>{`${plain.month(p.period)} · ${m.status[p.status]}`}</Text>
+    <View className={`office-row period-row period-${p.period} period--${p.status} period-offer--${offer.kind}`}>
+      <View className='period-head'>
+        <Text className='office-row__title'>{plain.month(p.period)}</Text>
+        <Text className={`office-tag office-tag--${p.status}`}>{m.status[p.status]}</Text>
+      </View>
       {closed && p.closedAt && p.closedBy ? <Text className='office-row__meta'>{m.closedBy(p.closedBy, formatDate(p.closedAt))}</Text> : null}
       {p.digest ? <Text className='office-row__meta period-digest'>{plain.digest(p.digest)}</Text> : null}
       {p.reopenings.length ? <Text className='office-row__meta'>{m.reopenings(p.reopenings.length)}</Text> : null}
       {p.autoClose ? <Text className='office-row__meta period-auto-close'>{p.autoClose}</Text> : null}
-      {p.autoCloseOn ? <Text className='office-row__meta period-auto-close-on'>{msg.selfhost.autoCloseOn(p.autoCloseOn, p.autoCloseDue === true)}</Text> : null}
-      {closed ? (
-        <View className='office-buttons'>
-          <Button className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>
-            {m.posting}
-          </Button>
-          {KINDS.map((k) => (
-            <Button key={k} kind='secondary' className={`export-${k}`} onClick={() => download(k)}>
-              {`${m.exports}：${m.exportKinds[k]}`}
-            </Button>
-          ))}
-          <Field label={m.reason} value={reason} onChange={setReason} className='reopen-reason' maxlength={200} />
-          <Button kind='plain' className='reopen-button' loading={reopen.pending} onClick={() => void doReopen()}>
-            {m.reopen}
+      {p.autoCloseOn && offer.kind === 'close' ? <Text className='office-row__meta period-auto-close-on'>{msg.selfhost.autoCloseOn(p.autoCloseOn, p.autoCloseDue === true)}</Text> : null}
+      {offer.kind === 'after' ? <Text className='office-row__meta period-wait'>{lb.after(plain.month(offer.first))}</Text> : null}
+      {offer.kind === 'older' ? <Text className='office-row__meta period-older'>{lb.older}</Text> : null}
+      {offer.kind === 'calendar' ? <Text className='office-row__meta period-calendar'>{lb.calendar(offer.years.join('、'))}</Text> : null}
+      {offer.kind === 'close' ? (
+        <View className='period-actions'>
+          <Text className='office-row__meta period-ready'>{lb.ready}</Text>
+          <Button className='close-button' loading={close.pending || preview.pending} onClick={() => void askClose()}>
+            {close.pending ? m.closing : preview.pending ? ask.previewLoading : m.close}
           </Button>
         </View>
-      ) : (
-        <Button className='close-button' loading={close.pending || preview.pending} onClick={() => void askClose()}>
-          {close.pending ? m.closing : preview.pending ? ask.previewLoading : m.close}
-        </Button>
-      )}
+      ) : null}
+      {closed ? (
+        <View className='period-actions'>
+          <Button kind='secondary' className='posting-link' onClick={() => void Taro.navigateTo({ url: `/pages/posting/index?period=${p.period}` })}>
+            {m.posting}
+          </Button>
+          <Text className='office-row__meta'>{lb.exportsTitle}</Text>
+          <View className='period-exports'>
+            {KINDS.map((k) => (
+              <Button key={k} kind='plain' className={`export-${k}`} onClick={() => download(k)}>
+                {m.exportKinds[k]}
+              </Button>
+            ))}
+          </View>
+          {reopening ? (
+            <View className='period-reopen'>
+              <Field label={m.reason} value={reason} onChange={setReason} className='reopen-reason' maxlength={200} />
+              <View className='period-exports'>
+                <Button kind='secondary' className='reopen-button' loading={reopen.pending} onClick={() => void doReopen()}>
+                  {m.reopen}
+                </Button>
+                <Button kind='plain' className='reopen-cancel' onClick={() => setReopening(false)}>
+                  {lb.reopenCancel}
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <Button kind='plain' className='reopen-open' onClick={() => setReopening(true)}>
+              {lb.reopenOpen}
+            </Button>
+          )}
+        </View>
+      ) : null}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
       {confirm.dialog}
     </View>

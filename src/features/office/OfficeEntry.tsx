@@ -41,7 +41,7 @@ export const OfficeEntry = ({ me }: { me: MeView }) => {
         ))}
         {entries.includes('office') ? (
           <Button kind='secondary' className='entry-places' onClick={() => void Taro.navigateTo({ url: '/subpackages/office/places/index' })}>
-            {msg.identity.places.title}
+            {msg.lookB.entry.places}
           </Button>
         ) : null}
         {entries.includes('office') || entries.includes('supervision') ? (

@@ -91,7 +91,7 @@ const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; 
       ) : (
         <Text className='office-row__meta roster-address'>{address ? m.revealed(address) : h.addressMasked}</Text>
       )}
-      <View className='office-buttons'>
+      <View className='office-buttons roster-actions'>
         {h.headId && !phone ? (
           <Button kind='secondary' className='reveal-phone' loading={reveal.pending} onClick={() => void show('phone')}>
             {m.reveal}
@@ -110,24 +110,38 @@ const Row = ({ h, residents, onRevealed, onAssigned }: { h: RosterHouseholdRow; 
             {m.edit}
           </Button>
         )}
+        {/* look-b: the four actions of a household in one compact group (they were four full-width bars per household) */}
+        {assigning ? null : (
+          <Button kind='secondary' className='assign-open' onClick={() => setAssigning(true)}>
+            {r.assign}
+          </Button>
+        )}
+        {/* The office invites a member whose roster phone is missing or wrong (never the household's cadre). */}
+        <Button kind='plain' className='invite-open' onClick={() => void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })}>
+          {msg.office.ui.binding.entry}
+        </Button>
       </View>
       {assigning ? (
         <Assign h={h} residents={residents} onCancel={() => setAssigning(false)} onDone={() => {
           setAssigning(false)
           onAssigned()
         }} />
-      ) : (
-        <Button kind='secondary' className='assign-open' onClick={() => setAssigning(true)}>
-          {r.assign}
-        </Button>
-      )}
-      {/* The office invites a member whose roster phone is missing or wrong (never the household's cadre). */}
-      <Button kind='plain' className='invite-open' onClick={() => void Taro.navigateTo({ url: `/subpackages/binding/invite/index?householdId=${h.id}` })}>
-        {msg.office.ui.binding.entry}
-      </Button>
+      ) : null}
       {error ? <ErrorState message={error.message} code={error.code} /> : null}
     </View>
   )
+}
+
+/** Rows in order, each read (who, whose, what, which day) once with how many times it was made. */
+const sameDayReads = <T extends { actor: string; subject: string; field: string; at: number }>(rows: T[]): { row: T; times: number }[] => {
+  const out = new Map<string, { row: T; times: number }>()
+  for (const row of rows) {
+    const key = [row.actor, row.subject, row.field, formatDay(row.at)].join('\u0000')
+    const seen = out.get(key)
+    if (seen) seen.times += 1
+    else out.set(key, { row, times: 1 })
+  }
+  return [...out.values()]
 }
 
 /** The township's read log of personal data (phones, addresses, sign-in photos, raters): office and supervision. */
@@ -138,9 +152,10 @@ export const RevealLog = ({ generation }: { generation: number }) => {
       <Loadable state={state} onRetry={reload} isEmpty={(rows) => rows.length === 0} emptyText={m.logEmpty}>
         {(rows) => (
           <View>
-            {rows.map((r) => (
+            {/* look-b: the same read by the same person on the same day once, with how many times (it was listed six times) */}
+            {sameDayReads(rows).map(({ row: r, times }) => (
               <View key={r.id} className='office-row reveal-row'>
-                <Text className='office-row__meta'>{m.logRow(r.actor, r.subject, r.field)}</Text>
+                <Text className='office-row__meta'>{`${m.logRow(r.actor, r.subject, r.field)}${times > 1 ? msg.lookB.logTimes(times) : ''}`}</Text>
                 <Text className='office-row__meta'>{formatDay(r.at)}</Text>
               </View>
             ))}

@@ -11,6 +11,7 @@ import { Section } from '../../components/Section'
 import { Loadable } from '../../components/State'
 import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
+import './score.scss'
 
 const m = msg.verdict.score
 const r = msg.verdict.rating
@@ -37,7 +38,7 @@ export const MyScore = () => {
               const hidden = s.score.hiddenBands.includes(b)
               return (
                 <View key={b} className={`mq-row score-band-${b}`}>
-                  <Line>{m.band(r.bands[b], band.weight)}</Line>
+                  <Line className='mq-band-label'>{m.band(r.bands[b], band.weight)}</Line>
                   <Line tone={hidden ? 'muted' : band.sufficient ? undefined : 'bad'}>
                     {!s.closed
                       ? m.hiddenOpen

@@ -32,11 +32,12 @@ const Row = ({ c }: { c: CadreListRow }) => {
       <Text className='record-row__meta'>{m.listRow(c.villageName, c.households, c.findings)}</Text>
       <Text className='record-row__meta cadre-phone'>{phone ? roster.revealed(phone) : c.phoneMasked}</Text>
       <View className='record-buttons'>
-        <Button className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(c.id) })}>
+        {/* look-b: outlined, not a red bar per cadre (the list read like a page of alarms) */}
+        <Button kind='secondary' className='open-record' onClick={() => void Taro.navigateTo({ url: recordUrl(c.id) })}>
           {m.open}
         </Button>
         {phone ? null : (
-          <Button kind='secondary' className='reveal-phone' loading={reveal.pending} onClick={() => void show()}>
+          <Button kind='plain' className='reveal-phone' loading={reveal.pending} onClick={() => void show()}>
             {roster.reveal}
           </Button>
         )}

@@ -20,13 +20,15 @@ import { useCall } from '../../services/useCall'
 import { findingText } from '../supervision/finding-text'
 import { useSubmit } from '../../services/useSubmit'
 import './records.scss'
+import '../ratings/score.scss'
 
 const m = msg.records
+const lb = msg.lookB.score
 const BANDS = ['leaders', 'peers', 'committees', 'villagers'] as const
 
 const Month = ({ month }: { month: RecordMonth }) => (
   <View className={`record-row record-month record-month-${month.period}`}>
-    <Text className='record-row__title'>{m.month(month.period)}</Text>
+    <Text className='record-row__title'>{msg.plain.month(month.period)}</Text>
     <Text className='record-row__meta'>{m.signIns(month.signIns.valid, month.signIns.invalid)}</Text>
     <Text className='record-row__meta'>{`${m.leave(month.leaveDays.length)} · ${m.absences(month.absences.length, month.absences.map((d) => d.slice(5)).join('、'))}`}</Text>
     <Text className='record-row__meta'>{m.villageDays(month.villageDays.length, month.allowanceYuan)}</Text>
@@ -39,9 +41,10 @@ const Month = ({ month }: { month: RecordMonth }) => (
     {BANDS.map((b) => {
       const s = month.score.bands[b]
       return (
-        <Text key={b} className='record-row__meta'>
-          {m.band(m.bands[b], s.weight, s.points, s.raters, s.sufficient)}
-        </Text>
+        <View key={b} className={`record-band record-band-${b}`}>
+          <Text className='record-row__meta mq-band-label'>{lb.bandLabel(m.bands[b], s.weight)}</Text>
+          <Text className='record-row__meta record-band__value'>{lb.bandValue(s.points, s.raters, s.sufficient)}</Text>
+        </View>
       )
     })}
   </View>
@@ -100,7 +103,7 @@ const Record = ({ data, reload }: { data: CadreRecordView; reload: () => void })
       {data.selfReviews.length ? (
         data.selfReviews.map((r) => (
           <View key={r.period} className='record-row review-row'>
-            <Text className='record-row__title'>{r.period}</Text>
+            <Text className='record-row__title'>{msg.plain.month(r.period)}</Text>
             <Text className='record-row__meta'>{r.text}</Text>
           </View>
         ))

@@ -33,8 +33,9 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
     { key: 'roles', title: m.roles, value: me.roles.map((r) => msg.roles[r]).join('、') || m.none },
     ...(me.duty ? [{ key: 'duty', title: m.duty, value: msg.duty[me.duty] }] : []),
     { key: 'township', title: m.township, value: me.township.name },
-    { key: 'village', title: m.village, value: me.village?.name ?? m.none },
-    { key: 'household', title: m.household, value: me.household ? m.householdOf(me.household.number, me.household.groupName) : m.none },
+    // look-b: township staff have no village or household: those rows are left out too (they said 无 twice).
+    ...(me.village ? [{ key: 'village', title: m.village, value: me.village.name }] : []),
+    ...(me.household ? [{ key: 'household', title: m.household, value: m.householdOf(me.household.number, me.household.groupName) }] : []),
   ]
   return (
     <View className='me-details'>

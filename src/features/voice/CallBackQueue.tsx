@@ -72,8 +72,11 @@ export const CallBackQueue = () => {
       <Loadable state={list.state} onRetry={list.reload}>
         {(data) => (
           <View>
-            <Text className='voice-row__title callback-counts'>{c.counts(data.counts.due, data.counts.overdue, data.counts.done)}</Text>
-            {data.entries.length === 0 ? <Text className='voice-row__meta'>{c.empty}</Text> : null}
+            {/* look-b: the counts and the empty line each on their own line (they ran together), and what would come here */}
+            <View className='callback-head'>
+              <Text className='voice-row__title callback-counts'>{c.counts(data.counts.due, data.counts.overdue, data.counts.done)}</Text>
+              {data.entries.length === 0 ? <Text className='voice-row__meta callback-empty'>{msg.lookB.callBacksEmpty}</Text> : null}
+            </View>
             {data.entries.map((item) => (
               <Row key={item.id} item={item} onDone={list.reload} />
             ))}

@@ -5,6 +5,7 @@
  */
 import { calendarYearsMissing } from '../../../core/calendar'
 import { closeMonth, closeReadDays, postingRows } from '../../../core/close'
+import { closeOffer } from '../../../core/close-offer'
 import { driftedDays } from '../../../core/facts'
 import type { PeriodRecord, Person } from '../../../core/model'
 import type { Settings } from '../../../core/settings'
@@ -197,12 +198,18 @@ export const officeHandlers: Handlers<
     const [periods, autoCloses] = await Promise.all([ctx.store.find('periods', { townshipId }), ctx.store.find('autoCloses', { townshipId })])
     const records = new Map(periods.map((r) => [r.period, r]))
     const auto = new Map(autoCloses.map((r) => [r.period, r]))
+    const monthStates = periods.map((r) => ({ period: r.period, status: r.status, reopened: r.reopenings.length > 0 }))
+    const listed = monthsBack(ctx.now, ctx, 6)
+    const lastEnded = listed[0]!
     return Promise.all(
-      monthsBack(ctx.now, ctx, 6).map(async (p) => {
+      listed.map(async (p) => {
         const note = autoCloseNote(auto.get(p) ?? null, ctx.settings)
         // selfhost: when the month will close by itself, while neither the office nor the job decided on it.
         const on = autoCloseDate(p, { decidedByOffice: records.has(p), attempted: auto.has(p) }, ctx.now, ctx.settings)
-        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on.date, autoCloseDue: on.due } : {}) }
+        // look-b: only the month that can be closed now offers 结账 (core closeOffer).
+        const days = closeReadDays(p, ctx.settings)
+        const offer = closeOffer(p, monthStates, lastEnded, calendarYearsMissing(days.from, days.to, ctx.settings))
+        return { ...(await periodView(ctx.store, records.get(p) ?? null, p)), ...(note ? { autoClose: note } : {}), ...(on ? { autoCloseOn: on.date, autoCloseDue: on.due } : {}), offer }
       }),
     )
   },
