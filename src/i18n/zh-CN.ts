@@ -1095,7 +1095,7 @@ export const zhCN = {
     unread: (n: number) => `${n} 条未读`,
     readAll: '全部已读',
     notice: (kind: string, category: string, status: string) => `您关注的${kind}（${category}）：${status}`,
-    links: { inbox: '我的工单', fileFor: '代群众提交', desk: '联系会议', session: '联席会议与三率' },
+    links: { inbox: '我的工单', fileFor: '代群众提交', desk: '转到我这里的事项和联系会议', session: '联席会议与三率' },
   },
   tabs: { home: '首页', items: '我的事项', me: '我的' },
   comingSoon: '这项功能即将开放，请先给包户干部打电话。',
@@ -1436,6 +1436,23 @@ export const zhCN = {
     },
   },
   // ---- end mongolian ----
+  // ---- look-a (issue 12): the cadre's and the village secretary's screens, looked at ----
+  lookA: {
+    /** On a handler's ticket row: whose it is ("三社032号 巴雅尔"; the name may be withheld). */
+    ticketWho: (householdNumber: string, name: string | null) => (name ? `${householdNumber}号 ${name}` : `${householdNumber}号`),
+    fileFor: {
+      which: '为哪一户提交（搜户号或户主姓名）',
+      chosen: (household: string) => `代 ${household} 提交`,
+      kind: '要提交的是',
+    },
+    leave: {
+      reasonHint: '例如：家中老人住院',
+    },
+    desk: {
+      noMeetings: '还没有召开过联系会议。',
+    },
+  },
+  // ---- end look-a ----
 }
 
 export type Messages = typeof zhCN

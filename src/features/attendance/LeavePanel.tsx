@@ -8,6 +8,7 @@ import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
 import dayjs from 'dayjs'
 import { DateField } from '../../components/DateField'
+import { notInPast } from '../../core/dates'
 import { Field, Line } from '../../components/Form'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
@@ -32,7 +33,11 @@ export const LeavePanel = () => {
   const issue = (path: string) => local[path] ?? ask.error?.issues.find((i) => i.path === path)?.message ?? null
   const send = async () => {
     const missing: Record<string, string> = {}
+    // Today again at the tap: a form left open over midnight (or picked last night) holds a day that
+    // has passed since; it is refused under its field before anything is sent (look-a, issue 12).
+    const now = dayjs().format('YYYY-MM-DD')
     if (!from) missing.from = d.pick
+    else if (!notInPast(from, now).ok) missing.from = d.inPast(now)
     if (!to) missing.to = d.pick
     if (from && to && to < from) missing.to = d.toBeforeFrom
     if (!reason.trim()) missing.reason = d.reasonRequired
@@ -51,7 +56,7 @@ export const LeavePanel = () => {
       <Section title={m.title} className='leave-form'>
         <DateField label={m.from} value={from} onChange={setFrom} start={today} error={issue('from')} className='leave-from' />
         <DateField label={m.to} value={to} onChange={setTo} start={from || today} error={issue('to')} className='leave-to' />
-        <Field label={m.reason} value={reason} onInput={setReason} error={issue('reason')} className='leave-reason' />
+        <Field label={m.reason} value={reason} onInput={setReason} placeholder={msg.lookA.leave.reasonHint} error={issue('reason')} className='leave-reason' />
         <Button className='leave-submit' loading={ask.pending} onClick={() => void send()}>
           {m.submit}
         </Button>

@@ -34,9 +34,10 @@ const IndexPage = () => (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{msg.home.greeting(me.name)}</Text>
             {/* my cadre, what waits for me, the notices and the posting months: one request (villager.home) */}
-            {show.villager ? <VillagerHome /> : null}
+            {/* look-a: the secretary's desk (what waits for him) comes before his own villager home */}
             {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
-            {show.villageTickets ? <VillageTickets /> : null}
+            {show.villager ? <VillagerHome meId={me.id} /> : null}
+            {show.villageTickets ? <VillageTickets me={me} /> : null}
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
             <CadreLinks me={me} />
             {show.residentCadre ? <CadreToday /> : null}

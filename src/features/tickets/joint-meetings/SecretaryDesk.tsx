@@ -11,19 +11,19 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
 import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
-import { ErrorState, Loadable } from '../../../components/State'
+import { Empty, ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
-import type { MeetingView, PersonRef, SecretaryDeskView } from '../../../contracts'
+import type { MeetingView, MeView, PersonRef, SecretaryDeskView } from '../../../contracts'
 import { msg } from '../../../i18n'
 import { useSubmit } from '../../../services/useSubmit'
 import { useCall } from '../../../services/useCall'
 import { Check, Chips, Field } from '../shared/Pieces'
-import { TicketList } from '../shared/TicketList'
+import { HANDLER_TICKET_PAGE, TicketList } from '../shared/TicketList'
 import { categoryName } from '../shared/words'
+import './SecretaryDesk.scss'
 
 const m = msg.ticketLoop
 const r = msg.records
-const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
 const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: MeetingView; owners: PersonRef[]; candidates: PersonRef[]; onDone: () => void }) => {
   const [attendees, setAttendees] = useState<string[]>([])
@@ -63,7 +63,7 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
         />
       </Field>
       {meeting.agenda.map((a) => (
-        <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`agenda-${a.ticketId}`}>
+        <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`meeting__agenda agenda-${a.ticketId}`}>
           <Textarea className='mq-textarea decision-input' placeholder={m.decision} value={decisions[a.ticketId]?.decision ?? ''} maxlength={500} onInput={(e) => set(a.ticketId, { decision: e.detail.value })} />
           <Text className='mq-hint'>{m.owner}</Text>
           <Chips options={owners.map((p) => ({ id: p.id, label: `${p.name}（${p.title}）` }))} selected={[decisions[a.ticketId]?.ownerId ?? '']} onToggle={(id) => set(a.ticketId, { ownerId: id })} />
@@ -77,7 +77,7 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
   )
 }
 
-const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void }) => {
+const Desk = ({ desk, reload, me }: { desk: SecretaryDeskView; reload: () => void; me?: MeView }) => {
   const [chosen, setChosen] = useState<string[]>([])
   const [topic, setTopic] = useState('')
   const [note, setNote] = useState('')
@@ -95,7 +95,7 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
   return (
     <>
       <Section title={`${desk.villageName} · ${m.deskEscalated}`} className='secretary-desk'>
-        {desk.escalated.length ? <TicketList tickets={desk.escalated} detailPage={HANDLER_TICKET_PAGE} /> : <Text className='mq-hint'>{m.deskEmpty}</Text>}
+        {desk.escalated.length ? <TicketList tickets={desk.escalated} detailPage={HANDLER_TICKET_PAGE} viewer={me} /> : <Text className='mq-hint'>{m.deskEmpty}</Text>}
       </Section>
       {waiting.length ? (
         <Section title={m.convene} className='convene-panel'>
@@ -115,8 +115,9 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
         </Section>
       ) : null}
       <Section title={m.meetings} className='meetings'>
+        {desk.meetings.length === 0 ? <Empty text={msg.lookA.desk.noMeetings} /> : null}
         {desk.meetings.map((mt) => (
-          <View key={mt.id} className='mq-field'>
+          <View key={mt.id} className='mq-field meetings__one'>
             <Text className='mq-field__label'>{`${formatDate(mt.convenedAt)} ${mt.topic}（${mt.status === 'recorded' ? m.meetingRecorded : m.meetingConvened}）`}</Text>
             {mt.status === 'recorded' ? (
               <>
@@ -133,12 +134,17 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
   )
 }
 
-export const SecretaryDesk = () => {
+/**
+ * The desk's parts are cards side by side on the page, never cards inside a card (look-a, issue 12):
+ * the page's title (the navigation bar) already names the desk; one card holds it while it loads.
+ */
+export const SecretaryDesk = ({ me }: { me?: MeView }) => {
   const { state, reload } = useCall('meeting.desk', {})
+  if (state.status === 'ready') return <Desk desk={state.data} reload={reload} me={me} />
   return (
-    <Section title={m.deskTitle}>
+    <Section title={m.deskTitle} className='secretary-desk-loading'>
       <Loadable state={state} onRetry={reload}>
-        {(desk) => <Desk desk={desk} reload={reload} />}
+        {() => null}
       </Loadable>
     </Section>
   )
