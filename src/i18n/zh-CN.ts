@@ -1095,7 +1095,7 @@ export const zhCN = {
     unread: (n: number) => `${n} 条未读`,
     readAll: '全部已读',
     notice: (kind: string, category: string, status: string) => `您关注的${kind}（${category}）：${status}`,
-    links: { inbox: '我的工单', fileFor: '代群众提交', desk: '转到我这里的事项和联系会议', session: '联席会议与三率' },
+    links: { inbox: '我的工单', fileFor: '代群众提交', desk: '联系会议', session: '联席会议与三率' },
   },
   tabs: { home: '首页', items: '我的事项', me: '我的' },
   comingSoon: '这项功能即将开放，请先给包户干部打电话。',
@@ -1441,8 +1441,8 @@ export const zhCN = {
     /** On a handler's ticket row: whose it is ("三社032号 巴雅尔"; the name may be withheld). */
     ticketWho: (householdNumber: string, name: string | null) => (name ? `${householdNumber}号 ${name}` : `${householdNumber}号`),
     fileFor: {
-      which: '为哪一户提交（搜户号或户主姓名）',
-      chosen: (household: string) => `代 ${household} 提交`,
+      which: '为哪一户提交',
+      chosen: (household: string) => `为 ${household} 提交`,
       kind: '要提交的是',
     },
     leave: {
@@ -1450,6 +1450,13 @@ export const zhCN = {
     },
     desk: {
       noMeetings: '还没有召开过联系会议。',
+    },
+    /** The secretary's home: his desk first. */
+    deskEntry: {
+      title: '村支书办理台',
+      waiting: (n: number, late: number) => (late ? `有 ${n} 件事项等您办理，其中 ${late} 件已超过期限。` : `有 ${n} 件事项等您办理。`),
+      none: '目前没有转到您这里的事项。',
+      open: '打开办理台（转来的事项、联系会议）',
     },
   },
   // ---- end look-a ----

@@ -33,8 +33,9 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
     { key: 'roles', title: m.roles, value: me.roles.map((r) => msg.roles[r]).join('、') || m.none },
     ...(me.duty ? [{ key: 'duty', title: m.duty, value: msg.duty[me.duty] }] : []),
     { key: 'township', title: m.township, value: me.township.name },
-    { key: 'village', title: m.village, value: me.village?.name ?? m.none },
-    { key: 'household', title: m.household, value: me.household ? m.householdOf(me.household.number, me.household.groupName) : m.none },
+    // A township cadre has no village or household of his own: left out too, not 无 (look-a).
+    ...(me.village ? [{ key: 'village', title: m.village, value: me.village.name }] : []),
+    ...(me.household ? [{ key: 'household', title: m.household, value: m.householdOf(me.household.number, me.household.groupName) }] : []),
   ]
   return (
     <View className='me-details'>
