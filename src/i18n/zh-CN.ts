@@ -1458,6 +1458,33 @@ export const zhCN = {
       none: '目前没有转到您这里的事项。',
       open: '打开办理台（转来的事项、联系会议）',
     },
+    /** Confirmations before what cannot be undone on these screens (issue 12: nothing on one tap). */
+    confirm: {
+      convene: {
+        title: '召开联系会议？',
+        what: (n: number) => `选中的 ${n} 件事项转到村两委及驻村工作组联系会议研究，由会议定负责人。转出后不能撤回。`,
+        who: '反映问题的群众在自己的事项里能看到已提交联系会议；包户干部和驻村工作组也能看到。',
+        ok: '确定召开',
+      },
+      record: {
+        title: '保存会议记录？',
+        what: '保存后，每件事项交给会上定的负责人办理；会议记录不能再修改。',
+        who: '参会人员、负责人和反映问题的群众都能看到会议决定。',
+        ok: '确定保存',
+      },
+      leaveApprove: {
+        title: (name: string) => `批准${name}的请假？`,
+        what: (from: string, to: string, days: string) => `${from} 至 ${to}（${days}）算作请假，这几天不计入“543”要求。决定后不能更改。`,
+        who: (name: string) => `${name}本人会看到；批准的请假写进每月考勤公示，全镇群众都能看到。`,
+        ok: '确定批准',
+      },
+      leaveDecline: {
+        title: (name: string) => `不批准${name}的请假？`,
+        what: (from: string, to: string, days: string) => `${from} 至 ${to}（${days}）仍按工作日计算“543”。决定后不能更改。`,
+        who: (name: string) => `${name}本人会看到您的决定。`,
+        ok: '确定不批准',
+      },
+    },
   },
   // ---- end look-a ----
 }

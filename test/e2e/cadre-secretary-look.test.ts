@@ -5,7 +5,8 @@
  *   day is today; its 确定 is finger-sized;
  * - a leave form left open over midnight: the day picked last night is refused under its field, and
  *   nothing is stored;
- * - the secretary's desk: no card inside a card, elder mode reaches it;
+ * - the secretary's desk: no card inside a card, elder mode reaches it; convening and minuting, and a
+ *   team leader's leave decision, each only after a confirmation (取消 changes nothing);
  * - 代群众提交: the household is searched (a few matches), not picked from 66 chips;
  * - the cadre's and the secretary's lists name the household of a ticket they handle and open the
  *   handler's page; the secretary's own card offers no call to himself; 我的 says no "无".
@@ -233,5 +234,55 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   await shot(page, 'secretary-home')
   await page.locator(`.village-tickets .ticket-${other.id}`).click()
   await page.waitForURL(/subpackages\/cadre\/pages\/ticket/, { timeout: 30_000 })
+  await page.context().close()
+})
+
+it('a team leader’s leave decision is final: a confirmation first, 取消 changes nothing', async () => {
+  const store = h.server.deps.store
+  const team = (await store.find('teams', {})).find((t) => t.memberIds.length > 0)
+  if (!team) throw new Error('no team with members')
+  const member = (await store.get('people', team.memberIds[team.memberIds.length - 1]!))!
+  const from = townshipDay(3)
+  const leave = await api<{ id: string }>('leave.request', { from, to: townshipDay(4), reason: '带孩子看病' }, await tokenFor(h, member.id))
+  const page = await open(team.leaderId, '/subpackages/cadre/pages/leave/index')
+  const row = page.locator(`.leave-${leave.id}`)
+  await row.waitFor({ timeout: 30_000 })
+  await row.locator('.at-button.leave-decline').click()
+  const dialog = page.locator('.mq-confirm')
+  await dialog.waitFor({ timeout: 10_000 })
+  expect(await dialog.locator('.mq-confirm__title').textContent()).toBe(`不批准${member.name}的请假？`)
+  expect(await dialog.locator('.mq-confirm__what').textContent()).toContain(from)
+  await shot(page, 'leave-decide-confirm')
+  await page.locator('.at-button.confirm-cancel').click()
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 })
+  expect((await store.get('leaves', leave.id))?.status).toBe('requested')
+  await row.locator('.at-button.leave-approve').click()
+  await page.locator('.at-button.confirm-ok').click()
+  await row.locator('.mq-line--good').waitFor({ timeout: 20_000 })
+  expect((await store.get('leaves', leave.id))?.status).toBe('approved')
+  await page.context().close()
+})
+
+it('the secretary convenes and minutes a meeting only after a confirmation', async () => {
+  const [secretary] = await listed((p) => p.roles.includes('secretary'))
+  const store = h.server.deps.store
+  const page = await open(secretary!.id, '/subpackages/cadre/pages/desk/index')
+  const check = page.locator('.convene-panel .mq-check').first()
+  await check.waitFor({ timeout: 30_000 })
+  const ticketId = (await check.evaluate((el) => Array.from(el.classList).find((c) => c.startsWith('check-'))))!.replace('check-', '')
+  await check.click()
+  await page.locator('.topic-input textarea').fill('草场边界协调')
+  await page.locator('.convene-note-input textarea').fill('涉及两户，需村两委和工作组共同研究')
+  await page.locator('.at-button.convene-meeting').click()
+  const dialog = page.locator('.mq-confirm')
+  await dialog.waitFor({ timeout: 10_000 })
+  expect(await dialog.locator('.mq-confirm__who').textContent()).toContain('群众')
+  await page.locator('.at-button.confirm-cancel').click()
+  expect((await store.get('tickets', ticketId))?.status).toBe('escalated_secretary')
+  await page.locator('.at-button.convene-meeting').click()
+  await page.locator('.at-button.confirm-ok').click()
+  await page.locator(`.agenda-${ticketId}`).waitFor({ timeout: 20_000 })
+  expect((await store.get('tickets', ticketId))?.status).not.toBe('escalated_secretary')
+  await shot(page, 'desk-convened')
   await page.context().close()
 })

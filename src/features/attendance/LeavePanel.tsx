@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '../../components/Button'
+import { useConfirm } from '../../components/Confirm'
 import dayjs from 'dayjs'
 import { DateField } from '../../components/DateField'
 import { notInPast } from '../../core/dates'
@@ -16,6 +17,7 @@ import { ErrorState, Loadable } from '../../components/State'
 import { msg } from '../../i18n'
 import { useCall } from '../../services/useCall'
 import { useSubmit } from '../../services/useSubmit'
+import type { LeaveView } from '../../contracts/views-verdict'
 
 const m = msg.verdict.leave
 const d = msg.field.dates
@@ -28,6 +30,15 @@ export const LeavePanel = () => {
   const [to, setTo] = useState('')
   const [reason, setReason] = useState('')
   const [local, setLocal] = useState<Record<string, string>>({})
+  const confirm = useConfirm()
+  const c = msg.lookA.confirm
+  /** A team leader's decision is final (LEAVE.ALREADY_DECIDED): asked first, saying who sees it (look-a). */
+  const decideOn = (l: LeaveView, approve: boolean) => {
+    const spec = approve ? c.leaveApprove : c.leaveDecline
+    confirm.ask({ title: spec.title(l.cadre.name), what: spec.what(l.from, l.to, m.days(l.days)), who: spec.who(l.cadre.name), ok: spec.ok, danger: !approve }, () => {
+      void decide.submit({ leaveId: l.id, approve }).then((out) => out && list.reload())
+    })
+  }
   const today = dayjs().format('YYYY-MM-DD')
   // A message next to its field: what the screen found missing, else what the server refused.
   const issue = (path: string) => local[path] ?? ask.error?.issues.find((i) => i.path === path)?.message ?? null
@@ -74,10 +85,10 @@ export const LeavePanel = () => {
                   </Line>
                   {l.canDecide ? (
                     <View className='mq-row'>
-                      <Button className='leave-approve' onClick={async () => (await decide.submit({ leaveId: l.id, approve: true })) && list.reload()}>
+                      <Button className='leave-approve' onClick={() => decideOn(l, true)}>
                         {m.approve}
                       </Button>
-                      <Button kind='secondary' className='leave-decline' onClick={async () => (await decide.submit({ leaveId: l.id, approve: false })) && list.reload()}>
+                      <Button kind='secondary' className='leave-decline' onClick={() => decideOn(l, false)}>
                         {m.decline}
                       </Button>
                     </View>
@@ -88,6 +99,7 @@ export const LeavePanel = () => {
           )}
         </Loadable>
         {decide.error ? <ErrorState message={decide.error.message} code={decide.error.code} /> : null}
+        {confirm.dialog}
       </Section>
     </View>
   )

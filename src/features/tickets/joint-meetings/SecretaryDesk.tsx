@@ -9,6 +9,7 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
+import { useConfirm } from '../../../components/Confirm'
 import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
 import { Empty, ErrorState, Loadable } from '../../../components/State'
@@ -29,9 +30,11 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
   const [attendees, setAttendees] = useState<string[]>([])
   const [decisions, setDecisions] = useState<Record<string, { decision: string; ownerId: string }>>({})
   const write = useSubmit('meeting.record')
+  const { ask, dialog } = useConfirm()
+  const c = msg.lookA.confirm.record
   const set = (ticketId: string, patch: Partial<{ decision: string; ownerId: string }>) =>
     setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
-  const record = async () => {
+  const record = () => {
     if (attendees.length === 0) return toast(r.attendeesRequired)
     // Every decision needs its owner and every owner a decision: nothing is dropped silently, and
     // the message names which item is missing what (issue 12).
@@ -42,16 +45,21 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
     const noDecision = items.find((x) => !x.d.decision.trim() && x.d.ownerId)
     if (noDecision) return toast(minutes.missingDecision(noDecision.n))
     if (!items.some((x) => x.d.decision.trim() && x.d.ownerId)) return toast(minutes.none)
-    const out = await write.submit({
-      meetingId: meeting.id,
-      version: meeting.version,
-      attendeeIds: attendees,
-      decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+    // Minutes hand the tickets to their owners and cannot be changed: asked first (look-a).
+    ask({ title: c.title, what: c.what, who: c.who, ok: c.ok }, () => {
+      void write
+        .submit({
+          meetingId: meeting.id,
+          version: meeting.version,
+          attendeeIds: attendees,
+          decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+        })
+        .then((out) => {
+          if (!out) return
+          toast(m.recorded)
+          onDone()
+        })
     })
-    if (out) {
-      toast(m.recorded)
-      onDone()
-    }
   }
   return (
     <View className={`meeting meeting-${meeting.id}`}>
@@ -70,9 +78,10 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
         </Field>
       ))}
       {write.error ? <ErrorState message={write.error.message} code={write.error.code} /> : null}
-      <Button className='record-meeting' loading={write.pending} onClick={() => void record()}>
+      <Button className='record-meeting' loading={write.pending} onClick={record}>
         {m.record}
       </Button>
+      {dialog}
     </View>
   )
 }
@@ -82,15 +91,21 @@ const Desk = ({ desk, reload, me }: { desk: SecretaryDeskView; reload: () => voi
   const [topic, setTopic] = useState('')
   const [note, setNote] = useState('')
   const write = useSubmit('meeting.convene')
+  const { ask, dialog } = useConfirm()
+  const c = msg.lookA.confirm.convene
   const error = write.error
   const waiting = desk.escalated.filter((t) => t.status === 'escalated_secretary')
-  const convene = async () => {
+  const convene = () => {
     if (chosen.length === 0) return toast(m.chooseAgenda)
     if (!topic.trim() || !note.trim()) return toast(m.reasonRequired)
-    if (await write.submit({ ticketIds: chosen, topic, note })) {
-      setChosen([])
-      reload()
-    }
+    // Convening moves the tickets to the joint meeting for good: asked first (look-a).
+    ask({ title: c.title, what: c.what(chosen.length), who: c.who, ok: c.ok }, () => {
+      void write.submit({ ticketIds: chosen, topic, note }).then((out) => {
+        if (!out) return
+        setChosen([])
+        reload()
+      })
+    })
   }
   return (
     <>
@@ -109,9 +124,10 @@ const Desk = ({ desk, reload, me }: { desk: SecretaryDeskView; reload: () => voi
             <Textarea className='mq-textarea convene-note-input' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
           </Field>
           {error ? <ErrorState message={error.message} code={error.code} /> : null}
-          <Button className='convene-meeting' onClick={() => void convene()}>
+          <Button className='convene-meeting' loading={write.pending} onClick={convene}>
             {m.convene}
           </Button>
+          {dialog}
         </Section>
       ) : null}
       <Section title={m.meetings} className='meetings'>
