@@ -11,6 +11,7 @@ import { isOverdue } from '../../../core/tickets'
 import { msg } from '../../../i18n'
 import { useCall, useReloadOnReturn } from '../../../services/useCall'
 import { TICKET_LINKS } from '../shared/TicketLinks'
+import './DeskEntry.scss'
 
 const d = msg.lookA.deskEntry
 
@@ -23,7 +24,7 @@ export const DeskEntry = () => {
   return (
     <Section title={d.title} className='desk-entry'>
       {state.status === 'ready' ? (
-        <Text className={`desk-entry__count ${late ? 'mq-warn' : 'mq-hint'}`}>{mine.length ? d.waiting(mine.length, late) : d.none}</Text>
+        <Text className={`desk-entry__count ${late ? 'desk-entry__count--late' : ''}`}>{mine.length ? d.waiting(mine.length, late) : d.none}</Text>
       ) : null}
       <Button className='link-desk' kind={mine.length ? 'primary' : 'secondary'} onClick={() => void Taro.navigateTo({ url: TICKET_LINKS.desk })}>
         {d.open}
