@@ -251,7 +251,9 @@ it('a team leader’s leave decision is final: a confirmation first, 取消 chan
   const dialog = page.locator('.mq-confirm')
   await dialog.waitFor({ timeout: 10_000 })
   expect(await dialog.locator('.mq-confirm__title').textContent()).toBe(`不批准${member.name}的请假？`)
-  expect(await dialog.locator('.mq-confirm__what').textContent()).toContain(from)
+  // The days as people say them (12月3日（周四）), not 2026-12-03.
+  expect(await dialog.locator('.mq-confirm__what').textContent()).toContain(`${Number(from.slice(5, 7))}月${Number(from.slice(8, 10))}日`)
+  expect(await row.textContent()).not.toContain(from)
   await shot(page, 'leave-decide-confirm')
   await page.locator('.at-button.confirm-cancel').click()
   await dialog.waitFor({ state: 'detached', timeout: 10_000 })

@@ -10,6 +10,7 @@ import { useConfirm } from '../../components/Confirm'
 import dayjs from 'dayjs'
 import { DateField } from '../../components/DateField'
 import { notInPast } from '../../core/dates'
+import { planDay } from '../villager/planDay'
 import { Field, Line } from '../../components/Form'
 import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
@@ -35,7 +36,7 @@ export const LeavePanel = () => {
   /** A team leader's decision is final (LEAVE.ALREADY_DECIDED): asked first, saying who sees it (look-a). */
   const decideOn = (l: LeaveView, approve: boolean) => {
     const spec = approve ? c.leaveApprove : c.leaveDecline
-    confirm.ask({ title: spec.title(l.cadre.name), what: spec.what(l.from, l.to, m.days(l.days)), who: spec.who(l.cadre.name), ok: spec.ok, danger: !approve }, () => {
+    confirm.ask({ title: spec.title(l.cadre.name), what: spec.what(planDay(l.from), planDay(l.to), m.days(l.days)), who: spec.who(l.cadre.name), ok: spec.ok, danger: !approve }, () => {
       void decide.submit({ leaveId: l.id, approve }).then((out) => out && list.reload())
     })
   }
@@ -79,7 +80,7 @@ export const LeavePanel = () => {
             <View>
               {leaves.map((l) => (
                 <View key={l.id} className={`leave-row leave-${l.id}`}>
-                  <Line>{msg.verdict.fmt.leave(l.cadre.name, l.from, l.to, m.days(l.days), l.reason)}</Line>
+                  <Line>{msg.verdict.fmt.leave(l.cadre.name, planDay(l.from), planDay(l.to), m.days(l.days), l.reason)}</Line>
                   <Line tone={l.status === 'approved' ? 'good' : l.status === 'declined' ? 'bad' : 'muted'}>
                     {l.decidedByName ? msg.verdict.fmt.then(m.status[l.status], m.decidedBy(l.decidedByName)) : m.status[l.status]}
                   </Line>
