@@ -211,6 +211,10 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   page = await open(cadre!.id, '/pages/me/index')
   await page.locator('.me-details').waitFor({ timeout: 30_000 })
   expect(await page.locator('.me-details').innerText()).not.toContain('无')
+  // 我的照片: the hint stands beside the photo, not squeezed under it.
+  const photo = await page.locator('.cadre-photo__row > *').first().boundingBox()
+  const hint = await page.locator('.cadre-photo__hint').boundingBox()
+  expect((hint?.y ?? 9999) < (photo?.y ?? 0) + (photo?.height ?? 0)).toBe(true)
   await page.context().close()
 
   // The secretary's home: his desk first, his card without a call to himself, village rows named.
