@@ -215,6 +215,8 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   const photo = await page.locator('.cadre-photo__row > *').first().boundingBox()
   const hint = await page.locator('.cadre-photo__hint').boundingBox()
   expect((hint?.y ?? 9999) < (photo?.y ?? 0) + (photo?.height ?? 0)).toBe(true)
+  await page.locator('.cadre-photo').scrollIntoViewIfNeeded()
+  await shot(page, 'cadre-me')
   await page.context().close()
 
   // The secretary's home: his desk first, his card without a call to himself, village rows named.
