@@ -609,6 +609,21 @@ const postingCard: Partial<Messages['office']['ui']['posting']> = {
 }
 // ---- end mongolian wave 6 ----
 
+// ---- images (issue 13 item 2's photos): what the reporter is told about photos the office decides ----
+// (the office's queue itself stays Chinese, as the other staff screens)
+const zi = zh.images
+const images: Messages['images'] = {
+  ...zi,
+  reasons: {
+    personalData: bi('ǰiruγ-tu busu kümün-ü niγur, gerečilel buyu qaγalγ-a-yin dugaar ǰerge öber-ün medeel bui', zi.reasons.personalData ?? ''),
+    indecent: bi('ǰiruγ-tu ǰoqis ügei, čisu-tai buyu küčirkegel-ün aγulγ-a bui', zi.reasons.indecent ?? ''),
+    offTopic: bi('ǰiruγ medegülegsen kereg-tei qamaγ-a ügei', zi.reasons.offTopic ?? ''),
+    notPortrait: bi('öber-ün todu niγur-un ǰiruγ busu', zi.reasons.notPortrait ?? ''),
+  },
+  withOffice: (n) => `${mn`${n} ǰiruγ sumu-yin ajiltan-u šalγalta-yi küliyen bayin-a, šalγalta-ača dabaγsan-u daraγ-a ene kereg-i daγaγsan irgen üǰen-e.`} ${zi.withOffice(n)}`,
+}
+// ---- end images ----
+
 export const mnMong: Messages = {
   ...zhCN,
   coded,
@@ -641,4 +656,6 @@ export const mnMong: Messages = {
   cadreCardMore,
   confirm,
   asks,
+  // images
+  images,
 }
