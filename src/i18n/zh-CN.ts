@@ -1533,6 +1533,57 @@ export const zhCN = {
     },
   },
   // ---- end mongolian ----
+  // ---- look-a (issue 12): the cadre's and the village secretary's screens, looked at ----
+  lookA: {
+    /** On a handler's ticket row: whose it is ("三社032号 巴雅尔"; the name may be withheld). */
+    ticketWho: (householdNumber: string, name: string | null) => (name ? `${householdNumber}号 ${name}` : `${householdNumber}号`),
+    fileFor: {
+      which: '为哪一户提交',
+      chosen: (household: string) => `为 ${household} 提交`,
+      kind: '要提交的是',
+    },
+    leave: {
+      reasonHint: '例如：家中老人住院',
+    },
+    desk: {
+      noMeetings: '还没有召开过联系会议。',
+    },
+    /** The secretary's home: his desk first. */
+    deskEntry: {
+      title: '村支书办理台',
+      waiting: (n: number, late: number) => (late ? `有 ${n} 件事项等您办理，其中 ${late} 件已超过期限。` : `有 ${n} 件事项等您办理。`),
+      none: '目前没有转到您这里的事项。',
+      open: '打开办理台（转来的事项、联系会议）',
+    },
+    /** Confirmations before what cannot be undone on these screens (issue 12: nothing on one tap). */
+    confirm: {
+      convene: {
+        title: '召开联系会议？',
+        what: (n: number) => `选中的 ${n} 件事项转到村两委及驻村工作组联系会议研究，由会议定负责人。转出后不能撤回。`,
+        who: '反映问题的群众在自己的事项里能看到已提交联系会议；包户干部和驻村工作组也能看到。',
+        ok: '确定召开',
+      },
+      record: {
+        title: '保存会议记录？',
+        what: '保存后，每件事项交给会上定的负责人办理；会议记录不能再修改。',
+        who: '参会人员、负责人和反映问题的群众都能看到会议决定。',
+        ok: '确定保存',
+      },
+      leaveApprove: {
+        title: (name: string) => `批准${name}的请假？`,
+        what: (from: string, to: string, days: string) => `${from} 至 ${to}（${days}）算作请假，这几天不计入“543”要求。决定后不能更改。`,
+        who: (name: string) => `${name}本人会看到；批准的请假写进每月考勤公示，全镇群众都能看到。`,
+        ok: '确定批准',
+      },
+      leaveDecline: {
+        title: (name: string) => `不批准${name}的请假？`,
+        what: (from: string, to: string, days: string) => `${from} 至 ${to}（${days}）仍按工作日计算“543”。决定后不能更改。`,
+        who: (name: string) => `${name}本人会看到您的决定。`,
+        ok: '确定不批准',
+      },
+    },
+  },
+  // ---- end look-a ----
 }
 
 export type Messages = typeof zhCN

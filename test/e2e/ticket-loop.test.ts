@@ -140,6 +140,8 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await fill(secretary, '.topic-input', '村口桥护栏更换')
   await fill(secretary, '.convene-note-input', '需村两委和工作组共同研究资金')
   await button(secretary, 'convene-meeting').click()
+  // Convening cannot be undone: the confirmation first (look-a).
+  await button(secretary, 'confirm-ok').click()
   const agenda = secretary.locator(`.agenda-${id}`)
   await agenda.waitFor({ timeout: 20_000 })
   // Attendees are chosen from the roster (the secretary, the household's cadre), not typed.
@@ -149,6 +151,7 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await agenda.locator('.decision-input textarea').fill('村集体出资更换护栏，包户干部负责落实')
   await agenda.locator(`.chip-${who.cadreId}`).click()
   await minutes.locator('.at-button.record-meeting').click()
+  await button(secretary, 'confirm-ok').click()
   await secretary.locator('.meetings', { hasText: '村集体出资更换护栏' }).waitFor({ timeout: 20_000 })
   expect((await h.server.deps.store.get('tickets', id))?.assigneeId).toBe(who.cadreId)
   const minuted = (await h.server.deps.store.find('meetings', {})).find((m) => m.ticketIds.includes(id))

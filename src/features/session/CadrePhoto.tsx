@@ -13,6 +13,7 @@ import { toast } from '../../components/feedback'
 import { msg } from '../../i18n'
 import media from '../../services/media'
 import { useSubmit } from '../../services/useSubmit'
+import './CadrePhoto.scss'
 
 const m = msg.portrait
 
@@ -38,9 +39,9 @@ export const CadrePhoto = ({ name, photoUrl }: { name: string; photoUrl: string 
   }
   return (
     <Section title={m.title} className='cadre-photo'>
-      <View className='mq-row'>
+      <View className='mq-row cadre-photo__row'>
         <Avatar name={name} photoUrl={shown} />
-        <Text className='mq-hint'>{m.hint}</Text>
+        <Text className='mq-hint cadre-photo__hint'>{m.hint}</Text>
       </View>
       <Button kind='secondary' className='cadre-photo__change' loading={picking || save.pending} onClick={() => void change()}>
         {m.change}

@@ -33,7 +33,7 @@ export const MeDetails = ({ me, canSignOut }: { me: MeView; canSignOut: boolean 
     { key: 'roles', title: m.roles, value: me.roles.map((r) => msg.roles[r]).join('、') || m.none },
     ...(me.duty ? [{ key: 'duty', title: m.duty, value: msg.duty[me.duty] }] : []),
     { key: 'township', title: m.township, value: me.township.name },
-    // look-b: township staff have no village or household: those rows are left out too (they said 无 twice).
+    // Township staff have no village or household of their own: those rows are left out too, not 无.
     ...(me.village ? [{ key: 'village', title: m.village, value: me.village.name }] : []),
     ...(me.household ? [{ key: 'household', title: m.household, value: m.householdOf(me.household.number, me.household.groupName) }] : []),
   ]

@@ -17,7 +17,7 @@ import './CadreCard.scss'
 const m = msg.cadreCard
 const more = msg.cadreCardMore
 
-export const CadreCard = ({ card }: { card: CadreCardView }) => {
+export const CadreCard = ({ card, meId }: { card: CadreCardView; meId?: string }) => {
   const { cadre, team, lastConfirmedVisitAt, villageDays, nextPlannedVisit } = card
   return (
     <View className='cadre-card'>
@@ -67,7 +67,8 @@ export const CadreCard = ({ card }: { card: CadreCardView }) => {
               <Text className='cadre-team__name'>{team.members.map((p) => p.name).join('、')}</Text>
             </View>
           ) : null}
-          {team.secretary.phone ? (
+          {/* look-a: the village secretary reading his own household's card is not offered a call to himself */}
+          {team.secretary.phone && team.secretary.id !== meId ? (
             <Button kind='secondary' className='cadre-team__phone' onClick={() => callPhone(team.secretary.phone)}>
               {more.callSecretary(team.secretary.phone)}
             </Button>

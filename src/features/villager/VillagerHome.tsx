@@ -14,7 +14,8 @@ import { useVillagerHome } from './useMyCadre'
 import { VillagerActions } from './VillagerActions'
 import { VillagerNotices } from './VillagerNotices'
 
-export const VillagerHome = () => {
+/** `meId`: who reads it (a village secretary is not offered a call to himself). */
+export const VillagerHome = ({ meId }: { meId?: string }) => {
   const { state, reload } = useVillagerHome()
   return (
     <View className='villager-home'>
@@ -22,7 +23,7 @@ export const VillagerHome = () => {
         {(home) => (
           <View>
             {home.card ? (
-              <CadreCard card={home.card} />
+              <CadreCard card={home.card} meId={meId} />
             ) : (
               <Section className='household-unassigned'>
                 <ErrorState message={msg.home.villagerUnassigned} code={home.cardError ?? undefined} onRetry={reload} />

@@ -14,7 +14,7 @@ import { toast } from '../../components/feedback'
 import { Section } from '../../components/Section'
 import { ErrorState, Loadable } from '../../components/State'
 import type { HouseholdRow, VisitView } from '../../contracts'
-import { byLongestUnvisited, HouseholdSearch, matchesHousehold } from '../cadre/HouseholdList'
+import { HouseholdPicker } from '../cadre/HouseholdPicker'
 import { msg } from '../../i18n'
 import { call } from '../../services/api'
 import type { Gcj02Point } from '../../core/geo'
@@ -74,40 +74,24 @@ const Created = ({ visit, onAnother }: { visit: VisitView; onAnother: () => void
   )
 }
 
-/** How many matches the picker shows: the household at the door is one search away. */
-const PICKER_ROWS = 6
-
-/**
- * The household at the door: once chosen (from the home list or here), one line and 换一户;
- * otherwise a search by number or name with a few matches, never-visited first.
- */
-const HouseholdPicker = ({ households, chosen, onChoose }: { households: HouseholdRow[]; chosen: string | null; onChoose: (id: string | null) => void }) => {
-  const [query, setQuery] = useState('')
-  const current = households.find((h) => h.id === chosen)
-  if (current)
-    return (
-      <View className='visit-households visit-household--chosen mq-row'>
-        <Line className='visit-household-chosen'>{f.chosen(msg.verdict.fmt.household(current.number, current.headName))}</Line>
-        <Button kind='plain' className='visit-household-change' onClick={() => onChoose(null)}>
-          {f.change}
-        </Button>
-        {/* visitplan: not home, or no time now: plan the next visit to this household */}
-        <Button kind='plain' className='visit-household-plan' onClick={() => go(ROUTES.plan, { household: current.id })}>
-          {current.plannedVisit ? msg.visitPlan.plannedMove(planDay(current.plannedVisit)) : msg.visitPlan.open}
-        </Button>
-      </View>
-    )
-  const found = [...households].sort(byLongestUnvisited).filter((h) => matchesHousehold(query, h))
-  return (
-    <View className='visit-households'>
-      <Line>{m.household}</Line>
-      <HouseholdSearch value={query} onChange={setQuery} />
-      {found.length === 0 ? <Line tone='muted'>{f.none}</Line> : null}
-      <Choice value={null} onChange={onChoose} options={found.slice(0, PICKER_ROWS).map((h) => ({ value: h.id, label: `${msg.verdict.fmt.household(h.number, h.headName)}${h.lastConfirmedVisitAt ? '' : ` · ${msg.home.households.neverVisited}`}` }))} />
-      {found.length > PICKER_ROWS ? <Line tone='muted'>{f.more(found.length - PICKER_ROWS)}</Line> : null}
-    </View>
-  )
-}
+/** The household at the door: the shared picker, with 约个时间上门 beside the chosen one (visitplan). */
+const VisitHouseholdPicker = ({ households, chosen, onChoose }: { households: HouseholdRow[]; chosen: string | null; onChoose: (id: string | null) => void }) => (
+  <HouseholdPicker
+    households={households}
+    chosen={chosen}
+    onChoose={onChoose}
+    title={m.household}
+    chosenLabel={f.chosen}
+    describe={(h) => (h.lastConfirmedVisitAt ? '' : ` · ${msg.home.households.neverVisited}`)}
+    prefix='visit'
+  >
+    {(current) => (
+      <Button kind='plain' className='visit-household-plan' onClick={() => go(ROUTES.plan, { household: current.id })}>
+        {current.plannedVisit ? msg.visitPlan.plannedMove(planDay(current.plannedVisit)) : msg.visitPlan.open}
+      </Button>
+    )}
+  </HouseholdPicker>
+)
 
 /** The cadre's recent visits with their state in words (newest first). */
 const RecentVisits = () => {
@@ -152,7 +136,7 @@ export const VisitPanel = ({ householdId }: { householdId?: string }) => {
     <View>
       <Section title={m.newTitle} className='visit-form'>
         <Loadable state={households.state} onRetry={households.reload} isEmpty={(l) => l.length === 0} emptyText={msg.home.households.empty}>
-          {(list) => <HouseholdPicker households={list} chosen={chosen} onChoose={setChosen} />}
+          {(list) => <VisitHouseholdPicker households={list} chosen={chosen} onChoose={setChosen} />}
         </Loadable>
         <Field label={m.purpose} value={purpose} onInput={setPurpose} placeholder={m.purposeHint} className='visit-purpose' />
         <Field label={m.notes} value={notes} onInput={setNotes} multiline className='visit-notes' />

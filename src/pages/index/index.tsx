@@ -15,6 +15,7 @@ import { homeSectionsFor } from '../../features/session/useSession'
 import { VillageTickets } from '../../features/tickets/my-tickets/VillageTickets'
 import { VillagerHome } from '../../features/villager/VillagerHome'
 import { TicketLinks } from '../../features/tickets/shared/TicketLinks'
+import { DeskEntry } from '../../features/tickets/joint-meetings/DeskEntry'
 import { Empty } from '../../components/State'
 import { msg } from '../../i18n'
 import './index.scss'
@@ -34,9 +35,10 @@ const IndexPage = () => (
           <View className={`home home--${me.id}`}>
             <Text className='home__greeting'>{msg.home.greeting(me.name)}</Text>
             {/* my cadre, what waits for me, the notices and the posting months: one request (villager.home) */}
-            {show.villager ? <VillagerHome /> : null}
-            {show.villageTickets ? <TicketLinks show={['desk']} /> : null}
-            {show.villageTickets ? <VillageTickets /> : null}
+            {/* look-a: the secretary's desk (what waits for him) comes before his own villager home */}
+            {show.villageTickets ? <DeskEntry /> : null}
+            {show.villager ? <VillagerHome meId={me.id} /> : null}
+            {show.villageTickets ? <VillageTickets me={me} /> : null}
             {show.residentCadre ? <TicketLinks show={['inbox', 'fileFor']} /> : null}
             <CadreLinks me={me} />
             {show.residentCadre ? <CadreToday /> : null}

@@ -9,10 +9,10 @@ const ItemsPage = () => (
   <Page className='items-page'>
     <OfflineBanner />
     <SessionGate>
-      {() => (
+      {(me) => (
         <>
           <NotificationInbox />
-          <MyTickets />
+          <MyTickets me={me} />
         </>
       )}
     </SessionGate>

@@ -3,17 +3,19 @@ import { Section } from '../../../components/Section'
 import { Loadable } from '../../../components/State'
 import { msg } from '../../../i18n'
 import { useCall, useReloadOnReturn } from '../../../services/useCall'
-import { TicketList } from '../shared/TicketList'
+import type { MeView } from '../../../contracts'
+import { HANDLER_TICKET_PAGE, TicketList } from '../shared/TicketList'
 
-export const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
+export { HANDLER_TICKET_PAGE } from '../shared/TicketList'
 
-export const CadreInbox = () => {
+/** With `me`: each row names the household and the reporter (look-a). */
+export const CadreInbox = ({ me }: { me?: MeView }) => {
   const { state, reload } = useCall('ticket.inbox', {})
   useReloadOnReturn(reload)
   return (
     <Section title={msg.ticketLoop.inboxTitle} className='cadre-inbox'>
       <Loadable state={state} onRetry={reload} isEmpty={(l) => l.length === 0} emptyText={msg.ticketLoop.inboxEmpty}>
-        {(list) => <TicketList tickets={list} detailPage={HANDLER_TICKET_PAGE} />}
+        {(list) => <TicketList tickets={list} detailPage={HANDLER_TICKET_PAGE} viewer={me} />}
       </Loadable>
     </Section>
   )

@@ -9,29 +9,32 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '../../../components/Button'
+import { useConfirm } from '../../../components/Confirm'
 import { formatDate } from '../../../components/format'
 import { Section } from '../../../components/Section'
-import { ErrorState, Loadable } from '../../../components/State'
+import { Empty, ErrorState, Loadable } from '../../../components/State'
 import { toast } from '../../../components/feedback'
-import type { MeetingView, PersonRef, SecretaryDeskView } from '../../../contracts'
+import type { MeetingView, MeView, PersonRef, SecretaryDeskView } from '../../../contracts'
 import { msg } from '../../../i18n'
 import { useSubmit } from '../../../services/useSubmit'
 import { useCall } from '../../../services/useCall'
 import { Check, Chips, Field } from '../shared/Pieces'
-import { TicketList } from '../shared/TicketList'
+import { HANDLER_TICKET_PAGE, TicketList } from '../shared/TicketList'
 import { categoryName } from '../shared/words'
+import './SecretaryDesk.scss'
 
 const m = msg.ticketLoop
 const r = msg.records
-const HANDLER_TICKET_PAGE = '/subpackages/cadre/pages/ticket/index'
 
 const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: MeetingView; owners: PersonRef[]; candidates: PersonRef[]; onDone: () => void }) => {
   const [attendees, setAttendees] = useState<string[]>([])
   const [decisions, setDecisions] = useState<Record<string, { decision: string; ownerId: string }>>({})
   const write = useSubmit('meeting.record')
+  const { ask, dialog } = useConfirm()
+  const c = msg.lookA.confirm.record
   const set = (ticketId: string, patch: Partial<{ decision: string; ownerId: string }>) =>
     setDecisions({ ...decisions, [ticketId]: { ...(decisions[ticketId] ?? { decision: '', ownerId: '' }), ...patch } })
-  const record = async () => {
+  const record = () => {
     if (attendees.length === 0) return toast(r.attendeesRequired)
     // Every decision needs its owner and every owner a decision: nothing is dropped silently, and
     // the message names which item is missing what (issue 12).
@@ -42,16 +45,21 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
     const noDecision = items.find((x) => !x.d.decision.trim() && x.d.ownerId)
     if (noDecision) return toast(minutes.missingDecision(noDecision.n))
     if (!items.some((x) => x.d.decision.trim() && x.d.ownerId)) return toast(minutes.none)
-    const out = await write.submit({
-      meetingId: meeting.id,
-      version: meeting.version,
-      attendeeIds: attendees,
-      decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+    // Minutes hand the tickets to their owners and cannot be changed: asked first (look-a).
+    ask({ title: c.title, what: c.what, who: c.who, ok: c.ok }, () => {
+      void write
+        .submit({
+          meetingId: meeting.id,
+          version: meeting.version,
+          attendeeIds: attendees,
+          decisions: Object.entries(decisions).filter(([, d]) => d.decision.trim() && d.ownerId).map(([ticketId, d]) => ({ ticketId, ...d })),
+        })
+        .then((out) => {
+          if (!out) return
+          toast(m.recorded)
+          onDone()
+        })
     })
-    if (out) {
-      toast(m.recorded)
-      onDone()
-    }
   }
   return (
     <View className={`meeting meeting-${meeting.id}`}>
@@ -63,39 +71,46 @@ const MeetingMinutes = ({ meeting, owners, candidates, onDone }: { meeting: Meet
         />
       </Field>
       {meeting.agenda.map((a) => (
-        <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`agenda-${a.ticketId}`}>
+        <Field key={a.ticketId} label={`${categoryName(a.category)}：${a.description}`} className={`meeting__agenda agenda-${a.ticketId}`}>
           <Textarea className='mq-textarea decision-input' placeholder={m.decision} value={decisions[a.ticketId]?.decision ?? ''} maxlength={500} onInput={(e) => set(a.ticketId, { decision: e.detail.value })} />
           <Text className='mq-hint'>{m.owner}</Text>
           <Chips options={owners.map((p) => ({ id: p.id, label: `${p.name}（${p.title}）` }))} selected={[decisions[a.ticketId]?.ownerId ?? '']} onToggle={(id) => set(a.ticketId, { ownerId: id })} />
         </Field>
       ))}
       {write.error ? <ErrorState message={write.error.message} code={write.error.code} /> : null}
-      <Button className='record-meeting' loading={write.pending} onClick={() => void record()}>
+      <Button className='record-meeting' loading={write.pending} onClick={record}>
         {m.record}
       </Button>
+      {dialog}
     </View>
   )
 }
 
-const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void }) => {
+const Desk = ({ desk, reload, me }: { desk: SecretaryDeskView; reload: () => void; me?: MeView }) => {
   const [chosen, setChosen] = useState<string[]>([])
   const [topic, setTopic] = useState('')
   const [note, setNote] = useState('')
   const write = useSubmit('meeting.convene')
+  const { ask, dialog } = useConfirm()
+  const c = msg.lookA.confirm.convene
   const error = write.error
   const waiting = desk.escalated.filter((t) => t.status === 'escalated_secretary')
-  const convene = async () => {
+  const convene = () => {
     if (chosen.length === 0) return toast(m.chooseAgenda)
     if (!topic.trim() || !note.trim()) return toast(m.reasonRequired)
-    if (await write.submit({ ticketIds: chosen, topic, note })) {
-      setChosen([])
-      reload()
-    }
+    // Convening moves the tickets to the joint meeting for good: asked first (look-a).
+    ask({ title: c.title, what: c.what(chosen.length), who: c.who, ok: c.ok }, () => {
+      void write.submit({ ticketIds: chosen, topic, note }).then((out) => {
+        if (!out) return
+        setChosen([])
+        reload()
+      })
+    })
   }
   return (
     <>
       <Section title={`${desk.villageName} · ${m.deskEscalated}`} className='secretary-desk'>
-        {desk.escalated.length ? <TicketList tickets={desk.escalated} detailPage={HANDLER_TICKET_PAGE} /> : <Text className='mq-hint'>{m.deskEmpty}</Text>}
+        {desk.escalated.length ? <TicketList tickets={desk.escalated} detailPage={HANDLER_TICKET_PAGE} viewer={me} /> : <Text className='mq-hint'>{m.deskEmpty}</Text>}
       </Section>
       {waiting.length ? (
         <Section title={m.convene} className='convene-panel'>
@@ -109,14 +124,16 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
             <Textarea className='mq-textarea convene-note-input' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
           </Field>
           {error ? <ErrorState message={error.message} code={error.code} /> : null}
-          <Button className='convene-meeting' onClick={() => void convene()}>
+          <Button className='convene-meeting' loading={write.pending} onClick={convene}>
             {m.convene}
           </Button>
+          {dialog}
         </Section>
       ) : null}
       <Section title={m.meetings} className='meetings'>
+        {desk.meetings.length === 0 ? <Empty text={msg.lookA.desk.noMeetings} /> : null}
         {desk.meetings.map((mt) => (
-          <View key={mt.id} className='mq-field'>
+          <View key={mt.id} className='mq-field meetings__one'>
             <Text className='mq-field__label'>{`${formatDate(mt.convenedAt)} ${mt.topic}（${mt.status === 'recorded' ? m.meetingRecorded : m.meetingConvened}）`}</Text>
             {mt.status === 'recorded' ? (
               <>
@@ -133,12 +150,17 @@ const Desk = ({ desk, reload }: { desk: SecretaryDeskView; reload: () => void })
   )
 }
 
-export const SecretaryDesk = () => {
+/**
+ * The desk's parts are cards side by side on the page, never cards inside a card (look-a, issue 12):
+ * the page's title (the navigation bar) already names the desk; one card holds it while it loads.
+ */
+export const SecretaryDesk = ({ me }: { me?: MeView }) => {
   const { state, reload } = useCall('meeting.desk', {})
+  if (state.status === 'ready') return <Desk desk={state.data} reload={reload} me={me} />
   return (
-    <Section title={m.deskTitle}>
+    <Section title={m.deskTitle} className='secretary-desk-loading'>
       <Loadable state={state} onRetry={reload}>
-        {(desk) => <Desk desk={desk} reload={reload} />}
+        {() => null}
       </Loadable>
     </Section>
   )

@@ -1,12 +1,12 @@
 /** 543 和补助 (cadre subpackage); a team leader also sees the team. */
-import { View } from '@tarojs/components'
 import { WeekPanel } from '../../../../features/attendance/WeekPanel'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const AttendancePage = () => (
-  <View className='page attendance-page'>
+  <Page className='attendance-page'>
     <SessionGate>{(me) => <WeekPanel showTeam={me.leadsTeams.length > 0} />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default AttendancePage

@@ -1,12 +1,12 @@
 /** The village secretary's desk: escalated tickets and joint meetings. */
-import { View } from '@tarojs/components'
 import { SessionGate } from '../../../../features/session/SessionGate'
 import { SecretaryDesk } from '../../../../features/tickets/joint-meetings/SecretaryDesk'
+import { Page as PageRoot } from '../../../../components/Page'
 
 const Page = () => (
-  <View className='page'>
-    <SessionGate>{() => <SecretaryDesk />}</SessionGate>
-  </View>
+  <PageRoot>
+    <SessionGate>{(me) => <SecretaryDesk me={me} />}</SessionGate>
+  </PageRoot>
 )
 
 export default Page

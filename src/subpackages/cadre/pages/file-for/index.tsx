@@ -1,12 +1,12 @@
 /** 代群众提交: a cadre files for a villager without a phone. */
-import { View } from '@tarojs/components'
 import { SessionGate } from '../../../../features/session/SessionGate'
 import { FileOnBehalf } from '../../../../features/tickets/inbox/FileOnBehalf'
+import { Page as PageRoot } from '../../../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <SessionGate>{() => <FileOnBehalf />}</SessionGate>
-  </View>
+  </PageRoot>
 )
 
 export default Page

@@ -1,12 +1,12 @@
 /** 工单: the cadre's inbox, overdue first. */
-import { View } from '@tarojs/components'
 import { SessionGate } from '../../../../features/session/SessionGate'
 import { CadreInbox } from '../../../../features/tickets/inbox/CadreInbox'
+import { Page as PageRoot } from '../../../../components/Page'
 
 const Page = () => (
-  <View className='page'>
-    <SessionGate>{() => <CadreInbox />}</SessionGate>
-  </View>
+  <PageRoot>
+    <SessionGate>{(me) => <CadreInbox me={me} />}</SessionGate>
+  </PageRoot>
 )
 
 export default Page

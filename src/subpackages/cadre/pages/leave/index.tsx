@@ -1,12 +1,12 @@
 /** 请销假 (cadre subpackage): ask, and for a team leader decide. */
-import { View } from '@tarojs/components'
 import { LeavePanel } from '../../../../features/attendance/LeavePanel'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const LeavePage = () => (
-  <View className='page leave-page'>
+  <Page className='leave-page'>
     <SessionGate>{() => <LeavePanel />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default LeavePage

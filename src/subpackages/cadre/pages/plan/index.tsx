@@ -1,13 +1,13 @@
 /** 约个时间上门 (cadre subpackage): plan, move or cancel a visit to one household. */
-import { View } from '@tarojs/components'
 import { pageParams } from '../../../../components/routes'
 import { PlanVisit } from '../../../../features/cadre/PlanVisit'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const PlanPage = () => (
-  <View className='page plan-page'>
+  <Page className='plan-page'>
     <SessionGate>{() => <PlanVisit householdId={pageParams().household ?? ''} />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default PlanPage

@@ -1,15 +1,15 @@
 /** A cadre's record (档案), cadre subpackage: `?cadreId=`; the server decides who may read it. */
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { CadreRecord } from '../../../../features/records/CadreRecord'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const RecordPage = () => {
   const { params } = useRouter()
   return (
-    <View className='page'>
+    <Page>
       <SessionGate>{(me) => <CadreRecord cadreId={params.cadreId ?? me.id} />}</SessionGate>
-    </View>
+    </Page>
   )
 }
 

@@ -1,12 +1,12 @@
 /** 我的 1135 得分 (cadre subpackage): band scores and anonymous comments. */
-import { View } from '@tarojs/components'
 import { MyScore } from '../../../../features/ratings/MyScore'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const ScoresPage = () => (
-  <View className='page scores-page'>
+  <Page className='scores-page'>
     <SessionGate>{() => <MyScore />}</SessionGate>
-  </View>
+  </Page>
 )
 
 export default ScoresPage

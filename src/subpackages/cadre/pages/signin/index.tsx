@@ -1,14 +1,14 @@
 /** 签到 (cadre subpackage). */
-import { View } from '@tarojs/components'
 import { PrivacyPopup } from '../../../../components/PrivacyPopup'
 import { SignInPanel } from '../../../../features/attendance/SignInPanel'
 import { SessionGate } from '../../../../features/session/SessionGate'
+import { Page } from '../../../../components/Page'
 
 const SignInPage = () => (
-  <View className='page signin-page'>
+  <Page className='signin-page'>
     <SessionGate>{() => <SignInPanel />}</SessionGate>
     <PrivacyPopup />
-  </View>
+  </Page>
 )
 
 export default SignInPage

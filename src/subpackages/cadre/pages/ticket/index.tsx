@@ -1,14 +1,14 @@
 /** A ticket as its handler works it (cadre, secretary, township office). */
-import { View } from '@tarojs/components'
 import { PrivacyPopup } from '../../../../components/PrivacyPopup'
 import { SessionGate } from '../../../../features/session/SessionGate'
 import { TicketPage } from '../../../../features/tickets/shared/TicketPage'
+import { Page as PageRoot } from '../../../../components/Page'
 
 const Page = () => (
-  <View className='page'>
+  <PageRoot>
     <PrivacyPopup />
     <SessionGate>{() => <TicketPage handler />}</SessionGate>
-  </View>
+  </PageRoot>
 )
 
 export default Page
