@@ -6,7 +6,7 @@
  * it; so the Mongolian forms are written here, small and pure.
  *
  * Mongolian (traditional script, read from the Latin transliteration in ./mongolian-script):
- *   2026 on-u 11 sar-a-yin 30-u edür  (year ᠣᠨ, month ᠰᠠᠷ᠎ᠠ, day ᠡᠳᠦᠷ; the year only when it is not this year)
+ *   2026 on-u 11 sar-a-yin 30-u edür  (year ᠣᠨ, month sar-a (ᠰᠠᠷ-ᠠ), day ᠡᠳᠦᠷ; the year only when it is not this year)
  *   weekdays γaraγ-un nigen … γaraγ-un edür (Monday first), times 10:05, "N edür" for N days.
  * The day's genitive suffix follows the numeral as it is read aloud (30 γučin -> -u, 1 nigen -> -ü,
  * 2 qoyar -> -un); every form ends in a word (edür, sar-a, uliral, on) so a suffix written after a
