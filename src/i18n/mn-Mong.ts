@@ -565,6 +565,8 @@ const voice: Messages['voice'] = {
       secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', zv.follow.byRole.secretary ?? ''),
       township: bi('sumu', zv.follow.byRole.township ?? ''),
     },
+    // mn3: each part's Mongolian first (date, who, what), then the Chinese step
+    step: (date, who, action) => `${[dh(date).mongolian, halves(who).mongolian, halves(action).mongolian].join(' ')} ${zv.follow.step(dh(date).chinese, halves(who).chinese, halves(action).chinese)}`,
   },
 }
 /** The month as formatMonth / plain.month write it ("2026年10月"), in Mongolian: "2026 on-u 10 sar-a". */

@@ -564,6 +564,8 @@ export const zhVoice = {
     filed: (date: string) => `${date} 有人反映`,
     satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
     byRole: { reporter: '反映人', cadre: '包户干部', secretary: '村党支部书记', township: '镇里' } as Record<string, string>,
+    // mn3: one step of the public view in one sentence (date, who, what), so a locale can order its own words
+    step: (date: string, who: string, action: string) => `${date} ${who} ${action}`,
   },
   callBacks: {
     title: '回访',
