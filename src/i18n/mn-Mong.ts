@@ -7,7 +7,7 @@
  */
 import type { Messages } from './zh-CN'
 import { zhCN } from './zh-CN'
-import { mn, mong, splitBilingual } from './mongolian-script'
+import { genitiveAfter, mn, mong, splitBilingual } from './mongolian-script'
 import { dateHalves as dh, mnDates } from './dates' // mongolian wave 7 (mn3): dates in Mongolian form
 
 /** Mongolian first, then the Chinese, in one line at one size. */
@@ -393,11 +393,14 @@ const rules: Messages['rules'] = {
   // The level's name is already "Mongolian Chinese": its Mongolian part leads, the Chinese sentence follows.
   levelDue: (level, due) => {
     const parts = splitBilingual(level)
-    return `${parts?.mongolian ?? level}${mn`-un šiidbürilekü bolǰoγ-a: ${dh(due).mongolian}`} ${r.levelDue(parts?.chinese ?? level, dh(due).chinese)}`
+    // mn3: the genitive follows the level's last word (ajiltan-u, šuǰi-yin, qural-un, bülüg-ün), not always -un
+    return `${parts?.mongolian ?? level}${mong(`${genitiveAfter(parts?.mongolian ?? level)} šiidbürilekü bolǰoγ-a:`)} ${dh(due).mongolian} ${r.levelDue(parts?.chinese ?? level, dh(due).chinese)}`
   },
   // (wave 4) a day or more in days, as zh-CN now says it (was from 48 hours)
   levelLeft: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
   levelOver: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
+  // mn3: the deadline's Mongolian with the time left in Mongolian, then the Chinese sentence
+  levelTimer: (due, left) => `${dh(due).mongolian} (${dh(left).mongolian}) ${r.levelTimer(dh(due).chinese, dh(left).chinese)}`,
 }
 const o = zh.office
 const office: Messages['office'] = {

@@ -9,7 +9,7 @@ import { planDay } from '../../src/features/villager/planDay'
 import { setCurrentLocale } from '../../src/i18n'
 import { dateHalves, datesFor, lastNumeralWord, mnDates, mnDatesLatin, numeralGenitive, zhDates } from '../../src/i18n/dates'
 import { mnMong } from '../../src/i18n/mn-Mong'
-import { mong } from '../../src/i18n/mongolian-script'
+import { genitiveAfter, mong, splitBilingual } from '../../src/i18n/mongolian-script'
 
 const nov30 = { year: 2026, month: 11, day: 30, weekday: 1 }
 const hasMongolian = (s: string) => /[\u1820-\u18AF]/.test(s)
@@ -119,5 +119,32 @@ describe('one formatter per locale, used by the screens', () => {
   it('a Chinese-only date serves both halves as it is', () => {
     expect(dateHalves('11月30日')).toEqual({ mongolian: '11月30日', chinese: '11月30日' })
     expect(mnMong.office.ui.posting.open('2026年10月')).toContain(mnDates.month(2026, 10)) // the older caller's Chinese month still reads Mongolian
+  })
+})
+
+describe('Mongolian words around the dates (seen on the ticket page)', () => {
+  it("a level's deadline takes the genitive of the level's last word (ajiltan-u, šuǰi-yin, qural-un, bülüg-ün)", () => {
+    expect(genitiveAfter(mong('alban ajiltan'))).toBe('-u')
+    expect(genitiveAfter(mong('nam-un salbur-un šuǰi'))).toBe('-yin')
+    expect(genitiveAfter(mong('qamtu qural'))).toBe('-un')
+    expect(genitiveAfter(mong('qinan šalγaqu bülüg'))).toBe('-ün')
+    expect(mnMong.rules.levelDue(mnMong.rules.levels.cadre, '12月3日')).toContain(mong('ajiltan-u šiidbürilekü'))
+  })
+
+  it("the level timer keeps each language's words together: the deadline and the time left in Mongolian, then the Chinese", () => {
+    setCurrentLocale('mn-Mong')
+    const due = formatDate(new Date(2026, 11, 3).getTime())
+    const line = mnMong.rules.levelTimer(mnMong.rules.levelDue(mnMong.rules.levels.cadre, due), mnMong.rules.levelLeft(72))
+    const cut = line.search(/[\u3400-\u9fff]/)
+    expect(hasMongolian(line.slice(cut))).toBe(false)
+    expect(line.slice(0, cut)).toContain(`(${mong('3 edür üldebe')})`)
+    expect(line.slice(cut)).toMatch(/办理期限：12月3日（还剩 3 天）$/)
+  })
+
+  it('a title joined of bilingual parts splits part by part (no Mongolian left on the Chinese side)', () => {
+    const title = `${mnMong.tickets.kind.problem} · ${mnMong.ticketLoop.category.other}`
+    expect(splitBilingual(title)).toEqual({ mongolian: `${mong('asaγudal medegülekü')} · ${mong('busu')}`, chinese: '反映问题 · 其他' })
+    // A part that is a name keeps the whole as before.
+    expect(splitBilingual(`${mnMong.ticketLoop.category.other} · 红庆河嘎查`)).toEqual({ mongolian: mong('busu'), chinese: '其他 · 红庆河嘎查' })
   })
 })
