@@ -619,6 +619,20 @@ const plain: Messages['plain'] = {
   commentTimes: (text, n) => (n > 1 ? `${text} ${mn`(${n} kümün ingǰü kelebe)`} ${pl.commentTimes('', n).trim()}` : text),
   month: (period) => `${mnDates.month(Number(period.slice(0, 4)), Number(period.slice(5, 7)))} ${pl.month(period)}`,
 }
+/**
+ * "label: value" where both are bilingual (a heading and a date): each language's words together,
+ * "<mn label>: <mn value> <zh label>：<zh value>"; a value as someone wrote it (a name, a purpose)
+ * stays once, after the label as it is.
+ */
+const vf = zh.verdict.fmt
+const fmt: Messages['verdict']['fmt'] = {
+  ...vf,
+  labeled: (label, value) => {
+    const l = splitBilingual(label)
+    const v = dh(value)
+    return l && v.mongolian !== v.chinese ? `${l.mongolian}: ${v.mongolian} ${vf.labeled(l.chinese, v.chinese)}` : vf.labeled(label, value)
+  },
+}
 // ---- end mongolian wave 7 ----
 
 export const mnMong: Messages = {
@@ -641,7 +655,7 @@ export const mnMong: Messages = {
   home,
   me,
   cadreCard,
-  verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
+  verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus }, fmt }, // mn3: fmt
   // mongolian wave 4
   walk,
   guard,

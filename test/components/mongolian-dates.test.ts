@@ -148,3 +148,13 @@ describe('Mongolian words around the dates (seen on the ticket page)', () => {
     expect(splitBilingual(`${mnMong.ticketLoop.category.other} · 红庆河嘎查`)).toEqual({ mongolian: mong('busu'), chinese: '其他 · 红庆河嘎查' })
   })
 })
+
+it('"label: value" with a date keeps each language together; a value as written stays once', () => {
+  setCurrentLocale('mn-Mong')
+  const when = formatDayTime(new Date(2026, 10, 28, 10, 10).getTime())
+  const line = mnMong.verdict.fmt.labeled(mnMong.verdict.sign.visitedAt, when)
+  const cut = line.search(/[\u3400-\u9fff]/)
+  expect(hasMongolian(line.slice(cut))).toBe(false)
+  expect(line.slice(cut)).toMatch(/^走访时间：(2026年)?11月28日 10:10$/)
+  expect(mnMong.verdict.fmt.labeled(mnMong.verdict.sign.purpose, '了解冬季取暖情况')).toBe(`${mnMong.verdict.sign.purpose}：了解冬季取暖情况`)
+})
