@@ -17,6 +17,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
@@ -79,12 +80,51 @@ const mongolianTexts = (period) => {
   return JSON.parse(r.stdout.trim().split('\n').pop())
 }
 
-/** A fontconfig that adds the app's Noto Sans Mongolian (assets/fonts) to the system's fonts, for Chromium. */
+/**
+ * The app's WOFF (1.0) as a plain OpenType file: Chromium takes system fonts from fontconfig but
+ * not in WOFF. Each table is zlib-inflated when stored compressed (the WOFF 1.0 layout, W3C).
+ */
+const woffToOtf = (woff) => {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 file')
+  const numTables = woff.readUInt16BE(12)
+  const tables = []
+  for (let i = 0; i < numTables; i++) {
+    const at = 44 + i * 20
+    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)]
+    const raw = woff.subarray(offset, offset + compLength)
+    tables.push({ tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? zlib.inflateSync(raw) : raw })
+  }
+  const pow = 2 ** Math.floor(Math.log2(numTables))
+  const head = Buffer.alloc(12 + 16 * numTables)
+  woff.copy(head, 0, 4, 8) // the flavor (TrueType or CFF)
+  head.writeUInt16BE(numTables, 4)
+  head.writeUInt16BE(pow * 16, 6)
+  head.writeUInt16BE(Math.log2(pow), 8)
+  head.writeUInt16BE(numTables * 16 - pow * 16, 10)
+  const bodies = []
+  let offset = head.length
+  tables.forEach((t, i) => {
+    t.tag.copy(head, 12 + i * 16)
+    head.writeUInt32BE(t.checksum, 12 + i * 16 + 4)
+    head.writeUInt32BE(offset, 12 + i * 16 + 8)
+    head.writeUInt32BE(t.data.length, 12 + i * 16 + 12)
+    const padded = Buffer.alloc(Math.ceil(t.data.length / 4) * 4)
+    t.data.copy(padded)
+    bodies.push(padded)
+    offset += padded.length
+  })
+  return Buffer.concat([head, ...bodies])
+}
+
+/** A fontconfig that adds the app's Noto Sans Mongolian (assets/fonts, as OpenType) to the system's fonts, for Chromium. */
 const mongolianFontconfig = () => {
+  const fonts = path.join(out, 'fonts')
+  fs.mkdirSync(fonts, { recursive: true })
+  fs.writeFileSync(path.join(fonts, 'noto-sans-mongolian.otf'), woffToOtf(fs.readFileSync(path.join(root, 'assets', 'fonts', 'noto-sans-mongolian.woff'))))
   const file = path.join(out, 'fonts.conf')
   fs.writeFileSync(
     file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${path.join(root, 'assets', 'fonts')}</dir>\n  <cachedir>${path.join(out, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${fonts}</dir>\n  <cachedir>${path.join(out, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`,
   )
   return file
 }
@@ -161,6 +201,13 @@ const main = async () => {
       url: `${base}&person=${villager.id}`,
       steps: ['--click', '我的', '--click', '蒙古文', '--click', '首页', '--click', `查看${monthZh}公示`],
       expect: [mn.postingMonth, mn.mass],
+    },
+    {
+      name: 'mongolian elder home and report',
+      mongolian: true,
+      url: `${base}&person=${villager.id}`,
+      steps: ['--click', '我的', '--click', '蒙古文', '--click', '打开长辈版', '--click', '首页', '--click', '反映问题'],
+      expect: [mn.cadreCardTitle, mn.chooseCategory],
     },
   ]
   const fontconfig = mongolianFontconfig()

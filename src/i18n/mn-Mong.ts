@@ -635,7 +635,7 @@ const fmt: Messages['verdict']['fmt'] = {
 }
 // ---- end mongolian wave 7 ----
 
-export const mnMong: Messages = {
+const catalogue: Messages = {
   ...zhCN,
   coded,
   // mongolian wave 3
@@ -670,3 +670,28 @@ export const mnMong: Messages = {
   confirm,
   asks,
 }
+
+// ---- mongolian wave 7 (mn3): a date in a sentence that stays Chinese ----
+/** The Chinese half of a shown date ("<mn> 12月3日（周四）"); anything else (a name, a comment) as it is. */
+const chineseDateOf = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value
+  const { mongolian, chinese } = dh(value)
+  return mongolian !== chinese && /^[\d年月日至第季度周星期一二三四五六日（）() :]+$/.test(chinese) ? chinese : value
+}
+/**
+ * The sentences this catalogue leaves Chinese (staff screens, a cadre who chose Mongolian) get the
+ * Chinese half of a date, not "约了 12 ᠰᠠᠷ᠎ᠠ … 12月3日（周四）": every function that is zh-CN's own
+ * is wrapped; translated ones split their dates themselves.
+ */
+const chineseDatesInChinese = <T>(node: T, zhNode: unknown): T => {
+  if (typeof node === 'function') {
+    if (node !== zhNode) return node
+    const wrapped = (...args: unknown[]) => (node as (...a: unknown[]) => unknown)(...args.map(chineseDateOf))
+    return Object.defineProperty(wrapped, 'length', { value: node.length }) as T // the same arity as zh-CN's
+  }
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node
+  const zhObject = (zhNode && typeof zhNode === 'object' ? zhNode : {}) as Record<string, unknown>
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, chineseDatesInChinese(value, zhObject[key])])) as T
+}
+export const mnMong: Messages = chineseDatesInChinese(catalogue, zhCN)
+// ---- end mongolian wave 7 ----

@@ -158,3 +158,14 @@ it('"label: value" with a date keeps each language together; a value as written 
   expect(line.slice(cut)).toMatch(/^走访时间：(2026年)?11月28日 10:10$/)
   expect(mnMong.verdict.fmt.labeled(mnMong.verdict.sign.purpose, '了解冬季取暖情况')).toBe(`${mnMong.verdict.sign.purpose}：了解冬季取暖情况`)
 })
+
+it('a sentence left Chinese gets the Chinese half of a date (约了 12月3日（周四）), other values as they are', () => {
+  setCurrentLocale('mn-Mong')
+  const day = planDay('2026-12-03')
+  expect(day).toMatch(/^12 [\u1820-\u18AF]/)
+  expect(mnMong.visitPlan.plannedMove(day)).toBe('约了 12月3日（周四） · 改时间')
+  expect(mnMong.firstScreen.planned(day)).toBe('已约 12月3日（周四） 来访')
+  // A value that is not a date (a villager's words in both scripts) is not cut.
+  const words = `${mong('sayin')} 很好`
+  expect(mnMong.verdict.fmt.paren(words, '2')).toBe(`${words}（2）`)
+})
