@@ -680,7 +680,7 @@ const chineseDateOf = (value: unknown): unknown => {
 }
 /**
  * The sentences this catalogue leaves Chinese (staff screens, a cadre who chose Mongolian) get the
- * Chinese half of a date, not "约了 12 ᠰᠠᠷ᠎ᠠ … 12月3日（周四）": every function that is zh-CN's own
+ * Chinese half of a date, not "约了 12 sar-a … 12月3日（周四）" (Mongolian inside): every function that is zh-CN's own
  * is wrapped; translated ones split their dates themselves.
  */
 const chineseDatesInChinese = <T>(node: T, zhNode: unknown): T => {
