@@ -30,7 +30,7 @@ export const scaleOf = (argv: readonly string[], env: NodeJS.ProcessEnv): Scale 
   const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null
   for (const part of only ?? []) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part} (one of ${PARTS.join(', ')})`)
   return quick
-    ? { quick, households: 2000, closeSizes: [500, 1000, 2000], seconds: 1, rounds: 1, connections: 20, only }
+    ? { quick, households: 1000, closeSizes: [250, 500, 1000], seconds: 1, rounds: 1, connections: 20, only }
     : { quick, households: 75_000, closeSizes: [10_000, 30_000, 75_000], seconds: 3, rounds: 3, connections: 20, only }
 }
 

@@ -44,13 +44,16 @@ const hasWeappCheckTools = fs.existsSync(path.join(weappCheckTools, 'node_module
  * label, command, args; `needs`: checks that must pass first; `jest`: the jest project (its JSON
  * report gives the counts); `counts: false`: a preparation step that counts only when it fails;
  * `background`: mostly waits on the network or disk, so it runs beside the others without taking
- * one of the `jobs` places. Listed longest first: that is the order in which they start.
+ * one of the `jobs` places; `workers`: jest workers for the project (default: jest's own choice, one
+ * on a 2-core machine). Listed longest chain first: that is the order in which they start.
  */
 const checks = [
+  // The H5 build and the browser tests after it are the longest chain: they start first.
+  { label: 'build h5', command: bin('taro'), args: ['build', '--type', 'h5'] },
+  // Two test files at a time: a browser test spends much of its time waiting on the page.
+  { label: 'e2e', jest: 'e2e', needs: ['build h5'], workers: 2 },
   { label: 'integration-mysql', jest: 'integration-mysql' },
   { label: 'integration', jest: 'integration' },
-  { label: 'build h5', command: bin('taro'), args: ['build', '--type', 'h5'] },
-  { label: 'e2e', jest: 'e2e', needs: ['build h5'] },
   { label: 'build weapp', command: bin('taro'), args: ['build', '--type', 'weapp'] },
   { label: 'weapp size budget', command: process.execPath, args: [path.join(root, 'scripts/size-budget.mjs')], needs: ['build weapp'] },
   // WeChat's own compiler lives in a separate tools package (~280 MB), installed on first use with
@@ -106,7 +109,9 @@ const runCheck = (check) =>
     const report = check.jest ? path.join(tmp, `jest-${check.jest}.json`) : null
     if (report) fs.rmSync(report, { force: true })
     const command = check.jest ? bin('jest') : check.command
-    const args = check.jest ? ['--selectProjects', check.jest, '--json', `--outputFile=${report}`] : check.args
+    const args = check.jest
+      ? ['--selectProjects', check.jest, '--json', `--outputFile=${report}`, ...(check.workers ? [`--maxWorkers=${check.workers}`] : [])]
+      : check.args
     const header = `=== ${check.label}: ${[path.basename(command), ...args].join(' ')}`
     console.log(`[${clock()}] start ${check.label}`)
     const out = fs.openSync(log, 'w')
@@ -195,9 +200,24 @@ await schedule()
   summary.set('lockfiles', changed.length === 0 ? 'PASS lockfiles unchanged by the run' : `FAIL the run rewrote ${changed.join(', ')} (see git diff)`)
 }
 
+/**
+ * The processor time the checks used (Linux: this process's children that have ended, from
+ * /proc/self/stat), to compare with the wall time: the run's work against the machine's cores.
+ */
+function cpuSeconds() {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) sit at 13 and 14.
+    const ticks = Number(fields[13]) + Number(fields[14])
+    return `, using ${(ticks / 100).toFixed(0)} s of processor time`
+  } catch {
+    return ''
+  }
+}
+
 // The summary in the order of the list, whatever order the checks ended in.
 const lines = [...checks.map((c) => c.label), 'lockfiles'].filter((l) => summary.has(l)).map((l) => summary.get(l))
-console.log(`\n${lines.join('\n')}\nnpm test took ${((Date.now() - startedAt) / 1000).toFixed(0)} s with ${jobs} checks at a time`)
+console.log(`\n${lines.join('\n')}\nnpm test took ${((Date.now() - startedAt) / 1000).toFixed(0)} s with ${jobs} checks at a time${cpuSeconds()}`)
 const line = `${passed} passed, ${failed} failed`
 fs.writeFileSync(path.join(tmp, 'test-summary.txt'), `${line}\n`)
 console.log(line)

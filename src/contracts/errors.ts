@@ -113,6 +113,11 @@ export const ERROR_STATUS = {
   'MODERATION.ALREADY_DECIDED': 409,
   'CALLBACK.ALREADY_DONE': 409,
   'CALLBACK.OWN_WORK': 403,
+  // ---- images (issue 13 item 2's photos): the office's photo decisions ----
+  'PHOTO.ALREADY_DECIDED': 409,
+  'PHOTO.NOT_WAITING': 409,
+  'PHOTO.OWN_WORK': 403,
+  // ---- end images ----
   // identity binding (issue 10)
   'BINDING.PERSON_BOUND': 409,
   'BINDING.PHONE_REFUSED': 422,

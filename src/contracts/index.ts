@@ -22,6 +22,8 @@ import { bindingActions } from './actions/binding'
 import { fileActions } from './actions/files'
 // ---- first-screen (issue 12 items 9, 11) ----
 import { firstScreenActions } from './actions/first-screen'
+// ---- images (issue 13 item 2's photos): the office's photo queue ----
+import { imageActions } from './actions/images'
 
 export const actions = {
   ...authActions,
@@ -40,6 +42,7 @@ export const actions = {
   ...bindingActions,
   ...fileActions,
   ...firstScreenActions,
+  ...imageActions,
 }
 
 export type Actions = typeof actions
@@ -67,3 +70,4 @@ export type * from './actions/identity'
 export type * from './actions/first-screen'
 export type * from './views.voice'
 export type * from './views.binding'
+export type * from './views.images'

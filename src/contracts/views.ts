@@ -133,7 +133,7 @@ export interface TicketView {
    * and steps), each photo's content check: until it passes other villagers do not see the photo;
    * a refused one never, and `label` says why (WeChat's label code, worded by the catalogue).
    */
-  photoChecks?: { url: string; status: import('../core/media').MediaCheckStatus; label: string | null }[]
+  photoChecks?: { url: string; status: import('../core/media').MediaCheckStatus; label: string | null; /** images: the office's reason when it refused the photo. */ reason?: import('../core/media').PhotoRefusal | null }[]
 }
 
 /** A category as the filing screen needs it: kind, deadline and its own questions. */

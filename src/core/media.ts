@@ -12,9 +12,11 @@ import type { ContentVerdict } from './voice'
 
 /**
  * pending: asked, no answer yet; pass: cleared; refused: WeChat (or the local list) says risky;
- * review: WeChat could not decide (a person must look); failed: the check could not be made.
+ * review: WeChat could not decide (a person must look); failed: the check could not be made;
+ * manual (images): this server has no automatic check (self-hosted), a person of the office decides.
+ * review, failed and manual wait in the office's queue (photoAwaitsPerson), which clears or refuses them.
  */
-export type MediaCheckStatus = 'pending' | 'pass' | 'refused' | 'review' | 'failed'
+export type MediaCheckStatus = 'pending' | 'pass' | 'refused' | 'review' | 'failed' | 'manual'
 
 /** One photo's screening (mediaChecks; id = `mc-<upload id>`). */
 export interface MediaCheckRecord {
@@ -33,11 +35,21 @@ export interface MediaCheckRecord {
   label: string | null
   requestedAt: Millis
   decidedAt: Millis | null
+  /** images: the office staff member who cleared or refused it by hand (absent or null: the automatic check decided). */
+  decidedById?: string | null
+  /** images: why the office refused it (PHOTO_REFUSALS); the reporter is told. */
+  reason?: PhotoRefusal | null
 }
 
-/** The status a check's answer gives: no verdict yet is pending. */
-export const mediaStatusOf = (verdict: ContentVerdict | null): MediaCheckStatus =>
-  verdict === null ? 'pending' : verdict === 'pass' ? 'pass' : verdict === 'risky' ? 'refused' : 'review'
+/**
+ * What an image check answers: WeChat's verdict, none yet (null: it answers later), or 'none' (images):
+ * this server makes no automatic check, a person decides.
+ */
+export type ImageVerdict = ContentVerdict | 'none'
+
+/** The status a check's answer gives: no verdict yet is pending; no automatic check is manual. */
+export const mediaStatusOf = (verdict: ImageVerdict | null): MediaCheckStatus =>
+  verdict === null ? 'pending' : verdict === 'none' ? 'manual' : verdict === 'pass' ? 'pass' : verdict === 'risky' ? 'refused' : 'review'
 
 /** A photo is shown beyond its reporter and handlers only when its check cleared it. */
 export const photoShownToPublic = (check: Pick<MediaCheckRecord, 'status'> | null | undefined): boolean => check?.status === 'pass'
@@ -98,19 +110,69 @@ export const mediaCheckAnswerOf = (event: unknown): MediaCheckAnswer | null => {
   return { traceId, status, label }
 }
 
-/** What the reporter is told about their photos: how many wait for the check, how many others never see and why. */
+/**
+ * What the reporter is told about their photos: how many wait for the automatic check, how many wait
+ * for a person of the office (images), how many others never see and why.
+ */
 export interface PhotoCheckSummary {
   waiting: number
+  /** images: photos the automatic check could not decide (review, failed) or that no check read (manual): the office decides. */
+  withOffice: number
   hidden: number
-  /** The hidden photos' label codes (refused), or null for one that could not be checked (review, failed). */
-  reasons: (string | null)[]
+  /** The refused photos' reasons: WeChat's label code, or the office's reason (PHOTO_REFUSALS). */
+  reasons: string[]
 }
 
-export const photoCheckSummary = (checks: readonly Pick<MediaCheckRecord, 'status' | 'label'>[]): PhotoCheckSummary => {
-  const hidden = checks.filter((c) => c.status === 'refused' || c.status === 'review' || c.status === 'failed')
+export const photoCheckSummary = (checks: readonly (Pick<MediaCheckRecord, 'status' | 'label'> & { reason?: PhotoRefusal | null })[]): PhotoCheckSummary => {
+  const hidden = checks.filter((c) => c.status === 'refused')
   return {
     waiting: checks.filter((c) => c.status === 'pending').length,
+    withOffice: checks.filter(photoAwaitsPerson).length,
     hidden: hidden.length,
-    reasons: [...new Set(hidden.map((c) => (c.status === 'refused' ? (c.label ?? OTHER_LABEL) : null)))],
+    reasons: [...new Set(hidden.map((c) => c.reason ?? c.label ?? OTHER_LABEL))],
   }
 }
+
+// ---- images (issue 13 item 2's photos): the office decides what no automatic check could ----
+
+/** The statuses that wait for a person of the office: WeChat's "review", a check that failed, a server without an automatic check. */
+export const PHOTO_WAITING_STATUSES = ['review', 'failed', 'manual'] as const satisfies readonly MediaCheckStatus[]
+
+/** A photo waits for a person's decision (the office's queue) when no automatic check decided it. */
+export const photoAwaitsPerson = (check: Pick<MediaCheckRecord, 'status'>): boolean => (PHOTO_WAITING_STATUSES as readonly string[]).includes(check.status)
+
+/** Why the office refuses a photo; the reporter (or the cadre, for his portrait) is told. */
+export const PHOTO_REFUSALS = ['personalData', 'indecent', 'offTopic', 'notPortrait'] as const
+export type PhotoRefusal = (typeof PHOTO_REFUSALS)[number]
+
+/** What a waiting photo shows on: a report's own photos, a handler's step, a cadre's portrait. */
+export type PhotoPlace = 'report' | 'step' | 'portrait'
+
+export const photoPlaceOf = (check: Pick<MediaCheckRecord, 'objectKind' | 'url'>, ticket: Pick<Ticket, 'photoUrls'> | null): PhotoPlace =>
+  check.objectKind === 'person' ? 'portrait' : ticket?.photoUrls.includes(check.url) ? 'report' : 'step'
+
+/** The object a photo shows on, as the decision needs it: its ticket (null for a portrait) and that ticket's household cadre. */
+export interface PhotoObject {
+  ticket: Pick<Ticket, 'reporterId' | 'householdId' | 'assigneeId' | 'onBehalfOfId' | 'history'> | null
+  householdCadreId: string | null
+}
+
+/**
+ * Nobody clears or refuses a photo of his own: not its uploader, not the cadre whose portrait it is,
+ * and on a ticket not its reporter (or the villager filed for), a member of its household, the
+ * household's cadre, its holder, nor anyone who has acted on it (a handler would clear his own work).
+ * Office staff who are one of these leave the photo to a colleague.
+ */
+export const mayDecidePhoto = (
+  decider: { id: string; householdId: string | null },
+  check: Pick<MediaCheckRecord, 'objectKind' | 'objectId' | 'ownerId'>,
+  object: PhotoObject,
+): boolean => {
+  if (check.ownerId === decider.id) return false
+  if (check.objectKind === 'person') return check.objectId !== decider.id
+  const t = object.ticket
+  if (!t) return false
+  const involved = [t.reporterId, t.onBehalfOfId ?? null, t.assigneeId, object.householdCadreId, ...t.history.map((e) => e.actorId)]
+  return !involved.includes(decider.id) && decider.householdId !== t.householdId
+}
+// ---- end images ----

@@ -635,6 +635,21 @@ const fmt: Messages['verdict']['fmt'] = {
 }
 // ---- end mongolian wave 7 ----
 
+// ---- images (issue 13 item 2's photos): what the reporter is told about photos the office decides ----
+// (the office's queue itself stays Chinese, as the other staff screens)
+const zi = zh.images
+const images: Messages['images'] = {
+  ...zi,
+  reasons: {
+    personalData: bi('ǰiruγ-tu busu kümün-ü niγur, gerečilel buyu qaγalγ-a-yin dugaar ǰerge öber-ün medeel bui', zi.reasons.personalData ?? ''),
+    indecent: bi('ǰiruγ-tu ǰoqis ügei, čisu-tai buyu küčirkegel-ün aγulγ-a bui', zi.reasons.indecent ?? ''),
+    offTopic: bi('ǰiruγ medegülegsen kereg-tei qamaγ-a ügei', zi.reasons.offTopic ?? ''),
+    notPortrait: bi('öber-ün todu niγur-un ǰiruγ busu', zi.reasons.notPortrait ?? ''),
+  },
+  withOffice: (n) => `${mn`${n} ǰiruγ sumu-yin ajiltan-u šalγalta-yi küliyen bayin-a, šalγalta-ača dabaγsan-u daraγ-a ene kereg-i daγaγsan irgen üǰen-e.`} ${zi.withOffice(n)}`,
+}
+// ---- end images ----
+
 const catalogue: Messages = {
   ...zhCN,
   coded,
@@ -669,6 +684,8 @@ const catalogue: Messages = {
   cadreCardMore,
   confirm,
   asks,
+  // images
+  images,
 }
 
 // ---- mongolian wave 7 (mn3): a date in a sentence that stays Chinese ----

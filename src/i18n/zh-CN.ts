@@ -98,6 +98,11 @@ const errors: Record<ErrorCode, string> = {
   'MODERATION.ALREADY_DECIDED': '这条评论已经审核过了，请刷新后查看。',
   'CALLBACK.ALREADY_DONE': '这条回访已经登记过了，请刷新后查看。',
   'CALLBACK.OWN_WORK': '这条回访涉及您本人的工作，请由督导组其他成员回访。',
+  // ---- images (issue 13 item 2's photos) ----
+  'PHOTO.ALREADY_DECIDED': '这张照片已经审核过了，请刷新后查看。',
+  'PHOTO.NOT_WAITING': '这张照片还在自动检查中，不需要人工审核，请稍后刷新。',
+  'PHOTO.OWN_WORK': '这张照片涉及您本人（您的头像、您上传的或您经办的事），请由镇里其他工作人员审核。',
+  // ---- end images ----
   // identity binding (issue 10)
   'BINDING.PERSON_BOUND': '此人已经绑定了其他微信，如需换绑请联系镇办公室。',
   'BINDING.PHONE_REFUSED': '没有拿到微信验证的手机号，请再点一次“绑定身份”并允许使用手机号。',
@@ -811,6 +816,60 @@ export const zhGuard = {
   },
 }
 // ---- end guard ----
+// ---- images (issue 13 item 2's photos): the office's photo queue, and what the reporter is told ----
+export const zhImages = {
+  /** Why the office did not let other villagers see a photo (the reporter reads it, the office picks it). */
+  reasons: {
+    personalData: '照片里有他人的面孔、证件或门牌等个人信息',
+    indecent: '照片里有不雅、血腥或暴力的内容',
+    offTopic: '照片和反映的事情无关',
+    notPortrait: '不是本人清楚的正面照片',
+  } as Record<string, string>,
+  /** Under the reporter's own photos: photos the office still has to look at. */
+  withOffice: (n: number) => `有 ${n} 张照片在等镇里人工审核，审核通过后关注这件事的村民才能看到。`,
+  queue: {
+    title: '照片审核',
+    /** The moderation page holds comments and photos. */
+    pageTitle: '评论和照片审核',
+    intro: '这些照片没有自动检查的结论（自建服务器不做自动检查，或微信建议人工复核），审核通过后其他村民才能看到。反映人和办理的干部一直能看到。',
+    waiting: (n: number) => `等待审核 ${n} 张`,
+    empty: '没有等待审核的照片',
+    place: { report: '反映问题的照片', step: '办理过程的照片', portrait: '干部头像' } as Record<string, string>,
+    category: (name: string) => `事项：${name}`,
+    portraitOf: (name: string) => `${name}的头像`,
+    uploaded: (when: string) => `${when} 上传`,
+    why: { manual: '未经自动检查', review: '微信建议人工复核', failed: '自动检查没能完成' } as Record<string, string>,
+    hint: (label: string) => `微信提示：${label}`,
+    approve: '可以公开',
+    refuse: '不公开',
+    chooseReason: '不公开的原因（反映人会看到）：',
+    back: '返回',
+    notYours: '这张照片涉及您本人（您的头像、您上传的或您经办的事），请由其他工作人员审核。',
+    approveConfirm: {
+      title: '确定公开这张照片吗？',
+      what: '这张照片会对其他村民显示。审核后不能更改。',
+      who: {
+        report: '关注这件事的村民，和同村在看这件事的村民',
+        step: '关注这件事的村民，和同村在看这件事的村民',
+        portrait: '这位干部包联的农户，在小程序首页看到这张头像',
+      } as Record<string, string>,
+      ok: '确定公开',
+    },
+    refuseConfirm: {
+      title: '确定不公开这张照片吗？',
+      what: (reason: string) => `其他村民看不到这张照片，反映人会看到原因：“${reason}”。审核后不能更改。`,
+      whatPortrait: '农户看不到这张头像，首页改为显示干部的姓。审核后不能更改。',
+      who: {
+        report: '只有反映人和办理的干部能看到这张照片',
+        step: '只有反映人和办理的干部能看到这张照片',
+        portrait: '只有这位干部本人和镇里能看到这张头像',
+      } as Record<string, string>,
+      ok: '确定不公开',
+    },
+    done: '已审核',
+  },
+}
+// ---- end images ----
 // ---- visitplan (issue 12 item 9): the cadre plans a visit on a screen ----
 export const zhVisitPlan = {
   /** The page and the button on the household row and the visit screen. */
@@ -876,6 +935,7 @@ export const zhCN = {
   walk: zhWalk,
   selfhost: zhSelfhost,
   guard: zhGuard,
+  images: zhImages,
   roles,
   validation: {
     required: '这一项必须填写',

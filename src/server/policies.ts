@@ -180,3 +180,13 @@ export const publicPolicies = {
   /** A follower, or while it is open any villager of its village (core publicViewAllowed): no personal data, only cleared photos. */
   'ticket:readPublic': (actor: Actor, ticket: Ticket): boolean => publicViewAllowed(actor.person, ticket),
 }
+
+// ---- images (issue 13 item 2's photos): the office's photo queue ----
+export const imagePolicies = {
+  /**
+   * Clear or refuse a photo no automatic check decided: township staff (office hub and leadership),
+   * as for the comment queue (office:manage); core mayDecidePhoto then keeps out one's own objects.
+   */
+  'photo:decide': (actor: Actor, townshipId: string): boolean => isTownshipStaff(actor, townshipId),
+}
+// ---- end images ----

@@ -20,6 +20,7 @@ import { planPolicies, policies, verdictPolicies } from './policies'
 import { ratingTargetsOf } from './features/ratings/handlers'
 import { ticketForUpdate } from './features/tickets/shared/access'
 import { rolesOnTicket } from './features/tickets/shared/view'
+import { mayDecideNow } from './features/voice/photos'
 
 /** True when the actor may still do the action on its object. */
 export type ReplayGuard<N extends ActionName> = (input: ParsedInputOf<N>, ctx: HandlerContext, actor: Actor) => Promise<boolean>
@@ -63,6 +64,11 @@ export const replayChecks: { [N in ActionName]?: ReplayCheck<N> } = {
   'leave.decide': async (input, ctx, actor) => {
     const leave = await ctx.store.get('leaves', input.leaveId)
     return !!leave && verdictPolicies['leave:decide'](actor, leave, await ctx.store.find('teams', { townshipId: leave.townshipId }))
+  },
+  // images: the photo's object can change hands (a ticket's holder, its household's cadre): decide only what is not his own.
+  'photo.decide': async (input, ctx, actor) => {
+    const check = await ctx.store.get('mediaChecks', input.checkId)
+    return !!check && mayDecideNow(ctx.store, actor, check)
   },
   'records.addNote': async (input, ctx, actor) => {
     const cadre = await ctx.store.get('people', input.cadreId)

@@ -1,5 +1,19 @@
 /** Issue 13 item 2 (guard): the rules of screened photos (core/media). */
-import { mediaCheckAnswerOf, mediaCheckOpen, mediaStatusOf, OTHER_LABEL, photoCheckSummary, photoShownToPublic, portraitShownToVillagers, publicViewAllowed, reportPhotosPublic } from '../../src/core/media'
+import {
+  mayDecidePhoto,
+  mediaCheckAnswerOf,
+  mediaCheckOpen,
+  mediaStatusOf,
+  OTHER_LABEL,
+  photoAwaitsPerson,
+  photoCheckSummary,
+  photoPlaceOf,
+  photoShownToPublic,
+  portraitShownToVillagers,
+  publicViewAllowed,
+  reportPhotosPublic,
+} from '../../src/core/media'
+import type { TicketEvent } from '../../src/core/model'
 
 describe('photoShownToPublic: a photo reaches other villagers only once its check passed', () => {
   it.each([
@@ -8,6 +22,7 @@ describe('photoShownToPublic: a photo reaches other villagers only once its chec
     ['refused', false],
     ['review', false],
     ['failed', false],
+    ['manual', false],
   ] as const)('%s -> %s', (status, shown) => {
     expect(photoShownToPublic({ status })).toBe(shown)
   })
@@ -24,12 +39,15 @@ describe('mediaStatusOf: the status a check answer gives', () => {
     expect(mediaStatusOf('risky')).toBe('refused')
     expect(mediaStatusOf('review')).toBe('review')
   })
+  it("images: a server without an automatic check ('none') leaves the photo to a person (manual)", () => {
+    expect(mediaStatusOf('none')).toBe('manual')
+  })
 })
 
 describe('mediaCheckOpen: a decided check is final', () => {
   it('only a pending check takes an answer', () => {
     expect(mediaCheckOpen({ status: 'pending' })).toBe(true)
-    for (const status of ['pass', 'refused', 'review', 'failed'] as const) expect(mediaCheckOpen({ status })).toBe(false)
+    for (const status of ['pass', 'refused', 'review', 'failed', 'manual'] as const) expect(mediaCheckOpen({ status })).toBe(false)
   })
 })
 
@@ -68,7 +86,7 @@ describe("mediaCheckAnswerOf: WeChat's wxa_media_check push", () => {
 })
 
 describe('photoCheckSummary: what the reporter is told', () => {
-  it('counts the photos waiting, and those others never see with their reasons', () => {
+  it('counts the photos waiting for the check, those waiting for the office, and those others never see with their reasons', () => {
     expect(
       photoCheckSummary([
         { status: 'pass', label: null },
@@ -76,9 +94,14 @@ describe('photoCheckSummary: what the reporter is told', () => {
         { status: 'refused', label: '20002' },
         { status: 'refused', label: '20002' },
         { status: 'failed', label: null },
+        { status: 'review', label: '20006' },
+        { status: 'manual', label: null },
       ]),
-    ).toEqual({ waiting: 1, hidden: 3, reasons: ['20002', null] })
-    expect(photoCheckSummary([{ status: 'pass', label: null }])).toEqual({ waiting: 0, hidden: 0, reasons: [] })
+    ).toEqual({ waiting: 1, withOffice: 3, hidden: 2, reasons: ['20002'] })
+    expect(photoCheckSummary([{ status: 'pass', label: null }])).toEqual({ waiting: 0, withOffice: 0, hidden: 0, reasons: [] })
+  })
+  it("images: a photo the office refused is told by the office's reason", () => {
+    expect(photoCheckSummary([{ status: 'refused', label: null, reason: 'offTopic' }, { status: 'refused', label: null }]).reasons).toEqual(['offTopic', OTHER_LABEL])
   })
 })
 
@@ -99,3 +122,49 @@ describe("portraitShownToVillagers: a cadre's uploaded portrait reaches villager
     expect(portraitShownToVillagers(null, { status: 'pass' })).toBe(false)
   })
 })
+
+// ---- images (issue 13 item 2's photos) ----
+describe('photoAwaitsPerson: what no automatic check decided waits for the office', () => {
+  it.each([
+    ['review', true],
+    ['failed', true],
+    ['manual', true],
+    ['pending', false],
+    ['pass', false],
+    ['refused', false],
+  ] as const)('%s -> %s', (status, waits) => {
+    expect(photoAwaitsPerson({ status })).toBe(waits)
+  })
+})
+
+describe('photoPlaceOf: a report photo, a step photo or a portrait', () => {
+  it("names the place by the object and the ticket's own photos", () => {
+    expect(photoPlaceOf({ objectKind: 'person', url: '/uploads/a.jpg' }, null)).toBe('portrait')
+    expect(photoPlaceOf({ objectKind: 'ticket', url: '/uploads/a.jpg' }, { photoUrls: ['/uploads/a.jpg'] })).toBe('report')
+    expect(photoPlaceOf({ objectKind: 'ticket', url: '/uploads/b.jpg' }, { photoUrls: ['/uploads/a.jpg'] })).toBe('step')
+  })
+})
+
+describe('mayDecidePhoto: nobody clears or refuses a photo of his own', () => {
+  const event = (actorId: string): TicketEvent => ({ seq: 1, action: 'progress', from: 'accepted', to: 'accepted', actorId, actorRole: 'township', at: 1, note: '' })
+  const ticket = { reporterId: 'rep', householdId: 'hh-1', assigneeId: 'holder', onBehalfOfId: 'elder', history: [event('rep'), event('worker')] }
+  const photo = { objectKind: 'ticket' as const, objectId: 't-1', ownerId: 'rep' }
+  const staff = (id: string, householdId: string | null = null) => ({ id, householdId })
+  it('an outsider of the township staff may decide a report photo', () => {
+    expect(mayDecidePhoto(staff('office'), photo, { ticket, householdCadreId: 'cadre' })).toBe(true)
+  })
+  it('not its uploader, reporter, the villager filed for, a household member, the household cadre, the holder, nor anyone who acted on it', () => {
+    for (const id of ['rep', 'elder', 'holder', 'cadre', 'worker']) expect([id, mayDecidePhoto(staff(id), photo, { ticket, householdCadreId: 'cadre' })]).toEqual([id, false])
+    expect(mayDecidePhoto(staff('office', 'hh-1'), photo, { ticket, householdCadreId: 'cadre' })).toBe(false)
+    expect(mayDecidePhoto(staff('office'), { ...photo, ownerId: 'office' }, { ticket, householdCadreId: 'cadre' })).toBe(false)
+  })
+  it("not his own portrait (nor one he uploaded); a colleague's portrait he may", () => {
+    const portrait = { objectKind: 'person' as const, objectId: 'cadre-1', ownerId: 'cadre-1' }
+    expect(mayDecidePhoto(staff('cadre-1'), portrait, { ticket: null, householdCadreId: null })).toBe(false)
+    expect(mayDecidePhoto(staff('office'), portrait, { ticket: null, householdCadreId: null })).toBe(true)
+  })
+  it('a ticket photo whose ticket is gone is decided by nobody', () => {
+    expect(mayDecidePhoto(staff('office'), photo, { ticket: null, householdCadreId: null })).toBe(false)
+  })
+})
+// ---- end images ----

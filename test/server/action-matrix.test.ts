@@ -30,6 +30,8 @@ const SCOPED_BY_CALLER: readonly ActionName[] = [
   'login.qrDetails',
   // the villagers' voice: the caller's township's queues
   'moderation.queue', 'callback.list',
+  // images: the caller's township's photo queue
+  'photo.queue',
   // identity-hardening: registers the caller's own cloud upload (cloud mode only; refused locally)
   'upload.register',
   // field-ux: where the cadre stands before the camera (his own places)
@@ -58,6 +60,8 @@ beforeAll(async () => {
   const anonymous = await (await h.as('villager-x1')).ok('ticket.create', { kind: 'problem', category: 'other', description: '外镇匿名的事', anonymous: true })
   await (await h.as('villager-x1')).ok('rating.submit', { cadreId: 'cadre-x', band: 'villagers', dimensions: { attitude: 1, effectiveness: 1, presence: 1 }, comment: '电话13912345678不接' })
   const [moderation] = await (await h.as('office-x')).ok('moderation.queue', {})
+  // images: a photo of the other township waiting for its office (as on a server without an automatic check).
+  await h.server.deps.store.insert('mediaChecks', { id: 'mc-foreign-photo', townshipId: 'ts-2', url: '/uploads/foreign-photo.jpg', objectKind: 'ticket', objectId: ticket.id, ownerId: 'villager-x1', traceId: null, status: 'manual', label: null, requestedAt: h.now(), decidedAt: null })
   foreign = {
     'roster.assignHousehold': { householdId: 'hh-x1', cadreId: 'cadre-x' },
     'ticket.create': { kind: 'problem', category: 'other', description: '问题', householdId: 'hh-x1' },
@@ -104,6 +108,7 @@ beforeAll(async () => {
     'ticket.publicView': { ticketId: anonymous.id },
     'moderation.decide': { moderationId: moderation?.id ?? 'none', approve: true },
     'callback.record': { callBackId: 'callback-of-ts-2', outcome: 'satisfied', note: '已回访' },
+    'photo.decide': { checkId: 'mc-foreign-photo', approve: true },
   }
 }, 120_000)
 afterAll(() => h.stop())

@@ -66,7 +66,7 @@ describe('npm run bench -- --quick', () => {
     expect(close).toMatch(/^SQLite:$/m)
     expect(close).toMatch(/^MariaDB:$/m)
     expect(close.match(/: (linear|NOT linear) \(/g)).toHaveLength(2)
-    expect(imported).toMatch(/^imported 2,000 households, /m)
+    expect(imported).toMatch(/^imported 1,000 households, /m)
     expect(imported).toMatch(/peak RSS \d+\.\d MB/)
     expect(summary).toMatch(/peak RSS <= 400\.0 MB/)
     expect(summary).toMatch(/close linear on SQLite/)

@@ -33,8 +33,12 @@ const upload = async (personId: string, width: number): Promise<string> => {
 }
 
 /** GET /uploads/<name> as the person: the status. */
-const fetchAs = async (personId: string, url: string): Promise<number> =>
-  (await fetch(`${h.server.url}${url}`, { headers: { authorization: `Bearer ${await token(personId)}` } })).status
+const fetchAs = async (personId: string, url: string): Promise<number> => {
+  const response = await fetch(`${h.server.url}${url}`, { headers: { authorization: `Bearer ${await token(personId)}` } })
+  // Read to the end, so the connection is free again (an answer left unread holds it open).
+  await response.arrayBuffer()
+  return response.status
+}
 
 const fileReport = async (photoUrls: string[], description: string, anonymous = false) =>
   (await h.as('villager-a1')).ok('ticket.create', { kind: 'problem', category: 'infrastructure', description, photoUrls, anonymous })

@@ -267,6 +267,9 @@ describe('anonymity: no response a cadre can receive names a rater', () => {
       'moderation.decide': { moderationId: 'none', approve: true },
       'callback.list': {},
       'callback.record': { callBackId: 'none', outcome: 'satisfied', note: '' },
+      // images: the office's photo queue
+      'photo.queue': {},
+      'photo.decide': { checkId: 'none', approve: true },
     }
   }
 

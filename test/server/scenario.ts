@@ -11,6 +11,7 @@ import type { Household, Person, WorkTeam } from '../../src/core/model'
 import { handle } from '../../src/server/dispatch'
 import type { Store } from '../../src/server/storage/port'
 import { localWechatCodes } from '../../src/server/wechat/local'
+import { localContentSecurity } from '../../src/server/wechat/content'
 import { jpegHeader, realPng } from './fixtures/images'
 import { requestId, startHarness, type Client, type Harness } from './harness'
 
@@ -214,6 +215,8 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   const portraitForm = new FormData()
   portraitForm.append('file', new Blob([new Uint8Array(Buffer.from(jpegHeader(64, 64), 'base64'))]), 'me.jpg')
   const portrait = (await (await route(s, 'POST /upload', cast.cadre, '/upload?kind=photo', { method: 'POST', body: portraitForm })).json()) as { data: { url: string } }
+  // images: WeChat answers "review" for the portrait: it waits for the office's decision (below).
+  localContentSecurity.reviewImages.add(portrait.data.url)
   await ok(cadre, 'cadre.setPhoto', { photoUrl: portrait.data.url })
   // The photo, served to a reader of its ticket (the household's cadre).
   await route(s, 'GET /uploads/:name', cast.cadre, uploaded.data.url)
@@ -350,6 +353,10 @@ export const runScenario = async (s: Scenario): Promise<void> => {
   await ok(villager, 'rating.submit', { cadreId: cast.cadre.id, band: 'villagers', dimensions: { attitude: 2, effectiveness: 2, presence: 2 }, comment: '电话13912345678打不通' })
   const queue = await ok(office, 'moderation.queue', {})
   if (queue[0]) await ok(office, 'moderation.decide', { moderationId: queue[0].id, approve: true })
+  // images: the office's photo queue (the cadre's portrait waits there) and its decision.
+  const photos = await ok(office, 'photo.queue', {})
+  const waitingPhoto = must(photos.items.find((i) => i.url === portrait.data.url), 'the portrait in the photo queue')
+  await ok(office, 'photo.decide', { checkId: waitingPhoto.id, approve: true })
   const callBacks = await ok(supervisor, 'callback.list', {})
   if (callBacks.entries[0]) await ok(supervisor, 'callback.record', { callBackId: callBacks.entries[0].id, outcome: 'satisfied', note: '已电话回访' })
 

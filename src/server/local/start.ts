@@ -75,6 +75,9 @@ export const seedIfEmpty = async (store: Store, households: number, seed: number
   return true
 }
 
+/** How long a closing server waits for requests under way before it cuts their connections. */
+const CLOSE_GRACE_MS = 3000
+
 export const startLocalServer = async (options: LocalOptions): Promise<LocalServer> => {
   fs.mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
@@ -111,7 +114,15 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
     close: async () => {
       stopSweep()
       stopAutoClose()
-      await app.close()
+      // Requests under way get a grace period to finish; then every connection still open is cut (a
+      // client that keeps a connection alive without reading its answer would otherwise hold the
+      // close for the server's whole keep-alive time, 72 s).
+      const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS)
+      try {
+        await app.close()
+      } finally {
+        clearTimeout(cut)
+      }
       await store.close()
       messenger.close()
     },

@@ -325,6 +325,14 @@ export const MIGRATIONS: Readonly<Record<string, (dialect: Dialect) => Migration
     await ensureColumn(db, dialect, 'findings', 'params')
   }),
   // ---- end mongolian ----
+  // ---- images (issue 13 item 2's photos): the office clears or refuses the photos no automatic
+  // check decided: who decided and why, and the queue's index (township, status, time).
+  '0024_images': migration(async (db, dialect) => {
+    await ensureColumn(db, dialect, 'mediaChecks', 'decidedById')
+    await ensureColumn(db, dialect, 'mediaChecks', 'reason')
+    await ensureRegistryTable(db, dialect, 'mediaChecks')
+  }),
+  // ---- end images ----
 }
 
 /** The note of a binding removed by 0013_identity_finish (the account was bound to someone earlier). */

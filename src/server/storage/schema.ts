@@ -514,8 +514,24 @@ export const TABLES: { readonly [C in CollectionName]: TableDef } = {
   // ---- guard (migration 0021_guard): photos other villagers see are screened ----
   mediaChecks: table(
     'mediaChecks',
-    { id: key, townshipId: key, url: key, objectKind: key, objectId: key, ownerId: key, traceId: orNull(key), status: key, label: orNull(key), requestedAt: int, decidedAt: orNull(int) },
-    [['url'], ['traceId'], ['objectId']],
+    {
+      id: key,
+      townshipId: key,
+      url: key,
+      objectKind: key,
+      objectId: key,
+      ownerId: key,
+      traceId: orNull(key),
+      status: key,
+      label: orNull(key),
+      requestedAt: int,
+      decidedAt: orNull(int),
+      // ---- images (migration 0024_images): the office's decision, by whom and why ----
+      decidedById: opt(key),
+      reason: opt(key),
+    },
+    // images: the office's queue reads the township's waiting photos by status, oldest first.
+    [['url'], ['traceId'], ['objectId'], ['townshipId', 'status', 'requestedAt']],
   ),
 }
 

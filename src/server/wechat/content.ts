@@ -5,6 +5,7 @@
  * cloud entry and never reached by a test (outside WeChat's runtime the SDK fails unhandled).
  */
 import { blockedWordsIn, type ContentVerdict } from '../../core/voice'
+import type { ImageVerdict } from '../../core/media'
 
 /** msgSecCheck's scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
 export type ContentScene = 'comment' | 'forum'
@@ -20,9 +21,10 @@ export interface ContentSecurity {
   checkText(request: { text: string; openid: string | null; scene: ContentScene }): Promise<ContentCheck>
   /**
    * An image other villagers may see: WeChat answers asynchronously (a trace id now, the verdict
-   * later by a message push); the local adapter answers at once.
+   * later by a message push); the local adapter answers at once; a server without an automatic
+   * image check answers 'none' (images: the office decides).
    */
-  checkImage(request: { url: string; openid: string | null; scene: ContentScene }): Promise<{ traceId: string | null; verdict: ContentVerdict | null; label?: string | null }>
+  checkImage(request: { url: string; openid: string | null; scene: ContentScene }): Promise<{ traceId: string | null; verdict: ImageVerdict | null; label?: string | null }>
 }
 
 /** The local adapter: the core's word list; never contacts any network. */
@@ -35,6 +37,9 @@ export const localContentSecurity: RecordingContentSecurity = {
   imageCalls: [],
   refusedImages: new Set(),
   deferImages: false,
+  // images: WeChat's "review" for the marked photos; no automatic check at all (as a self-hosted server).
+  reviewImages: new Set(),
+  noImageCheck: false,
   async checkImage({ url, openid, scene }) {
     return localImageCheck(localContentSecurity, { url, openid, scene })
   },
@@ -107,6 +112,10 @@ export interface RecordingContentSecurity extends ContentSecurity {
   imageCalls: ImageCheckCall[]
   refusedImages: Set<string>
   deferImages: boolean
+  /** images: these urls are answered "review" (WeChat could not decide: a person must look). */
+  reviewImages: Set<string>
+  /** images: answers as a server without an automatic image check ('none': the office decides). */
+  noImageCheck: boolean
 }
 
 let traces = 0
@@ -114,11 +123,30 @@ let traces = 0
 const localImageCheck = async (
   adapter: RecordingContentSecurity,
   { url, openid, scene }: { url: string; openid: string | null; scene: ContentScene },
-): Promise<{ traceId: string | null; verdict: ContentVerdict | null; label?: string | null }> => {
+): Promise<{ traceId: string | null; verdict: ImageVerdict | null; label?: string | null }> => {
+  if (adapter.noImageCheck) return { traceId: null, verdict: 'none' }
   const traceId = adapter.deferImages ? `local-trace-${Date.now().toString(36)}-${(traces++).toString(36)}` : null
   adapter.imageCalls.push({ api: 'security.mediaCheckAsync', media_url: url, media_type: 2, version: 2, scene: SCENE[scene], openid, trace_id: traceId })
   if (adapter.imageCalls.length > 500) adapter.imageCalls.splice(0, adapter.imageCalls.length - 500)
   if (traceId) return { traceId, verdict: null }
+  // images: 20002 as WeChat's hint with its "review".
+  if (adapter.reviewImages.has(url)) return { traceId: null, verdict: 'review', label: '20002' }
   // 21000: WeChat's "other" label.
   return adapter.refusedImages.has(url) ? { traceId: null, verdict: 'risky', label: '21000' } : { traceId: null, verdict: 'pass' }
 }
+
+// ---- images (issue 13 item 2's photos): a server without an automatic image check ----
+
+/**
+ * The self-hosted server's content security: text through WeChat (with the local fallback), images
+ * never sent anywhere: WeChat's mediaCheckAsync fetches the photo from a public URL and answers by a
+ * message push to the cloud function, neither of which a self-hosted server has. Every photo others
+ * would see waits for a person of the office instead ('none' -> status manual, the office's queue).
+ */
+export const withoutImageCheck = (security: ContentSecurity): ContentSecurity => ({
+  checkText: (request) => security.checkText(request),
+  async checkImage() {
+    return { traceId: null, verdict: 'none' }
+  },
+})
+// ---- end images ----

@@ -13,10 +13,11 @@ import type { Handlers } from '../types'
 import { readableTicket } from '../tickets/shared/access'
 import { callBackHandlers } from './callbacks'
 import { moderationHandlers } from './moderation'
+import { photoHandlers } from './photos'
 import { contentSecurityOf, privateNamesOf } from './redaction'
 import { publicPhotoUrls } from './media'
 
-type VoiceAction = 'ticket.revealReporter' | 'ticket.publicView' | 'moderation.queue' | 'moderation.decide' | 'callback.list' | 'callback.record'
+type VoiceAction = 'ticket.revealReporter' | 'ticket.publicView' | 'moderation.queue' | 'moderation.decide' | 'callback.list' | 'callback.record' | 'photo.queue' | 'photo.decide'
 
 export const voiceHandlers: Handlers<VoiceAction> = {
   'ticket.revealReporter': async ({ ticketId, reason }, ctx) => {
@@ -61,4 +62,6 @@ export const voiceHandlers: Handlers<VoiceAction> = {
 
   ...moderationHandlers,
   ...callBackHandlers,
+  // images: the office's photo queue
+  ...photoHandlers,
 }

@@ -38,7 +38,8 @@ const askAboutPhoto = async (deps: ServerDeps, ctx: HandlerContext, check: Media
     traceId: answer?.traceId ?? null,
     status,
     label: status === 'refused' || status === 'review' ? (answer?.label ?? null) : null,
-    decidedAt: status === 'pending' ? null : ctx.now,
+    // images: no automatic check (manual) decided nothing: the office's decision sets the time.
+    decidedAt: status === 'pending' || status === 'manual' ? null : ctx.now,
   })
 }
 

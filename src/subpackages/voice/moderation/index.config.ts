@@ -1,3 +1,4 @@
 import { zhCN } from '../../../i18n/zh-CN'
 
-export default definePageConfig({ navigationBarTitleText: zhCN.voice.moderation.title })
+// images: the page holds the comment queue and the photo queue.
+export default definePageConfig({ navigationBarTitleText: zhCN.images.queue.pageTitle })

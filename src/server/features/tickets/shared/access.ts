@@ -50,7 +50,12 @@ export const singleView = async (ctx: HandlerContext, actor: Actor, ticket: Tick
   const urls = ticket.reporterId === actor.person.id && !ticket.anonymous ? ticketPhotoUrls(ticket) : []
   if (urls.length === 0) return view
   const checks = await photoChecksOf(ctx.store, urls)
-  return { ...view, photoChecks: urls.map((url) => ({ url, status: checks.get(url)?.status ?? 'pending', label: checks.get(url)?.label ?? null })) }
+  const photoChecks = urls.map((url) => {
+    const check = checks.get(url)
+    // images: the office's reason only when it refused the photo.
+    return { url, status: check?.status ?? 'pending', label: check?.label ?? null, ...(check?.reason ? { reason: check.reason } : {}) }
+  })
+  return { ...view, photoChecks }
 }
 
 /** Views of tickets already known to be readable, reading their context in one statement. */

@@ -1,8 +1,10 @@
 /**
  * The walkthrough (issue 12, "done when"): every screen of the villager, the resident cadre, the
  * village secretary, the township office and the supervision group, at 390x844, in normal and in
- * elder mode (长辈版), saved under .tmp/walk/<role>-<screen>-<mode>.png to be looked at, with a
- * measurement of each (.tmp/walk/report.json). What it asserts on every screen:
+ * elder mode (长辈版), saved under .tmp/walk/<role>-<screen>-<mode>-<n>.png to be looked at, with a
+ * measurement of each (.tmp/walk/report-<role>.json). One test file per role
+ * (walkthrough-<role>.test.ts), each with a server and browser of its own, so that the e2e project
+ * can walk two roles at once; this module is what they share. What it asserts on every screen:
  * - nothing runs off the right edge; no raw codes, no "undefined"/"NaN", no jargon for villagers
  *   ("1135", "考核周期", "数据指纹", hours over a day);
  * - a loaded screen, never a spinner left spinning or an error;
@@ -14,22 +16,27 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
 
-jest.setTimeout(900_000)
 
 const out = path.resolve(__dirname, '../../.tmp/walk')
 
 let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-  fs.mkdirSync(out, { recursive: true })
-})
-afterAll(() => h?.stop())
 
-type Person = { id: string; roles: string[]; duty: string | null; householdId: string | null }
+/** Starts this file's server and browser before its test and stops them after; sets the test's time. */
+export const useWalkHarness = () => {
+  jest.setTimeout(600_000)
+  beforeAll(async () => {
+    h = await startBrowserHarness()
+    fs.mkdirSync(out, { recursive: true })
+  })
+  afterAll(() => h?.stop())
+  return { harness: () => h }
+}
 
-const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
+export type Person = { id: string; roles: string[]; duty: string | null; householdId: string | null }
 
-const listed = async (match: (p: Person) => boolean): Promise<string> => {
+export const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
+
+export const listed = async (match: (p: Person) => boolean): Promise<string> => {
   const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
   for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
     const person = await h.server.deps.store.get('people', id)
@@ -38,16 +45,16 @@ const listed = async (match: (p: Person) => boolean): Promise<string> => {
   throw new Error('no listed person matches')
 }
 
-const lastMonth = () => {
+export const lastMonth = () => {
   const d = new Date(Date.now() + 8 * 3_600_000)
   const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1))
   return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`
 }
 
 /** A day n days from today in the township (UTC+8). */
-const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
+export const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
 
-const tokenOf = (personId: string) => tokenFor(h, personId)
+export const tokenOf = (personId: string) => tokenFor(h, personId)
 
 /** A page whose every load starts signed in, in the given mode. */
 const pageFor = async (token: string, elder: boolean): Promise<Page> => {
@@ -78,12 +85,26 @@ export interface Measured {
   errors: string[]
 }
 
-/** Waits until the screen has loaded (no spinner), then measures it. */
-const measure = async (page: Page, screen: string): Promise<Measured> => {
+/**
+ * Waits until the screen has loaded: the page is rendered, no request is under way and no spinner
+ * shows, and that has held for a quarter of a second (a screen fetches its data once it has
+ * mounted). At most 20 s: a screen still loading then is reported as stuck.
+ */
+const settle = async (page: Page, quiet: () => boolean) => {
   const deadline = Date.now() + 20_000
-  await page.waitForTimeout(800)
-  while (Date.now() < deadline && (await page.locator('.mq-state--loading:visible').count()) > 0) await page.waitForTimeout(300)
-  await page.waitForTimeout(300)
+  let quietSince = 0
+  while (Date.now() < deadline) {
+    const ready = quiet() && (await page.locator('.taro_page').count()) > 0 && (await page.locator('.mq-state--loading:visible').count()) === 0
+    if (!ready) quietSince = 0
+    else if (!quietSince) quietSince = Date.now()
+    else if (Date.now() - quietSince >= 250) return
+    await page.waitForTimeout(50)
+  }
+}
+
+/** Measures a loaded screen. */
+const measure = async (page: Page, screen: string, quiet: () => boolean): Promise<Measured> => {
+  await settle(page, quiet)
   const m = await page.evaluate(() => {
     const visible = (el: Element) => {
       const b = el.getBoundingClientRect()
@@ -148,12 +169,12 @@ const shots = async (page: Page, name: string) => {
       const el = document.querySelector<HTMLElement>('[data-walk-scroller]')
       if (el) el.scrollTop = n * (el.clientHeight - 80)
     }, i)
-    await page.waitForTimeout(150)
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     await page.screenshot({ path: path.join(out, `${name}-${i + 1}.png`) })
   }
 }
 
-interface Screen {
+export interface Screen {
   name: string
   hash: string
   /** A villager screen: elder mode must give 60x60 targets and 18 px text. */
@@ -162,25 +183,33 @@ interface Screen {
 
 const report: Record<string, Measured> = {}
 
-const walk = async (role: string, personId: string, screens: Screen[]) => {
+/** Walks the screens as the person, in normal then elder mode: each screen loaded afresh, measured and shot. */
+export const walk = async (role: string, personId: string, screens: Screen[]) => {
   const token = await tokenOf(personId)
   for (const elder of [false, true]) {
     const mode = elder ? 'elder' : 'normal'
     const page = await pageFor(token, elder)
-    for (const s of screens) {
-      await page.goto(`${h.server.url}/#${s.hash}`)
-      await page.reload()
+    // Requests under way (the screen's data, its pictures): a screen has loaded when none is.
+    let pending = 0
+    page.on('request', () => pending++)
+    const done = () => pending--
+    page.on('requestfinished', done)
+    page.on('requestfailed', done)
+    for (const [i, s] of screens.entries()) {
+      // A new query string makes a real page load (a new hash alone would not), so each screen
+      // starts as a person opening it would.
+      await page.goto(`${h.server.url}/?walk=${i}#${s.hash}`)
       const name = `${role}-${s.name}-${mode}`
-      const m = await measure(page, name)
+      const m = await measure(page, name, () => pending === 0)
       report[name] = m
       await shots(page, name)
     }
     await page.context().close()
   }
-  fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2))
+  fs.writeFileSync(path.join(out, `report-${role}.json`), JSON.stringify(report, null, 2))
 }
 
-const problems = (role: string, screens: Screen[]) =>
+export const problems = (role: string, screens: Screen[]) =>
   screens.flatMap((s) =>
     (['normal', 'elder'] as const).flatMap((mode) => {
       const m = report[`${role}-${s.name}-${mode}`]
@@ -199,103 +228,3 @@ const problems = (role: string, screens: Screen[]) =>
     }),
   )
 
-it('the villager’s screens', async () => {
-  const villagerId = await listed((p) => p.roles.includes('villager') && !p.roles.includes('secretary') && p.householdId !== null)
-  const token = await tokenOf(villagerId)
-  const villager = (await h.server.deps.store.get('people', villagerId))!
-  const household = (await h.server.deps.store.get('households', villager.householdId!))!
-  // Something to sign and a ticket of my own, as a villager would have.
-  const cadreToken = await tokenOf(household.cadreId!)
-  const visit = await api<{ id: string }>('visit.create', { householdId: household.id, purpose: '了解今年的草场补贴', notes: '', problems: '' }, cadreToken)
-  const ticket = await api<{ id: string }>('ticket.create', { kind: 'problem', category: 'infrastructure', description: '村口的路灯坏了三天了' }, token)
-  // Last month's posting, as every villager sees it from the 1st on.
-  const officeId = await listed((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
-  if ((await api<string[]>('posting.months', {}, token)).length === 0) await api('office.closePeriod', { period: lastMonth() }, await tokenOf(officeId))
-  const months = await api<string[]>('posting.months', {}, token)
-  const screens: Screen[] = [
-    { name: 'home', hash: '/pages/index/index', villager: true },
-    { name: 'items', hash: '/pages/items/index', villager: true },
-    { name: 'me', hash: '/pages/me/index', villager: true },
-    { name: 'service', hash: '/pages/service/index', villager: true },
-    { name: 'report', hash: '/pages/report/index', villager: true },
-    { name: 'ticket', hash: `/pages/ticket/index?id=${ticket.id}`, villager: true },
-    { name: 'sign', hash: `/pages/sign/index?visit=${visit.id}`, villager: true },
-    { name: 'rate', hash: '/pages/rate/index', villager: true },
-    { name: 'posting', hash: `/pages/posting/index${months[0] ? `?period=${months[0]}` : ''}`, villager: true },
-  ]
-  await walk('villager', villagerId, screens)
-  expect(problems('villager', screens)).toEqual([])
-})
-
-it('the resident cadre’s screens', async () => {
-  const cadreId = await listed((p) => p.roles.includes('cadre') && p.duty === 'resident' && !p.roles.includes('leader') && !p.roles.includes('supervisor'))
-  const token = await tokenOf(cadreId)
-  const tickets = await api<{ id: string }[]>('ticket.list', { open: true }, token)
-  // Two visits planned (today and in ten days), so 这周要去的 and 以后约好的 have rows.
-  const households = await api<{ id: string }[]>('cadre.households', {}, token)
-  await api('visit.plan', { householdId: households[0]!.id, date: dayFromNow(0), note: '带上医保缴费单' }, token)
-  await api('visit.plan', { householdId: households[1]!.id, date: dayFromNow(10) }, token)
-  const screens: Screen[] = [
-    { name: 'home', hash: '/pages/index/index' },
-    { name: 'inbox', hash: '/subpackages/cadre/pages/inbox/index' },
-    ...(tickets[0] ? [{ name: 'ticket', hash: `/subpackages/cadre/pages/ticket/index?id=${tickets[0].id}` }] : []),
-    { name: 'file-for', hash: '/subpackages/cadre/pages/file-for/index' },
-    { name: 'visit', hash: '/subpackages/cadre/pages/visit/index' },
-    { name: 'visit-household', hash: `/subpackages/cadre/pages/visit/index?household=${households[0]!.id}` },
-    { name: 'plan', hash: `/subpackages/cadre/pages/plan/index?household=${households[0]!.id}` },
-    { name: 'signin', hash: '/subpackages/cadre/pages/signin/index' },
-    { name: 'leave', hash: '/subpackages/cadre/pages/leave/index' },
-    { name: 'attendance', hash: '/subpackages/cadre/pages/attendance/index' },
-    { name: 'scores', hash: '/subpackages/cadre/pages/scores/index' },
-    { name: 'record', hash: '/subpackages/cadre/pages/record/index' },
-    { name: 'items', hash: '/pages/items/index' },
-    { name: 'me', hash: '/pages/me/index' },
-  ]
-  await walk('cadre', cadreId, screens)
-  expect(problems('cadre', screens)).toEqual([])
-})
-
-it('the village secretary’s screens', async () => {
-  const secretaryId = await listed((p) => p.roles.includes('secretary'))
-  const screens: Screen[] = [
-    { name: 'home', hash: '/pages/index/index' },
-    { name: 'desk', hash: '/subpackages/cadre/pages/desk/index' },
-    { name: 'items', hash: '/pages/items/index' },
-    { name: 'me', hash: '/pages/me/index' },
-  ]
-  await walk('secretary', secretaryId, screens)
-  expect(problems('secretary', screens)).toEqual([])
-})
-
-it('the township office’s screens', async () => {
-  const officeId = await listed((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
-  const screens: Screen[] = [
-    { name: 'home', hash: '/pages/index/index' },
-    { name: 'workbench', hash: '/subpackages/office/index/index' },
-    { name: 'dashboard', hash: '/subpackages/office/dashboard/index' },
-    { name: 'roster', hash: '/subpackages/office/roster/index' },
-    { name: 'cadres', hash: '/subpackages/office/cadres/index' },
-    { name: 'places', hash: '/subpackages/office/places/index' },
-    { name: 'tickets', hash: '/subpackages/office/pages/tickets/index' },
-    { name: 'ratings', hash: '/subpackages/office/pages/ratings/index' },
-    { name: 'signins', hash: '/subpackages/office/pages/signins/index' },
-    { name: 'moderation', hash: '/subpackages/voice/moderation/index' },
-    { name: 'me', hash: '/pages/me/index' },
-  ]
-  await walk('office', officeId, screens)
-  expect(problems('office', screens)).toEqual([])
-})
-
-it('the supervision group’s screens', async () => {
-  const supervisorId = await listed((p) => p.roles.includes('supervisor'))
-  const screens: Screen[] = [
-    { name: 'home', hash: '/pages/index/index' },
-    { name: 'supervision', hash: '/subpackages/office/supervision/index' },
-    { name: 'report', hash: '/subpackages/office/report/index' },
-    { name: 'callbacks', hash: '/subpackages/voice/callbacks/index' },
-    { name: 'cadres', hash: '/subpackages/office/cadres/index' },
-    { name: 'me', hash: '/pages/me/index' },
-  ]
-  await walk('supervision', supervisorId, screens)
-  expect(problems('supervision', screens)).toEqual([])
-})
