@@ -7,7 +7,8 @@
  */
 import type { Messages } from './zh-CN'
 import { zhCN } from './zh-CN'
-import { mn, mong, splitBilingual } from './mongolian-script'
+import { genitiveAfter, mn, mong, splitBilingual } from './mongolian-script'
+import { dateHalves as dh, mnDates } from './dates' // mongolian wave 7 (mn3): dates in Mongolian form
 
 /** Mongolian first, then the Chinese, in one line at one size. */
 const bi = (latin: string, zh: string): string => `${mong(latin)} ${zh}`
@@ -66,9 +67,9 @@ const tickets: Messages['tickets'] = {
   status,
   kind: { service: bi('ajil kereg', zh.tickets.kind.service), problem: bi('asaγudal medegülekü', zh.tickets.kind.problem) },
   handledBy: (name) => `${mn`odo ${name} šiidbürileǰü bayin-a`} ${zh.tickets.handledBy(name)}`,
-  dueBy: (date) => `${mn`${date}-eče emüne šiidbürileǰü duusqan-a`} ${zh.tickets.dueBy(date)}`,
-  overdue: (date) => `${mn`šiidbürilekü bolǰoγ-a (${date}) önggeregsen`} ${zh.tickets.overdue(date)}`,
-  createdOn: (date) => `${mn`${date} ilegegsen`} ${zh.tickets.createdOn(date)}`,
+  dueBy: (date) => `${mn`${dh(date).mongolian}-eče emüne šiidbürileǰü duusqan-a`} ${zh.tickets.dueBy(dh(date).chinese)}`,
+  overdue: (date) => `${mn`šiidbürilekü bolǰoγ-a (${dh(date).mongolian}) önggeregsen`} ${zh.tickets.overdue(dh(date).chinese)}`,
+  createdOn: (date) => `${mn`${dh(date).mongolian} ilegegsen`} ${zh.tickets.createdOn(dh(date).chinese)}`,
   myTitle: bi('minu ajil kereg', zh.tickets.myTitle),
   myEmpty: bi('ta odo boltal-a ajil kereg ba asaγudal medegülegsen temdeglel ügei.', zh.tickets.myEmpty),
   villageTitle: bi('ene γačaγ-a-yin kereg', zh.tickets.villageTitle),
@@ -134,7 +135,7 @@ const ticketLoop: Messages['ticketLoop'] = {
   describe: bi('bayidal-i ögülekü', z.describe),
   describeServicePlaceholder: bi('yaγu kikü-ben kedün üge-ber bičin-e üü', z.describeServicePlaceholder),
   describeProblemPlaceholder: bi('yamar asaγudal tulγaraγsan-i bičin-e üü (daγu bičigdekü, jiruγ abqu bolomǰi-tai)', z.describeProblemPlaceholder),
-  expected: (date) => `${mn`${date}-eče emüne šiidbürilegdekü`} ${z.expected(date)}`,
+  expected: (date) => `${mn`${dh(date).mongolian}-eče emüne šiidbürilegdekü`} ${z.expected(dh(date).chinese)}`,
   photos: (n, max) => `${mn`jiruγ (${n}/${max})`} ${z.photos(n, max)}`,
   addPhoto: bi('jiruγ abqu', z.addPhoto),
   removePhoto: bi('ustaγaqu', z.removePhoto),
@@ -178,7 +179,7 @@ const ticketLoop: Messages['ticketLoop'] = {
 const home: Messages['home'] = {
   ...zh.home,
   greeting: (name) => `${mn`${name}, sayin bayin-a uu`} ${zh.home.greeting(name)}`,
-  today: (date) => `${mn`önödür ${date}`} ${zh.home.today(date)}`,
+  today: (date) => `${mn`önödür ${dh(date).mongolian}`} ${zh.home.today(dh(date).chinese)}`,
   notBoundTitle: bi('odo kereglekü bolomǰi ügei', zh.home.notBoundTitle),
   villagerUnassigned: bi('tan-u ger-tü ayil qariγucaγsan alban ajiltan odo boltal-a tomilaγdaγ-a ügei, sumu-yin ǰasaγ-tu qandun-a uu.', zh.home.villagerUnassigned),
 }
@@ -219,7 +220,7 @@ const verdict: Messages['verdict'] = {
   ...v,
   waiting: {
     title: bi('minu kikü kereg', v.waiting.title),
-    visitToSign: (cadre, date) => `${mn`${cadre} ${date}-du manu ger-tü ayilčilaba, γarun üsüg-iyer batalan-a uu`} ${v.waiting.visitToSign(cadre, date)}`,
+    visitToSign: (cadre, date) => `${mn`${cadre} ${dh(date).mongolian}-tür manu ger-tü ayilčilaba, γarun üsüg-iyer batalan-a uu`} ${v.waiting.visitToSign(cadre, dh(date).chinese)}`,
     signNow: bi('γarun üsüg jurqu', v.waiting.signNow),
     ticketToConfirm: (category, handler) =>
       `${mn`tan-u medegülegsen "${category}"-i ${handler} šiidbürileǰü duusba, šiidbürilegsen esekü-yi batalan-a uu`} ${v.waiting.ticketToConfirm(category, handler)}`,
@@ -249,7 +250,7 @@ const verdict: Messages['verdict'] = {
   rating: {
     ...v.rating,
     title: bi('alban ajiltan-i ünelekü', v.rating.title),
-    period: (p) => `${mn`${p} sar-a-yin ajil-i ünelekü`} ${v.rating.period(p)}`,
+    period: (p) => `${mn`${/^\d{4}-\d{2}$/.test(p) ? mnDates.month(Number(p.slice(0, 4)), Number(p.slice(5, 7))) : p}-yin ajil-i ünelekü`} ${v.rating.period(p)}`,
     bands: {
       leaders: bi('sumu-yin uduridqu bülüg', v.rating.bands.leaders),
       peers: bi('qamtu ajilaγči', v.rating.bands.peers),
@@ -392,11 +393,14 @@ const rules: Messages['rules'] = {
   // The level's name is already "Mongolian Chinese": its Mongolian part leads, the Chinese sentence follows.
   levelDue: (level, due) => {
     const parts = splitBilingual(level)
-    return `${parts?.mongolian ?? level}${mn`-un šiidbürilekü bolǰoγ-a: ${due}`} ${r.levelDue(parts?.chinese ?? level, due)}`
+    // mn3: the genitive follows the level's last word (ajiltan-u, šuǰi-yin, qural-un, bülüg-ün), not always -un
+    return `${parts?.mongolian ?? level}${mong(`${genitiveAfter(parts?.mongolian ?? level)} šiidbürilekü bolǰoγ-a:`)} ${dh(due).mongolian} ${r.levelDue(parts?.chinese ?? level, dh(due).chinese)}`
   },
   // (wave 4) a day or more in days, as zh-CN now says it (was from 48 hours)
   levelLeft: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür üldebe` : mn`${hours} čaγ üldebe`} ${r.levelLeft(hours)}`,
   levelOver: (hours) => `${hours >= 24 ? mn`${Math.floor(hours / 24)} edür önggerebe` : mn`${hours} čaγ önggerebe`} ${r.levelOver(hours)}`,
+  // mn3: the deadline's Mongolian with the time left in Mongolian, then the Chinese sentence
+  levelTimer: (due, left) => `${dh(due).mongolian} (${dh(left).mongolian}) ${r.levelTimer(dh(due).chinese, dh(left).chinese)}`,
 }
 const o = zh.office
 const office: Messages['office'] = {
@@ -508,21 +512,14 @@ const walk: Messages['walk'] = {
 }
 const fsc = zh.firstScreen
 /** Monday first, as zh-CN's weekdays (周一 … 周日). */
-const weekdays = {
-  mon: bi('γaraγ-un nigen', fsc.weekdays[0] ?? ''),
-  tue: bi('γaraγ-un qoyar', fsc.weekdays[1] ?? ''),
-  wed: bi('γaraγ-un γurban', fsc.weekdays[2] ?? ''),
-  thu: bi('γaraγ-un dörben', fsc.weekdays[3] ?? ''),
-  fri: bi('γaraγ-un tabun', fsc.weekdays[4] ?? ''),
-  sat: bi('γaraγ-un ǰirγuγan', fsc.weekdays[5] ?? ''),
-  sun: bi('γaraγ-un edür', fsc.weekdays[6] ?? ''),
-}
+// (wave 7, mn3: the Mongolian weekday names live with the other date forms, src/i18n/dates.ts)
+const weekdays = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }
 const firstScreen: Messages['firstScreen'] = {
   ...fsc, // the cadre's household row (plan, planned, cancelPlan, planSaved, planCancelled) stays Chinese
   nextVisit: bi('daraγ-a-yin ayilčilal', fsc.nextVisit),
-  weekdays: Object.values(weekdays),
+  weekdays: Object.values(weekdays).map((w) => `${mnDates.weekday(w)} ${fsc.weekdays[w - 1] ?? ''}`),
   // The weekday comes from the list above ("<mn> <zh>"): its Mongolian goes with the Mongolian day, its Chinese with the Chinese.
-  day: (month, day, weekday) => `${mn`${month} sar-a-yin ${day}`} (${splitBilingual(weekday)?.mongolian ?? weekday}) ${fsc.day(month, day, splitBilingual(weekday)?.chinese ?? weekday)}`,
+  day: (month, day, weekday) => `${mnDates.date({ year: 0, month, day, weekday: 0 }, false)} (${splitBilingual(weekday)?.mongolian ?? weekday}) ${fsc.day(month, day, splitBilingual(weekday)?.chinese ?? weekday)}`,
 }
 // ---- end mongolian wave 4 ----
 
@@ -563,7 +560,7 @@ const voice: Messages['voice'] = {
     noOutcome: bi('šiidbürilegdeǰü bayin-a', zv.follow.noOutcome),
     created: bi('nigen kümün medegülebe', zv.follow.created),
     privacy: bi('medegülegči-yi qamaγalaqu-yin tulada ende nere ba ayil-un dugaar-i üǰügülkü ügei; ǰiruγ aγulγ-a-yin ayulgüi-yin šalγalta-ača dabaγsan-u daraγ-a l üǰegdenem.', zv.follow.privacy),
-    filed: (date) => `${mn`${date} nigen kümün medegülebe`} ${zv.follow.filed(date)}`,
+    filed: (date) => `${mn`${dh(date).mongolian} nigen kümün medegülebe`} ${zv.follow.filed(dh(date).chinese)}`,
     satisfaction: (stars) => `${mn`medegülegči ${stars} odu ögbe`} ${zv.follow.satisfaction(stars)}`,
     byRole: {
       reporter: bi('medegülegči', zv.follow.byRole.reporter ?? ''),
@@ -571,6 +568,8 @@ const voice: Messages['voice'] = {
       secretary: bi('γačaγ-a-yin nam-un salbur-un šuǰi', zv.follow.byRole.secretary ?? ''),
       township: bi('sumu', zv.follow.byRole.township ?? ''),
     },
+    // mn3: each part's Mongolian first (date, who, what), then the Chinese step
+    step: (date, who, action) => `${[dh(date).mongolian, halves(who).mongolian, halves(action).mongolian].join(' ')} ${zv.follow.step(dh(date).chinese, halves(who).chinese, halves(action).chinese)}`,
   },
 }
 /** The month as formatMonth / plain.month write it ("2026年10月"), in Mongolian: "2026 on-u 10 sar-a". */
@@ -578,14 +577,14 @@ const monthForm = {
   month: (year: string, month: number) => mn`${year} on-u ${month} sar-a`,
 }
 const postingMonth = (text: string): string => {
-  const m = /^(\d{4})年(\d{1,2})月$/.exec(text)
-  return m ? monthForm.month(m[1] ?? '', Number(m[2])) : text
+  const m = /^(\d{4})年(\d{1,2})月$/.exec(dh(text).chinese)
+  return m ? monthForm.month(m[1] ?? '', Number(m[2])) : dh(text).mongolian
 }
 const posting: Messages['office']['ui']['posting'] = {
   ...office.ui.posting,
   // The month arrives written in Chinese: its Mongolian form goes with the Mongolian, the Chinese as it came.
-  title: (period) => `${mn`${postingMonth(period)}-yin alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(period)}`,
-  open: (period) => `${mn`${postingMonth(period)}-yin ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(period)}`,
+  title: (period) => `${mn`${postingMonth(period)}-yin alban ajiltan-u ajil-du ireltü-yi ile bolγaqu`} ${o.ui.posting.title(dh(period).chinese)}`,
+  open: (period) => `${mn`${postingMonth(period)}-yin ile bolγaγsan-i üǰekü`} ${o.ui.posting.open(dh(period).chinese)}`,
 }
 // ---- end mongolian wave 5 ----
 
@@ -609,6 +608,33 @@ const postingCard: Partial<Messages['office']['ui']['posting']> = {
 }
 // ---- end mongolian wave 6 ----
 
+// ---- mongolian wave 7 (mn3): the posting card's week lines, a month in words, comments said by several ----
+// (dates themselves are written by src/i18n/dates.ts; a date arrives "<Mongolian> <Chinese>" and each half goes to its side)
+const pl = zh.plain
+const plain: Messages['plain'] = {
+  ...pl, // week (from, to) is no longer shown (format.ts names a week through dates.ts); digest and thisMonthSoFar are the office's
+  weekOk: (range) => `${mn`${dh(range).mongolian}: biyelegülbe`} ${pl.weekOk(dh(range).chinese)}`,
+  weekShort: (range) => `${mn`${dh(range).mongolian}: biyelegülügsen ügei`} ${pl.weekShort(dh(range).chinese)}`,
+  weeksLine: (ok, all) => `${mn`"doloγ-a qonoγ bolγan-du 5 edür ajil-du, 4 söni qonoǰu, 3 edür γačaγ-a-du": ${all} doloγ-a qonoγ-ača ${ok}-i biyelegülbe`} ${pl.weeksLine(ok, all)}`,
+  commentTimes: (text, n) => (n > 1 ? `${text} ${mn`(${n} kümün ingǰü kelebe)`} ${pl.commentTimes('', n).trim()}` : text),
+  month: (period) => `${mnDates.month(Number(period.slice(0, 4)), Number(period.slice(5, 7)))} ${pl.month(period)}`,
+}
+/**
+ * "label: value" where both are bilingual (a heading and a date): each language's words together,
+ * "<mn label>: <mn value> <zh label>：<zh value>"; a value as someone wrote it (a name, a purpose)
+ * stays once, after the label as it is.
+ */
+const vf = zh.verdict.fmt
+const fmt: Messages['verdict']['fmt'] = {
+  ...vf,
+  labeled: (label, value) => {
+    const l = splitBilingual(label)
+    const v = dh(value)
+    return l && v.mongolian !== v.chinese ? `${l.mongolian}: ${v.mongolian} ${vf.labeled(l.chinese, v.chinese)}` : vf.labeled(label, value)
+  },
+}
+// ---- end mongolian wave 7 ----
+
 // ---- images (issue 13 item 2's photos): what the reporter is told about photos the office decides ----
 // (the office's queue itself stays Chinese, as the other staff screens)
 const zi = zh.images
@@ -624,7 +650,7 @@ const images: Messages['images'] = {
 }
 // ---- end images ----
 
-export const mnMong: Messages = {
+const catalogue: Messages = {
   ...zhCN,
   coded,
   // mongolian wave 3
@@ -644,12 +670,14 @@ export const mnMong: Messages = {
   home,
   me,
   cadreCard,
-  verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus } },
+  verdict: { ...verdict, visit: { ...verdict.visit, status: visitStatus }, fmt }, // mn3: fmt
   // mongolian wave 4
   walk,
   guard,
   // mongolian wave 5
   voice,
+  // mongolian wave 7 (mn3)
+  plain,
   elder,
   locale,
   binding: { ...binding, ...bindingRecord },
@@ -659,3 +687,28 @@ export const mnMong: Messages = {
   // images
   images,
 }
+
+// ---- mongolian wave 7 (mn3): a date in a sentence that stays Chinese ----
+/** The Chinese half of a shown date ("<mn> 12月3日（周四）"); anything else (a name, a comment) as it is. */
+const chineseDateOf = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value
+  const { mongolian, chinese } = dh(value)
+  return mongolian !== chinese && /^[\d年月日至第季度周星期一二三四五六日（）() :]+$/.test(chinese) ? chinese : value
+}
+/**
+ * The sentences this catalogue leaves Chinese (staff screens, a cadre who chose Mongolian) get the
+ * Chinese half of a date, not "约了 12 sar-a … 12月3日（周四）" (Mongolian inside): every function that is zh-CN's own
+ * is wrapped; translated ones split their dates themselves.
+ */
+const chineseDatesInChinese = <T>(node: T, zhNode: unknown): T => {
+  if (typeof node === 'function') {
+    if (node !== zhNode) return node
+    const wrapped = (...args: unknown[]) => (node as (...a: unknown[]) => unknown)(...args.map(chineseDateOf))
+    return Object.defineProperty(wrapped, 'length', { value: node.length }) as T // the same arity as zh-CN's
+  }
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node
+  const zhObject = (zhNode && typeof zhNode === 'object' ? zhNode : {}) as Record<string, unknown>
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, chineseDatesInChinese(value, zhObject[key])])) as T
+}
+export const mnMong: Messages = chineseDatesInChinese(catalogue, zhCN)
+// ---- end mongolian wave 7 ----

@@ -70,6 +70,20 @@ export const mong = (latin: string): string => {
 export const mn = (parts: TemplateStringsArray, ...values: Array<string | number>): string =>
   parts.reduce((text, part, i) => text + mong(part) + (i < values.length ? String(values[i]) : ''), '')
 
+/**
+ * The genitive suffix after a text already in script, by its last word's last letter and vowels (mn3): after a
+ * vowel -yin, after n -u/-ü, after another consonant -un/-ün; front (e ö ü, no a o u) takes ü.
+ * Returned in Latin with its joiner ("-yin"), for `mong`.
+ */
+export const genitiveAfter = (word: string): string => {
+  const letters = (word.trim().split(/[\s\u202F]+/).pop() ?? '').replace(/[^\u1820-\u1842]/g, '')
+  const last = letters.slice(-1)
+  const front = !/[\u1820\u1823\u1824]/.test(letters) && /[\u1821\u1825\u1826]/.test(letters)
+  if (/[\u1820-\u1826]/.test(last)) return '-yin'
+  if (last === '\u1828') return front ? '-ü' : '-u'
+  return front ? '-ün' : '-un'
+}
+
 /** True when the text holds traditional Mongolian letters. */
 export const hasMongolian = (text: string): boolean => /[\u1820-\u18AF]/.test(text)
 
@@ -79,6 +93,17 @@ export const hasMongolian = (text: string): boolean => /[\u1820-\u18AF]/.test(te
  * first, a Chinese-only text), so the caller shows it as it is.
  */
 export const splitBilingual = (text: string): { mongolian: string; chinese: string } | null => {
+  // mn3: a title joined of bilingual parts ("<mn> 反映问题 · <mn> 其他") splits part by part, so no
+  // Mongolian is left on the Chinese side; when a part is not bilingual (a name), as one text below.
+  const parts = text.split(' · ')
+  if (parts.length > 1) {
+    const halves = parts.map((p) => splitOne(p))
+    if (halves.every((h) => h)) return { mongolian: halves.map((h) => h?.mongolian).join(' · '), chinese: halves.map((h) => h?.chinese).join(' · ') }
+  }
+  return splitOne(text)
+}
+
+const splitOne = (text: string): { mongolian: string; chinese: string } | null => {
   const at = text.search(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/)
   if (at <= 0) return null
   const mongolian = text.slice(0, at).trim()

@@ -440,6 +440,8 @@ export const zhRules = {
   // A day or more is said in days (walkthrough: "还剩 30 小时" read as jargon), like dueIn.
   levelLeft: (hours: number) => (hours >= 24 ? `还剩 ${Math.floor(hours / 24)} 天` : `还剩 ${hours} 小时`),
   levelOver: (hours: number) => (hours >= 24 ? `已超过 ${Math.floor(hours / 24)} 天` : `已超过 ${hours} 小时`),
+  // mn3: the level's deadline with its time left (or over) in one sentence, so a locale can keep each language's words together
+  levelTimer: (due: string, left: string) => `${due}（${left}）`,
   /** Reply templates by key (settings.tickets.replyTemplates names them per category). */
   templates: {
     received: '已收到，我会尽快上门了解情况。',
@@ -567,6 +569,8 @@ export const zhVoice = {
     filed: (date: string) => `${date} 有人反映`,
     satisfaction: (stars: number) => `反映人评价 ${stars} 星`,
     byRole: { reporter: '反映人', cadre: '包户干部', secretary: '村党支部书记', township: '镇里' } as Record<string, string>,
+    // mn3: one step of the public view in one sentence (date, who, what), so a locale can order its own words
+    step: (date: string, who: string, action: string) => `${date} ${who} ${action}`,
   },
   callBacks: {
     title: '回访',

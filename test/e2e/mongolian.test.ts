@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { mnMong } from '../../src/i18n/mn-Mong'
 import { splitBilingual } from '../../src/i18n/mongolian-script'
-import { screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
+import { apiCall, screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
 
 jest.setTimeout(180_000)
 
@@ -230,5 +230,152 @@ it('every villager screen in Mongolian: vertical headings and actions, real glyp
     await visitTo('posting', '/pages/posting/index', '.page')
     await visitTo('me', '/pages/me/index', '.locale-state')
     await context.close()
+  }
+})
+
+// ---- mn3 (issue 13 items 5-6): the texts of waves 4-6 and the Mongolian dates, seen rendered ----
+
+/**
+ * The lines under `selector` read Mongolian first with the Chinese beside at one size, nothing spills
+ * off a 390 px screen, and the font is real (not tofu). Returns the lines' text for the caller's checks.
+ */
+const expectMongolianLines = async (page: Page, selector: string): Promise<string[]> => {
+  await page.locator(selector).first().waitFor({ timeout: 30_000 })
+  await mongolianFontReady(page)
+  await expectMongolianGlyphs(page)
+  const lines = await page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const text = (el.textContent ?? '').trim()
+      // Each text node holds its Mongolian and its Chinese together (one size by construction); where a
+      // heading splits them (.mq-bi: vertical Mongolian, horizontal Chinese), both halves at one size.
+      const pairs = Array.from(el.querySelectorAll('.mq-bi')).concat(el.matches('.mq-bi') ? [el] : [])
+      const split = pairs.map((bi) => [bi.querySelector('.mq-bi__mn'), bi.querySelector('.mq-bi__zh')].map((x) => (x ? getComputedStyle(x).fontSize : '')))
+      const r = el.getBoundingClientRect()
+      return {
+        text,
+        mn: text.search(/[\u1820-\u18AF]/),
+        zh: text.search(/[\u4e00-\u9fff]/),
+        unequal: split.filter(([mn, zh]) => mn !== zh).length,
+        inside: r.left >= -1 && r.right <= window.innerWidth + 1,
+        spills: (el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1,
+      }
+    }),
+  )
+  expect(lines.length).toBeGreaterThan(0)
+  for (const l of lines) {
+    expect({ text: l.text, mongolian: l.mn >= 0 }).toEqual({ text: l.text, mongolian: true })
+    if (l.zh >= 0) expect({ text: l.text, mongolianFirst: l.mn < l.zh }).toEqual({ text: l.text, mongolianFirst: true })
+    expect({ text: l.text, unequal: l.unequal }).toEqual({ text: l.text, unequal: 0 })
+    expect({ text: l.text, inside: l.inside, spills: l.spills }).toEqual({ text: l.text, inside: true, spills: false })
+  }
+  // Nothing on the page is wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  return lines.map((l) => l.text)
+}
+
+const lastMonth = () => {
+  const d = new Date(Date.now() + 8 * 3_600_000)
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1))
+  return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
+it('waves 4-6 in Mongolian: posting card, a follower view, photo-check notes, the sign page states, the next visit day; dates in Mongolian form', async () => {
+  const { household, member, cadre } = await pickHousehold()
+  const { localContentSecurity } = await import('../../src/server/wechat/content')
+  const { realPng } = await import('../server/fixtures/images')
+  const { mnDates } = await import('../../src/i18n/dates')
+  const store = h.server.deps.store
+  const people = await store.find('people', {})
+  const neighbour = people.find((p) => p.villageId === member.villageId && p.householdId && p.householdId !== member.householdId && p.roles.length === 1 && p.roles[0] === 'villager')
+  if (!neighbour) throw new Error('no neighbour in the seed')
+  const office = people.find((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))!
+  const memberToken = await tokenOf(member.id)
+  const cadreToken = await tokenOf(cadre.id)
+
+  // Last month closed, so the posting card has its lines (before the expired visit below is back-dated in the store).
+  const period = lastMonth()
+  const closed = await apiCall<unknown>(h, 'office.closePeriod', { period }, await tokenOf(office.id)).catch((e: Error) => e)
+  if (closed instanceof Error && !/ALREADY_CLOSED/.test(closed.message)) throw closed
+
+  // A report with a photo the content check refuses (the reporter is told; others do not see it).
+  const upload = async (text: string) => {
+    const QRCode = (await import('qrcode')).default
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await QRCode.toBuffer(text, { type: 'png', width: 240 }))]), 'photo.png')
+    const res = await fetch(`${h.server.url}/upload?kind=photo`, { method: 'POST', body: form, headers: { authorization: `Bearer ${memberToken}` } })
+    return ((await res.json()) as { data: { url: string } }).data.url
+  }
+  const cleared = await upload('mn3-cleared')
+  const refused = await upload('mn3-refused')
+  localContentSecurity.refusedImages.add(refused)
+  const ticket = await api('ticket.create', { kind: 'problem', category: 'other', description: '村口水渠堵了', anonymous: false, photoUrls: [cleared, refused] }, memberToken)
+  await api('ticket.follow', { ticketId: ticket.id }, await tokenOf(neighbour.id))
+
+  // The visit states the villager reads on the sign page: signed, disputed, expired.
+  const newVisit = () => api('visit.create', { householdId: household.id, purpose: '了解冬季取暖情况', notes: '', problems: '', overnight: false }, cadreToken)
+  const signed = await newVisit()
+  await api('visit.signOff', { visitId: signed.id, signaturePng: await realPng() }, memberToken)
+  const disputed = await newVisit()
+  await api('visit.dispute', { visitId: disputed.id, reason: '那天没来' }, memberToken)
+  const expired = await newVisit()
+  const stored = (await store.get('visits', expired.id))!
+  await store.replace('visits', { ...stored, at: stored.at - 48 * 3_600_000 })
+
+  // The next visit, three days on (the township's calendar).
+  const planned = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10)
+  await api('visit.plan', { householdId: household.id, date: planned }, cadreToken)
+
+
+  for (const elder of [false, true]) {
+    const tag = elder ? '-elder' : ''
+    const storage = { 'mq.locale': 'mn-Mong', ...(elder ? { 'mq.elder': 'on' } : {}) }
+    const open = async (personId: string, url: string) => {
+      const c = await contextAs(personId, storage)
+      await c.page.goto(`${h.server.url}/#${url}`)
+      return c
+    }
+
+    // The cadre card: the next visit's day and weekday, the last signed visit's date, in Mongolian form.
+    const home = await open(member.id, '/pages/index/index')
+    const cardLines = await expectMongolianLines(home.page, '.cadre-card .next-visit, .cadre-card .cadre-card__value')
+    const [, month, day] = planned.split('-').map(Number)
+    expect(cardLines.some((t) => t.includes(mnDates.date({ year: 0, month: month ?? 0, day: day ?? 0, weekday: 0 }, false)))).toBe(true)
+    await shot(home.page, `w4-home${tag}`)
+    await home.context.close()
+
+    // The reporter's own ticket: the photo-check note and the dates, Mongolian first.
+    const own = await open(member.id, `/pages/ticket/index?id=${encodeURIComponent(ticket.id)}`)
+    await expectMongolianLines(own.page, '.photo-check-note--hidden, .timeline__when, .ticket-row__date')
+    await shot(own.page, `w4-photo-check${tag}`)
+    await own.context.close()
+
+    // The follower's public view of the same report.
+    const follower = await open(neighbour.id, `/pages/ticket/index?id=${encodeURIComponent(ticket.id)}`)
+    await expectMongolianLines(follower.page, '.public-ticket .public-step')
+    await shot(follower.page, `w5-follower${tag}`)
+    expect(await follower.page.locator('.public-ticket').textContent()).not.toContain(member.name)
+    await follower.context.close()
+
+    // The sign page's states, as said to the villager.
+    for (const [state, visit] of [['signed', signed], ['disputed', disputed], ['expired', expired]] as const) {
+      const sign = await open(member.id, `/pages/sign/index?visit=${encodeURIComponent(visit.id)}`)
+      const lines = await expectMongolianLines(sign.page, '.sign-status')
+      expect(lines[0]).toBe(mnMong.walk.visitForVillager[state])
+      await expectMongolianLines(sign.page, '.sign-visit .mq-line--muted') // 走访时间: the label and the date (the cadre's name and his purpose are as written)
+      await shot(sign.page, `w4-sign-${state}${tag}`)
+      await sign.context.close()
+    }
+
+    // The posting card's lines (sign-ins, leave, absences, village days, weeks, the three comment headings).
+    const posting = await open(member.id, `/pages/posting/index?period=${period}`)
+    await expectMongolianLines(posting.page, '.posting-row .posting-line')
+    // The title starts with the township's name (as the roster has it), then the Mongolian, then the Chinese.
+    const title = (await posting.page.locator('.posting__title').textContent()) ?? ''
+    const monthMn = mnDates.month(Number(period.slice(0, 4)), Number(period.slice(5, 7)))
+    expect(title.indexOf(monthMn)).toBeGreaterThan(0)
+    expect(title.indexOf(monthMn)).toBeLessThan(title.indexOf(`${Number(period.slice(0, 4))}年`))
+    await shot(posting.page, `w6-posting${tag}`)
+    await posting.page.screenshot({ path: path.join(screenshots, `mn-w6-posting-full${tag}.png`), fullPage: true })
+    await posting.context.close()
   }
 })

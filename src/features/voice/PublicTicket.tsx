@@ -53,7 +53,7 @@ export const PublicTicketCard = ({ ticketId, compact = false }: { ticketId: stri
             <View className='voice-card'>
               <Text className='voice-row__title'>{v.steps}</Text>
               {t.steps.map((s, i) => (
-                <Text key={i} className='voice-row__meta public-step'>{s.action === 'create' ? `${formatDate(s.at)} ${v.created}` : `${formatDate(s.at)} ${v.byRole[s.byRole] ?? ''} ${actionWords(s.action)}`}</Text>
+                <Text key={i} className='voice-row__meta public-step'>{s.action === 'create' ? v.filed(formatDate(s.at)) : v.step(formatDate(s.at), v.byRole[s.byRole] ?? '', actionWords(s.action))}</Text>
               ))}
               <Text className='voice-row__title'>{v.outcome}</Text>
               <Text className='voice-row__meta public-outcome'>

@@ -29,7 +29,7 @@ export const LevelTimer = ({ ticket, now, className }: { ticket: TicketView; now
   const hours = Math.round(Math.abs(clock.dueAt - now) / 3_600_000)
   return (
     <Text className={`${className} level-timer ${over ? 'level-timer--over' : ''}`}>
-      {`${r.levelDue(r.levels[clock.level] ?? clock.level, formatDate(clock.dueAt))}（${over ? r.levelOver(hours) : r.levelLeft(hours)}）`}
+      {r.levelTimer(r.levelDue(r.levels[clock.level] ?? clock.level, formatDate(clock.dueAt)), over ? r.levelOver(hours) : r.levelLeft(hours))}
     </Text>
   )
 }
