@@ -1,13 +1,16 @@
 /**
  * The walkthrough (issue 12, "done when"): every screen of the villager, the resident cadre, the
  * village secretary, the township office and the supervision group, at 390x844, in normal and in
- * elder mode (长辈版), saved under .tmp/walk/<role>-<screen>-<mode>-<n>.png to be looked at, with a
+ * elder mode (长辈版) (the office's and the supervision group's also at a PC, 1280x800), saved under
+ * .tmp/walk/<role>-<screen>-<mode>-<n>.png to be looked at, with a
  * measurement of each (.tmp/walk/report-<role>.json). One test file per role
  * (walkthrough-<role>.test.ts), each with a server and browser of its own, so that the e2e project
  * can walk two roles at once; this module is what they share. What it asserts on every screen:
  * - nothing runs off the right edge; no raw codes, no "undefined"/"NaN", no jargon for villagers
  *   ("1135", "考核周期", "数据指纹", hours over a day);
  * - a loaded screen, never a spinner left spinning or an error;
+ * - on the office's and the supervision group's screens, on a phone and at a PC: no short text (a
+ *   button's word, a band label, a choice, a tag) broken over two lines, no button cutting its words off;
  * - on villager screens in elder mode: body text (and every field's text) >= 18 px, key text (the
  *   cadre's name, the big buttons) >= 30 px, every target >= 60x60.
  */
@@ -57,8 +60,9 @@ export const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n
 export const tokenOf = (personId: string) => tokenFor(h, personId)
 
 /** A page whose every load starts signed in, in the given mode. */
-const pageFor = async (token: string, elder: boolean): Promise<Page> => {
-  const page = await h.newPage()
+const pageFor = async (token: string, elder: boolean, pc = false): Promise<Page> => {
+  // At a PC (the office's and the supervision group's desks): 1280x800.
+  const page = pc ? await (await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })).newPage() : await h.newPage()
   await page.context().addInitScript(
     ([t, e]) => {
       localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
@@ -83,6 +87,8 @@ export interface Measured {
   words: string[]
   stuck: boolean
   errors: string[]
+  /** Short texts (a button's word, a band label, a choice, a tag) broken over two lines; buttons whose text is cut off. */
+  layout: string[]
 }
 
 /**
@@ -144,7 +150,27 @@ const measure = async (page: Page, screen: string, quiet: () => boolean): Promis
     const keyText = Array.from(root.querySelectorAll('.cadre-name, .mq-button--big .at-button__text'))
       .filter(visible)
       .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 24), size: parseFloat(getComputedStyle(el).fontSize) }))
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, keyText, codes, hours, words, errors }
+    // The lines a short text takes: the distinct tops of its text's line boxes.
+    const lines = (el: Element) => {
+      const tops: number[] = []
+      const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+        if (!(n.textContent ?? '').trim()) continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < 4)) tops.push(r.top)
+      }
+      return tops.length
+    }
+    const layout: string[] = []
+    for (const el of Array.from(root.querySelectorAll('.at-button__text, .mq-band-label, .mq-choice__item, .office-tag'))) {
+      const short = (el.textContent ?? '').trim()
+      if (short && short.length <= 16 && visible(el) && lines(el) > 1) layout.push(`wraps: ${short}`)
+    }
+    for (const el of Array.from(root.querySelectorAll('.at-button'))) {
+      if (visible(el) && el.scrollWidth > el.clientWidth + 2) layout.push(`cut off: ${(el.textContent ?? '').trim()}`)
+    }
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, keyText, codes, hours, words, errors, layout }
   })
   const stuck = (await page.locator('.mq-state--loading:visible').count()) > 0
   return { screen, stuck, ...m }
@@ -183,12 +209,14 @@ export interface Screen {
 
 const report: Record<string, Measured> = {}
 
-/** Walks the screens as the person, in normal then elder mode: each screen loaded afresh, measured and shot. */
-export const walk = async (role: string, personId: string, screens: Screen[]) => {
+/** The modes a screen is walked in: a phone in normal and elder mode, and (staff screens) a PC. */
+const MODES = ['normal', 'elder', 'pc'] as const
+
+/** Walks the screens as the person, in normal then elder mode (and `pc`: at a PC): each screen loaded afresh, measured and shot. */
+export const walk = async (role: string, personId: string, screens: Screen[], { pc = false } = {}) => {
   const token = await tokenOf(personId)
-  for (const elder of [false, true]) {
-    const mode = elder ? 'elder' : 'normal'
-    const page = await pageFor(token, elder)
+  for (const mode of pc ? MODES : MODES.filter((x) => x !== 'pc')) {
+    const page = await pageFor(token, mode === 'elder', mode === 'pc')
     // Requests under way (the screen's data, its pictures): a screen has loaded when none is.
     let pending = 0
     page.on('request', () => pending++)
@@ -209,9 +237,13 @@ export const walk = async (role: string, personId: string, screens: Screen[]) =>
   fs.writeFileSync(path.join(out, `report-${role}.json`), JSON.stringify(report, null, 2))
 }
 
-export const problems = (role: string, screens: Screen[]) =>
+/**
+ * What is wrong on the walked screens. `pc`: staff screens, also walked at a PC, whose short texts
+ * must not wrap and whose buttons must not cut their words off (issue 12, look-b).
+ */
+export const problems = (role: string, screens: Screen[], { pc = false } = {}) =>
   screens.flatMap((s) =>
-    (['normal', 'elder'] as const).flatMap((mode) => {
+    (pc ? MODES : MODES.filter((x) => x !== 'pc')).flatMap((mode) => {
       const m = report[`${role}-${s.name}-${mode}`]
       if (!m) return [`${role}-${s.name}-${mode}: not walked`]
       const p: string[] = []
@@ -224,6 +256,7 @@ export const problems = (role: string, screens: Screen[]) =>
       const smallKey = m.keyText.filter((k) => k.size < 30)
       if (s.villager && mode === 'elder' && smallKey.length) p.push(`${m.screen}: key text under 30 px ${JSON.stringify(smallKey)}`)
       if (s.villager && mode === 'elder' && m.smallTargets.length) p.push(`${m.screen}: small targets ${JSON.stringify(m.smallTargets.slice(0, 5))}`)
+      if (pc && m.layout.length) p.push(`${m.screen}: ${m.layout.join(', ')}`)
       return p
     }),
   )

@@ -18,6 +18,6 @@ it('the township office’s screens', async () => {
     { name: 'moderation', hash: '/subpackages/voice/moderation/index' },
     { name: 'me', hash: '/pages/me/index' },
   ]
-  await walk('office', officeId, screens)
-  expect(problems('office', screens)).toEqual([])
+  await walk('office', officeId, screens, { pc: true })
+  expect(problems('office', screens, { pc: true })).toEqual([])
 })
