@@ -52,9 +52,10 @@ const pickHousehold = async () => {
 const mongolianFontReady = (page: Page) =>
   page.waitForFunction(() => document.fonts.check('16px "Noto Sans Mongolian"', '\u182E\u1823\u1829\u182D\u1823\u182F'), undefined, { timeout: 30_000 })
 
-/** After the H5 page slide-in has ended (the page's left edge back at 0). */
+/** After the H5 page slide-in has ended: no finite animation or transition still running (a spinner's endless one aside). */
 const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(1_000)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 10_000 })
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
   await page.screenshot({ path: path.join(screenshots, `mn-${name}.png`) })
 }
 
