@@ -40,7 +40,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: false },
+    // webpack's persistent cache (node_modules/.cache/webpack): a build after a small change takes
+    // seconds instead of a minute (npm test builds both targets). Checked: a cold and a warm build
+    // give byte-identical output, and a changed MINQING_API_BASE or source text reaches the output.
+    cache: { enable: true },
     // Brand and grey text darkened for contrast >= 4.5:1 on white (taro-ui's blue #6190E8 gives 3.2:1),
     // set before taro-ui's `!default` variables in every stylesheet.
     sass: { data: '$color-brand: #b3261e; $color-brand-light: #c9473f; $color-brand-dark: #8c1d18; $color-grey-2: #666;' },
