@@ -1,6 +1,6 @@
 // Four suites, one command each: unit (pure core and contracts), integration (server through
 // HTTP and a real SQLite file), integration-mysql (the same files on a real MariaDB that the run
-// starts itself), e2e (Debian's chromium against the H5 build).
+// starts itself, but for those not about the database: `notAboutTheDatabase`), e2e (Debian's chromium against the H5 build).
 // File names say where a file runs: `*.sqlite.test.ts` only on SQLite (e.g. reading the first
 // version's SQLite files), `*.mariadb.test.ts` only on MariaDB (concurrency and fault tests).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }]
@@ -12,6 +12,32 @@ const base = {
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
 }
 const integrationFiles = ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/cloud/**/*.test.ts']
+// Integration files whose subject is not the database: who may call what (the policies and the
+// attacks), the WeChat adapters and messages, uploads and media checks, compression, coordinates,
+// fonts, codes instead of sentences, the seed generator. They run on SQLite only; every action's
+// statements run on MariaDB all the same (scenario.mariadb.test.ts), with the store's conformance
+// suite, the ticket and verdict loops, the close, facts, concurrency, faults, import and backup.
+// A new file runs on both unless it is listed here.
+const notAboutTheDatabase = [
+  'server/policy-matrix',
+  'server/action-matrix',
+  'server/attack',
+  'cloud/attack',
+  'server/wechat-openapi',
+  'server/wechat-notify',
+  'cloud/media-check',
+  'server/media-screening',
+  'server/selfhost-media',
+  'server/voice',
+  'cloud/uploads',
+  'server/compression',
+  'server/datum',
+  'cloud/font',
+  'server/mongolian-codes',
+  'server/doctor-selfhost',
+  'server/identity-setup',
+  'server/seed/generate',
+].map((file) => `/test/${file.replace(/\//g, '\\/')}\\.test\\.ts$`)
 module.exports = {
   projects: [
     {
@@ -33,7 +59,7 @@ module.exports = {
       testMatch: integrationFiles,
       // bench.test.ts runs `npm run bench -- --quick` as a child process with databases of its own
       // (SQLite and a MariaDB it starts): it does not depend on the project's dialect, so once is enough.
-      testPathIgnorePatterns: ['/node_modules/', '\\.sqlite\\.test\\.ts$', '/test/server/bench\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.sqlite\\.test\\.ts$', '/test/server/bench\\.test\\.ts$', ...notAboutTheDatabase],
       // One MariaDB for the whole run (test/support/mariadb.ts); each test file makes its own databases on it.
       globalSetup: '<rootDir>/test/support/mariadb-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/mariadb-global-teardown.ts',

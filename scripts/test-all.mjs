@@ -45,15 +45,20 @@ const hasWeappCheckTools = fs.existsSync(path.join(weappCheckTools, 'node_module
  * report gives the counts); `counts: false`: a preparation step that counts only when it fails;
  * `background`: mostly waits on the network or disk, so it runs beside the others without taking
  * one of the `jobs` places; `workers`: jest workers for the project (default: jest's own choice, one
- * on a 2-core machine). Listed longest chain first: that is the order in which they start.
+ * on a 2-core machine); `shard`: this part of the project's files (jest --shard). Listed longest
+ * chain first: that is the order in which they start.
  */
 const checks = [
   // The H5 build and the browser tests after it are the longest chain: they start first.
   { label: 'build h5', command: bin('taro'), args: ['build', '--type', 'h5'] },
   // Two test files at a time: a browser test spends much of its time waiting on the page.
   { label: 'e2e', jest: 'e2e', needs: ['build h5'], workers: 2 },
-  { label: 'integration-mysql', jest: 'integration-mysql' },
-  { label: 'integration', jest: 'integration' },
+  // The integration projects in halves (jest --shard): whichever place frees first takes the next
+  // half, so the run does not end with one project's last files on one core.
+  { label: 'integration-mysql 1/2', jest: 'integration-mysql', shard: '1/2' },
+  { label: 'integration-mysql 2/2', jest: 'integration-mysql', shard: '2/2' },
+  { label: 'integration 1/2', jest: 'integration', shard: '1/2' },
+  { label: 'integration 2/2', jest: 'integration', shard: '2/2' },
   { label: 'build weapp', command: bin('taro'), args: ['build', '--type', 'weapp'] },
   { label: 'weapp size budget', command: process.execPath, args: [path.join(root, 'scripts/size-budget.mjs')], needs: ['build weapp'] },
   // WeChat's own compiler lives in a separate tools package (~280 MB), installed on first use with
@@ -75,8 +80,13 @@ const checks = [
   { label: 'unit', jest: 'unit' },
 ]
 
-// `npm test -- --only=lint,e2e`: those checks and what they need (the lockfile guard always runs).
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+// `npm test -- --only=lint,e2e`: those checks and what they need (the lockfile guard always runs);
+// a jest project's name (`--only=integration`) stands for all of its parts.
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .flatMap((name) => (checks.some((c) => c.label === name) ? [name] : checks.filter((c) => c.jest === name).map((c) => c.label)).concat(checks.some((c) => c.label === name || c.jest === name) ? [] : [name]))
 if (only) {
   const known = new Set(checks.map((c) => c.label))
   const unknown = only.filter((label) => !known.has(label))
@@ -106,11 +116,18 @@ const clock = () => `${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}
 const runCheck = (check) =>
   new Promise((resolve) => {
     const log = path.join(logs, `${check.label.replace(/[^a-z0-9-]+/gi, '-')}.log`)
-    const report = check.jest ? path.join(tmp, `jest-${check.jest}.json`) : null
+    const report = check.jest ? path.join(tmp, `jest-${check.label.replace(/[^a-z0-9-]+/gi, '-')}.json`) : null
     if (report) fs.rmSync(report, { force: true })
     const command = check.jest ? bin('jest') : check.command
     const args = check.jest
-      ? ['--selectProjects', check.jest, '--json', `--outputFile=${report}`, ...(check.workers ? [`--maxWorkers=${check.workers}`] : [])]
+      ? [
+          '--selectProjects',
+          check.jest,
+          '--json',
+          `--outputFile=${report}`,
+          ...(check.workers ? [`--maxWorkers=${check.workers}`] : []),
+          ...(check.shard ? [`--shard=${check.shard}`] : []),
+        ]
       : check.args
     const header = `=== ${check.label}: ${[path.basename(command), ...args].join(' ')}`
     console.log(`[${clock()}] start ${check.label}`)

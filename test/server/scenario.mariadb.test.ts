@@ -4,18 +4,20 @@
  * tables, correlated MAX, grouped counts, instr) in the SQL that MySQL 8 and MariaDB accept, and
  * the hot actions' statement counts the same as on SQLite.
  */
-import { startMariadb, type MariaDb } from '../support/mariadb'
+import os from 'node:os'
+import { freshDatabase, type TestDatabase } from '../support/test-database'
 import { runScenario, startScenario, type Scenario } from './scenario'
 
-let mariadb: MariaDb
+// A database of its own on the run's MariaDB server (the integration-mysql project's).
+let database: TestDatabase
 let s: Scenario
 beforeAll(async () => {
-  mariadb = await startMariadb()
-  s = await startScenario({ databaseUrl: await mariadb.createDatabase('scenario') })
+  database = await freshDatabase(os.tmpdir(), { dialect: 'mysql', prefix: 'scenario' })
+  s = await startScenario({ databaseUrl: database.url })
 }, 240_000)
 afterAll(async () => {
   await s?.stop()
-  await mariadb?.stop()
+  await database?.drop()
 })
 
 describe('every action on MariaDB', () => {
