@@ -75,8 +75,10 @@ const checks = [
     args: [path.join(root, 'scripts/weapp-check.mjs')],
     needs: ['build weapp', ...(hasWeappCheckTools ? [] : ['install WeChat compiler'])],
   },
-  { label: 'typecheck', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
-  { label: 'lint', command: bin('eslint'), args: ['.'] },
+  // Both keep what they learnt in .tmp/ (tsc's build info, eslint's cache): a run after a small
+  // change checks again what the change touches, in a few seconds instead of half a minute.
+  { label: 'typecheck', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', path.join(tmp, 'tsc.tsbuildinfo')] },
+  { label: 'lint', command: bin('eslint'), args: ['--cache', '--cache-location', path.join(tmp, 'eslintcache'), '.'] },
   { label: 'unit', jest: 'unit' },
 ]
 
