@@ -39,6 +39,8 @@ const notAboutTheDatabase = [
   'server/seed/generate',
 ].map((file) => `/test/${file.replace(/\//g, '\\/')}\\.test\\.ts$`)
 module.exports = {
+  // `--shard` in parts of about equal size (npm test runs the integration projects in halves).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     {
       ...base,
