@@ -173,6 +173,21 @@ const expectVertical = async (page: Page, scope: string, chinese: string) => {
 
 /** Not tofu: the Mongolian string measures differently in Noto Sans Mongolian than in the fallback alone (boxes are all one width). */
 const expectMongolianGlyphs = async (page: Page) => {
+  // The face may be loaded for the page a moment before a canvas measures with it: up to 10 s.
+  await page
+    .waitForFunction(
+      () => {
+        const ctx = document.createElement('canvas').getContext('2d')!
+        const text = '\u182E\u1823\u1829\u182D\u1823\u182F \u1822\u1837\u182D\u1821\u1828'
+        ctx.font = '32px "Noto Sans Mongolian", monospace'
+        const noto = ctx.measureText(text).width
+        ctx.font = '32px monospace'
+        return Math.abs(noto - ctx.measureText(text).width) > 4
+      },
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined)
   const widths = await page.evaluate(() => {
     const ctx = document.createElement('canvas').getContext('2d')!
     const text = '\u182E\u1823\u1829\u182D\u1823\u182F \u1822\u1837\u182D\u1821\u1828'
