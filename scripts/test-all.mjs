@@ -84,11 +84,16 @@ const checks = [
 
 // `npm test -- --only=lint,e2e`: those checks and what they need (the lockfile guard always runs);
 // a jest project's name (`--only=integration`) stands for all of its parts.
+const expand = (name) => {
+  if (checks.some((c) => c.label === name)) return [name]
+  const parts = checks.filter((c) => c.jest === name).map((c) => c.label)
+  return parts.length > 0 ? parts : [name]
+}
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',')
-  .flatMap((name) => (checks.some((c) => c.label === name) ? [name] : checks.filter((c) => c.jest === name).map((c) => c.label)).concat(checks.some((c) => c.label === name || c.jest === name) ? [] : [name]))
+  .flatMap(expand)
 if (only) {
   const known = new Set(checks.map((c) => c.label))
   const unknown = only.filter((label) => !known.has(label))
@@ -111,6 +116,16 @@ let failed = 0
 const summary = new Map()
 const state = new Map(checks.map((c) => [c.label, 'waiting']))
 
+/** The cores' busy and idle time so far (clock ticks, from /proc/stat), or null off Linux. */
+const cpuTimes = () => {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    return { busy: user + nice + system + irq + softirq, idle: idle + iowait }
+  } catch {
+    return null
+  }
+}
+const cpuAtStart = cpuTimes()
 const startedAt = Date.now()
 const clock = () => `${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s`
 
@@ -220,23 +235,19 @@ await schedule()
 }
 
 /**
- * The processor time the checks used (Linux: this process's children that have ended, from
- * /proc/self/stat), to compare with the wall time: the run's work against the machine's cores.
+ * How busy the machine's cores were during the run (Linux, /proc/stat: every process, the checks'
+ * and anything else running): a run near 100% is bound by the cores, not by waiting.
  */
-function cpuSeconds() {
-  try {
-    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
-    // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) sit at 13 and 14.
-    const ticks = Number(fields[13]) + Number(fields[14])
-    return `, using ${(ticks / 100).toFixed(0)} s of processor time`
-  } catch {
-    return ''
-  }
+function busyShare(before, after) {
+  if (!before || !after) return ''
+  const busy = after.busy - before.busy
+  const all = busy + after.idle - before.idle
+  return all > 0 ? `, the cores ${Math.round((100 * busy) / all)}% busy` : ''
 }
 
 // The summary in the order of the list, whatever order the checks ended in.
 const lines = [...checks.map((c) => c.label), 'lockfiles'].filter((l) => summary.has(l)).map((l) => summary.get(l))
-console.log(`\n${lines.join('\n')}\nnpm test took ${((Date.now() - startedAt) / 1000).toFixed(0)} s with ${jobs} checks at a time${cpuSeconds()}`)
+console.log(`\n${lines.join('\n')}\nnpm test took ${((Date.now() - startedAt) / 1000).toFixed(0)} s with ${jobs} checks at a time${busyShare(cpuAtStart, cpuTimes())}`)
 const line = `${passed} passed, ${failed} failed`
 fs.writeFileSync(path.join(tmp, 'test-summary.txt'), `${line}\n`)
 console.log(line)
