@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
+import { lastMonth, shots } from './walk'
 
 jest.setTimeout(900_000)
 
@@ -65,37 +66,6 @@ const open = async (page: Page, hash: string) => {
   await page.waitForTimeout(800)
   while (Date.now() < deadline && (await page.locator('.mq-state--loading:visible').count()) > 0) await page.waitForTimeout(300)
   await page.waitForTimeout(300)
-}
-
-/** The screen from top to bottom, one shot per screenful (at most six). */
-const shots = async (page: Page, name: string) => {
-  const steps = await page.evaluate(() => {
-    const scrollers = Array.from(document.querySelectorAll<HTMLElement>('.taro_page, .taro-tabbar__panel, body, html')).filter(
-      (el) => el.scrollHeight > el.clientHeight + 4 && getComputedStyle(el).display !== 'none',
-    )
-    const el = scrollers.sort((a, b) => b.scrollHeight - a.scrollHeight)[0]
-    if (!el) return 1
-    el.setAttribute('data-look-scroller', '1')
-    return Math.min(6, 1 + Math.ceil((el.scrollHeight - el.clientHeight) / (el.clientHeight - 80)))
-  })
-  for (let i = 0; i < steps; i++) {
-    await page.evaluate((n) => {
-      const el = document.querySelector<HTMLElement>('[data-look-scroller]')
-      if (el) el.scrollTop = n * (el.clientHeight - 80)
-    }, i)
-    await page.waitForTimeout(120)
-    await page.screenshot({ path: path.join(out, `${name}-${i + 1}.png`) })
-  }
-  await page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('[data-look-scroller]')
-    if (el) el.scrollTop = 0
-  })
-}
-
-const lastMonth = () => {
-  const d = new Date(Date.now() + 8 * 3_600_000)
-  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1))
-  return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`
 }
 
 /** The month list's rows: which offer 结账, and how wide that button is against its row. */
@@ -175,7 +145,7 @@ it('no score label wraps at 390 px (normal and elder mode) on a cadre’s record
     for (const l of labels) expect({ text: l.text, lines: Math.round(l.height / l.line) }).toEqual({ text: l.text, lines: 1 })
     const title = await page.locator(`.record-month-${lastMonth()} .record-row__title`).textContent()
     expect(title).toMatch(/^\d{4}年\d{1,2}月$/)
-    await shots(page, `supervision-record-closed-${size.name}`)
+    await shots(page, `supervision-record-closed-${size.name}`, out)
     await page.context().close()
   }
 })

@@ -178,9 +178,9 @@ const measure = async (page: Page, screen: string, quiet: () => boolean): Promis
 
 /**
  * The screen from top to bottom: the page scrolls inside its own element (not the document), so one
- * 390x844 shot per screenful (name-1.png, name-2.png, ...), at most five.
+ * shot per screenful (name-1.png, name-2.png, ... in `dir`, by default .tmp/walk/), at most five.
  */
-const shots = async (page: Page, name: string) => {
+export const shots = async (page: Page, name: string, dir = out) => {
   const steps = await page.evaluate(() => {
     const scrollers = Array.from(document.querySelectorAll<HTMLElement>('.taro_page, .taro-tabbar__panel, body, html')).filter(
       (el) => el.scrollHeight > el.clientHeight + 4 && getComputedStyle(el).display !== 'none',
@@ -196,7 +196,7 @@ const shots = async (page: Page, name: string) => {
       if (el) el.scrollTop = n * (el.clientHeight - 80)
     }, i)
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-    await page.screenshot({ path: path.join(out, `${name}-${i + 1}.png`) })
+    await page.screenshot({ path: path.join(dir, `${name}-${i + 1}.png`) })
   }
 }
 
