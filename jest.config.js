@@ -8,6 +8,8 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testEnvironment: 'node',
+  // Modules compiled through V8's cache (test/support/runtime.js): jest compiles them anew per test file.
+  runtime: '<rootDir>/test/support/runtime.js',
   // jose ships ESM only; let swc turn it into CommonJS like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
 }
