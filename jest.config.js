@@ -55,6 +55,9 @@ module.exports = {
       displayName: 'integration',
       testMatch: integrationFiles,
       testPathIgnorePatterns: ['/node_modules/', '\\.mariadb\\.test\\.ts$'],
+      // The run's migrations once, into a SQLite file that the harness's databases copy (test/support/sqlite-global-setup.ts).
+      globalSetup: '<rootDir>/test/support/sqlite-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/sqlite-global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
     {
