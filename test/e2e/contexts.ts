@@ -91,3 +91,28 @@ export const goTo = async (h: BrowserHarness, page: Page, hash: string): Promise
   if (before) await before.waitForElementState('hidden')
   await before?.dispose()
 }
+
+/**
+ * Waits until the screen shown has settled: a visible page with something in it, no loading spinner
+ * (`.mq-state--loading`) visible and no finite animation or transition running (the page's slide-in),
+ * on three checks in a row 100 ms apart (a screen may start a second call after its first answer).
+ * Instead of fixed waits.
+ */
+export const settled = async (page: Page, timeout = 20_000): Promise<void> => {
+  await page.evaluate(() => {
+    ;(window as unknown as { __e2eQuiet: number }).__e2eQuiet = 0
+  })
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __e2eQuiet: number }
+      const shown = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed'
+      const screen = Array.from(document.querySelectorAll('.taro_page')).find(shown)
+      const still = document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+      const quiet = !!screen && screen.children.length > 0 && still && !Array.from(document.querySelectorAll('.mq-state--loading')).some(shown)
+      w.__e2eQuiet = quiet ? w.__e2eQuiet + 1 : 0
+      return w.__e2eQuiet >= 3
+    },
+    undefined,
+    { timeout, polling: 100 },
+  )
+}
