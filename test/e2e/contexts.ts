@@ -7,7 +7,7 @@
  * new one). A test about a first load, an empty storage or a clock keeps a fresh context of its own.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { tokenFor, type BrowserHarness } from './browser'
+import { loginAs, tokenFor, type BrowserHarness } from './browser'
 
 export interface View {
   width?: number
@@ -115,4 +115,29 @@ export const settled = async (page: Page, timeout = 20_000): Promise<void> => {
     undefined,
     { timeout, polling: 100 },
   )
+}
+
+/**
+ * One page per person for the file, signed in through the local login screen the first time
+ * (`loginAs`: the home screen follows); asked again, the same page with a full load of the home
+ * screen (the session kept), so a test starts from home either way.
+ */
+export const loginPages = (harness: () => BrowserHarness): ((personId: string) => Promise<Page>) => {
+  const made = new Map<string, Promise<Page>>()
+  return async (personId) => {
+    const h = harness()
+    const known = made.get(personId)
+    if (known) {
+      const page = await known
+      await loadAt(h, page, '/pages/index/index')
+      return page
+    }
+    const fresh = (async () => {
+      const page = await h.newPage()
+      await loginAs(h, page, personId)
+      return page
+    })()
+    made.set(personId, fresh)
+    return fresh
+  }
 }
