@@ -14,7 +14,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, screenshots, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
-import { goTo, loadAt, personPages } from './contexts'
+import { goTo, loadAt, personPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(600_000)
 
@@ -130,13 +130,7 @@ it('a leave form left open over midnight: the day picked last night is refused u
   })
   const from = page.locator('.leave-from .mq-date__value')
   await from.waitFor({ timeout: 30_000 })
-  for (const field of ['.leave-from', '.leave-to']) {
-    await page.locator(`${field} .mq-date__value`).click()
-    const confirm = page.locator('.weui-picker__action:visible').last()
-    await confirm.waitFor({ state: 'visible', timeout: 10_000 })
-    await confirm.click()
-    await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
-  }
+  for (const field of ['.leave-from', '.leave-to']) await pickOfferedDay(page, field)
   expect(await from.textContent()).toBe(townshipDay(-1))
   await page.locator('.leave-reason input').fill('家中老人住院')
   // The cadre comes back to it this morning and taps 提交请假.

@@ -141,3 +141,12 @@ export const loginPages = (harness: () => BrowserHarness): ((personId: string) =
     return fresh
   }
 }
+
+/** Opens the date wheel of the date field `field` (e.g. '.leave-from') and takes the day it opens on (today unless the page's clock says otherwise: earlier days are not offered). */
+export const pickOfferedDay = async (page: Page, field: string): Promise<void> => {
+  await page.locator(`${field} .mq-date__value`).click()
+  const confirm = page.locator('.weui-picker__action:visible').last()
+  await confirm.waitFor({ state: 'visible', timeout: 10_000 })
+  await confirm.click()
+  await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
+}

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { loginPages } from './contexts'
+import { loginPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(120_000)
 
@@ -122,11 +122,7 @@ it('a supervisor plans an unannounced check and records it', async () => {
   await page.locator('.plan-check').waitFor({ timeout: 20_000 })
   // The date is a picker whose wheel opens on today (earlier days are not offered): today is taken.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  await page.locator('.plan-date .mq-date__value').click()
-  const confirmDate = page.locator('.weui-picker__action:visible').last()
-  await confirmDate.waitFor({ state: 'visible', timeout: 10_000 })
-  await confirmDate.click()
-  await confirmDate.waitFor({ state: 'hidden', timeout: 10_000 })
+  await pickOfferedDay(page, '.plan-date')
   expect(await page.locator('.plan-date .mq-date__value').textContent()).toBe(today)
   await click(page, '.plan-village .mq-choice__item:nth-child(2)')
   await click(page, '.plan-submit')
