@@ -14,7 +14,8 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, screenshots, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
-import { goTo, loadAt, personPages, pickOfferedDay } from './contexts'
+import type { Person } from '../../src/core/model'
+import { goTo, listedPeople, loadAt, personPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(600_000)
 
@@ -30,20 +31,9 @@ afterAll(async () => {
   await h?.stop()
 })
 
-type Person = { id: string; name: string; roles: string[]; duty: string | null; householdId: string | null; villageId: string | null }
-
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 
-const listed = async (match: (p: Person) => boolean): Promise<Person[]> => {
-  const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
-  const found: Person[] = []
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = (await h.server.deps.store.get('people', id)) as Person | null
-    if (person && match(person)) found.push(person)
-  }
-  if (found.length === 0) throw new Error('no listed person matches')
-  return found
-}
+const listed = (match: (p: Person) => boolean): Promise<Person[]> => listedPeople(h, match)
 
 const residentCadres = () => listed((p) => p.roles.includes('cadre') && p.duty === 'resident' && !p.roles.includes('leader') && !p.roles.includes('supervisor'))
 

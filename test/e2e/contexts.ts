@@ -7,7 +7,8 @@
  * new one). A test about a first load, an empty storage or a clock keeps a fresh context of its own.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { loginAs, tokenFor, type BrowserHarness } from './browser'
+import type { Person } from '../../src/core/model'
+import { apiCall, loginAs, tokenFor, type BrowserHarness } from './browser'
 
 export interface View {
   width?: number
@@ -149,4 +150,16 @@ export const pickOfferedDay = async (page: Page, field: string): Promise<void> =
   await confirm.waitFor({ state: 'visible', timeout: 10_000 })
   await confirm.click()
   await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
+}
+
+/** The people the local login screen lists (auth.devPeople), in its order, whose stored record matches; throws if none does. */
+export const listedPeople = async (h: BrowserHarness, match: (p: Person) => boolean): Promise<Person[]> => {
+  const { groups } = await apiCall<{ groups: { people: { id: string }[] }[] }>(h, 'auth.devPeople', {})
+  const found: Person[] = []
+  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
+    const person = await h.server.deps.store.get('people', id)
+    if (person && match(person)) found.push(person)
+  }
+  if (found.length === 0) throw new Error('no listed person matches')
+  return found
 }

@@ -11,7 +11,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
-import { goTo, loadAt, personPages, settled } from './contexts'
+import type { Person } from '../../src/core/model'
+import { goTo, listedPeople, loadAt, personPages, settled } from './contexts'
 import { lastMonth, shots } from './walk'
 
 jest.setTimeout(900_000)
@@ -30,17 +31,9 @@ afterAll(async () => {
   await h?.stop()
 })
 
-type Person = { id: string; roles: string[]; duty: string | null }
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 
-const listed = async (match: (p: Person) => boolean): Promise<string> => {
-  const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = await h.server.deps.store.get('people', id)
-    if (person && match(person as Person)) return id
-  }
-  throw new Error('no listed person matches')
-}
+const listed = async (match: (p: Person) => boolean): Promise<string> => (await listedPeople(h, match))[0]!.id
 
 const officeId = () => listed((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
 const supervisorId = () => listed((p) => p.roles.includes('supervisor'))

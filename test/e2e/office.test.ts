@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { loginPages, pickOfferedDay } from './contexts'
+import type { Person } from '../../src/core/model'
+import { listedPeople, loginPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(120_000)
 
@@ -23,15 +24,7 @@ afterAll(() => h?.stop())
 const signedIn = loginPages(() => h)
 
 /** Someone the login screen lists, matching a test on the stored person. */
-const listedPerson = async (match: (p: { roles: string[]; duty: string | null }) => boolean): Promise<string> => {
-  const answer = await fetch(`${h.server.url}/api/auth.devPeople`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' })
-  const { groups } = (await answer.json()).data as { groups: { people: { id: string }[] }[] }
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = await h.server.deps.store.get('people', id)
-    if (person && match(person)) return id
-  }
-  throw new Error('no listed person matches')
-}
+const listedPerson = async (match: (p: Person) => boolean): Promise<string> => (await listedPeople(h, match))[0]!.id
 
 const click = (page: Page, selector: string) => page.locator(selector).first().click()
 
