@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { runAutoClose } from '../../src/server/features/office/auto-close'
 import { loginAs, screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { listedPeople } from './contexts'
 
 jest.setTimeout(180_000)
 
@@ -28,15 +29,8 @@ const monthBack = (back: number): string => {
   return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`
 }
 
-const officePerson = async (): Promise<string> => {
-  const answer = await fetch(`${h.server.url}/api/auth.devPeople`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' })
-  const { groups } = (await answer.json()).data as { groups: { people: { id: string }[] }[] }
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = await h.server.deps.store.get('people', id)
-    if (person?.roles.includes('cadre') && person.duty === 'office' && !person.roles.includes('supervisor') && !person.roles.includes('leader')) return id
-  }
-  throw new Error('no office person listed')
-}
+const officePerson = async (): Promise<string> =>
+  (await listedPeople(h, (p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))[0]!.id
 
 /** From the home page's office entry, or (after a reload) right where the page is: the month list. */
 const openMonths = async (page: Page) => {

@@ -14,6 +14,8 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, screenshots, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
+import type { Person } from '../../src/core/model'
+import { goTo, listedPeople, loadAt, personPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(600_000)
 
@@ -21,27 +23,29 @@ let h: BrowserHarness
 beforeAll(async () => {
   h = await startBrowserHarness()
 })
-afterAll(() => h?.stop())
-
-type Person = { id: string; name: string; roles: string[]; duty: string | null; householdId: string | null; villageId: string | null }
+// One context per person for the file (a phone in the township: its clock reads UTC+8).
+const pages = personPages(() => h)
+const PHONE = { timezoneId: 'Asia/Shanghai' }
+afterAll(async () => {
+  await pages.close()
+  await h?.stop()
+})
 
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 
-const listed = async (match: (p: Person) => boolean): Promise<Person[]> => {
-  const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
-  const found: Person[] = []
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = (await h.server.deps.store.get('people', id)) as Person | null
-    if (person && match(person)) found.push(person)
-  }
-  if (found.length === 0) throw new Error('no listed person matches')
-  return found
-}
+const listed = (match: (p: Person) => boolean): Promise<Person[]> => listedPeople(h, match)
 
 const residentCadres = () => listed((p) => p.roles.includes('cadre') && p.duty === 'resident' && !p.roles.includes('leader') && !p.roles.includes('supervisor'))
 
-/** A page signed in as `personId`, in normal or elder mode, opened at `hash`. */
-const open = async (personId: string, hash: string, elder = false, init?: (page: Page) => Promise<void>): Promise<Page> => {
+/** The person's page of this file, in normal or elder mode, opened at `hash` with a full load. */
+const open = async (personId: string, hash: string, elder = false): Promise<Page> => {
+  const page = await pages.page(personId, PHONE)
+  await loadAt(h, page, hash, { 'mq.elder': elder ? 'on' : 'off' })
+  return page
+}
+
+/** A page of its own (a fresh context: `init` may set its clock before the first load), signed in as `personId`, opened at `hash`. */
+const openFresh = async (personId: string, hash: string, elder = false, init?: (page: Page) => Promise<void>): Promise<Page> => {
   const token = await tokenFor(h, personId)
   // A phone in the township: its clock reads the township's time (UTC+8).
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
@@ -55,7 +59,6 @@ const open = async (personId: string, hash: string, elder = false, init?: (page:
   )
   if (init) await init(page)
   await page.goto(`${h.server.url}/#${hash}`)
-  await page.reload()
   return page
 }
 
@@ -103,7 +106,6 @@ it('the date box: its words in the middle, the wheel starting today with a finge
     // A picked date sits in the middle too.
     expect(await value.textContent()).toBe(today)
     expect(await offCentre(page, '.leave-from .mq-date__value')).toBeLessThanOrEqual(2)
-    await page.context().close()
   }
 })
 
@@ -113,18 +115,12 @@ it('a leave form left open over midnight: the day picked last night is refused u
   const before = await store.count('leaves', { cadreId: cadre!.id })
   // The phone's clock says it is last night (23:50 in the township) when the form is opened.
   const lastNight = new Date(`${townshipDay(-1)}T23:50:00+08:00`)
-  const page = await open(cadre!.id, '/subpackages/cadre/pages/leave/index', false, async (p) => {
+  const page = await openFresh(cadre!.id, '/subpackages/cadre/pages/leave/index', false, async (p) => {
     await p.clock.install({ time: lastNight })
   })
   const from = page.locator('.leave-from .mq-date__value')
   await from.waitFor({ timeout: 30_000 })
-  for (const field of ['.leave-from', '.leave-to']) {
-    await page.locator(`${field} .mq-date__value`).click()
-    const confirm = page.locator('.weui-picker__action:visible').last()
-    await confirm.waitFor({ state: 'visible', timeout: 10_000 })
-    await confirm.click()
-    await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
-  }
+  for (const field of ['.leave-from', '.leave-to']) await pickOfferedDay(page, field)
   expect(await from.textContent()).toBe(townshipDay(-1))
   await page.locator('.leave-reason input').fill('家中老人住院')
   // The cadre comes back to it this morning and taps 提交请假.
@@ -162,7 +158,6 @@ it('the secretary’s desk: no card inside a card, in normal and elder mode', as
       expect(gap).toBeGreaterThanOrEqual(12)
     }
     await shot(page, `desk-${elder ? 'elder' : 'normal'}`)
-    await page.context().close()
   }
 })
 
@@ -187,7 +182,6 @@ it('代群众提交: the household is searched by number or name, a few matches 
   await page.locator('.file-kind').waitFor({ timeout: 10_000 })
   await page.locator('.report-form').waitFor({ timeout: 20_000 })
   await shot(page, 'file-for-chosen')
-  await page.context().close()
 })
 
 it('the cadre’s and the secretary’s lists name the household and open the handler’s page; no call to himself; 我的 without 无', async () => {
@@ -205,10 +199,9 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   await shot(page, 'cadre-items')
   await row.click()
   await page.waitForURL(/subpackages\/cadre\/pages\/ticket/, { timeout: 30_000 })
-  await page.context().close()
 
   // 我的: a township cadre has no village or household rows saying 无.
-  page = await open(cadre!.id, '/pages/me/index')
+  await goTo(h, page, '/pages/me/index')
   await page.locator('.me-details').waitFor({ timeout: 30_000 })
   expect(await page.locator('.me-details').innerText()).not.toContain('无')
   // 我的照片: the hint stands beside the photo, not squeezed under it.
@@ -217,7 +210,6 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   expect((hint?.y ?? 9999) < (photo?.y ?? 0) + (photo?.height ?? 0)).toBe(true)
   await page.locator('.cadre-photo').scrollIntoViewIfNeeded()
   await shot(page, 'cadre-me')
-  await page.context().close()
 
   // The secretary's home: his desk first, his card without a call to himself, village rows named.
   page = await open(secretary!.id, '/pages/index/index')
@@ -240,7 +232,6 @@ it('the cadre’s and the secretary’s lists name the household and open the ha
   await shot(page, 'secretary-home')
   await page.locator(`.village-tickets .ticket-${other.id}`).click()
   await page.waitForURL(/subpackages\/cadre\/pages\/ticket/, { timeout: 30_000 })
-  await page.context().close()
 })
 
 it('a team leader’s leave decision is final: a confirmation first, 取消 changes nothing', async () => {
@@ -268,7 +259,6 @@ it('a team leader’s leave decision is final: a confirmation first, 取消 chan
   await page.locator('.at-button.confirm-ok').click()
   await row.locator('.mq-line--good').waitFor({ timeout: 20_000 })
   expect((await store.get('leaves', leave.id))?.status).toBe('approved')
-  await page.context().close()
 })
 
 it('the secretary convenes and minutes a meeting only after a confirmation', async () => {
@@ -292,5 +282,4 @@ it('the secretary convenes and minutes a meeting only after a confirmation', asy
   await page.locator(`.agenda-${ticketId}`).waitFor({ timeout: 20_000 })
   expect((await store.get('tickets', ticketId))?.status).not.toBe('escalated_secretary')
   await shot(page, 'desk-convened')
-  await page.context().close()
 })

@@ -16,6 +16,7 @@ import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
 import { wgs84ToGcj02 } from '../../src/core/geo'
 import { localWechatCodes } from '../../src/server/wechat/local'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { goTo } from './contexts'
 
 jest.setTimeout(180_000)
 
@@ -108,9 +109,10 @@ it('set-up from zero: empty database -> npm run setup -> first administrator -> 
   expect(await store.count('people', { name: '乌兰户主' })).toBe(1)
   expect(await store.count('villages', { name: '乌兰村' })).toBe(1)
 
-  // A villager of the imported roster binds on their own phone by the roster phone and the code.
-  const villager = await h.newPage()
-  await villager.goto(`${h.server.url}/#/pages/bind/index`)
+  // A villager of the imported roster binds on their own phone by the roster phone and the code
+  // (the browser that showed the login screen at the start, never signed in: the bind page in its app).
+  const villager = first
+  await goTo(h, villager, '/pages/bind/index')
   await villager.locator('.bind-phone').waitFor({ timeout: 30_000 })
   await fill(villager, '.bind-phone-input', '13599980002')
   await click(villager, '.bind-send')

@@ -11,6 +11,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { apiCall, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
+import type { Person } from '../../src/core/model'
+import { goTo, listedPeople, loadAt, personPages, settled } from './contexts'
 import { lastMonth, shots } from './walk'
 
 jest.setTimeout(900_000)
@@ -22,19 +24,16 @@ beforeAll(async () => {
   h = await startBrowserHarness()
   fs.mkdirSync(out, { recursive: true })
 })
-afterAll(() => h?.stop())
+// One context per person and viewport for the file; elder mode is set in storage before a load.
+const pages = personPages(() => h)
+afterAll(async () => {
+  await pages.close()
+  await h?.stop()
+})
 
-type Person = { id: string; roles: string[]; duty: string | null }
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 
-const listed = async (match: (p: Person) => boolean): Promise<string> => {
-  const { groups } = await api<{ groups: { people: { id: string }[] }[] }>('auth.devPeople', {})
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = await h.server.deps.store.get('people', id)
-    if (person && match(person as Person)) return id
-  }
-  throw new Error('no listed person matches')
-}
+const listed = async (match: (p: Person) => boolean): Promise<string> => (await listedPeople(h, match))[0]!.id
 
 const officeId = () => listed((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
 const supervisorId = () => listed((p) => p.roles.includes('supervisor'))
@@ -46,26 +45,25 @@ const SIZES = [
 ] as const
 type Size = (typeof SIZES)[number]
 
-const pageFor = async (token: string, size: Size): Promise<Page> => {
-  const context = await h.browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1, locale: 'zh-CN' })
-  await context.addInitScript(
-    ([t, e]) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      localStorage.setItem('mq.elder', JSON.stringify({ data: e ? 'on' : 'off' }))
-    },
-    [token, size.elder] as const,
-  )
-  return context.newPage()
+const elderOf = new WeakMap<Page, boolean>()
+
+/** The person's page of this file at `size` (a test's screens start with `open`: a full load in the size's mode). */
+const pageFor = async (personId: string, size: Size): Promise<Page> => {
+  const page = await pages.page(personId, { width: size.width, height: size.height, deviceScaleFactor: 1 })
+  elderOf.set(page, size.elder)
+  return page
 }
 
-/** Opens a screen and waits until nothing spins. */
+/** Opens a screen with a full load (elder mode or not) and waits until nothing spins. */
 const open = async (page: Page, hash: string) => {
-  await page.goto(`${h.server.url}/#${hash}`)
-  await page.reload()
-  const deadline = Date.now() + 20_000
-  await page.waitForTimeout(800)
-  while (Date.now() < deadline && (await page.locator('.mq-state--loading:visible').count()) > 0) await page.waitForTimeout(300)
-  await page.waitForTimeout(300)
+  await loadAt(h, page, hash, { 'mq.elder': elderOf.get(page) ? 'on' : 'off' })
+  await settled(page)
+}
+
+/** Moves to another screen in the loaded app and waits until nothing spins. */
+const move = async (page: Page, hash: string) => {
+  await goTo(h, page, hash)
+  await settled(page)
 }
 
 /** The month list's rows: which offer 结账, and how wide that button is against its row. */
@@ -89,7 +87,7 @@ it('only the closable month offers 结账, in proportion; closed months show the
   const token = await tokenFor(h, await officeId())
   const last = lastMonth()
   for (const size of [SIZES[0], SIZES[2]]) {
-    const page = await pageFor(token, size)
+    const page = await pageFor(await officeId(), size)
     await open(page, '/subpackages/office/index/index')
     await page.locator('.period-row').first().waitFor()
     const rows = await monthList(page)
@@ -101,12 +99,11 @@ it('only the closable month offers 结账, in proportion; closed months show the
     // In proportion: as wide as its word, not a bar across the row.
     expect(rows.find((r) => r.offers)!.share).toBeLessThan(0.6)
     await page.screenshot({ path: path.join(out, `office-months-${size.name}.png`) })
-    await page.context().close()
   }
   // Closed (the preview and the confirmation are office.test.ts's): no month offers 结账 any more,
   // last month shows its state, its posting and its exports.
   await api('office.closePeriod', { period: last }, token)
-  const page = await pageFor(token, SIZES[0])
+  const page = await pageFor(await officeId(), SIZES[0])
   await open(page, '/subpackages/office/index/index')
   await page.locator(`.period-${last} .posting-link`).waitFor()
   let rows = await monthList(page)
@@ -122,7 +119,6 @@ it('only the closable month offers 结账, in proportion; closed months show the
   rows = await monthList(page)
   expect(rows.filter((r) => r.offers).map((r) => r.period)).toEqual([last])
   await page.screenshot({ path: path.join(out, 'office-months-reopened-390.png') })
-  await page.context().close()
   // Closed again for the screens below (a cadre's record shows closed months only).
   await api('office.closePeriod', { period: last }, token)
 })
@@ -133,9 +129,8 @@ it('no score label wraps at 390 px (normal and elder mode) on a cadre’s record
   await api('office.closePeriod', { period: lastMonth() }, await tokenFor(h, await officeId())).catch((e: Error) => {
     if (!e.message.includes('PERIOD.ALREADY_CLOSED')) throw e
   })
-  const token = await tokenFor(h, await supervisorId())
   for (const size of [SIZES[0], SIZES[1]]) {
-    const page = await pageFor(token, size)
+    const page = await pageFor(await supervisorId(), size)
     await open(page, `/subpackages/cadre/pages/record/index?cadreId=${cadreId}`)
     await page.locator(`.record-month-${lastMonth()} .mq-band-label`).first().waitFor()
     const labels = await page.evaluate(() =>
@@ -146,12 +141,11 @@ it('no score label wraps at 390 px (normal and elder mode) on a cadre’s record
     const title = await page.locator(`.record-month-${lastMonth()} .record-row__title`).textContent()
     expect(title).toMatch(/^\d{4}年\d{1,2}月$/)
     await shots(page, `supervision-record-closed-${size.name}`, out)
-    await page.context().close()
   }
 })
 
 it('the three rates read as a small table at 390 px: each rate under its row’s name, label over value, none squeezed', async () => {
-  const page = await pageFor(await tokenFor(h, await officeId()), SIZES[0])
+  const page = await pageFor(await officeId(), SIZES[0])
   await open(page, '/subpackages/office/pages/tickets/index')
   await page.locator('.rates-row').first().waitFor()
   const rows = await page.evaluate(() =>
@@ -166,34 +160,30 @@ it('the three rates read as a small table at 390 px: each rate under its row’s
   // The period is chosen among months, the quarter and the year in words, not typed as "2026-Q4".
   expect(await page.locator('.rates-period .mq-choice__item').count()).toBe(8)
   expect(await page.locator('.period-input').count()).toBe(0)
-  await page.context().close()
 })
 
 it('what looking found, each guarded: ratings name the month in words for the township, the call-back queue’s empty line stands apart and says what comes there, villager groups count 一社、二社…, the read log lists a repeated read once', async () => {
-  const office = await tokenFor(h, await officeId())
-  let page = await pageFor(office, SIZES[0])
+  let page = await pageFor(await officeId(), SIZES[0])
   await open(page, '/subpackages/office/pages/ratings/index')
   const title = await page.locator('.township-ratings .mq-section__title').first().textContent()
   expect(title).toMatch(/\d{4}年\d{1,2}月/)
   expect(await page.locator('.township-ratings').innerText()).not.toContain('我的 1135')
   // 我的 of township staff: no 村/户 rows saying 无.
-  await open(page, '/pages/me/index')
+  await move(page, '/pages/me/index')
   await page.locator('.me-details').waitFor()
   expect(await page.locator('.me-details').innerText()).not.toMatch(/(村|户)\s*无/)
-  await open(page, '/subpackages/office/places/index')
+  await move(page, '/subpackages/office/places/index')
   const groups = await page.locator('.village-row .office-row__meta').first().textContent()
   expect(groups).toMatch(/一社、二社、三社/)
-  await page.context().close()
 
-  page = await pageFor(await tokenFor(h, await supervisorId()), SIZES[0])
+  page = await pageFor(await supervisorId(), SIZES[0])
   await open(page, '/subpackages/voice/callbacks/index')
   const boxes = await page.evaluate(() => ['.callback-counts', '.callback-empty'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1))
   expect(boxes[1]).toBeGreaterThan(boxes[0]! + 10)
   expect(await page.locator('.callback-empty').textContent()).toContain('1-2 星')
   // The office read the raters of the township on every visit to the ratings page: one line, with how many times.
-  await open(page, '/subpackages/office/supervision/index')
+  await move(page, '/subpackages/office/supervision/index')
   await page.locator('.reveal-row').first().waitFor()
   const lines = await page.locator('.reveal-row').allInnerTexts()
   expect(new Set(lines).size).toBe(lines.length)
-  await page.context().close()
 })

@@ -7,10 +7,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { mnMong } from '../../src/i18n/mn-Mong'
 import { splitBilingual } from '../../src/i18n/mongolian-script'
 import { apiCall, screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
+import { goTo, loadAt, personPages } from './contexts'
 
 jest.setTimeout(180_000)
 
@@ -18,23 +19,18 @@ let h: BrowserHarness
 beforeAll(async () => {
   h = await startBrowserHarness()
 })
-afterAll(() => h?.stop())
+// One context per person for the file; each test's first screen is a full load with its mode's storage.
+const pages = personPages(() => h)
+afterAll(async () => {
+  await pages.close()
+  await h?.stop()
+})
 
 const api = typedApi(() => h)
 const tokenOf = async (personId: string) => (await api('auth.devLogin', { personId })).token
 
-const contextAs = async (personId: string, storage: Record<string, string>): Promise<{ context: BrowserContext; page: Page }> => {
-  const token = await tokenOf(personId)
-  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  await context.addInitScript(
-    ({ t, s }) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      for (const [k, v] of Object.entries(s)) localStorage.setItem(k, JSON.stringify({ data: v }))
-    },
-    { t: token, s: storage },
-  )
-  return { context, page: await context.newPage() }
-}
+/** The villager's choices: Mongolian (or none chosen yet), elder mode on or not. */
+const mode = (locale: 'mn-Mong' | null, elder: boolean) => ({ 'mq.locale': locale, 'mq.elder': elder ? 'on' : null })
 
 /** A resident cadre's household with a member who has a phone. */
 const pickHousehold = async () => {
@@ -72,10 +68,10 @@ it('the font is served once, cached, and only the listed file', async () => {
 
 it('a villager switches to Mongolian on 我的, the choice is remembered, and the villager screens read Mongolian first', async () => {
   const { household, member, cadre } = await pickHousehold()
-  const m = await contextAs(member.id, {})
+  const m = { page: await pages.page(member.id) }
 
-  // 我的: the switch, then a reload keeps the choice.
-  await m.page.goto(`${h.server.url}/#/pages/me/index`)
+  // 我的 (no language chosen yet): the switch, then a reload keeps the choice.
+  await loadAt(h, m.page, '/pages/me/index', mode(null, false))
   await m.page.locator('.at-button.locale-mn-Mong').click()
   await m.page.waitForLoadState('load')
   await m.page.locator('.page.mq-mn').first().waitFor({ timeout: 30_000 })
@@ -119,13 +115,11 @@ it('a villager switches to Mongolian on 我的, the choice is remembered, and th
   await shot(m.page, 'sign')
 
   // Elder mode in Mongolian: the home screen again, bigger.
-  await m.context.close()
-  const e = await contextAs(member.id, { 'mq.locale': 'mn-Mong', 'mq.elder': 'on' })
-  await e.page.goto(`${h.server.url}/#/pages/index/index`)
+  const e = m
+  await loadAt(h, e.page, '/pages/index/index', mode('mn-Mong', true))
   await e.page.locator('.page.mq-mn.mq-elder .cadre-card .cadre-name').waitFor({ timeout: 20_000 })
   await mongolianFontReady(e.page)
   await shot(e.page, 'home-elder')
-  await e.context.close()
 })
 
 // ---- wave 3 (issue 13 item 6): every villager screen, vertical Mongolian, the font, the Chinese beside ----
@@ -209,9 +203,12 @@ it('every villager screen in Mongolian: vertical headings and actions, real glyp
   const report: Record<string, string[]> = {}
   for (const elder of [false, true]) {
     const tag = elder ? '-elder' : ''
-    const { context, page } = await contextAs(member.id, { 'mq.locale': 'mn-Mong', ...(elder ? { 'mq.elder': 'on' } : {}) })
+    const page = await pages.page(member.id)
+    let loaded = false
     const visitTo = async (name: string, url: string, ready: string) => {
-      await page.goto(`${h.server.url}/#${url}`)
+      if (loaded) await page.goto(`${h.server.url}/#${url}`)
+      else await loadAt(h, page, url, mode('mn-Mong', elder))
+      loaded = true
       await page.locator(ready).first().waitFor({ timeout: 30_000 })
       await mongolianFontReady(page)
       await shot(page, `tour-${name}${tag}`)
@@ -245,7 +242,6 @@ it('every villager screen in Mongolian: vertical headings and actions, real glyp
     await expectVertical(page, '.sign-visit', zhCN.verdict.sign.title)
     await visitTo('posting', '/pages/posting/index', '.page')
     await visitTo('me', '/pages/me/index', '.locale-state')
-    await context.close()
   }
 })
 
@@ -344,11 +340,14 @@ it('waves 4-6 in Mongolian: posting card, a follower view, photo-check notes, th
 
   for (const elder of [false, true]) {
     const tag = elder ? '-elder' : ''
-    const storage = { 'mq.locale': 'mn-Mong', ...(elder ? { 'mq.elder': 'on' } : {}) }
+    // The member's page loads once in this mode, then moves screen to screen in the app; the neighbour's page loads once.
+    const loaded = new Set<string>()
     const open = async (personId: string, url: string) => {
-      const c = await contextAs(personId, storage)
-      await c.page.goto(`${h.server.url}/#${url}`)
-      return c
+      const page = await pages.page(personId)
+      if (loaded.has(personId)) await goTo(h, page, url)
+      else await loadAt(h, page, url, mode('mn-Mong', elder))
+      loaded.add(personId)
+      return { page }
     }
 
     // The cadre card: the next visit's day and weekday, the last signed visit's date, in Mongolian form.
@@ -357,20 +356,17 @@ it('waves 4-6 in Mongolian: posting card, a follower view, photo-check notes, th
     const [, month, day] = planned.split('-').map(Number)
     expect(cardLines.some((t) => t.includes(mnDates.date({ year: 0, month: month ?? 0, day: day ?? 0, weekday: 0 }, false)))).toBe(true)
     await shot(home.page, `w4-home${tag}`)
-    await home.context.close()
 
     // The reporter's own ticket: the photo-check note and the dates, Mongolian first.
     const own = await open(member.id, `/pages/ticket/index?id=${encodeURIComponent(ticket.id)}`)
     await expectMongolianLines(own.page, '.photo-check-note--hidden, .timeline__when, .ticket-row__date')
     await shot(own.page, `w4-photo-check${tag}`)
-    await own.context.close()
 
     // The follower's public view of the same report.
     const follower = await open(neighbour.id, `/pages/ticket/index?id=${encodeURIComponent(ticket.id)}`)
     await expectMongolianLines(follower.page, '.public-ticket .public-step')
     await shot(follower.page, `w5-follower${tag}`)
     expect(await follower.page.locator('.public-ticket').textContent()).not.toContain(member.name)
-    await follower.context.close()
 
     // The sign page's states, as said to the villager.
     for (const [state, visit] of [['signed', signed], ['disputed', disputed], ['expired', expired]] as const) {
@@ -379,7 +375,6 @@ it('waves 4-6 in Mongolian: posting card, a follower view, photo-check notes, th
       expect(lines[0]).toBe(mnMong.walk.visitForVillager[state])
       await expectMongolianLines(sign.page, '.sign-visit .mq-line--muted') // 走访时间: the label and the date (the cadre's name and his purpose are as written)
       await shot(sign.page, `w4-sign-${state}${tag}`)
-      await sign.context.close()
     }
 
     // The posting card's lines (sign-ins, leave, absences, village days, weeks, the three comment headings).
@@ -392,6 +387,5 @@ it('waves 4-6 in Mongolian: posting card, a follower view, photo-check notes, th
     expect(title.indexOf(monthMn)).toBeLessThan(title.indexOf(`${Number(period.slice(0, 4))}年`))
     await shot(posting.page, `w6-posting${tag}`)
     await posting.page.screenshot({ path: path.join(screenshots, `mn-w6-posting-full${tag}.png`), fullPage: true })
-    await posting.context.close()
   }
 })

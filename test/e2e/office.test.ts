@@ -8,7 +8,9 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { ROSTER_COLUMNS } from '../../src/core/rosterImport'
-import { loginAs, screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import type { Person } from '../../src/core/model'
+import { listedPeople, loginPages, pickOfferedDay } from './contexts'
 
 jest.setTimeout(120_000)
 
@@ -18,16 +20,11 @@ beforeAll(async () => {
 })
 afterAll(() => h?.stop())
 
+/** One page per person for the file: signed in on the login screen the first time, then home loaded again. */
+const signedIn = loginPages(() => h)
+
 /** Someone the login screen lists, matching a test on the stored person. */
-const listedPerson = async (match: (p: { roles: string[]; duty: string | null }) => boolean): Promise<string> => {
-  const answer = await fetch(`${h.server.url}/api/auth.devPeople`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' })
-  const { groups } = (await answer.json()).data as { groups: { people: { id: string }[] }[] }
-  for (const id of groups.flatMap((g) => g.people.map((p) => p.id))) {
-    const person = await h.server.deps.store.get('people', id)
-    if (person && match(person)) return id
-  }
-  throw new Error('no listed person matches')
-}
+const listedPerson = async (match: (p: Person) => boolean): Promise<string> => (await listedPeople(h, match))[0]!.id
 
 const click = (page: Page, selector: string) => page.locator(selector).first().click()
 
@@ -60,8 +57,7 @@ const rosterXlsx = async (): Promise<Buffer> => {
 
 it('the office imports a roster, sees coverage warnings, closes last month, downloads the posting xlsx and opens the posting', async () => {
   const officeId = await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
-  const page = await h.newPage()
-  await loginAs(h, page, officeId)
+  const page = await signedIn(officeId)
   await page.locator('.entry-office').waitFor({ timeout: 20_000 })
   await click(page, '.entry-office .at-button, .entry-office')
   await page.locator('.roster-import').waitFor({ timeout: 20_000 })
@@ -113,18 +109,13 @@ it('the office imports a roster, sees coverage warnings, closes last month, down
 
 it('a supervisor plans an unannounced check and records it', async () => {
   const supervisorId = await listedPerson((p) => p.roles.includes('supervisor'))
-  const page = await h.newPage()
-  await loginAs(h, page, supervisorId)
+  const page = await signedIn(supervisorId)
   await page.locator('.entry-supervision').waitFor({ timeout: 20_000 })
   await click(page, '.entry-supervision')
   await page.locator('.plan-check').waitFor({ timeout: 20_000 })
   // The date is a picker whose wheel opens on today (earlier days are not offered): today is taken.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  await page.locator('.plan-date .mq-date__value').click()
-  const confirmDate = page.locator('.weui-picker__action:visible').last()
-  await confirmDate.waitFor({ state: 'visible', timeout: 10_000 })
-  await confirmDate.click()
-  await confirmDate.waitFor({ state: 'hidden', timeout: 10_000 })
+  await pickOfferedDay(page, '.plan-date')
   expect(await page.locator('.plan-date .mq-date__value').textContent()).toBe(today)
   await click(page, '.plan-village .mq-choice__item:nth-child(2)')
   await click(page, '.plan-submit')
@@ -147,8 +138,7 @@ it("a public supervisor reports a named cadre; the group upholds it and finds it
   const text = `${cadre.name}周三上午不在村，电话也打不通。`
 
   // 作风建设监督员: find the cadre by name, choose them, send.
-  const pub = await h.newPage()
-  await loginAs(h, pub, publicId)
+  const pub = await signedIn(publicId)
   await click(pub, '.entry-report')
   await pub.locator('.report-form .report-search').waitFor({ timeout: 20_000 })
   await pub.locator('.report-search input').fill(cadre.name)
@@ -158,8 +148,7 @@ it("a public supervisor reports a named cadre; the group upholds it and finds it
   expect(await until(async () => (await h.server.deps.store.find('reports', { cadreId })).map((r) => r.text), (texts) => texts.includes(text))).toContain(text)
 
   // The supervision group upholds it; it is in that cadre's findings and record.
-  const sup = await h.newPage()
-  await loginAs(h, sup, await listedPerson((p) => p.roles.includes('supervisor')))
+  const sup = await signedIn(await listedPerson((p) => p.roles.includes('supervisor')))
   await click(sup, '.entry-supervision')
   const report = sup.locator('.report-row', { hasText: text })
   await report.waitFor({ timeout: 20_000 })
@@ -173,8 +162,7 @@ it("a public supervisor reports a named cadre; the group upholds it and finds it
   await sup.locator('.cadre-record .record-findings', { hasText: text }).waitFor({ timeout: 20_000 })
 
   // The office: cadres list (phones masked, reveal logged) -> the record with last month's close -> a note.
-  const office = await h.newPage()
-  await loginAs(h, office, await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
+  const office = await signedIn(await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
   await click(office, '.entry-cadres')
   const row = office.locator(`.cadre-row-${cadreId}`)
   await row.waitFor({ timeout: 20_000 })
@@ -193,16 +181,14 @@ it("a public supervisor reports a named cadre; the group upholds it and finds it
   await office.screenshot({ path: path.join(screenshots, 'cadre-record.png'), fullPage: true })
 
   // The cadre opens their own record from home.
-  const own = await h.newPage()
-  await loginAs(h, own, cadreId)
+  const own = await signedIn(cadreId)
   await click(own, '.my-record')
   await own.locator('.record-notes .note-row', { hasText: '已约谈，责令整改。' }).waitFor({ timeout: 20_000 })
   expect(await own.locator('.note-add').count()).toBe(0)
 })
 
 it('the office takes a household off its cadre on the roster page and the coverage check names it at once', async () => {
-  const page = await h.newPage()
-  await loginAs(h, page, await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
+  const page = await signedIn(await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader')))
   await click(page, '.entry-roster')
   await page.locator('.roster-coverage .coverage-report').waitFor({ timeout: 20_000 })
   const row = page.locator('.roster-row').first()

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import type { Person } from '../../src/core/model'
 import { localContentSecurity } from '../../src/server/wechat/content'
 import { screenshots, startBrowserHarness, tokenFor, typedApi, type BrowserHarness } from './browser'
+import { loadAt, personPages } from './contexts'
 
 jest.setTimeout(180_000)
 
@@ -19,7 +20,12 @@ const api = typedApi(() => h)
 beforeAll(async () => {
   h = await startBrowserHarness()
 }, 120_000)
-afterAll(() => h?.stop())
+// One context per person and viewport for the file; every screen here is opened with a full load.
+const pages = personPages(() => h)
+afterAll(async () => {
+  await pages.close()
+  await h?.stop()
+})
 
 const uploadPhoto = async (personId: string, text: string): Promise<string> => {
   const QRCode = (await import('qrcode')).default
@@ -32,20 +38,10 @@ const uploadPhoto = async (personId: string, text: string): Promise<string> => {
   return body.data.url
 }
 
+/** The person's page (at a phone's or the given size), signed in, in elder mode or not, loaded at `route`. */
 const openAs = async (personId: string, route: string, options: { elder?: boolean; width?: number; height?: number } = {}): Promise<Page> => {
-  const token = await tokenFor(h, personId)
-  const context = await h.browser.newContext({ viewport: { width: options.width ?? 390, height: options.height ?? 844 }, deviceScaleFactor: options.width ? 1 : 2, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate(
-    ([t, e]) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      localStorage.setItem('mq.elder', JSON.stringify({ data: e ? 'on' : 'off' }))
-    },
-    [token, options.elder ?? false] as const,
-  )
-  await page.goto(`${h.server.url}/#/${route}`)
-  await page.reload()
+  const page = await pages.page(personId, options.width ? { width: options.width, height: options.height, deviceScaleFactor: 1 } : {})
+  await loadAt(h, page, `/${route}`, { 'mq.elder': options.elder ? 'on' : 'off' })
   return page
 }
 
@@ -76,14 +72,12 @@ it('the office clears a photo waiting on the moderation screen (asked first); th
   const before = await openAs(neighbour.id, `pages/ticket/index?id=${ticket.id}`)
   await before.locator('.public-ticket').first().waitFor({ timeout: 30_000 })
   expect(await before.locator('.public-ticket .public-photo').count()).toBe(0)
-  await before.context().close()
 
   // The reporter reads that the photo waits for the township's own look.
   const own = await openAs(reporter.id, `pages/ticket/index?id=${ticket.id}`)
   await own.locator('.ticket-detail .photo-check-note--office').waitFor({ timeout: 30_000 })
   expect(await own.locator('.photo-check-note--office').textContent()).toBe('有 1 张照片在等镇里人工审核，审核通过后关注这件事的村民才能看到。')
   await own.screenshot({ path: path.join(screenshots, 'images-reporter-waiting.png'), fullPage: true })
-  await own.context().close()
 
   // The office's screen, looked at in elder mode and at a desktop width first.
   for (const look of [{ name: 'elder', elder: true }, { name: 'desktop', width: 1280, height: 900 }]) {
@@ -92,7 +86,6 @@ it('the office clears a photo waiting on the moderation screen (asked first); th
     await row.waitFor({ timeout: 30_000 })
     await imageLoaded(page, '.photo-row')
     await page.screenshot({ path: path.join(screenshots, `images-photo-queue-${look.name}.png`), fullPage: true })
-    await page.context().close()
   }
 
   const page = await openAs(office.id, 'subpackages/voice/moderation/index')
@@ -124,7 +117,6 @@ it('the office clears a photo waiting on the moderation screen (asked first); th
   await page.locator('.photo-row', { hasText: '反映问题的照片' }).waitFor({ state: 'detached', timeout: 20_000 })
   const [decided] = await h.server.deps.store.find('mediaChecks', { url: photo })
   expect(decided).toMatchObject({ status: 'pass', decidedById: office.id })
-  await page.context().close()
 
   // After: the follower sees the photo.
   const after = await openAs(neighbour.id, `pages/ticket/index?id=${ticket.id}`)
@@ -132,5 +124,4 @@ it('the office clears a photo waiting on the moderation screen (asked first); th
   await imageLoaded(after, '.public-ticket')
   expect(await after.locator('.public-ticket .public-photo').count()).toBe(1)
   await after.screenshot({ path: path.join(screenshots, 'images-follower-after.png'), fullPage: true })
-  await after.context().close()
 })
