@@ -72,7 +72,14 @@ it('a villager switches to Mongolian on 我的, the choice is remembered, and th
 
   // 我的 (no language chosen yet): the switch, then a reload keeps the choice.
   await loadAt(h, m.page, '/pages/me/index', mode(null, false))
-  await m.page.locator('.at-button.locale-mn-Mong').click()
+  // The button names the language in its own script, with the app's face: no empty boxes where a
+  // Mongolian reader looks for it on a Chinese screen.
+  const switchButton = m.page.locator('.at-button.locale-mn-Mong')
+  expect(await switchButton.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans Mongolian')
+  await mongolianFontReady(m.page)
+  await expectMongolianGlyphs(m.page)
+  await shot(m.page, 'me-switch-zh')
+  await switchButton.click()
   await m.page.waitForLoadState('load')
   await m.page.locator('.page.mq-mn').first().waitFor({ timeout: 30_000 })
   await m.page.reload()

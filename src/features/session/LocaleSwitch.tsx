@@ -3,17 +3,25 @@
  * the choice is remembered on the phone and the app reopens on 我的 so every screen reads it.
  * Test selectors: `.locale-switch`, `.locale-<code>`, `.locale-state`.
  */
+import { useEffect } from 'react'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '../../components/Button'
 import { Section } from '../../components/Section'
 import { msg } from '../../i18n'
 import { LOCALES, setLocale, useLocale, type Locale } from '../../services/locale'
+import { loadMongolianFont } from '../../services/mongolian-font'
 
 const m = msg.locale
 
 export const LocaleSwitch = () => {
   const current = useLocale()
+  // The Mongolian button names the language in its own script: a phone without a Mongolian face
+  // would show empty boxes where a Mongolian reader looks for it, so the app's face is loaded here
+  // too, not only once Mongolian is chosen.
+  useEffect(() => {
+    if (current !== 'mn-Mong') void loadMongolianFont()
+  }, [current])
   const choose = (locale: Locale) => {
     if (locale === current) return
     setLocale(locale)
