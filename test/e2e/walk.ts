@@ -61,14 +61,14 @@ export const tokenOf = (personId: string) => tokenFor(h, personId)
 
 /**
  * A page whose every load starts signed in; the mode comes from the load's query string
- * (`?walk=elder` turns elder mode on), since the app reads it once when it starts.
+ * (`?walk=elder-<n>` turns elder mode on), since the app reads it once when it starts.
  */
 const pageFor = async (token: string, pc = false): Promise<Page> => {
   // At a PC (the office's and the supervision group's desks): 1280x800.
   const page = pc ? await (await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })).newPage() : await h.newPage()
   await page.context().addInitScript((t) => {
     localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-    localStorage.setItem('mq.elder', JSON.stringify({ data: new URLSearchParams(location.search).get('walk') === 'elder' ? 'on' : 'off' }))
+    localStorage.setItem('mq.elder', JSON.stringify({ data: (new URLSearchParams(location.search).get('walk') ?? '').startsWith('elder') ? 'on' : 'off' }))
   }, token)
   return page
 }
@@ -313,30 +313,32 @@ const MODES = ['normal', 'elder', 'pc'] as const
 
 /**
  * Walks the screens as the person, in normal then elder mode (and `pc`: at a PC): each screen
- * rendered afresh, measured and shot. The first screen of a mode opens with a load of the app (it
- * reads the mode when it starts); the others as the app goes from page to page, by a change of the
- * hash, each a new page of its own (`settle` checks that the page showing is the one the hash names,
- * with a new stamp). Normal and elder mode on the phone share a browser context (its storage
- * emptied in between, as a new phone's); the PC has its own (its size and pixel ratio).
+ * loaded afresh, measured and shot. Normal and elder mode on the phone share a browser context (its
+ * storage and cookies emptied in between, as a new phone's); the PC has its own (its size and pixel
+ * ratio).
  */
 export const walk = async (role: string, personId: string, screens: Screen[], { pc = false } = {}) => {
   const token = await tokenOf(personId)
   let phone: { page: Page; net: Net } | undefined
   for (const mode of pc ? MODES : MODES.filter((x) => x !== 'pc')) {
     let tab = mode === 'pc' ? undefined : phone
-    if (tab) await tab.page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
+    if (tab) {
+      await tab.page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
+      await tab.page.context().clearCookies()
+    }
     else {
       const page = await pageFor(token, mode === 'pc')
       tab = { page, net: watchRequests(page) }
       if (mode !== 'pc') phone = tab
     }
     const { page, net } = tab
-    let previous: string | null = null
     for (const [i, s] of screens.entries()) {
       const name = `${role}-${s.name}-${mode}`
-      if (i === 0) await page.goto(`${h.server.url}/?walk=${mode}#${s.hash}`)
-      else await page.evaluate((hash) => (location.hash = hash), s.hash)
-      previous = await settle(page, { hash: s.hash, previous: i === 0 ? null : previous }, net, name)
+      // A new query string makes a real page load (a new hash alone would not), so each screen
+      // starts as a person opening it would, with its own styles only (in H5 the styles of every
+      // page opened before stay in the document; in the weapp a page has its own).
+      await page.goto(`${h.server.url}/?walk=${mode}-${i}#${s.hash}`)
+      await settle(page, { hash: s.hash, previous: null }, net, name)
       report[name] = await measure(page, name)
       await shots(page, name)
     }
