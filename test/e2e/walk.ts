@@ -60,58 +60,16 @@ export const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n
 export const tokenOf = (personId: string) => tokenFor(h, personId)
 
 /**
- * In the page, before the app's code: webpack's chunk loader reports the chunks a screen asks for,
- * so that a screen opened by a change of the hash has the styles a load of it would have, in the
- * same order (`openByHash`): in H5 the styles of every page opened before stay in the document
- * (in the weapp a page has its own). The stylesheets of the HTML itself are marked `data-walk-entry`.
- */
-const hookChunks = () => {
-  type Require = { e: (id: string | number) => Promise<unknown>; p: string; miniCssF: (id: string | number) => string }
-  const w = window as unknown as { webpackJsonp?: unknown[]; __walkIsolating?: boolean }
-  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('link[rel="stylesheet"]').forEach((l) => l.setAttribute('data-walk-entry', '')))
-  ;(w.webpackJsonp ||= []).push([
-    ['walk-hook'],
-    {},
-    (req: Require) => {
-      const load = req.e
-      req.e = (id) => {
-        if (w.__walkIsolating) {
-          const href = new URL(req.p + req.miniCssF(id), location.href).href
-          const link = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).find((l) => l.href === href)
-          // Asked for again: back on, after the styles asked for before it (as a load appends it).
-          if (link?.disabled) {
-            link.disabled = false
-            document.head.appendChild(link)
-          }
-        }
-        return load(id)
-      }
-    },
-  ])
-}
-
-/**
- * In the page: opens the screen by a change of the hash, as the app goes from page to page; every
- * stylesheet a page added is off until the screen asks for its chunk again (`hookChunks`).
- */
-const openByHash = (hash: string) => {
-  ;(window as unknown as { __walkIsolating?: boolean }).__walkIsolating = true
-  document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]:not([data-walk-entry])').forEach((l) => (l.disabled = true))
-  location.hash = hash
-}
-
-/**
  * A page whose every load starts signed in; the mode comes from the load's query string
- * (`?walk=elder` turns elder mode on), since the app reads it once when it starts.
+ * (`?walk=elder-<n>` turns elder mode on), since the app reads it once when it starts.
  */
 const pageFor = async (token: string, pc = false): Promise<Page> => {
   // At a PC (the office's and the supervision group's desks): 1280x800.
   const page = pc ? await (await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })).newPage() : await h.newPage()
   await page.context().addInitScript((t) => {
     localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-    localStorage.setItem('mq.elder', JSON.stringify({ data: new URLSearchParams(location.search).get('walk') === 'elder' ? 'on' : 'off' }))
+    localStorage.setItem('mq.elder', JSON.stringify({ data: (new URLSearchParams(location.search).get('walk') ?? '').startsWith('elder') ? 'on' : 'off' }))
   }, token)
-  await page.context().addInitScript(hookChunks)
   return page
 }
 
@@ -187,16 +145,12 @@ const onScreen = ({ hash, previous }: Expected) => {
     id === hash.split('?')[0] &&
     stamp !== previous &&
     page.classList.contains('taro_page_show') &&
-    page.classList.contains('taro_page_stationed') &&
-    Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).every((l) => l.disabled || l.sheet)
+    page.classList.contains('taro_page_stationed')
   const spinning = Array.from(document.querySelectorAll('.mq-state--loading')).some((el) => {
     const b = el.getBoundingClientRect()
     return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'
   })
   if (opened) {
-    // The app puts 长辈版's class on <html> when a screen first asks for the mode (a page built on
-    // Page does): as a load of this screen would have it.
-    document.documentElement.classList.toggle('mq-elder', !!page.querySelector('.mq-elder'))
     document.querySelectorAll('[data-walk-page]').forEach((el) => el !== page && el.removeAttribute('data-walk-page'))
     page.setAttribute('data-walk-page', stamp ?? '')
   }
@@ -378,12 +332,13 @@ export const walk = async (role: string, personId: string, screens: Screen[], { 
       if (mode !== 'pc') phone = tab
     }
     const { page, net } = tab
-    let previous: string | null = null
     for (const [i, s] of screens.entries()) {
       const name = `${role}-${s.name}-${mode}`
-      if (i === 0) await page.goto(`${h.server.url}/?walk=${mode}#${s.hash}`)
-      else await page.evaluate(openByHash, s.hash)
-      previous = await settle(page, { hash: s.hash, previous: i === 0 ? null : previous }, net, name)
+      // A new query string makes a real page load (a new hash alone would not), so each screen
+      // starts as a person opening it would, with its own styles only (in H5 the styles of every
+      // page opened before stay in the document; in the weapp a page has its own).
+      await page.goto(`${h.server.url}/?walk=${mode}-${i}#${s.hash}`)
+      await settle(page, { hash: s.hash, previous: null }, net, name)
       report[name] = await measure(page, name)
       await shots(page, name)
     }
