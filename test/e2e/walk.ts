@@ -120,30 +120,22 @@ const watchRequests = (page: Page): Net => {
   return net
 }
 
-/** Which page a screen is: its hash (path and query), and (after the first) the stamp of the screen before it. */
-interface Expected {
-  hash: string
-  previous: string | null
-}
-
 /**
  * In the page: whether the location is the screen's hash and the page it names is the one page
- * showing, rendered afresh (its stamp differs from the screen before's: Taro makes a page for the
- * location when the hash changes), done sliding in, with no spinner anywhere; and for how long that
- * has held. Marks that page `data-walk-page` for the measurement and the shots.
+ * showing, done sliding in, with no spinner anywhere; and for how long that has held. Marks that
+ * page `data-walk-page` for the measurement and the shots.
  */
-const onScreen = ({ hash, previous }: Expected) => {
+const onScreen = (hash: string) => {
   const w = window as unknown as { __walkSince?: number }
   // A page's id is its path and stamp (`/pages/me/index?stamp=AE`); its query is the location's.
   const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none')
   const page = shown.length === 1 ? shown[0]! : null
   const [id = '', idQuery = ''] = (page?.id ?? '').split('?')
-  const stamp = new URLSearchParams(idQuery).get('stamp')
+  const stamp = new URLSearchParams(idQuery).get('stamp') ?? ''
   const opened =
     !!page &&
     decodeURI(location.hash) === `#${hash}` &&
     id === hash.split('?')[0] &&
-    stamp !== previous &&
     page.classList.contains('taro_page_show') &&
     page.classList.contains('taro_page_stationed')
   const spinning = Array.from(document.querySelectorAll('.mq-state--loading')).some((el) => {
@@ -152,14 +144,14 @@ const onScreen = ({ hash, previous }: Expected) => {
   })
   if (opened) {
     document.querySelectorAll('[data-walk-page]').forEach((el) => el !== page && el.removeAttribute('data-walk-page'))
-    page.setAttribute('data-walk-page', stamp ?? '')
+    page.setAttribute('data-walk-page', stamp)
   }
   if (!opened || spinning) {
     w.__walkSince = 0
-    return { opened, quietFor: 0, stamp, shown: shown.map((el) => el.id) }
+    return { opened, quietFor: 0, shown: shown.map((el) => el.id) }
   }
   w.__walkSince ||= performance.now()
-  return { opened, quietFor: performance.now() - w.__walkSince, stamp, shown: shown.map((el) => el.id) }
+  return { opened, quietFor: performance.now() - w.__walkSince, shown: shown.map((el) => el.id) }
 }
 
 /**
@@ -167,14 +159,14 @@ const onScreen = ({ hash, previous }: Expected) => {
  * and no spinner shows, and that has held for a quarter of a second (a screen fetches its data once
  * it has mounted). The page watches itself (one wait polling inside it), the requests are counted
  * here. At most 20 s: a screen still loading then is reported as stuck; a screen that never opened
- * fails the walk. Answers the screen's stamp.
+ * fails the walk.
  */
-const settle = async (page: Page, expected: Expected, net: Net, name: string): Promise<string> => {
+const settle = async (page: Page, hash: string, net: Net, name: string) => {
   const deadline = Date.now() + 20_000
   for (;;) {
     const left = deadline - Date.now()
     try {
-      await page.waitForFunction(`(${onScreen.toString()})(${JSON.stringify(expected)}).quietFor >= 250`, undefined, { polling: 50, timeout: Math.max(1, left) })
+      await page.waitForFunction(`(${onScreen.toString()})(${JSON.stringify(hash)}).quietFor >= 250`, undefined, { polling: 50, timeout: Math.max(1, left) })
     } catch (e) {
       if ((e as Error).name !== 'TimeoutError') throw e
       break
@@ -187,9 +179,8 @@ const settle = async (page: Page, expected: Expected, net: Net, name: string): P
       await Promise.race([net.changed(), new Promise((done) => setTimeout(done, Math.max(1, Math.min(wait, deadline - Date.now()))))])
     }
   }
-  const state = await page.evaluate(onScreen, expected)
-  if (!state.opened) throw new Error(`${name}: #${expected.hash} did not open afresh (pages showing: ${state.shown.join(', ') || 'none'})`)
-  return state.stamp ?? ''
+  const state = await page.evaluate(onScreen, hash)
+  if (!state.opened) throw new Error(`${name}: #${hash} did not open (pages showing: ${state.shown.join(', ') || 'none'})`)
 }
 
 /** Measures a loaded screen (the page `settle` marked). */
@@ -321,16 +312,12 @@ export const walk = async (role: string, personId: string, screens: Screen[], { 
   const token = await tokenOf(personId)
   let phone: { page: Page; net: Net } | undefined
   for (const mode of pc ? MODES : MODES.filter((x) => x !== 'pc')) {
-    let tab = mode === 'pc' ? undefined : phone
-    if (tab) {
-      await tab.page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
-      await tab.page.context().clearCookies()
+    if (mode === 'elder' && phone) {
+      await phone.page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
+      await phone.page.context().clearCookies()
     }
-    else {
-      const page = await pageFor(token, mode === 'pc')
-      tab = { page, net: watchRequests(page) }
-      if (mode !== 'pc') phone = tab
-    }
+    const tab = mode === 'elder' && phone ? phone : await pageFor(token, mode === 'pc').then((page) => ({ page, net: watchRequests(page) }))
+    if (mode === 'normal') phone = tab
     const { page, net } = tab
     for (const [i, s] of screens.entries()) {
       const name = `${role}-${s.name}-${mode}`
@@ -338,7 +325,7 @@ export const walk = async (role: string, personId: string, screens: Screen[], { 
       // starts as a person opening it would, with its own styles only (in H5 the styles of every
       // page opened before stay in the document; in the weapp a page has its own).
       await page.goto(`${h.server.url}/?walk=${mode}-${i}#${s.hash}`)
-      await settle(page, { hash: s.hash, previous: null }, net, name)
+      await settle(page, s.hash, net, name)
       report[name] = await measure(page, name)
       await shots(page, name)
     }
