@@ -59,17 +59,17 @@ export const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n
 
 export const tokenOf = (personId: string) => tokenFor(h, personId)
 
-/** A page whose every load starts signed in, in the given mode. */
-const pageFor = async (token: string, elder: boolean, pc = false): Promise<Page> => {
+/**
+ * A page whose every load starts signed in; the mode comes from the load's query string
+ * (`?walk=elder-<n>` turns elder mode on), since the app reads it once when it starts.
+ */
+const pageFor = async (token: string, pc = false): Promise<Page> => {
   // At a PC (the office's and the supervision group's desks): 1280x800.
   const page = pc ? await (await h.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' })).newPage() : await h.newPage()
-  await page.context().addInitScript(
-    ([t, e]) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      localStorage.setItem('mq.elder', JSON.stringify({ data: e ? 'on' : 'off' }))
-    },
-    [token, elder] as const,
-  )
+  await page.context().addInitScript((t) => {
+    localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
+    localStorage.setItem('mq.elder', JSON.stringify({ data: (new URLSearchParams(location.search).get('walk') ?? '').startsWith('elder') ? 'on' : 'off' }))
+  }, token)
   return page
 }
 
@@ -91,33 +91,107 @@ export interface Measured {
   layout: string[]
 }
 
-/**
- * Waits until the screen has loaded: the page is rendered, no request is under way and no spinner
- * shows, and that has held for a quarter of a second (a screen fetches its data once it has
- * mounted). At most 20 s: a screen still loading then is reported as stuck.
- */
-const settle = async (page: Page, quiet: () => boolean) => {
-  const deadline = Date.now() + 20_000
-  let quietSince = 0
-  while (Date.now() < deadline) {
-    const ready = quiet() && (await page.locator('.taro_page').count()) > 0 && (await page.locator('.mq-state--loading:visible').count()) === 0
-    if (!ready) quietSince = 0
-    else if (!quietSince) quietSince = Date.now()
-    else if (Date.now() - quietSince >= 250) return
-    await page.waitForTimeout(50)
-  }
+/** Requests under way on a page (the screen's data, its pictures): a screen has loaded when none is. */
+interface Net {
+  pending: number
+  /** When the last request ended with none left under way (0 while some are). */
+  quietSince: number
+  /** Resolves when the count changes. */
+  changed: () => Promise<void>
 }
 
-/** Measures a loaded screen. */
-const measure = async (page: Page, screen: string, quiet: () => boolean): Promise<Measured> => {
-  await settle(page, quiet)
+const watchRequests = (page: Page): Net => {
+  let wake: (() => void)[] = []
+  const net: Net = {
+    pending: 0,
+    quietSince: Date.now(),
+    changed: () => new Promise((done) => wake.push(done)),
+  }
+  const change = (d: number) => {
+    net.pending += d
+    net.quietSince = net.pending === 0 ? Date.now() : 0
+    const w = wake
+    wake = []
+    w.forEach((f) => f())
+  }
+  page.on('request', () => change(1))
+  page.on('requestfinished', () => change(-1))
+  page.on('requestfailed', () => change(-1))
+  return net
+}
+
+/**
+ * In the page: whether the location is the screen's hash and the page it names is the one page
+ * showing, done sliding in, with no spinner anywhere; and for how long that has held. Marks that
+ * page `data-walk-page` for the measurement and the shots.
+ */
+const onScreen = (hash: string) => {
+  const w = window as unknown as { __walkSince?: number }
+  // A page's id is its path and stamp (`/pages/me/index?stamp=AE`); its query is the location's.
+  const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none')
+  const page = shown.length === 1 ? shown[0]! : null
+  const [id = '', idQuery = ''] = (page?.id ?? '').split('?')
+  const stamp = new URLSearchParams(idQuery).get('stamp') ?? ''
+  const opened =
+    !!page &&
+    decodeURI(location.hash) === `#${hash}` &&
+    id === hash.split('?')[0] &&
+    page.classList.contains('taro_page_show') &&
+    page.classList.contains('taro_page_stationed')
+  const spinning = Array.from(document.querySelectorAll('.mq-state--loading')).some((el) => {
+    const b = el.getBoundingClientRect()
+    return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+  })
+  if (opened) {
+    document.querySelectorAll('[data-walk-page]').forEach((el) => el !== page && el.removeAttribute('data-walk-page'))
+    page.setAttribute('data-walk-page', stamp)
+  }
+  if (!opened || spinning) {
+    w.__walkSince = 0
+    return { opened, quietFor: 0, shown: shown.map((el) => el.id) }
+  }
+  w.__walkSince ||= performance.now()
+  return { opened, quietFor: performance.now() - w.__walkSince, shown: shown.map((el) => el.id) }
+}
+
+/**
+ * Waits until the screen has loaded: the page the hash names is rendered, no request is under way
+ * and no spinner shows, and that has held for a quarter of a second (a screen fetches its data once
+ * it has mounted). The page watches itself (one wait polling inside it), the requests are counted
+ * here. At most 20 s: a screen still loading then is reported as stuck; a screen that never opened
+ * fails the walk.
+ */
+const settle = async (page: Page, hash: string, net: Net, name: string) => {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const left = deadline - Date.now()
+    try {
+      await page.waitForFunction(`(${onScreen.toString()})(${JSON.stringify(hash)}).quietFor >= 250`, undefined, { polling: 50, timeout: Math.max(1, left) })
+    } catch (e) {
+      if ((e as Error).name !== 'TimeoutError') throw e
+      break
+    }
+    if (net.pending === 0 && Date.now() - net.quietSince >= 250) break
+    if (Date.now() >= deadline) break
+    // Wait for the requests to end and stay ended a quarter of a second, then look at the page again.
+    while (Date.now() < deadline && !(net.pending === 0 && Date.now() - net.quietSince >= 250)) {
+      const wait = net.pending === 0 ? 250 - (Date.now() - net.quietSince) : deadline - Date.now()
+      await Promise.race([net.changed(), new Promise((done) => setTimeout(done, Math.max(1, Math.min(wait, deadline - Date.now()))))])
+    }
+  }
+  const state = await page.evaluate(onScreen, hash)
+  if (!state.opened) throw new Error(`${name}: #${hash} did not open (pages showing: ${state.shown.join(', ') || 'none'})`)
+}
+
+/** Measures a loaded screen (the page `settle` marked). */
+const measure = async (page: Page, screen: string): Promise<Measured> => {
   const m = await page.evaluate(() => {
     const visible = (el: Element) => {
       const b = el.getBoundingClientRect()
       const s = getComputedStyle(el)
       return b.width > 0 && b.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'
     }
-    const root = document.querySelector('.taro_page:not([style*="display: none"])') ?? document.body
+    const root = document.querySelector('[data-walk-page]') ?? document.body
     const smallText: { text: string; size: number }[] = []
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -170,10 +244,14 @@ const measure = async (page: Page, screen: string, quiet: () => boolean): Promis
     for (const el of Array.from(root.querySelectorAll('.at-button'))) {
       if (visible(el) && el.scrollWidth > el.clientWidth + 2) layout.push(`cut off: ${(el.textContent ?? '').trim()}`)
     }
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, keyText, codes, hours, words, errors, layout }
+    // A spinner anywhere in the document, as Playwright's :visible sees it (a box, not hidden).
+    const stuck = Array.from(document.querySelectorAll('.mq-state--loading')).some((el) => {
+      const b = el.getBoundingClientRect()
+      return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+    })
+    return { stuck, overflow: document.documentElement.scrollWidth - window.innerWidth, smallText, smallTargets, keyText, codes, hours, words, errors, layout }
   })
-  const stuck = (await page.locator('.mq-state--loading:visible').count()) > 0
-  return { screen, stuck, ...m }
+  return { screen, ...m }
 }
 
 /**
@@ -182,6 +260,7 @@ const measure = async (page: Page, screen: string, quiet: () => boolean): Promis
  */
 export const shots = async (page: Page, name: string, dir = out) => {
   const steps = await page.evaluate(() => {
+    document.querySelectorAll('[data-walk-scroller]').forEach((el) => el.removeAttribute('data-walk-scroller'))
     const scrollers = Array.from(document.querySelectorAll<HTMLElement>('.taro_page, .taro-tabbar__panel, body, html')).filter(
       (el) => el.scrollHeight > el.clientHeight + 4 && getComputedStyle(el).display !== 'none',
     )
@@ -191,13 +270,24 @@ export const shots = async (page: Page, name: string, dir = out) => {
     return Math.min(5, 1 + Math.ceil((el.scrollHeight - el.clientHeight) / (el.clientHeight - 80)))
   })
   for (let i = 0; i < steps; i++) {
-    await page.evaluate((n) => {
-      const el = document.querySelector<HTMLElement>('[data-walk-scroller]')
-      if (el) el.scrollTop = n * (el.clientHeight - 80)
-    }, i)
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    // Scroll to the screenful and let two frames paint it.
+    await page.evaluate(
+      (n) =>
+        new Promise((done) => {
+          const el = document.querySelector<HTMLElement>('[data-walk-scroller]')
+          if (el) el.scrollTop = n * (el.clientHeight - 80)
+          requestAnimationFrame(() => requestAnimationFrame(done))
+        }),
+      i,
+    )
     await page.screenshot({ path: path.join(dir, `${name}-${i + 1}.png`) })
   }
+  // Back to the top: the tab bar's panel outlives the page (the next screen opens without a load).
+  if (steps > 1)
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-walk-scroller]')
+      if (el) el.scrollTop = 0
+    })
 }
 
 export interface Screen {
@@ -212,27 +302,34 @@ const report: Record<string, Measured> = {}
 /** The modes a screen is walked in: a phone in normal and elder mode, and (staff screens) a PC. */
 const MODES = ['normal', 'elder', 'pc'] as const
 
-/** Walks the screens as the person, in normal then elder mode (and `pc`: at a PC): each screen loaded afresh, measured and shot. */
+/**
+ * Walks the screens as the person, in normal then elder mode (and `pc`: at a PC): each screen
+ * loaded afresh, measured and shot. Normal and elder mode on the phone share a browser context (its
+ * storage and cookies emptied in between, as a new phone's); the PC has its own (its size and pixel
+ * ratio).
+ */
 export const walk = async (role: string, personId: string, screens: Screen[], { pc = false } = {}) => {
   const token = await tokenOf(personId)
+  let phone: { page: Page; net: Net } | undefined
   for (const mode of pc ? MODES : MODES.filter((x) => x !== 'pc')) {
-    const page = await pageFor(token, mode === 'elder', mode === 'pc')
-    // Requests under way (the screen's data, its pictures): a screen has loaded when none is.
-    let pending = 0
-    page.on('request', () => pending++)
-    const done = () => pending--
-    page.on('requestfinished', done)
-    page.on('requestfailed', done)
+    if (mode === 'elder' && phone) {
+      await phone.page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
+      await phone.page.context().clearCookies()
+    }
+    const tab = mode === 'elder' && phone ? phone : await pageFor(token, mode === 'pc').then((page) => ({ page, net: watchRequests(page) }))
+    if (mode === 'normal') phone = tab
+    const { page, net } = tab
     for (const [i, s] of screens.entries()) {
-      // A new query string makes a real page load (a new hash alone would not), so each screen
-      // starts as a person opening it would.
-      await page.goto(`${h.server.url}/?walk=${i}#${s.hash}`)
       const name = `${role}-${s.name}-${mode}`
-      const m = await measure(page, name, () => pending === 0)
-      report[name] = m
+      // A new query string makes a real page load (a new hash alone would not), so each screen
+      // starts as a person opening it would, with its own styles only (in H5 the styles of every
+      // page opened before stay in the document; in the weapp a page has its own).
+      await page.goto(`${h.server.url}/?walk=${mode}-${i}#${s.hash}`)
+      await settle(page, s.hash, net, name)
+      report[name] = await measure(page, name)
       await shots(page, name)
     }
-    await page.context().close()
+    if (mode !== 'normal') await page.context().close()
   }
   fs.writeFileSync(path.join(out, `report-${role}.json`), JSON.stringify(report, null, 2))
 }
