@@ -1,0 +1,126 @@
+/**
+ * Shared helpers of the browser tests (voice, ticket-loop, verdict, field-ux(-2), media-screening,
+ * visitplan, sign-return, field-signin, signin-offline, offline, rules-ticket): signed-in contexts
+ * that cost one load of the app, one context per person kept for a whole file, and the screen
+ * gestures several files make (the date wheel, the signature pad).
+ *
+ * Processor time is what the suite runs out of: a new context with its first load costs ~1.4 CPU-s,
+ * a reload ~0.3, a hash change in the loaded app next to nothing. So a person's context is made once
+ * per file and its page moves from screen to screen by hash changes (Taro's router renders the
+ * screen the hash names); a test that is about a load, offline or an empty storage makes its own.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import type { BrowserHarness } from './browser'
+import { tokenFor } from './browser'
+
+/** The phone every e2e file looks at: 390x844 at 2x, Chinese. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
+
+/**
+ * A context signed in as the person: the session (and any other storage entries, e.g. mq.elder) is
+ * written by an init script before the app's own code runs, so the first load is already signed in.
+ */
+export const contextAs = async (
+  h: BrowserHarness,
+  personId: string,
+  options: { extra?: BrowserContextOptions; storage?: Record<string, string> } = {},
+): Promise<BrowserContext> => {
+  const token = await tokenFor(h, personId)
+  const context = await (h.browser as Browser).newContext({ ...PHONE, ...options.extra })
+  const entries: [string, string][] = [['minqing.session', JSON.stringify({ data: token })], ...Object.entries(options.storage ?? {}).map(([k, v]) => [k, JSON.stringify({ data: v })] as [string, string])]
+  await context.addInitScript((list) => {
+    for (const [k, v] of list) localStorage.setItem(k, v)
+  }, entries)
+  return context
+}
+
+/** A fresh context and page signed in as the person, opened at `hash` (e.g. /pages/index/index): one load. */
+export const freshPageAt = async (h: BrowserHarness, personId: string, hash: string, options: Parameters<typeof contextAs>[2] = {}): Promise<Page> => {
+  const page = await (await contextAs(h, personId, options)).newPage()
+  await page.goto(`${h.server.url}/#${withSlash(hash)}`)
+  return page
+}
+
+const withSlash = (hash: string) => (hash.startsWith('/') ? hash : `/${hash}`)
+
+/**
+ * Moves a loaded app to the screen `hash` names: a hash change (no load). Taro's router loads the
+ * named page (or shows the tab page it keeps, which asks its data again on show).
+ */
+export const goTo = async (page: Page, h: BrowserHarness, hash: string) => {
+  await page.goto(`${h.server.url}/#${withSlash(hash)}`)
+}
+
+/**
+ * One signed-in page per person (and storage variant) for a whole file: the first `at` makes the
+ * context and loads the app at the screen; later ones move the same page there by a hash change.
+ * `closeAll` in afterAll. Each test still reaches its screen by itself, so a `-t` run of one works.
+ */
+export const personPages = (harness: () => BrowserHarness) => {
+  const pages = new Map<string, Promise<Page>>()
+  return {
+    at: async (personId: string, hash: string, storage?: Record<string, string>): Promise<Page> => {
+      const key = `${personId} ${JSON.stringify(storage ?? {})}`
+      const known = pages.get(key)
+      if (known) {
+        const page = await known
+        await goTo(page, harness(), hash)
+        return page
+      }
+      const made = freshPageAt(harness(), personId, hash, { storage })
+      pages.set(key, made)
+      return made
+    },
+    closeAll: async () => {
+      const all = await Promise.allSettled([...pages.values()])
+      pages.clear()
+      await Promise.all(all.map((p) => (p.status === 'fulfilled' ? p.value.context().close() : undefined)))
+    },
+  }
+}
+
+/** Opens the date wheel of the field and takes the day it opens on (today: earlier days are not offered). */
+export const pickOfferedDay = async (page: Page, field: string) => {
+  await page.locator(`${field} .mq-date__value`).click()
+  const confirm = page.locator('.weui-picker__action:visible').last()
+  await confirm.waitFor({ state: 'visible', timeout: 10_000 })
+  await confirm.click()
+  await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
+}
+
+/**
+ * The element's box once it has stopped moving (the H5 route animation slides a page in): polled
+ * each animation frame in the page, until two frames agree and no animation runs on it or above it.
+ */
+export const settledBox = async (locator: Locator) => {
+  await locator.waitFor()
+  await locator.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last = ''
+        const started = performance.now()
+        const tick = () => {
+          const r = el.getBoundingClientRect()
+          const now = `${r.x},${r.y},${r.width},${r.height}`
+          const moving = document.getAnimations().some((a) => a.playState === 'running')
+          if ((now === last && !moving) || performance.now() - started > 5_000) resolve()
+          else {
+            last = now
+            requestAnimationFrame(tick)
+          }
+        }
+        requestAnimationFrame(tick)
+      }),
+  )
+  const box = await locator.boundingBox()
+  if (!box) throw new Error('the element has no box')
+  return box
+}
+
+/** A finger-drawn zigzag on the signature pad whose box is given. */
+export const drawSignature = async (page: Page, box: { x: number; y: number }) => {
+  await page.mouse.move(box.x + 30, box.y + 40)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + 40 + (i % 2) * 50, { steps: 3 })
+  await page.mouse.up()
+}
