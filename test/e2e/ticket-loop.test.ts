@@ -8,6 +8,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { personPages } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -15,7 +16,12 @@ let h: BrowserHarness
 beforeAll(async () => {
   h = await startBrowserHarness()
 })
-afterAll(() => h?.stop())
+// One page per person for the file: each test moves it to its screen (a hash change, no load).
+const pages = personPages(() => h)
+afterAll(async () => {
+  await pages.closeAll()
+  await h?.stop()
+})
 
 /** A real 64x48 PNG (so the browser can decode and re-encode it), built without any image library. */
 const png = (): Buffer => {
@@ -66,16 +72,8 @@ const cast = async (skip: string[] = []): Promise<Cast> => {
   throw new Error('no villager with a cadre and a team in the seed')
 }
 
-/** Signs in by the local login's token, straight into the app's storage (any seeded person). */
-const signedIn = async (personId: string): Promise<Page> => {
-  const { data } = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((token) => localStorage.setItem('minqing.session', JSON.stringify({ data: token })), data.token)
-  await page.goto(`${h.server.url}/#/pages/index/index`)
-  await page.reload()
-  return page
-}
+/** The person's page (signed in by the local login's token, any seeded person) on their home. */
+const signedIn = (personId: string): Promise<Page> => pages.at(personId, '/pages/index/index')
 
 const button = (page: Page, cls: string) => page.locator(`.at-button.${cls}`).first()
 const fill = async (page: Page, selector: string, text: string) => {
@@ -166,7 +164,6 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
 
   // The villager's home says a ticket waits for their confirmation, and leads to it.
   await villager.goto(`${h.server.url}/#/pages/index/index`)
-  await villager.reload()
   await villager.locator(`.waiting-ticket-${id} .at-button`).click()
   await villager.locator('.ticket-detail').waitFor({ timeout: 20_000 })
   const timeline = await villager.locator('.timeline').textContent()
