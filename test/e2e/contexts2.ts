@@ -124,3 +124,13 @@ export const drawSignature = async (page: Page, box: { x: number; y: number }) =
   for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + 40 + (i % 2) * 50, { steps: 3 })
   await page.mouse.up()
 }
+
+/** Polls `check` (e.g. a count in the store) until it holds or `ms` pass; answers its last value. */
+export const until = async (check: () => Promise<boolean>, ms = 20_000): Promise<boolean> => {
+  const end = Date.now() + ms
+  for (;;) {
+    if (await check()) return true
+    if (Date.now() > end) return false
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
