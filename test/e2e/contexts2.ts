@@ -134,3 +134,16 @@ export const until = async (check: () => Promise<boolean>, ms = 20_000): Promise
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+/**
+ * The answer to the next call of `action` the page makes (registered before the gesture that makes
+ * it), then two frames so that what it rendered is on screen: "no late answer changes it" is then
+ * checked after the answer, not after a guessed number of milliseconds.
+ */
+export const nextAnswer = (page: Page, action: string) => {
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/api/${action}`))
+  return async () => {
+    await answer
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+  }
+}
