@@ -17,8 +17,9 @@ import { tokenFor } from './browser'
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
 
 /**
- * A context signed in as the person: the session (and any other storage entries, e.g. mq.elder) is
- * written by an init script before the app's own code runs, so the first load is already signed in.
+ * A context signed in as the person: the session is written by an init script before the app's own
+ * code runs, so the first load is already signed in. `storage` entries (e.g. mq.elder) are first
+ * values: written when absent, so what the app or the test stores later survives a reload.
  */
 export const contextAs = async (
   h: BrowserHarness,
@@ -27,10 +28,14 @@ export const contextAs = async (
 ): Promise<BrowserContext> => {
   const token = await tokenFor(h, personId)
   const context = await (h.browser as Browser).newContext({ ...PHONE, ...options.extra })
-  const entries: [string, string][] = [['minqing.session', JSON.stringify({ data: token })], ...Object.entries(options.storage ?? {}).map(([k, v]) => [k, JSON.stringify({ data: v })] as [string, string])]
-  await context.addInitScript((list) => {
-    for (const [k, v] of list) localStorage.setItem(k, v)
-  }, entries)
+  const first = Object.entries(options.storage ?? {}).map(([k, v]) => [k, JSON.stringify({ data: v })] as [string, string])
+  await context.addInitScript(
+    ([session, entries]) => {
+      localStorage.setItem('minqing.session', session)
+      for (const [k, v] of entries) if (localStorage.getItem(k) === null) localStorage.setItem(k, v)
+    },
+    [JSON.stringify({ data: token }), first] as const,
+  )
   return context
 }
 

@@ -12,6 +12,7 @@ import type { Person } from '../../src/core/model'
 import { localContentSecurity } from '../../src/server/wechat/content'
 import { realPng } from '../server/fixtures/images'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { personPages } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -19,7 +20,12 @@ let h: BrowserHarness
 beforeAll(async () => {
   h = await startBrowserHarness()
 }, 120_000)
-afterAll(() => h?.stop())
+// One page per person: normal mode first, then elder mode stored and the app loaded again in the same page.
+const pages = personPages(() => h)
+afterAll(async () => {
+  await pages.closeAll()
+  await h?.stop()
+})
 
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token
@@ -50,20 +56,12 @@ const realPngOf = async (text: string): Promise<string> => {
   return text ? (await QRCode.toBuffer(text, { type: 'png', width: 240 })).toString('base64') : realPng()
 }
 
+/** The person's page at `route` in normal or elder mode: the mode is stored, then the app loads (as a launch reads it). */
 const signedIn = async (personId: string, route: string, elder = false): Promise<Page> => {
-  const token = await tokenOf(personId)
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate(
-    ([t, e]) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      localStorage.setItem('mq.elder', JSON.stringify({ data: e ? 'on' : 'off' }))
-    },
-    [token, elder] as const,
-  )
-  await page.goto(`${h.server.url}/#/${route}`)
-  await page.reload()
-  return page
+  const page = await pages.at(personId, `/${route}`, { 'mq.elder': 'off' })
+  if (!elder) return page
+  await page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' })))
+  return pages.loadAt(personId, `/${route}`, { 'mq.elder': 'off' })
 }
 
 const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
@@ -99,7 +97,6 @@ it('a follower sees only the cleared photo; the reporter sees both and is told w
     expect(await loadedImages(follower, '.public-ticket')).toBe(1)
     expect(await follower.locator('.public-ticket').textContent()).toContain('照片通过内容安全检查后才显示')
     await follower.screenshot({ path: path.join(screenshots, `guard-follower-photos${suffix}.png`), fullPage: true })
-    await follower.context().close()
 
     const own = await signedIn(reporter.id, `pages/ticket/index?id=${ticket.id}`, elder)
     await own.locator('.ticket-detail .photo-check-note--hidden').waitFor({ timeout: 30_000 })
@@ -107,6 +104,5 @@ it('a follower sees only the cleared photo; the reporter sees both and is told w
     expect(await own.locator('.photo-check-note--hidden').textContent()).toBe('有 1 张照片没有通过内容安全检查（其他原因），只有办理的干部能看到，其他村民看不到。')
     await own.waitForFunction(() => Array.from(document.querySelectorAll('.ticket-photo img')).filter((img) => (img as HTMLImageElement).naturalWidth > 0).length === 2, undefined, { timeout: 20_000 })
     await own.screenshot({ path: path.join(screenshots, `guard-reporter-photos${suffix}.png`), fullPage: true })
-    await own.context().close()
   }
 })
