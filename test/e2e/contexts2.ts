@@ -50,10 +50,27 @@ const withSlash = (hash: string) => (hash.startsWith('/') ? hash : `/${hash}`)
 
 /**
  * Moves a loaded app to the screen `hash` names: a hash change (no load). Taro's router loads the
- * named page (or shows the tab page it keeps, which asks its data again on show).
+ * named page (the page it left is unloaded, a tab page kept hidden); this waits until the router has
+ * settled there: a new page of that path is the one shown and no page is still sliding out (its
+ * elements would otherwise be found twice). The current address itself is loaded again.
  */
 export const goTo = async (page: Page, h: BrowserHarness, hash: string) => {
-  await page.goto(`${h.server.url}/#${withSlash(hash)}`)
+  const target = `${h.server.url}/#${withSlash(hash)}`
+  // The same address: the browser loads it again (a reload, as page.goto does there), so the screen shows news.
+  if (page.url() === target) {
+    await page.reload()
+    return
+  }
+  const left = await page.evaluate(() => Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)')).map((el) => el.id))
+  await page.goto(target)
+  await page.waitForFunction(
+    ([path, before]) => {
+      const shown = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)'))
+      const top = shown[0]
+      return shown.length === 1 && !!top && top.id.startsWith(`${path}?`) && !before.includes(top.id) && top.classList.contains('taro_page_stationed')
+    },
+    [withSlash(hash).split('?')[0] ?? '', left] as const,
+  )
 }
 
 /**
@@ -81,15 +98,17 @@ export const personPages = (harness: () => BrowserHarness) => {
      * context): for a screen that must be the first of the app's page stack, e.g. one that goes back
      * by itself after saving and is looked at after that.
      */
-    loadAt: async (personId: string, hash: string, storage?: Record<string, string>): Promise<Page> => {
+    loadAt: async (personId: string, hash: string, storage?: Record<string, string>, before?: (page: Page) => Promise<unknown>): Promise<Page> => {
       const key = `${personId} ${JSON.stringify(storage ?? {})}`
       const known = pages.get(key)
       if (!known) {
         const made = freshPageAt(harness(), personId, hash, { storage })
         pages.set(key, made)
-        return made
+        if (!before) return made
       }
-      const page = await known
+      const page = await (known ?? pages.get(key)!)
+      // E.g. a setting stored on the phone, read by the app when it loads.
+      if (before) await before(page)
       // The address changes without the router seeing it (replaceState fires no popstate), then loads.
       await page.evaluate((to) => history.replaceState(null, '', to), `#${withSlash(hash)}`)
       await page.reload()

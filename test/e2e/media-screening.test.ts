@@ -57,12 +57,10 @@ const realPngOf = async (text: string): Promise<string> => {
 }
 
 /** The person's page at `route` in normal or elder mode: the mode is stored, then the app loads (as a launch reads it). */
-const signedIn = async (personId: string, route: string, elder = false): Promise<Page> => {
-  const page = await pages.at(personId, `/${route}`, { 'mq.elder': 'off' })
-  if (!elder) return page
-  await page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' })))
-  return pages.loadAt(personId, `/${route}`, { 'mq.elder': 'off' })
-}
+const signedIn = async (personId: string, route: string, elder = false): Promise<Page> =>
+  elder
+    ? pages.loadAt(personId, `/${route}`, { 'mq.elder': 'off' }, (page) => page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' }))))
+    : pages.at(personId, `/${route}`, { 'mq.elder': 'off' })
 
 const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
   const people = await h.server.deps.store.find('people', {})

@@ -8,7 +8,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { personPages } from './contexts2'
+import { goTo, personPages } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -83,7 +83,7 @@ const fill = async (page: Page, selector: string, text: string) => {
 }
 const waitStatus = (page: Page, status: string) => page.locator(`.ticket-detail .ticket-status--${status}`).waitFor({ timeout: 20_000 })
 const openTicket = async (page: Page, pagePath: string, id: string) => {
-  await page.goto(`${h.server.url}/#/${pagePath}?id=${id}`)
+  await goTo(page, h, `/${pagePath}?id=${id}`)
   await page.locator('.ticket-detail').waitFor({ timeout: 20_000 })
 }
 
@@ -163,7 +163,7 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await waitStatus(cadre, 'resolved')
 
   // The villager's home says a ticket waits for their confirmation, and leads to it.
-  await villager.goto(`${h.server.url}/#/pages/index/index`)
+  await goTo(villager, h, '/pages/index/index')
   await villager.locator(`.waiting-ticket-${id} .at-button`).click()
   await villager.locator('.ticket-detail').waitFor({ timeout: 20_000 })
   const timeline = await villager.locator('.timeline').textContent()
