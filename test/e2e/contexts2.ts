@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import type { BrowserHarness } from './browser'
-import { tokenFor } from './browser'
+import { startBrowserHarness, tokenFor } from './browser'
 
 /** The phone every e2e file looks at: 390x844 at 2x, Chinese. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
@@ -189,4 +189,28 @@ export const nextAnswer = (page: Page, action: string) => {
     await answer
     await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
   }
+}
+
+/**
+ * The file's harness, started before its tests (beforeAll) and stopped after them with every
+ * person's page (afterAll): `const h = fileHarness()` reads as the harness once started, and
+ * `h.pages` holds the file's signed-in page per person.
+ */
+export const fileHarness = (options: () => Parameters<typeof startBrowserHarness>[0] = () => ({})): BrowserHarness & { pages: ReturnType<typeof personPages> } => {
+  let started: BrowserHarness | null = null
+  const now = (): BrowserHarness => {
+    if (!started) throw new Error('the harness starts in beforeAll: use it inside a test or hook')
+    return started
+  }
+  const pages = personPages(now)
+  beforeAll(async () => {
+    started = await startBrowserHarness(options())
+  }, 120_000)
+  afterAll(async () => {
+    await pages.closeAll()
+    await started?.stop()
+  })
+  return new Proxy({} as BrowserHarness & { pages: typeof pages }, {
+    get: (_, key) => (key === 'pages' ? pages : key === 'then' ? undefined : Reflect.get(now(), key)),
+  })
 }

@@ -13,21 +13,15 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { personPages, until } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness, until } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person for the file, signed in on the home: each test moves it there (a hash change, no load).
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 const homeOf = (personId: string) => pages.at(personId, '/pages/index/index')
 
 const listedPerson = async (match: (p: { roles: string[]; duty: string | null; householdId: string | null }) => boolean): Promise<string> => {

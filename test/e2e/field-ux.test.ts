@@ -10,21 +10,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { freshPageAt, personPages, pickOfferedDay } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness, freshPageAt, pickOfferedDay } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person for the file: each test moves it to its screen (a hash change, no load).
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name))
 

@@ -11,21 +11,15 @@ import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import type { Person } from '../../src/core/model'
 import { localContentSecurity } from '../../src/server/wechat/content'
 import { realPng } from '../server/fixtures/images'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { personPages } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-}, 120_000)
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person: normal mode first, then elder mode stored and the app loaded again in the same page.
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token

@@ -6,21 +6,15 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { personPages } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person, signed in by token: each opens the ticket with one load of the app.
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token

@@ -7,21 +7,15 @@
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { goTo, personPages } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness, goTo } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person for the file: each test moves it to its screen (a hash change, no load).
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 /** A real 64x48 PNG (so the browser can decode and re-encode it), built without any image library. */
 const png = (): Buffer => {

@@ -7,21 +7,15 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { apiCall, screenshots, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
-import { personPages, pickOfferedDay as pickDay } from './contexts2'
+import { apiCall, screenshots, tokenFor } from './browser'
+import { fileHarness, pickOfferedDay as pickDay } from './contexts2'
 
 jest.setTimeout(240_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person for the file: each screen is reached by a hash change in the loaded app.
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 const tokenOf = (personId: string) => tokenFor(h, personId)

@@ -9,21 +9,15 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import type { Person } from '../../src/core/model'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
-import { personPages } from './contexts2'
+import { screenshots } from './browser'
+import { fileHarness } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-}, 120_000)
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
 // One page per person for the file: each test moves it to its screen (a hash change, no load).
-const pages = personPages(() => h)
-afterAll(async () => {
-  await pages.closeAll()
-  await h?.stop()
-})
+const pages = h.pages
 
 const api = async <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => {
   const login = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
