@@ -10,8 +10,10 @@
  * screen the hash names); a test that is about a load, offline or an empty storage makes its own.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
+import type { Person } from '../../src/core/model'
 import type { BrowserHarness } from './browser'
-import { startBrowserHarness, tokenFor } from './browser'
+import { startBrowserHarness, tokenFor, typedApi } from './browser'
 
 /** The phone every e2e file looks at: 390x844 at 2x, Chinese. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' }
@@ -213,4 +215,21 @@ export const fileHarness = (options: () => Parameters<typeof startBrowserHarness
   return new Proxy({} as BrowserHarness & { pages: typeof pages }, {
     get: (_, key) => (key === 'pages' ? pages : key === 'then' ? undefined : Reflect.get(now(), key)),
   })
+}
+
+/** An action called as the person (a dev-login session of theirs): its data, or throws with the error code. */
+export const apiAs = async <N extends ActionName>(h: BrowserHarness, personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> =>
+  typedApi(() => h)(action, input, await tokenFor(h, personId))
+
+/** Two plain villagers of one village, of different households, the reporter's with a cadre. */
+export const neighbours = async (h: BrowserHarness): Promise<{ reporter: Person; neighbour: Person }> => {
+  const people = await h.server.deps.store.find('people', {})
+  const plain = people.filter((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.hasPhone && p.householdId && p.villageId)
+  for (const reporter of plain) {
+    const household = await h.server.deps.store.get('households', reporter.householdId!)
+    if (!household?.cadreId) continue
+    const neighbour = plain.find((p) => p.villageId === reporter.villageId && p.householdId !== reporter.householdId)
+    if (neighbour) return { reporter, neighbour }
+  }
+  throw new Error('no two neighbours in the seed')
 }

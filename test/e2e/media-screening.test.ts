@@ -8,11 +8,10 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
-import type { Person } from '../../src/core/model'
 import { localContentSecurity } from '../../src/server/wechat/content'
 import { realPng } from '../server/fixtures/images'
 import { screenshots } from './browser'
-import { fileHarness } from './contexts2'
+import { apiAs, fileHarness, neighbours as neighboursOf } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -24,16 +23,7 @@ const pages = h.pages
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token
 
-const api = async <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(personId)}` },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => apiAs(h, personId, action, input)
 
 const uploadPhoto = async (personId: string, text: string): Promise<string> => {
   const form = new FormData()
@@ -56,17 +46,7 @@ const signedIn = async (personId: string, route: string, elder = false): Promise
     ? pages.loadAt(personId, `/${route}`, { 'mq.elder': 'off' }, (page) => page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' }))))
     : pages.at(personId, `/${route}`, { 'mq.elder': 'off' })
 
-const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
-  const people = await h.server.deps.store.find('people', {})
-  const plain = people.filter((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.hasPhone && p.householdId && p.villageId)
-  for (const reporter of plain) {
-    const household = await h.server.deps.store.get('households', reporter.householdId!)
-    if (!household?.cadreId) continue
-    const neighbour = plain.find((p) => p.villageId === reporter.villageId && p.householdId !== reporter.householdId)
-    if (neighbour) return { reporter, neighbour }
-  }
-  throw new Error('no two neighbours in the seed')
-}
+const neighbours = () => neighboursOf(h)
 
 /** The loaded images under the selector (an <img> with pixels). */
 const loadedImages = (page: Page, selector: string) =>

@@ -8,9 +8,8 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
-import type { Person } from '../../src/core/model'
 import { screenshots } from './browser'
-import { fileHarness } from './contexts2'
+import { apiAs, fileHarness, neighbours as neighboursOf } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -19,32 +18,12 @@ const h = fileHarness()
 // One page per person for the file: each test moves it to its screen (a hash change, no load).
 const pages = h.pages
 
-const api = async <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-  const login = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => apiAs(h, personId, action, input)
 
 const signedIn = (personId: string, path = 'pages/index/index'): Promise<Page> => pages.at(personId, `/${path}`)
 
 /** Two plain villagers of one village, of different households, both with a cadre. */
-const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
-  const people = await h.server.deps.store.find('people', {})
-  const plain = people.filter((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.hasPhone && p.householdId && p.villageId)
-  for (const reporter of plain) {
-    const household = await h.server.deps.store.get('households', reporter.householdId!)
-    if (!household?.cadreId) continue
-    const neighbour = plain.find((p) => p.villageId === reporter.villageId && p.householdId !== reporter.householdId)
-    if (neighbour) return { reporter, neighbour }
-  }
-  throw new Error('no two neighbours in the seed')
-}
+const neighbours = () => neighboursOf(h)
 
 const confirmModal = async (page: Page) => {
   const ok = page.locator('.taro-model__confirm').first()
