@@ -86,7 +86,9 @@ it('sign-in out of range shows the distance and stores nothing until confirmed',
   expect(await modal.textContent()).toContain('1.1 公里')
   await c.page.screenshot({ path: path.join(screenshots, 'signin-confirm.png') })
   await c.page.locator('.taro-model__cancel').click()
-  await c.page.waitForTimeout(1500)
+  // The answer is in once the dialog has gone (the camera would open right after it): two frames on.
+  await modal.waitFor({ state: 'hidden', timeout: 20_000 })
+  await c.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
   expect(cameraOpened).toBe(false)
   expect(await store.count('signins', { cadreId: cadre.id })).toBe(before)
 

@@ -13,15 +13,16 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { loginAs, screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { fileHarness, until } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person for the file, signed in on the home: each test moves it there (a hash change, no load).
+const pages = h.pages
+const homeOf = (personId: string) => pages.at(personId, '/pages/index/index')
 
 const listedPerson = async (match: (p: { roles: string[]; duty: string | null; householdId: string | null }) => boolean): Promise<string> => {
   const answer = await fetch(`${h.server.url}/api/auth.devPeople`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input":{}}' })
@@ -43,8 +44,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(scr
 
 it('结账: the posting preview first, then a confirmation; 取消 closes nothing, the confirm button closes', async () => {
   const officeId = await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
-  const page = await h.newPage()
-  await loginAs(h, page, officeId)
+  const page = await homeOf(officeId)
   await page.locator('.entry-office').first().click()
   const period = lastMonth()
   const row = page.locator(`.period-${period}`)
@@ -84,8 +84,7 @@ it('结账: the posting preview first, then a confirmation; 取消 closes nothin
 
 it('supervision: the cadre’s own village is preselected, a note is required, 不在村 asks before it is recorded', async () => {
   const supervisorId = await listedPerson((p) => p.roles.includes('supervisor'))
-  const page = await h.newPage()
-  await loginAs(h, page, supervisorId)
+  const page = await homeOf(supervisorId)
   await page.locator('.entry-supervision').first().click()
   const form = page.locator('.verify-presence')
   await form.waitFor({ timeout: 30_000 })
@@ -107,7 +106,8 @@ it('supervision: the cadre’s own village is preselected, a note is required, �
   const before = await findings()
   // Without a note: no dialog, nothing recorded.
   await form.locator('.at-button.verify-absent').click()
-  await page.waitForTimeout(500)
+  // The tap is answered by the message asking for the note (a toast), not by a dialog.
+  await page.locator('.taro__toast', { hasText: '请先写核实情况' }).waitFor({ state: 'attached', timeout: 10_000 })
   expect(await page.locator('.mq-confirm').count()).toBe(0)
 
   await form.locator('.verify-note textarea').fill('电话打了三次无人接听，村支书说今天没见到他')
@@ -118,20 +118,18 @@ it('supervision: the cadre’s own village is preselected, a note is required, �
   expect(await dialog.locator('.mq-confirm__who').textContent()).toContain('他本人')
   await shot(page, 'supervision-absent-confirm')
   await dialog.locator('.at-button.confirm-cancel').click()
-  await page.waitForTimeout(500)
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 })
   expect(await findings()).toBe(before)
 
   await form.locator('.at-button.verify-absent').click()
   await dialog.locator('.at-button.confirm-ok').click()
-  const end = Date.now() + 20_000
-  while ((await findings()) === before && Date.now() < end) await page.waitForTimeout(200)
+  await until(async () => (await findings()) !== before)
   expect(await findings()).toBe(before + 1)
 })
 
 it('the dashboard offers the current month so far', async () => {
   const officeId = await listedPerson((p) => p.roles.includes('cadre') && p.duty === 'office' && !p.roles.includes('supervisor') && !p.roles.includes('leader'))
-  const page = await h.newPage()
-  await loginAs(h, page, officeId)
+  const page = await homeOf(officeId)
   await page.locator('.entry-dashboard').first().click()
   const current = page.locator('.filter-period .mq-choice__item', { hasText: '本月至今' })
   await current.waitFor({ timeout: 30_000 })
@@ -167,8 +165,7 @@ const targetBoxes = (page: Page) =>
 
 it('the villager home: portrait, village days in plain words; elder mode measured (text, targets, keyboard), remembered', async () => {
   const villagerId = await listedPerson((p) => p.roles.includes('villager') && p.householdId !== null)
-  const page = await h.newPage()
-  await loginAs(h, page, villagerId)
+  const page = await homeOf(villagerId)
   const card = page.locator('.cadre-card')
   await card.locator('.cadre-name').waitFor({ timeout: 30_000 })
   // The seeded cadre has a generated portrait, drawn as an image.

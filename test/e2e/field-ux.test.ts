@@ -10,15 +10,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { fileHarness, freshPageAt, pickOfferedDay } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person for the file: each test moves it to its screen (a hash change, no load).
+const pages = h.pages
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name))
 
@@ -27,15 +27,7 @@ const tokenOf = async (personId: string): Promise<string> => {
   return ((await res.json()) as { data: { token: string } }).data.token
 }
 
-const signedIn = async (personId: string, hash = '/pages/index/index'): Promise<Page> => {
-  const token = await tokenOf(personId)
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
-  await page.goto(`${h.server.url}/#${hash}`)
-  await page.reload()
-  return page
-}
+const signedIn = (personId: string, hash = '/pages/index/index'): Promise<Page> => pages.at(personId, hash)
 
 /** A plain villager with a phone and their household's cadre. */
 const villagerAndCadre = async (skip: string[] = []) => {
@@ -90,13 +82,13 @@ it('the voice player plays a recorded file; the place has 导航; the cadre sees
   const box = await call.boundingBox()
   expect(box?.height ?? 0).toBeGreaterThanOrEqual(60)
   await page.screenshot({ path: path.join(screenshots, 'field-ticket-cadre.png'), fullPage: true })
-  await page.context().close()
 })
 
 it('an offline photo report arrives once, and the home keeps the cadre and his phone number offline', async () => {
   const store = h.server.deps.store
   const { villager } = await villagerAndCadre()
-  const page = await signedIn(villager.id)
+  // Its own context: it goes offline and reads what waits in its storage.
+  const page = await freshPageAt(h, villager.id, '/pages/index/index')
   await page.locator('.call-button').waitFor({ timeout: 30_000 })
   const cadreName = await page.locator('.cadre-name').textContent()
 
@@ -171,7 +163,6 @@ it('a visit started from the household list: search by name, tap, and the whole 
   await save.click()
   await page.locator('.visit-created').waitFor({ timeout: 30_000 })
   expect(await store.count('visits', { householdId: target.id })).toBe(before + 1)
-  await page.context().close()
 })
 
 it('leave dates are picked, and each message stands under its own field', async () => {
@@ -189,18 +180,11 @@ it('leave dates are picked, and each message stands under its own field', async 
   await page.screenshot({ path: path.join(screenshots, 'field-leave-messages.png') })
 
   // The wheel opens on today (earlier days are not offered); confirming takes it.
-  for (const field of ['.leave-from', '.leave-to']) {
-    await page.locator(`${field} .mq-date__value`).click()
-    const confirm = page.locator('.weui-picker__action:visible').last()
-    await confirm.waitFor({ state: 'visible', timeout: 10_000 })
-    await confirm.click()
-    await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
-  }
+  for (const field of ['.leave-from', '.leave-to']) await pickOfferedDay(page, field)
   expect(await page.locator('.leave-from .mq-date__value').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   await page.locator('.leave-reason input').fill('家中老人住院')
   await submit.click()
   await page.locator('.leave-row', { hasText: '家中老人住院' }).waitFor({ timeout: 20_000 })
   expect(await page.locator('.mq-field__error').count()).toBe(0)
   expect(await store.count('leaves', { cadreId: cadre.id })).toBeGreaterThanOrEqual(1)
-  await page.context().close()
 })

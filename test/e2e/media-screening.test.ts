@@ -8,32 +8,22 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
-import type { Person } from '../../src/core/model'
 import { localContentSecurity } from '../../src/server/wechat/content'
 import { realPng } from '../server/fixtures/images'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { apiAs, fileHarness, neighbours as neighboursOf } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-}, 120_000)
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person: normal mode first, then elder mode stored and the app loaded again in the same page.
+const pages = h.pages
 
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token
 
-const api = async <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(personId)}` },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => apiAs(h, personId, action, input)
 
 const uploadPhoto = async (personId: string, text: string): Promise<string> => {
   const form = new FormData()
@@ -50,33 +40,13 @@ const realPngOf = async (text: string): Promise<string> => {
   return text ? (await QRCode.toBuffer(text, { type: 'png', width: 240 })).toString('base64') : realPng()
 }
 
-const signedIn = async (personId: string, route: string, elder = false): Promise<Page> => {
-  const token = await tokenOf(personId)
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate(
-    ([t, e]) => {
-      localStorage.setItem('minqing.session', JSON.stringify({ data: t }))
-      localStorage.setItem('mq.elder', JSON.stringify({ data: e ? 'on' : 'off' }))
-    },
-    [token, elder] as const,
-  )
-  await page.goto(`${h.server.url}/#/${route}`)
-  await page.reload()
-  return page
-}
+/** The person's page at `route` in normal or elder mode: the mode is stored, then the app loads (as a launch reads it). */
+const signedIn = async (personId: string, route: string, elder = false): Promise<Page> =>
+  elder
+    ? pages.loadAt(personId, `/${route}`, { 'mq.elder': 'off' }, (page) => page.evaluate(() => localStorage.setItem('mq.elder', JSON.stringify({ data: 'on' }))))
+    : pages.at(personId, `/${route}`, { 'mq.elder': 'off' })
 
-const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
-  const people = await h.server.deps.store.find('people', {})
-  const plain = people.filter((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.hasPhone && p.householdId && p.villageId)
-  for (const reporter of plain) {
-    const household = await h.server.deps.store.get('households', reporter.householdId!)
-    if (!household?.cadreId) continue
-    const neighbour = plain.find((p) => p.villageId === reporter.villageId && p.householdId !== reporter.householdId)
-    if (neighbour) return { reporter, neighbour }
-  }
-  throw new Error('no two neighbours in the seed')
-}
+const neighbours = () => neighboursOf(h)
 
 /** The loaded images under the selector (an <img> with pixels). */
 const loadedImages = (page: Page, selector: string) =>
@@ -99,7 +69,6 @@ it('a follower sees only the cleared photo; the reporter sees both and is told w
     expect(await loadedImages(follower, '.public-ticket')).toBe(1)
     expect(await follower.locator('.public-ticket').textContent()).toContain('照片通过内容安全检查后才显示')
     await follower.screenshot({ path: path.join(screenshots, `guard-follower-photos${suffix}.png`), fullPage: true })
-    await follower.context().close()
 
     const own = await signedIn(reporter.id, `pages/ticket/index?id=${ticket.id}`, elder)
     await own.locator('.ticket-detail .photo-check-note--hidden').waitFor({ timeout: 30_000 })
@@ -107,6 +76,5 @@ it('a follower sees only the cleared photo; the reporter sees both and is told w
     expect(await own.locator('.photo-check-note--hidden').textContent()).toBe('有 1 张照片没有通过内容安全检查（其他原因），只有办理的干部能看到，其他村民看不到。')
     await own.waitForFunction(() => Array.from(document.querySelectorAll('.ticket-photo img')).filter((img) => (img as HTMLImageElement).naturalWidth > 0).length === 2, undefined, { timeout: 20_000 })
     await own.screenshot({ path: path.join(screenshots, `guard-reporter-photos${suffix}.png`), fullPage: true })
-    await own.context().close()
   }
 })

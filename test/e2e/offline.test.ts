@@ -4,6 +4,7 @@
  * returns it is sent by itself, exactly once.
  */
 import { startBrowserHarness, type BrowserHarness } from './browser'
+import { freshPageAt } from './contexts2'
 
 jest.setTimeout(120_000)
 
@@ -18,13 +19,8 @@ it('a report made offline waits in the outbox and is sent once when the network 
   const people = await store.find('people', {}, { orderBy: { field: 'id' } })
   const villager = people.find((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.householdId)
   if (!villager?.householdId) throw new Error('no villager in the seed')
-  const { data } = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId: villager.id } }) })).json()) as { data: { token: string } }
-
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((token) => localStorage.setItem('minqing.session', JSON.stringify({ data: token })), data.token)
-  await page.goto(`${h.server.url}/#/pages/report/index`)
-  await page.reload()
+  // A context of its own (it goes offline), signed in by token and loaded once at the report form.
+  const page = await freshPageAt(h, villager.id, '/pages/report/index')
   const text = '水井的抽水泵坏了，全组吃水困难'
   const box = page.locator('.report-form .description-input textarea').first()
   await box.waitFor({ timeout: 20_000 })
@@ -44,4 +40,5 @@ it('a report made offline waits in the outbox and is sent once when the network 
   const mine = await store.find('tickets', { householdId: villager.householdId })
   expect(mine.filter((t) => t.description === text)).toHaveLength(1)
   expect(await page.evaluate(() => localStorage.getItem('minqing.outbox'))).not.toContain('抽水泵')
+  await page.context().close()
 })

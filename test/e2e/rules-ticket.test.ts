@@ -6,15 +6,15 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { fileHarness } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person, signed in by token: each opens the ticket with one load of the app.
+const pages = h.pages
 
 const tokenOf = async (personId: string): Promise<string> =>
   ((await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }).data.token
@@ -31,17 +31,11 @@ const api = async <T,>(personId: string, action: string, input: unknown): Promis
   return json.data
 }
 
-const signedIn = async (personId: string): Promise<Page> => {
-  const token = await tokenOf(personId)
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
-  return page
-}
-const open = async (page: Page, pagePath: string, id: string) => {
-  await page.goto(`${h.server.url}/#/${pagePath}?id=${id}`)
-  await page.reload()
+/** The person's page loaded at the ticket (a fresh load each time: the ticket changed on the server meanwhile). */
+const open = async (personId: string, pagePath: string, id: string): Promise<Page> => {
+  const page = await pages.loadAt(personId, `/${pagePath}?id=${id}`)
   await page.locator('.ticket-detail').waitFor({ timeout: 30_000 })
+  return page
 }
 
 interface T {
@@ -68,22 +62,20 @@ it('the villager sees who holds the ticket and the level timer; the escalating c
   t = await api<T>(who.cadre, 'ticket.act', { ticketId: t.id, action: 'accept', version: t.version, note: '' })
   t = await api<T>(who.cadre, 'ticket.act', { ticketId: t.id, action: 'escalate_secretary', version: t.version, note: '要村里出钱打新井' })
 
-  const villager = await signedIn(who.villager)
-  await open(villager, 'pages/ticket/index', t.id)
+  const villager = await open(who.villager, 'pages/ticket/index', t.id)
   const timer = villager.locator('.ticket-detail .level-timer')
   await timer.waitFor({ timeout: 20_000 })
   expect(await timer.textContent()).toContain('村党支部书记办理期限')
   expect(await villager.locator('.ticket-sentence--held_by').textContent()).toMatch(/^现在由.+办理$/)
   await villager.screenshot({ path: path.join(screenshots, 'rules-ticket-escalated-villager.png'), fullPage: true })
 
-  const cadre = await signedIn(who.cadre)
-  await open(cadre, 'subpackages/cadre/pages/ticket/index', t.id)
+  const cadre = await open(who.cadre, 'subpackages/cadre/pages/ticket/index', t.id)
   await cadre.locator('.ticket-detail .level-timer').waitFor({ timeout: 20_000 })
   expect(await cadre.locator('.at-button.act-resolve').count()).toBe(0)
   await cadre.screenshot({ path: path.join(screenshots, 'rules-ticket-escalated-cadre.png'), fullPage: true })
 
   t = await api<T>(who.secretary, 'ticket.act', { ticketId: t.id, action: 'resolve', version: t.version, note: '村里出资打了新井' })
-  await open(villager, 'pages/ticket/index', t.id)
+  await open(who.villager, 'pages/ticket/index', t.id)
   const ask = villager.locator('.ticket-sentence--confirm_yours')
   await ask.waitFor({ timeout: 20_000 })
   expect(await ask.textContent()).toBe('已办好，请您确认是否办好了')

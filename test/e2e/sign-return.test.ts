@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Person } from '../../src/core/model'
 import { screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
+import { contextAs, drawSignature, nextAnswer, settledBox } from './contexts2'
 
 jest.setTimeout(180_000)
 
@@ -21,12 +22,8 @@ afterAll(() => h?.stop())
 const api = typedApi(() => h)
 const tokenOf = async (personId: string) => (await api('auth.devLogin', { personId })).token
 
-const pageAs = async (personId: string): Promise<Page> => {
-  const token = await tokenOf(personId)
-  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  await context.addInitScript((t) => localStorage.setItem('minqing.session', JSON.stringify({ data: t })), token)
-  return context.newPage()
-}
+/** A fresh context per test: each test is another household's member (one load, signed in by token). */
+const pageAs = async (personId: string): Promise<Page> => (await contextAs(h, personId)).newPage()
 
 /** Distinct households (each with a member with a phone) of resident cadres: one per test. */
 const households: { cadre: Person; member: Person }[] = []
@@ -63,23 +60,10 @@ const openFromHome = async (page: Page, visitId: string) => {
   await entry.locator('.at-button.waiting-visit__sign').click()
   const canvas = page.locator('.signature-canvas')
   await canvas.waitFor({ timeout: 30_000 })
-  let box = await canvas.boundingBox()
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(100)
-    const next = await canvas.boundingBox()
-    if (box && next && box.x === next.x && box.y === next.y && box.width === next.width) break
-    box = next
-  }
-  if (!box) throw new Error('no signature canvas')
-  return box
+  return settledBox(canvas)
 }
 
-const draw = async (page: Page, box: { x: number; y: number }) => {
-  await page.mouse.move(box.x + 30, box.y + 40)
-  await page.mouse.down()
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + 40 + (i % 2) * 50, { steps: 3 })
-  await page.mouse.up()
-}
+const draw = drawSignature
 
 /** Back to the home with the browser's back (the page history, not a reload), then the home again. */
 const back = async (page: Page) => {
@@ -97,10 +81,11 @@ it('after signing a visit, going back to the home no longer asks to sign it', as
   await page.locator('.sign-result').waitFor({ timeout: 30_000 })
   expect((await h.server.deps.store.get('visits', visit.id))?.status).toBe('signed')
 
+  const homeAnswered = nextAnswer(page, 'villager.home')
   await back(page)
   await entryOf(page, visit.id).waitFor({ state: 'detached', timeout: 20_000 })
-  // And it stays gone (no late answer puts it back).
-  await page.waitForTimeout(1500)
+  // And it stays gone (no late answer puts it back): the home's own reload on return has answered.
+  await homeAnswered()
   expect(await entryOf(page, visit.id).count()).toBe(0)
   await page.screenshot({ path: path.join(screenshots, 'sign-return-home.png'), fullPage: true })
   await page.context().close()
@@ -117,9 +102,10 @@ it('after disputing a visit, going back to the home no longer asks to sign it', 
   await page.locator('.sign-result').waitFor({ timeout: 30_000 })
   expect((await h.server.deps.store.get('visits', visit.id))?.status).toBe('disputed')
 
+  const homeAnswered = nextAnswer(page, 'villager.home')
   await back(page)
   await entryOf(page, visit.id).waitFor({ state: 'detached', timeout: 20_000 })
-  await page.waitForTimeout(1500)
+  await homeAnswered()
   expect(await entryOf(page, visit.id).count()).toBe(0)
   await page.context().close()
 })
@@ -141,10 +127,12 @@ it('a signature made without signal is not asked for again while it waits, and i
   expect((await store.get('visits', visit.id))?.status).toBe('pending')
   await page.screenshot({ path: path.join(screenshots, 'sign-return-offline.png'), fullPage: true })
 
+  // The home's load that failed offline loads again once the signal returns: its answer is awaited.
+  const homeAnswered = nextAnswer(page, 'villager.home')
   await page.context().setOffline(false)
   await page.locator('.offline-banner').waitFor({ state: 'detached', timeout: 40_000 })
   expect((await store.get('visits', visit.id))?.status).toBe('signed')
-  await page.waitForTimeout(1500)
+  await homeAnswered()
   expect(await entryOf(page, visit.id).count()).toBe(0)
   await page.context().close()
 })

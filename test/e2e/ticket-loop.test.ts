@@ -7,15 +7,15 @@
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Page } from 'playwright-core'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { fileHarness, goTo } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person for the file: each test moves it to its screen (a hash change, no load).
+const pages = h.pages
 
 /** A real 64x48 PNG (so the browser can decode and re-encode it), built without any image library. */
 const png = (): Buffer => {
@@ -66,16 +66,8 @@ const cast = async (skip: string[] = []): Promise<Cast> => {
   throw new Error('no villager with a cadre and a team in the seed')
 }
 
-/** Signs in by the local login's token, straight into the app's storage (any seeded person). */
-const signedIn = async (personId: string): Promise<Page> => {
-  const { data } = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((token) => localStorage.setItem('minqing.session', JSON.stringify({ data: token })), data.token)
-  await page.goto(`${h.server.url}/#/pages/index/index`)
-  await page.reload()
-  return page
-}
+/** The person's page (signed in by the local login's token, any seeded person) on their home. */
+const signedIn = (personId: string): Promise<Page> => pages.at(personId, '/pages/index/index')
 
 const button = (page: Page, cls: string) => page.locator(`.at-button.${cls}`).first()
 const fill = async (page: Page, selector: string, text: string) => {
@@ -85,7 +77,7 @@ const fill = async (page: Page, selector: string, text: string) => {
 }
 const waitStatus = (page: Page, status: string) => page.locator(`.ticket-detail .ticket-status--${status}`).waitFor({ timeout: 20_000 })
 const openTicket = async (page: Page, pagePath: string, id: string) => {
-  await page.goto(`${h.server.url}/#/${pagePath}?id=${id}`)
+  await goTo(page, h, `/${pagePath}?id=${id}`)
   await page.locator('.ticket-detail').waitFor({ timeout: 20_000 })
 }
 
@@ -165,8 +157,7 @@ it('a problem report with a photo goes cadre -> secretary -> joint meeting -> re
   await waitStatus(cadre, 'resolved')
 
   // The villager's home says a ticket waits for their confirmation, and leads to it.
-  await villager.goto(`${h.server.url}/#/pages/index/index`)
-  await villager.reload()
+  await goTo(villager, h, '/pages/index/index')
   await villager.locator(`.waiting-ticket-${id} .at-button`).click()
   await villager.locator('.ticket-detail').waitFor({ timeout: 20_000 })
   const timeline = await villager.locator('.timeline').textContent()

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { localDate } from '../../src/core/time'
 import { DEFAULT_SETTINGS } from '../../src/core/settings'
 import { screenshots, startBrowserHarness, typedApi, type BrowserHarness } from './browser'
+import { drawSignature, settledBox } from './contexts2'
 
 jest.setTimeout(120_000)
 
@@ -79,21 +80,9 @@ it('a visit logged by the cadre is refused to another household, signed by its o
   await m.page.goto(`${h.server.url}/#/pages/index/index`)
   await m.page.locator(`.waiting-visit-${visitId.replace(/[^A-Za-z0-9_-]/g, '')}`).waitFor({ timeout: 20_000 })
   await m.page.locator('.at-button.waiting-visit__sign').first().click()
-  const canvas = m.page.locator('.signature-canvas')
-  await canvas.waitFor({ timeout: 20_000 })
   // The page slides in (H5 route animation): draw only once the canvas has stopped moving.
-  let box = await canvas.boundingBox()
-  for (let i = 0; i < 50; i++) {
-    await m.page.waitForTimeout(100)
-    const next = await canvas.boundingBox()
-    if (box && next && box.x === next.x && box.y === next.y && box.width === next.width) break
-    box = next
-  }
-  if (!box) throw new Error('no signature canvas')
-  await m.page.mouse.move(box.x + 30, box.y + 40)
-  await m.page.mouse.down()
-  for (let i = 1; i <= 12; i++) await m.page.mouse.move(box.x + 30 + i * 20, box.y + 40 + (i % 2) * 50, { steps: 3 })
-  await m.page.mouse.up()
+  const box = await settledBox(m.page.locator('.signature-canvas'))
+  await drawSignature(m.page, box)
   await m.page.locator('.at-button.sign-confirm').click()
   await m.page.locator('.sign-result').waitFor({ timeout: 20_000 })
   expect(await m.page.locator('.sign-result').textContent()).toContain('已签字确认')

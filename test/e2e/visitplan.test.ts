@@ -7,19 +7,19 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { apiCall, screenshots, signedInAt, startBrowserHarness, tokenFor, type BrowserHarness } from './browser'
+import { apiCall, screenshots, tokenFor } from './browser'
+import { fileHarness, pickOfferedDay as pickDay } from './contexts2'
 
 jest.setTimeout(240_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-})
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person for the file: each screen is reached by a hash change in the loaded app.
+const pages = h.pages
 
 const api = <T = unknown>(action: string, input: unknown, token?: string) => apiCall<T>(h, action, input, token)
 const tokenOf = (personId: string) => tokenFor(h, personId)
-const signedIn = (token: string, hash: string) => signedInAt(h, token, hash)
+const signedIn = (personId: string, hash: string) => pages.at(personId, hash)
 
 /** Today and n days on in the township's calendar (UTC+8). */
 const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10)
@@ -27,13 +27,7 @@ const dayFromNow = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_4
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `visitplan-${name}.png`) })
 
 /** Opens the date wheel and takes the day it opens on (today: earlier days are not offered). */
-const pickOfferedDay = async (page: Page) => {
-  await page.locator('.plan-date .mq-date__value').click()
-  const confirm = page.locator('.weui-picker__action:visible').last()
-  await confirm.waitFor({ state: 'visible', timeout: 10_000 })
-  await confirm.click()
-  await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
-}
+const pickOfferedDay = (page: Page) => pickDay(page, '.plan-date')
 
 it('plan from the household list, see it under 这周要去的, start the visit from it; move and cancel only after a confirmation', async () => {
   const store = h.server.deps.store
@@ -50,7 +44,7 @@ it('plan from the household list, see it under 这周要去的, start the visit 
   const plansOf = async (householdId: string) => (await store.find('visitPlans', { householdId })).filter((p) => p.cadreId === cadre.id)
   const today = dayFromNow(0)
 
-  const page = await signedIn(token, '/pages/index/index')
+  const page = await signedIn(cadre.id, '/pages/index/index')
   // No plan yet: 这周要去的 says what to do.
   await page.locator('.week-plans .mq-state--empty').waitFor({ timeout: 30_000 })
   expect(await page.locator('.week-plans').textContent()).toContain('约个时间上门')
@@ -95,11 +89,11 @@ it('plan from the household list, see it under 这周要去的, start the visit 
   expect(await page.locator('.visit-household-chosen').textContent()).toContain(household.headName)
   expect(await page.locator('.at-button.visit-household-plan').textContent()).toMatch(/^约了 \d+月\d+日（周.） · 改时间$/)
   await shot(page, 'visit-from-plan')
-  await page.context().close()
 
   // Moving a plan the villager already sees: the plan was for three days on, the cadre moves it to today.
   await api('visit.plan', { householdId: household.id, date: dayFromNow(3), note: '带上医保缴费单' }, token)
-  const move = await signedIn(token, `/subpackages/cadre/pages/plan/index?household=${household.id}`)
+  // Loaded at the plan page (the first of the page stack: it stays there after saving, as from a notice).
+  const move = await pages.loadAt(cadre.id, `/subpackages/cadre/pages/plan/index?household=${household.id}`)
   await move.locator('.plan-current--set').waitFor({ timeout: 30_000 })
   await pickOfferedDay(move)
   await move.locator('.at-button.plan-save').click()
@@ -126,13 +120,11 @@ it('plan from the household list, see it under 这周要去的, start the visit 
   await dialog.locator('.at-button.confirm-ok').click()
   await move.locator('.plan-current:not(.plan-current--set)').waitFor({ timeout: 20_000 })
   expect(await plansOf(household.id)).toEqual([])
-  await move.context().close()
 
   // Another cadre opening the page for this household gets no form, and nothing can be written.
-  const intruder = await signedIn(await tokenOf(other.id), `/subpackages/cadre/pages/plan/index?household=${household.id}`)
+  const intruder = await signedIn(other.id, `/subpackages/cadre/pages/plan/index?household=${household.id}`)
   await intruder.locator('.error-plan-not-yours').waitFor({ timeout: 30_000 })
   expect(await intruder.locator('.plan-save').count()).toBe(0)
-  await intruder.context().close()
 })
 
 it("the cadre home's count of tickets in his hands is the inbox it opens", async () => {
@@ -149,7 +141,7 @@ it("the cadre home's count of tickets in his hands is the inbox it opens", async
     }
   }
   if (!cadreId) throw new Error('the seed has no resident cadre with a ticket in his hands')
-  const page = await signedIn(await tokenOf(cadreId), '/pages/index/index')
+  const page = await signedIn(cadreId, '/pages/index/index')
   const count = page.locator('.cadre-open-tickets__count')
   await count.waitFor({ timeout: 30_000 })
   expect(await count.textContent()).toContain(`${inbox.length} 件`)

@@ -8,51 +8,22 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
-import type { Person } from '../../src/core/model'
-import { screenshots, startBrowserHarness, type BrowserHarness } from './browser'
+import { screenshots } from './browser'
+import { apiAs, fileHarness, neighbours as neighboursOf } from './contexts2'
 
 jest.setTimeout(180_000)
 
-let h: BrowserHarness
-beforeAll(async () => {
-  h = await startBrowserHarness()
-}, 120_000)
-afterAll(() => h?.stop())
+// The file's harness (started before its tests, stopped after them with its pages).
+const h = fileHarness()
+// One page per person for the file: each test moves it to its screen (a hash change, no load).
+const pages = h.pages
 
-const api = async <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-  const login = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
-  const res = await fetch(`${h.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
-    body: JSON.stringify({ input, requestId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-  })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${action}: ${body.error.code}`)
-  return body.data
-}
+const api = <N extends ActionName>(personId: string, action: N, input: InputOf<N>): Promise<OutputOf<N>> => apiAs(h, personId, action, input)
 
-const signedIn = async (personId: string, path = 'pages/index/index'): Promise<Page> => {
-  const { data } = (await (await fetch(`${h.server.url}/api/auth.devLogin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { personId } }) })).json()) as { data: { token: string } }
-  const page = await h.newPage()
-  await page.goto(`${h.server.url}/`)
-  await page.evaluate((token) => localStorage.setItem('minqing.session', JSON.stringify({ data: token })), data.token)
-  await page.goto(`${h.server.url}/#/${path}`)
-  await page.reload()
-  return page
-}
+const signedIn = (personId: string, path = 'pages/index/index'): Promise<Page> => pages.at(personId, `/${path}`)
 
 /** Two plain villagers of one village, of different households, both with a cadre. */
-const neighbours = async (): Promise<{ reporter: Person; neighbour: Person }> => {
-  const people = await h.server.deps.store.find('people', {})
-  const plain = people.filter((p) => p.roles.length === 1 && p.roles[0] === 'villager' && p.hasPhone && p.householdId && p.villageId)
-  for (const reporter of plain) {
-    const household = await h.server.deps.store.get('households', reporter.householdId!)
-    if (!household?.cadreId) continue
-    const neighbour = plain.find((p) => p.villageId === reporter.villageId && p.householdId !== reporter.householdId)
-    if (neighbour) return { reporter, neighbour }
-  }
-  throw new Error('no two neighbours in the seed')
-}
+const neighbours = () => neighboursOf(h)
 
 const confirmModal = async (page: Page) => {
   const ok = page.locator('.taro-model__confirm').first()
@@ -81,8 +52,6 @@ it('a follower reads the followed report with no personal data; the duplicate hi
   const text = (await page.locator('.public-ticket').textContent()) ?? ''
   expect(text).toContain('已关注')
   for (const leak of [reporter.name, reporter.phone, `${household?.number}号`]) expect(text).not.toContain(leak)
-  await page.context().close()
-  await form.context().close()
 
   // The office sees "匿名反映" and may reveal the reporter for a fraud check, with a reason, after a confirmation.
   const people = await h.server.deps.store.find('people', {})
@@ -95,8 +64,9 @@ it('a follower reads the followed report with no personal data; the duplicate hi
   await confirmModal(desk)
   await desk.locator('.reveal-result').waitFor({ timeout: 20_000 })
   expect(await desk.locator('.reveal-result').textContent()).toBe(`反映人：${reporter.name}（${household?.number}号户）`)
+  // The confirmation has faded out before the screenshot.
+  await desk.locator('.taro-model__confirm').waitFor({ state: 'hidden', timeout: 20_000 })
   await desk.screenshot({ path: path.join(screenshots, 'voice-office-reveal.png'), fullPage: true })
-  await desk.context().close()
 })
 
 it('the office moderation queue shows a comment with a phone number and an insult redacted; approving asks first', async () => {
@@ -121,8 +91,6 @@ it('the office moderation queue shows a comment with a phone number and an insul
   await writer.locator('.comment-moderation').first().waitFor({ timeout: 30_000 })
   expect(await writer.locator('.comment-moderation').first().textContent()).toContain('含有辱骂或不文明用语')
   await writer.screenshot({ path: path.join(screenshots, 'voice-rating-refused.png'), fullPage: true })
-  await writer.context().close()
-  await page.context().close()
 })
 
 it('the supervision call-back queue shows a disputed visit with its deadline', async () => {
@@ -138,5 +106,4 @@ it('the supervision call-back queue shows a disputed visit with its deadline', a
   const row = page.locator('.callback-row', { hasText: reporter.name }).first()
   expect(await row.textContent()).toContain('群众对走访有异议')
   await page.screenshot({ path: path.join(screenshots, 'voice-callbacks.png'), fullPage: true })
-  await page.context().close()
 })
