@@ -7,14 +7,13 @@
  * one (the e2e globalSetup's, test/support/e2e-chromium.ts), which a file connects to and leaves running.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
 import { openBrowser } from '../support/e2e-chromium'
-import { copySeededTownship } from '../support/e2e-seed-template'
+import { copySeededTownship, dataFolderParent } from '../support/e2e-seed-template'
 import { UI_WAIT_MS } from '../support/timeouts'
 
 const root = path.resolve(__dirname, '../..')
@@ -49,7 +48,7 @@ const withCalendarAroundToday = (settings: Settings): Settings => {
 export const startBrowserHarness = async (options: { demo?: boolean; settings?: Settings } = {}): Promise<BrowserHarness> => {
   const staticDir = path.join(root, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
+  const dataDir = fs.mkdtempSync(path.join(dataFolderParent(), 'minqing-e2e-'))
   fs.mkdirSync(screenshots, { recursive: true })
   const demo = options.demo ?? true
   // The demo township (default size and seed) as a copy of the run's seeded one; the server then

@@ -3,5 +3,8 @@
 /** The run's chromium: a Playwright browser server's WebSocket endpoint (test/support/e2e-chromium.ts). */
 export const BROWSER_ENDPOINT_ENV = 'MINQING_E2E_BROWSER'
 
-/** The run's folder of seeded townships to copy (test/support/e2e-seed-template.ts). */
-export const TEMPLATES_ENV = 'MINQING_E2E_TEMPLATES'
+/**
+ * The run's folder: the seeded townships that the files copy (test/support/e2e-seed-template.ts)
+ * and the files' data folders, all removed with it (at the run's end, or by the watchdog of a killed run).
+ */
+export const RUN_DIR_ENV = 'MINQING_E2E_RUN_DIR'

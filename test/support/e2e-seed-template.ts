@@ -5,14 +5,15 @@
  * file seeded the same way. The seed's history is anchored at the hour of the first start
  * (startLocalServer: `Math.floor(clock() / hour) * hour`), so a template belongs to one anchor: a
  * start in a later hour makes (and keeps) a template of its own. Templates live in the run's folder
- * (MINQING_E2E_TEMPLATES, made by the e2e globalSetup and removed by its teardown), so a template is
+ * (MINQING_E2E_RUN_DIR, made by the e2e globalSetup and removed by its teardown), so a template is
  * never older than the code of the run that copies it.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { DEMO_HOUSEHOLDS, seedIfEmpty } from '../../src/server/local/start'
 import { openStore } from '../../src/server/storage/relational'
-import { TEMPLATES_ENV } from './e2e-env'
+import { RUN_DIR_ENV } from './e2e-env'
 
 
 /** The seed number startLocalServer uses by default. */
@@ -20,6 +21,12 @@ const DEFAULT_SEED = 1
 const HOUR = 60 * 60 * 1000
 /** How long a file waits for a template that another worker is seeding before it seeds its own. */
 const WAIT_FOR_OTHER_MS = 60_000
+
+/** Where a file's data folder goes: in the run's folder (removed with it, also after a killed run), else the temp folder. */
+export const dataFolderParent = (): string => {
+  const run = process.env[RUN_DIR_ENV]
+  return run && fs.existsSync(run) ? run : os.tmpdir()
+}
 
 /** The hour a township seeded at `now` is anchored at (as in startLocalServer). */
 export const seedAnchor = (now: number): number => Math.floor(now / HOUR) * HOUR
@@ -52,7 +59,7 @@ const seedTemplate = async (file: string, anchor: number): Promise<void> => {
  * used outside the e2e project) or the other seeder gave up: then the server seeds as usual.
  */
 export const copySeededTownship = async (dataDir: string, options: { templates?: string; now?: number } = {}): Promise<boolean> => {
-  const templates = options.templates ?? process.env[TEMPLATES_ENV]
+  const templates = options.templates ?? process.env[RUN_DIR_ENV]
   if (!templates || !fs.existsSync(templates)) return false
   const anchor = seedAnchor(options.now ?? Date.now())
   const file = path.join(templates, `demo-${DEMO_HOUSEHOLDS}-${DEFAULT_SEED}-${anchor}.db`)
