@@ -2,14 +2,18 @@
  * Browser test harness: the real local server (seeded demo township, SQLite file in a temp folder)
  * serving the H5 build from dist-h5/, and Debian's chromium driven by playwright-core.
  * One rule: no browser download; CHROMIUM_PATH overrides /usr/bin/chromium.
+ * Per file only what must be its own: the server and its database (a copy of the run's seeded
+ * township: test/support/e2e-seed-template.ts) and its browser contexts; the chromium is the run's
+ * one (the e2e globalSetup's, test/support/e2e-chromium.ts), which a file connects to and leaves running.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
+import { openBrowser } from '../support/e2e-chromium'
+import { copySeededTownship, dataFolderParent } from '../support/e2e-seed-template'
 import { UI_WAIT_MS } from '../support/timeouts'
 
 const root = path.resolve(__dirname, '../..')
@@ -44,18 +48,23 @@ const withCalendarAroundToday = (settings: Settings): Settings => {
 export const startBrowserHarness = async (options: { demo?: boolean; settings?: Settings } = {}): Promise<BrowserHarness> => {
   const staticDir = path.join(root, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ is missing: run `npm run build:h5` first')
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'))
+  const dataDir = fs.mkdtempSync(path.join(dataFolderParent(), 'minqing-e2e-'))
   fs.mkdirSync(screenshots, { recursive: true })
-  const server = await startLocalServer({ dataDir, staticDir, demo: options.demo ?? true, settings: withCalendarAroundToday(options.settings ?? DEFAULT_SETTINGS) })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const demo = options.demo ?? true
+  // The demo township (default size and seed) as a copy of the run's seeded one; the server then
+  // finds it seeded and does not seed again.
+  if (demo) await copySeededTownship(dataDir)
+  const server = await startLocalServer({ dataDir, staticDir, demo, settings: withCalendarAroundToday(options.settings ?? DEFAULT_SETTINGS) })
+  const browser = await openBrowser()
   // Every context of this browser, also those a test makes itself (geolocation, a second person),
-  // waits UI_WAIT_MS by default instead of Playwright's 30 s: a busy machine renders slowly.
+  // waits UI_WAIT_MS by default instead of Playwright's 30 s: a busy machine renders slowly. The
+  // file's contexts are tracked: the run's chromium outlives the file, so stop() closes them.
+  const contexts = new Set<BrowserContext>()
   const newContext = browser.newContext.bind(browser)
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext(...args)
+    contexts.add(context)
+    context.once('close', () => contexts.delete(context))
     context.setDefaultTimeout(UI_WAIT_MS)
     context.setDefaultNavigationTimeout(UI_WAIT_MS)
     return context
@@ -69,6 +78,8 @@ export const startBrowserHarness = async (options: { demo?: boolean; settings?: 
       return context.newPage()
     },
     stop: async () => {
+      // The file's contexts, then the connection (a browser of its own, without the run's: closed).
+      await Promise.all([...new Set([...contexts, ...browser.contexts()])].map((c) => c.close().catch(() => undefined)))
       await browser.close()
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
