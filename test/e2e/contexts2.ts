@@ -124,14 +124,8 @@ export const personPages = (harness: () => BrowserHarness) => {
   }
 }
 
-/** Opens the date wheel of the field and takes the day it opens on (today: earlier days are not offered). */
-export const pickOfferedDay = async (page: Page, field: string) => {
-  await page.locator(`${field} .mq-date__value`).click()
-  const confirm = page.locator('.weui-picker__action:visible').last()
-  await confirm.waitFor({ state: 'visible', timeout: 10_000 })
-  await confirm.click()
-  await confirm.waitFor({ state: 'hidden', timeout: 10_000 })
-}
+// The date wheel: one helper for every file (contexts.ts).
+export { pickOfferedDay } from './contexts'
 
 /**
  * The element's box once it has stopped moving (the H5 route animation slides a page in): polled
