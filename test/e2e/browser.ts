@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { ActionName, InputOf, OutputOf } from '../../src/contracts'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings'
 import { startLocalServer, type LocalServer } from '../../src/server/local/start'
@@ -57,14 +57,10 @@ export const startBrowserHarness = async (options: { demo?: boolean; settings?: 
   const server = await startLocalServer({ dataDir, staticDir, demo, settings: withCalendarAroundToday(options.settings ?? DEFAULT_SETTINGS) })
   const browser = await openBrowser()
   // Every context of this browser, also those a test makes itself (geolocation, a second person),
-  // waits UI_WAIT_MS by default instead of Playwright's 30 s: a busy machine renders slowly. The
-  // file's contexts are tracked: the run's chromium outlives the file, so stop() closes them.
-  const contexts = new Set<BrowserContext>()
+  // waits UI_WAIT_MS by default instead of Playwright's 30 s: a busy machine renders slowly.
   const newContext = browser.newContext.bind(browser)
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext(...args)
-    contexts.add(context)
-    context.once('close', () => contexts.delete(context))
     context.setDefaultTimeout(UI_WAIT_MS)
     context.setDefaultNavigationTimeout(UI_WAIT_MS)
     return context
@@ -78,8 +74,9 @@ export const startBrowserHarness = async (options: { demo?: boolean; settings?: 
       return context.newPage()
     },
     stop: async () => {
-      // The file's contexts, then the connection (a browser of its own, without the run's: closed).
-      await Promise.all([...new Set([...contexts, ...browser.contexts()])].map((c) => c.close().catch(() => undefined)))
+      // The contexts this file made (a connection lists only its own), then the connection: the run's
+      // chromium outlives the file (a browser of its own, without the run's, is closed).
+      await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)))
       await browser.close()
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })

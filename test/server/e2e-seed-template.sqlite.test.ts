@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { startLocalServer } from '../../src/server/local/start'
-import { copySeededTownship, seedAnchor } from '../support/e2e-seed-template'
+import { seedAnchor, startLocalServer } from '../../src/server/local/start'
+import { copySeededTownship } from '../support/e2e-seed-template'
 
 const HOUR = 60 * 60 * 1000
 let dir: string

@@ -9,7 +9,6 @@ import fs from 'node:fs'
 import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core'
 import { BROWSER_ENDPOINT_ENV } from './e2e-env'
 
-
 export const chromiumOptions = (): LaunchOptions => ({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -3,7 +3,7 @@
  * file runs its own server on its own SQLite file, and seeding 330 households there (migrations,
  * seed, tamper-evidence chain, ANALYZE: ~0.6 CPU-s) costs about a hundred times more than copying a
  * file seeded the same way. The seed's history is anchored at the hour of the first start
- * (startLocalServer: `Math.floor(clock() / hour) * hour`), so a template belongs to one anchor: a
+ * (startLocalServer's `seedAnchor`), so a template belongs to one anchor: a
  * start in a later hour makes (and keeps) a template of its own. Templates live in the run's folder
  * (MINQING_E2E_RUN_DIR, made by the e2e globalSetup and removed by its teardown), so a template is
  * never older than the code of the run that copies it.
@@ -11,14 +11,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { DEMO_HOUSEHOLDS, seedIfEmpty } from '../../src/server/local/start'
+import { DEMO_HOUSEHOLDS, DEMO_SEED, seedAnchor, seedIfEmpty } from '../../src/server/local/start'
 import { openStore } from '../../src/server/storage/relational'
 import { RUN_DIR_ENV } from './e2e-env'
 
-
-/** The seed number startLocalServer uses by default. */
-const DEFAULT_SEED = 1
-const HOUR = 60 * 60 * 1000
 /** How long a file waits for a template that another worker is seeding before it seeds its own. */
 const WAIT_FOR_OTHER_MS = 60_000
 
@@ -28,9 +24,6 @@ export const dataFolderParent = (): string => {
   return run && fs.existsSync(run) ? run : os.tmpdir()
 }
 
-/** The hour a township seeded at `now` is anchored at (as in startLocalServer). */
-export const seedAnchor = (now: number): number => Math.floor(now / HOUR) * HOUR
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Seeds the demo township at `anchor` into `file` as one SQLite file (closing the store checkpoints its log away). */
@@ -39,7 +32,7 @@ const seedTemplate = async (file: string, anchor: number): Promise<void> => {
   try {
     const store = await openStore({ url: tmp })
     try {
-      await seedIfEmpty(store, DEMO_HOUSEHOLDS, DEFAULT_SEED, anchor)
+      await seedIfEmpty(store, DEMO_HOUSEHOLDS, DEMO_SEED, anchor)
     } finally {
       await store.close()
     }
@@ -62,7 +55,7 @@ export const copySeededTownship = async (dataDir: string, options: { templates?:
   const templates = options.templates ?? process.env[RUN_DIR_ENV]
   if (!templates || !fs.existsSync(templates)) return false
   const anchor = seedAnchor(options.now ?? Date.now())
-  const file = path.join(templates, `demo-${DEMO_HOUSEHOLDS}-${DEFAULT_SEED}-${anchor}.db`)
+  const file = path.join(templates, `demo-${DEMO_HOUSEHOLDS}-${DEMO_SEED}-${anchor}.db`)
   if (!fs.existsSync(file)) {
     let lock: number | null = null
     try {

@@ -60,6 +60,12 @@ export const SUBSCRIBE_LOG = 'subscribe-messages.log'
 /** The demo township's size: about 红庆河镇's, with 5-6 resident cadres per 嘎查. */
 export const DEMO_HOUSEHOLDS = 330
 
+/** The demo township's seed number (the generator's: the same number, the same township). */
+export const DEMO_SEED = 1
+
+/** The hour a township seeded at `now` ends its history at: a month of it lies just behind the first start. */
+export const seedAnchor = (now: number): number => Math.floor(now / 3_600_000) * 3_600_000
+
 /** Seeds once: the `meta/seeded` document records when and with what. */
 export const seedIfEmpty = async (store: Store, households: number, seed: number, now: number): Promise<boolean> => {
   if (households <= 0 || (await store.get('meta', 'seeded'))) return false
@@ -82,9 +88,7 @@ export const startLocalServer = async (options: LocalOptions): Promise<LocalServ
   fs.mkdirSync(options.dataDir, { recursive: true })
   const clock = options.clock ?? Date.now
   const store = await openStore({ url: options.databaseUrl || path.join(options.dataDir, 'minqing.db'), onQuery: options.onQuery })
-  // The seed's history ends at the hour of the first start, so a month of it lies just behind us.
-  const hour = 60 * 60 * 1000
-  if (options.demo) await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? 1, Math.floor(clock() / hour) * hour)
+  if (options.demo) await seedIfEmpty(store, options.seedHouseholds ?? DEMO_HOUSEHOLDS, options.seed ?? DEMO_SEED, seedAnchor(clock()))
   const messenger = fileMessenger(path.join(options.dataDir, SUBSCRIBE_LOG))
   const settings = options.settings ?? DEFAULT_SETTINGS
   const deps: ServerDeps = {
